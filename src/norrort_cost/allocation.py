@@ -1,0 +1,340 @@
+"""Exact allocation of a budget among members: the pure core, no I/O.
+
+The method (version 1):
+
+1. A member's weight is its inhabitants at the reference date times its days of
+   membership in the year, divided by the days of the year (inclusive dates, leap years
+   counted). Members that are members all year weigh their inhabitants.
+2. Budget lines with the same allocation key form one cost pool. A pool's amount, in
+   rounding units (öre, or whole kronor), is split by the largest-remainder (Hamilton)
+   method: every member gets the floor of its exact quota ``amount * weight / total``;
+   the units left over go one each to the largest remainders; equal remainders are
+   ordered by kommunkod ascending. The result does not depend on the order of the input.
+3. A member's amount is the sum over pools. The parts always sum to the budget exactly;
+   this is checked here, in code, on every allocation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from fractions import Fraction
+
+from norrort_cost.models import AllocationKey, BudgetLine, Dataset, Municipality
+from norrort_cost.money import ORE_PER_KRONA
+from norrort_cost.problems import Problem, UsageError
+
+METHOD = "largest-remainder (Hamilton)"
+METHOD_VERSION = "1"
+TIE_BREAK = "equal remainders: kommunkod ascending"
+UNIT_ORE = {"ore": 1, "krona": ORE_PER_KRONA}
+
+
+@dataclass(frozen=True, slots=True)
+class Apportionment:
+    """One member's part of a largest-remainder split, with the numbers that explain it.
+
+    ``quota`` is exact, in rounding units; ``floor`` is its integer part; ``rank`` is the
+    member's place when all remainders are sorted largest first (ties by kommunkod).
+    """
+
+    kommunkod: str
+    quota: Fraction
+    floor: int
+    rank: int
+    extra: bool
+
+    @property
+    def units(self) -> int:
+        """The units this member gets: the floor, plus one if it got a leftover unit."""
+        return self.floor + int(self.extra)
+
+
+def largest_remainder(total: int, weights: Mapping[str, int]) -> dict[str, Apportionment]:
+    """Split ``total`` whole units in proportion to integer ``weights`` keyed by kommunkod."""
+    if total < 0 or any(w < 0 for w in weights.values()):
+        msg = "total and weights must be non-negative"
+        raise ValueError(msg)
+    weight_sum = sum(weights.values())
+    if weight_sum == 0:
+        if total:
+            msg = "a positive amount cannot be split over members that all weigh nothing"
+            raise ValueError(msg)
+        return {
+            k: Apportionment(k, Fraction(0), 0, i + 1, extra=False)
+            for i, k in enumerate(sorted(weights))
+        }
+    floors = {k: total * w // weight_sum for k, w in weights.items()}
+    remainders = {k: total * w % weight_sum for k, w in weights.items()}
+    order = sorted(weights, key=lambda k: (-remainders[k], k))
+    leftover = total - sum(floors.values())
+    result = {
+        k: Apportionment(
+            kommunkod=k,
+            quota=Fraction(total * weights[k], weight_sum),
+            floor=floors[k],
+            rank=rank,
+            extra=rank <= leftover,
+        )
+        for rank, k in enumerate(order, start=1)
+    }
+    check_sum(total, (a.units for a in result.values()))
+    return result
+
+
+def check_sum(total: int, parts: Iterable[int]) -> None:
+    """Raise if the parts do not add up to the total: the invariant of every allocation."""
+    parts_sum = sum(parts)
+    if parts_sum != total:
+        msg = f"allocation parts sum to {parts_sum}, not {total}"
+        raise ArithmeticError(msg)
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A member's part of one cost pool."""
+
+    pool: str
+    weight: Fraction
+    quota_ore: Fraction
+    floor_ore: int
+    amount_ore: int
+    rank: int
+    extra_unit: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Pool:
+    """A cost pool: budget lines that share an allocation key, split together."""
+
+    name: str
+    key: AllocationKey
+    lines: tuple[str, ...]
+    amount_ore: int
+    total_weight: Fraction
+
+
+@dataclass(frozen=True, slots=True)
+class Share:
+    """One member's share of a year's budget and every figure behind it."""
+
+    kommunkod: str
+    name: str
+    inhabitants: int
+    population_date: date
+    population_source: str
+    membership_days: int
+    days_in_year: int
+    weight: Fraction
+    population_share: Fraction
+    amount_ore: int
+    parts: tuple[Part, ...]
+
+    @property
+    def ore_per_inhabitant(self) -> Fraction:
+        """Öre paid per inhabitant (exact; 0 for a member without inhabitants)."""
+        return Fraction(self.amount_ore, self.inhabitants) if self.inhabitants else Fraction(0)
+
+
+@dataclass(frozen=True, slots=True)
+class Allocation:
+    """A year's budget split among the members, exactly, with the method that did it."""
+
+    cooperation: str
+    year: int
+    currency: str
+    budget_ore: int
+    illustrative: bool
+    population_date: date
+    days_in_year: int
+    rounding_unit: str
+    method: str
+    method_version: str
+    tie_break: str
+    total_weight: Fraction
+    lines: tuple[BudgetLine, ...]
+    pools: tuple[Pool, ...]
+    shares: tuple[Share, ...]
+
+    def share_of(self, kommunkod: str) -> Share:
+        """The share of the member with this kommunkod (KeyError if not a member)."""
+        for share in self.shares:
+            if share.kommunkod == kommunkod:
+                return share
+        raise KeyError(kommunkod)
+
+
+def year_bounds(year: int) -> tuple[date, date, int]:
+    """First day, last day and number of days of a calendar year."""
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    return first, last, (last - first).days + 1
+
+
+def membership_days(dataset: Dataset, year: int) -> dict[str, int]:
+    """Days of membership in ``year`` per member with at least one such day."""
+    first, last, days_in_year = year_bounds(year)
+    days: dict[str, int] = {}
+    for membership in dataset.memberships:
+        counted = membership.days_in(first, last)
+        if counted:
+            days[membership.kommunkod] = days.get(membership.kommunkod, 0) + counted
+    if dataset.settings.pro_rating == "none":
+        return dict.fromkeys(days, days_in_year)
+    return days
+
+
+def _population(dataset: Dataset, members: Iterable[str], on: date) -> dict[str, tuple[int, str]]:
+    figures: dict[str, tuple[int, str]] = {}
+    missing: list[Problem] = []
+    for kommunkod in members:
+        figure = dataset.inhabitants(kommunkod, on)
+        if figure is None:
+            missing.append(
+                Problem(
+                    "population.csv",
+                    None,
+                    "reference_date",
+                    on.isoformat(),
+                    "missing-population",
+                    f"{kommunkod} has no population figure at {on}",
+                    "add the figure, or choose another date with --population-date",
+                )
+            )
+        else:
+            figures[kommunkod] = (figure.inhabitants, figure.source)
+    if missing:
+        from norrort_cost.problems import DataError
+
+        raise DataError(missing)
+    return figures
+
+
+def _budget_lines(dataset: Dataset, year: int) -> tuple[BudgetLine, ...]:
+    lines = dataset.lines_for(year)
+    if not lines:
+        years = ", ".join(str(y) for y in dataset.budget_years()) or "none"
+        raise UsageError(f"there is no budget for {year}", f"years with a budget: {years}")
+    return lines
+
+
+def allocate(
+    dataset: Dataset,
+    year: int,
+    *,
+    population_date: date | None = None,
+    rounding_unit: str | None = None,
+) -> Allocation:
+    """Split the budget of ``year`` among the members of ``dataset``, exactly.
+
+    ``population_date`` overrides the settings' reference date; ``rounding_unit``
+    ("ore" or "krona") overrides the settings' rounding unit.
+    """
+    lines = _budget_lines(dataset, year)
+    settings = dataset.settings
+    unit = rounding_unit or settings.rounding_unit
+    on = population_date or settings.population_date(year)
+    _, _, days_in_year = year_bounds(year)
+    days = membership_days(dataset, year)
+    population = _population(dataset, sorted(days), on)
+    budget_ore = sum(line.amount_ore for line in lines)
+    weights = {k: population[k][0] * days[k] for k in days}
+    pools, parts = _split_pools(lines, weights, UNIT_ORE[unit], days_in_year)
+    municipalities = {m.kommunkod: m for m in dataset.municipalities}
+    total_weight = Fraction(sum(weights.values()), days_in_year)
+    shares = tuple(
+        _share(
+            municipalities[k],
+            population=population[k],
+            days=days[k],
+            days_in_year=days_in_year,
+            on=on,
+            total_weight=total_weight,
+            parts=parts[k],
+        )
+        for k in sorted(days)
+    )
+    check_sum(budget_ore, (s.amount_ore for s in shares))
+    return Allocation(
+        cooperation=settings.name,
+        year=year,
+        currency=settings.currency,
+        budget_ore=budget_ore,
+        illustrative=any(line.illustrative for line in lines),
+        population_date=on,
+        days_in_year=days_in_year,
+        rounding_unit=unit,
+        method=METHOD,
+        method_version=METHOD_VERSION,
+        tie_break=TIE_BREAK,
+        total_weight=total_weight,
+        lines=lines,
+        pools=pools,
+        shares=shares,
+    )
+
+
+def _share(
+    municipality: Municipality,
+    *,
+    population: tuple[int, str],
+    days: int,
+    days_in_year: int,
+    on: date,
+    total_weight: Fraction,
+    parts: tuple[Part, ...],
+) -> Share:
+    weight = Fraction(population[0] * days, days_in_year)
+    return Share(
+        kommunkod=municipality.kommunkod,
+        name=municipality.name,
+        inhabitants=population[0],
+        population_date=on,
+        population_source=population[1],
+        membership_days=days,
+        days_in_year=days_in_year,
+        weight=weight,
+        population_share=weight / total_weight if total_weight else Fraction(0),
+        amount_ore=sum(p.amount_ore for p in parts),
+        parts=parts,
+    )
+
+
+def _split_pools(
+    lines: tuple[BudgetLine, ...], weights: Mapping[str, int], unit_ore: int, days_in_year: int
+) -> tuple[tuple[Pool, ...], dict[str, tuple[Part, ...]]]:
+    """Group lines into pools by key and split each; returns the pools and parts per member."""
+    grouped: dict[AllocationKey, list[BudgetLine]] = {}
+    for line in lines:
+        grouped.setdefault(line.key, []).append(line)
+    pools: list[Pool] = []
+    parts: dict[str, list[Part]] = {k: [] for k in weights}
+    for key, members in grouped.items():
+        amount = sum(line.amount_ore for line in members)
+        if amount % unit_ore:
+            raise UsageError(
+                f"the {key.value} lines sum to {amount} öre, not a whole number of rounding units",
+                "use rounding unit 'ore', or budget amounts in whole kronor",
+            )
+        split = largest_remainder(amount // unit_ore, weights)
+        pool = Pool(
+            key.value,
+            key,
+            tuple(line.line for line in members),
+            amount,
+            Fraction(sum(weights.values()), days_in_year),
+        )
+        pools.append(pool)
+        for k, a in split.items():
+            parts[k].append(
+                Part(
+                    pool=pool.name,
+                    weight=Fraction(weights[k], days_in_year),
+                    quota_ore=a.quota * unit_ore,
+                    floor_ore=a.floor * unit_ore,
+                    amount_ore=a.units * unit_ore,
+                    rank=a.rank,
+                    extra_unit=a.extra,
+                )
+            )
+    return tuple(pools), {k: tuple(v) for k, v in parts.items()}

@@ -1,0 +1,28 @@
+"""The command line: parse arguments, call the library, render, map errors to exit codes.
+
+Each command lives in its own module and registers itself on the shared ``app``.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from norrort_cost.cli import allocate as _allocate  # noqa: F401 - registers the command
+from norrort_cost.cli.common import app
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
+    try:
+        app(args=argv, prog_name="norrort-cost", standalone_mode=True)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    return 0
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())
+
+
+__all__ = ["app", "main", "run"]

@@ -1,0 +1,105 @@
+"""``norrort-cost allocate``: a year's budget split among the members."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from norrort_cost.cli.common import (
+    DataDirOption,
+    FormatOption,
+    OutputFormat,
+    OutputOption,
+    RoundingUnit,
+    YearOption,
+    app,
+    emit,
+    load,
+    reporting,
+)
+
+
+@app.command()
+def allocate(
+    year: YearOption,
+    data_dir: DataDirOption = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+    output: OutputOption = None,
+    municipality: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--municipality",
+            "-m",
+            help="Show only this member (kommunkod or name); "
+            "repeatable. The split is still over all members.",
+        ),
+    ] = None,
+    population_date: Annotated[
+        datetime | None,
+        typer.Option(
+            "--population-date",
+            formats=["%Y-%m-%d"],
+            help="Weigh by population at this date instead of the settings' rule.",
+        ),
+    ] = None,
+    rounding_unit: Annotated[
+        RoundingUnit | None,
+        typer.Option(
+            "--rounding-unit", help="Round to whole öre or kronor (default: the settings' unit)."
+        ),
+    ] = None,
+) -> None:
+    """Split a year's budget among the members and show every member's share.
+
+    Example: norrort-cost allocate --year 2014 --format json
+    """
+    with reporting(fmt):
+        from norrort_cost.allocation import allocate as run
+        from norrort_cost.lookup import find_municipality
+
+        dataset = load(data_dir)
+        result = run(
+            dataset,
+            year,
+            rounding_unit=rounding_unit.value if rounding_unit else None,
+            population_date=population_date.date() if population_date else None,
+        )
+        shares = result.shares
+        if municipality:
+            wanted = {find_municipality(dataset.municipalities, m).kommunkod for m in municipality}
+            shares = tuple(s for s in shares if s.kommunkod in wanted)
+        _render_allocation(result, shares, fmt, output)
+
+
+def _render_allocation(
+    result: object, shares: tuple[object, ...], fmt: OutputFormat, output: Path | None
+) -> None:
+    from norrort_cost.allocation import Allocation, Share
+    from norrort_cost.rendering import files, records
+
+    assert isinstance(result, Allocation)  # noqa: S101 - narrowing for mypy
+    chosen = tuple(s for s in shares if isinstance(s, Share))
+    if fmt == OutputFormat.TABLE:
+        from norrort_cost.rendering.console import console, print_allocation
+
+        if output is None:
+            print_allocation(console(), result, chosen)
+            return
+        with output.open("w", encoding="utf-8") as stream:
+            print_allocation(console(stream), result, chosen)
+        return
+    if fmt == OutputFormat.JSON:
+        emit(files.to_json(records.allocation_record(result, chosen)), output)
+    elif fmt == OutputFormat.CSV:
+        emit(files.to_csv(records.csv_rows(result, chosen)), output)
+    else:
+        notes = [
+            f"{result.cooperation} {result.year}",
+            f"Method: {result.method} v{result.method_version}",
+        ]
+        if result.illustrative:
+            notes.append("ILLUSTRATIVE BUDGET: example figures, not the real budget.")
+        emit(files.to_xlsx(records.csv_rows(result, chosen), str(result.year), notes), output)

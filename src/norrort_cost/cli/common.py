@@ -1,0 +1,158 @@
+"""Shared pieces of the command line: the app, common options, error reporting, output.
+
+Exit codes (stable, for scripts): 0 success; 1 the input data has problems;
+2 a usage error (bad option, a year without budget, an unknown municipality).
+Heavy modules are imported inside the commands, so ``--help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from norrort_cost import __version__
+
+if TYPE_CHECKING:
+    from norrort_cost.models import Dataset
+
+DATA_DIR_ENV = "NORRORT_COST_DATA_DIR"
+
+app = typer.Typer(
+    name="norrort-cost",
+    help=(
+        "Split the yearly cost of an inter-municipal cooperation among its members by "
+        "population, exactly to the öre, and explain every figure.\n\n"
+        "Uses the embedded Koordination Norrort dataset unless --data-dir (or "
+        f"${DATA_DIR_ENV}) names another. Exit codes: 0 ok, 1 bad input data, 2 usage error."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class OutputFormat(StrEnum):
+    """Output formats: a table for people, CSV/JSON/XLSX for machines."""
+
+    TABLE = "table"
+    CSV = "csv"
+    JSON = "json"
+    XLSX = "xlsx"
+
+
+class RoundingUnit(StrEnum):
+    """The unit amounts are rounded to."""
+
+    ORE = "ore"
+    KRONA = "krona"
+
+
+DataDirOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data-dir",
+        envvar=DATA_DIR_ENV,
+        show_envvar=True,
+        file_okay=False,
+        help="Dataset directory (default: the embedded Koordination Norrort data).",
+    ),
+]
+YearOption = Annotated[int, typer.Option("--year", "-y", help="Budget year, e.g. 2014.")]
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table for people; csv, json, xlsx for machines (dot decimals, ISO dates).",
+    ),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", dir_okay=False, help="Write to this file (atomically) instead of stdout."
+    ),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"norrort-cost {__version__}")
+        raise typer.Exit
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Split a cooperation's cost among its members by population."""
+
+
+@contextmanager
+def reporting(fmt: OutputFormat = OutputFormat.TABLE) -> Iterator[None]:
+    """Turn domain errors into messages on stderr and the documented exit codes."""
+    from norrort_cost.problems import DataError, UsageError
+
+    try:
+        yield
+    except DataError as exc:
+        _report_problems(list(exc.problems), fmt)
+        raise typer.Exit(exc.exit_code) from None
+    except UsageError as exc:
+        from norrort_cost.rendering.console import error_console, print_message
+
+        if fmt == OutputFormat.JSON:
+            _json_error({"error": exc.message, "hint": exc.hint})
+        else:
+            print_message(error_console(), exc.message, exc.hint)
+        raise typer.Exit(exc.exit_code) from None
+
+
+def _report_problems(problems: list[object], fmt: OutputFormat) -> None:
+    from norrort_cost.problems import Problem
+
+    found = [p for p in problems if isinstance(p, Problem)]
+    if fmt == OutputFormat.JSON:
+        _json_error({"problems": [p.as_dict() for p in found]})
+        return
+    from norrort_cost.rendering.console import error_console, print_problems
+
+    print_problems(error_console(), found)
+
+
+def _json_error(record: dict[str, object]) -> None:
+    from norrort_cost.rendering.files import to_json
+
+    sys.stderr.write(to_json(record))
+
+
+def load(data_dir: Path | None) -> Dataset:
+    """The dataset from ``data_dir`` or the embedded default."""
+    from norrort_cost.loading import load_dataset
+
+    return load_dataset(data_dir)
+
+
+def emit(text_or_bytes: str | bytes, output: Path | None) -> None:
+    """Write machine output to ``output`` atomically, or to stdout."""
+    data = text_or_bytes.encode() if isinstance(text_or_bytes, str) else text_or_bytes
+    if output is None:
+        if isinstance(text_or_bytes, bytes):
+            from norrort_cost.problems import UsageError
+
+            raise UsageError("xlsx output needs a file", "add --output FILE.xlsx")
+        sys.stdout.write(text_or_bytes)
+        return
+    from norrort_cost.rendering.files import write_atomic
+
+    write_atomic(output, data)

@@ -1,0 +1,162 @@
+"""Checks across files: what no single row can tell, reported at the offending line."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from itertools import combinations
+
+from norrort_cost.allocation import year_bounds
+from norrort_cost.models import BudgetLine, Membership, Municipality, PopulationFigure, Settings
+from norrort_cost.problems import Problem
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedRecords:
+    """The records that validated, each with the line it came from."""
+
+    municipalities: list[tuple[int, Municipality]]
+    population: list[tuple[int, PopulationFigure]]
+    memberships: list[tuple[int, Membership]]
+    budget: list[tuple[int, BudgetLine]]
+
+
+def cross_check(settings: Settings, found: LoadedRecords) -> list[Problem]:
+    """Every problem between files: unknown codes, duplicates, overlaps, missing figures."""
+    known = [m.kommunkod for _, m in found.municipalities]
+    return [
+        *_duplicates(
+            "municipalities.csv",
+            [(line, (m.kommunkod,)) for line, m in found.municipalities],
+            "kommunkod",
+        ),
+        *_unknown("population.csv", [(line, p.kommunkod) for line, p in found.population], known),
+        *_duplicate_figures(found.population),
+        *_unknown("memberships.csv", [(line, m.kommunkod) for line, m in found.memberships], known),
+        *_overlaps(found.memberships),
+        *_duplicates(
+            "budget.csv", [(line, (str(b.year), b.line)) for line, b in found.budget], "line"
+        ),
+        *_unknown(
+            "cooperation.toml", [(None, p.kommunkod) for p in settings.managing_municipality], known
+        ),
+        *_missing_population(settings, found),
+    ]
+
+
+def _unknown(file: str, codes: list[tuple[int | None, str]], known: list[str]) -> list[Problem]:
+    problems = []
+    for line, code in codes:
+        if code not in known:
+            close = difflib.get_close_matches(code, known, n=1, cutoff=0.7)
+            hint = f"did you mean {close[0]}?" if close else "add it to municipalities.csv"
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    "kommunkod",
+                    code,
+                    "unknown-kommunkod",
+                    f"kommunkod {code} is not in municipalities.csv",
+                    hint,
+                )
+            )
+    return problems
+
+
+def _duplicates(file: str, keys: list[tuple[int, tuple[str, ...]]], column: str) -> list[Problem]:
+    first: dict[tuple[str, ...], int] = {}
+    problems = []
+    for line, key in keys:
+        if key in first:
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    column,
+                    key[-1],
+                    "duplicate-row",
+                    f"{' '.join(key)} appears again (first on line {first[key]})",
+                    "keep one of the rows",
+                )
+            )
+        else:
+            first[key] = line
+    return problems
+
+
+def _duplicate_figures(population: list[tuple[int, PopulationFigure]]) -> list[Problem]:
+    first: dict[tuple[str, str], tuple[int, int]] = {}
+    problems = []
+    for line, figure in population:
+        key = (figure.kommunkod, figure.reference_date.isoformat())
+        if key not in first:
+            first[key] = (line, figure.inhabitants)
+            continue
+        earlier_line, earlier = first[key]
+        conflict = earlier != figure.inhabitants
+        problems.append(
+            Problem(
+                "population.csv",
+                line,
+                "reference_date",
+                key[1],
+                "conflicting-duplicate" if conflict else "duplicate-row",
+                f"{key[0]} at {key[1]} appears again (first on line {earlier_line}"
+                + (f" with {earlier} inhabitants)" if conflict else ")"),
+                "keep the figure that SCB publishes and remove the other",
+            )
+        )
+    return problems
+
+
+def _overlaps(memberships: list[tuple[int, Membership]]) -> list[Problem]:
+    problems = []
+    for (line_a, a), (line_b, b) in combinations(memberships, 2):
+        if a.kommunkod != b.kommunkod:
+            continue
+        a_end, b_end = a.end or a.start.max, b.end or b.start.max
+        if a.start <= b_end and b.start <= a_end:
+            problems.append(
+                Problem(
+                    "memberships.csv",
+                    line_b,
+                    "from",
+                    b.start.isoformat(),
+                    "overlapping-membership",
+                    f"{b.kommunkod}'s membership overlaps the one on line {line_a}",
+                    "a member's periods must not overlap: end one before the next starts",
+                )
+            )
+    return problems
+
+
+def _missing_population(settings: Settings, found: LoadedRecords) -> list[Problem]:
+    """One problem per membership that lacks figures, naming every date it lacks."""
+    if not found.population:
+        return []  # the population file itself is broken: reported there
+    figures = {(p.kommunkod, p.reference_date) for _, p in found.population}
+    years = sorted({b.year for _, b in found.budget})
+    problems = []
+    for line, membership in found.memberships:
+        missing = [
+            settings.population_date(year)
+            for year in years
+            if membership.days_in(*year_bounds(year)[:2])
+            and (membership.kommunkod, settings.population_date(year)) not in figures
+        ]
+        if missing:
+            dates = ", ".join(d.isoformat() for d in missing)
+            problems.append(
+                Problem(
+                    "memberships.csv",
+                    line,
+                    "kommunkod",
+                    membership.kommunkod,
+                    "missing-population",
+                    f"{membership.kommunkod} is a member in a budget year but population.csv has "
+                    f"no figure at {dates}",
+                    f"add a row for {membership.kommunkod} at each of: {dates}",
+                )
+            )
+    return problems

@@ -1,0 +1,238 @@
+"""Reading CSV files as they come from SCB and from Swedish Excel.
+
+UTF-8 with or without a byte-order mark, Windows-1252 as a fallback; ``,``, ``;`` or tab
+as delimiter (whichever the header line uses); CRLF or LF. Cells stay text: numbers and
+codes are interpreted by the models, so ``0114`` keeps its leading zero.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from norrort_cost.problems import Problem
+
+DELIMITERS = (";", ",", "\t")
+
+
+@dataclass(frozen=True, slots=True)
+class CsvRow:
+    """One data row: its physical line number and its cells by header name."""
+
+    line: int
+    cells: dict[str, str]
+
+
+@dataclass(slots=True)
+class CsvTable:
+    """A CSV file read as text, with the problems met while reading it."""
+
+    name: str
+    header: list[str] = field(default_factory=list)
+    rows: list[CsvRow] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    usable: bool = True
+
+
+def decode(data: bytes) -> str:
+    """Text from bytes: UTF-8 (BOM stripped) or, failing that, Windows-1252."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def sniff_delimiter(header_line: str) -> str:
+    """The delimiter the header line uses most, outside quotes (``,`` by default)."""
+    outside, quoted = [], False
+    for char in header_line:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted:
+            outside.append(char)
+    text = "".join(outside)
+    counts = {d: text.count(d) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def read_bytes(path: Path, name: str) -> tuple[bytes | None, list[Problem]]:
+    """The file's bytes, or a problem saying why it cannot be read."""
+    if not path.exists():
+        return None, [
+            Problem(
+                name, None, None, None, "missing-file", f"{name} does not exist", f"create {path}"
+            )
+        ]
+    try:
+        return path.read_bytes(), []
+    except OSError as exc:
+        return None, [
+            Problem(
+                name,
+                None,
+                None,
+                None,
+                "unreadable-file",
+                f"{name} cannot be read: {exc.strerror}",
+                "check the file",
+            )
+        ]
+
+
+def read_csv(
+    path: Path, name: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
+) -> CsvTable:
+    """Read a CSV file, checking its header against the expected column names."""
+    table = CsvTable(name)
+    data, table.problems = read_bytes(path, name)
+    text = decode(data) if data is not None else ""
+    if data is not None and not text.strip():
+        table.problems.append(
+            Problem(
+                name,
+                None,
+                None,
+                None,
+                "empty-file",
+                f"{name} is empty",
+                "it needs a header line and rows",
+            )
+        )
+    if table.problems:
+        table.usable = False
+        return table
+    first_line = text.lstrip("\ufeff").splitlines()[0]
+    rows = _numbered(text, sniff_delimiter(first_line))
+    table.header = [cell.strip().lstrip("\ufeff").lower() for cell in rows[0][1]]
+    _check_header(table, required, optional)
+    _collect_rows(table, rows[1:])
+    return table
+
+
+def _numbered(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
+    """Rows with the physical line each starts on (quoted cells may span lines)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    out = []
+    start = 1
+    for cells in reader:
+        out.append((start, cells))
+        start = reader.line_num + 1
+    return out
+
+
+def _check_header(table: CsvTable, required: tuple[str, ...], optional: tuple[str, ...]) -> None:
+    known = required + optional
+    seen: set[str] = set()
+    for index, column in enumerate(table.header, start=1):
+        if not column:
+            table.problems.append(
+                Problem(
+                    table.name,
+                    1,
+                    f"#{index}",
+                    "",
+                    "blank-header",
+                    f"column {index} has no name",
+                    "remove the empty column (a trailing delimiter on every line makes one)",
+                )
+            )
+        elif column in seen:
+            table.problems.append(
+                Problem(
+                    table.name,
+                    1,
+                    column,
+                    column,
+                    "duplicate-header",
+                    f"column {column!r} appears twice",
+                    "keep one",
+                )
+            )
+        elif column not in known:
+            table.problems.append(
+                Problem(
+                    table.name,
+                    1,
+                    column,
+                    column,
+                    "unknown-header",
+                    f"unknown column {column!r}",
+                    _suggest(column, known),
+                )
+            )
+        seen.add(column)
+    for column in required:
+        if column not in seen:
+            table.problems.append(
+                Problem(
+                    table.name,
+                    1,
+                    column,
+                    None,
+                    "missing-header",
+                    f"column {column!r} is missing",
+                    f"the header must name: {', '.join(required)}",
+                )
+            )
+            table.usable = False
+
+
+def _suggest(column: str, known: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(column, known, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean {close[0]!r}?"
+    return f"expected columns: {', '.join(known)}"
+
+
+def _collect_rows(table: CsvTable, rows: list[tuple[int, list[str]]]) -> None:
+    while rows and not any(cell.strip() for cell in rows[-1][1]):
+        rows.pop()  # blank lines at the end are harmless
+    width = len(table.header)
+    for line, cells in rows:
+        if not any(cell.strip() for cell in cells):
+            table.problems.append(
+                Problem(
+                    table.name,
+                    line,
+                    None,
+                    None,
+                    "blank-row",
+                    "an empty line between rows",
+                    "remove it, or move notes below the data elsewhere",
+                )
+            )
+            continue
+        if len(cells) > width:
+            extra = ",".join(cells[width:])
+            table.problems.append(
+                Problem(
+                    table.name,
+                    line,
+                    f"#{width + 1}",
+                    extra,
+                    "extra-cell",
+                    f"{len(cells)} cells where the header has {width}",
+                    "quote values that contain the delimiter, or remove the extra cells",
+                )
+            )
+            continue
+        if len(cells) < width:
+            table.problems.append(
+                Problem(
+                    table.name,
+                    line,
+                    table.header[len(cells)],
+                    None,
+                    "missing-cell",
+                    f"{len(cells)} cells where the header has {width}",
+                    "fill in every column",
+                )
+            )
+            continue
+        table.rows.append(CsvRow(line, dict(zip(table.header, cells, strict=True))))

@@ -1,0 +1,136 @@
+"""Loading a dataset directory: five files, validated one by one and then together.
+
+A dataset directory holds ``cooperation.toml`` (settings), ``municipalities.csv``,
+``population.csv``, ``memberships.csv`` and ``budget.csv``. Every problem in every file is
+collected before anything is reported, and :class:`~norrort_cost.problems.DataError`
+carries them all.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from importlib import resources
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from norrort_cost.loading.checks import LoadedRecords, cross_check
+from norrort_cost.loading.csvfile import decode, read_bytes, read_csv
+from norrort_cost.loading.rows import RecordT, problems_from, validate_rows
+from norrort_cost.models import (
+    BudgetLine,
+    Dataset,
+    Membership,
+    Municipality,
+    PopulationFigure,
+    Settings,
+)
+from norrort_cost.problems import DataError, Problem, errors_only
+
+SETTINGS_FILE = "cooperation.toml"
+MUNICIPALITIES = "municipalities.csv"
+POPULATION = "population.csv"
+MEMBERSHIPS = "memberships.csv"
+BUDGET = "budget.csv"
+# required and optional columns of each file
+COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    MUNICIPALITIES: (("kommunkod", "name", "organisationsnummer"), ()),
+    POPULATION: (("kommunkod", "reference_date", "inhabitants"), ("source",)),
+    MEMBERSHIPS: (("kommunkod", "from"), ("to",)),
+    BUDGET: (("year", "line", "amount"), ("key", "illustrative")),
+}
+
+
+def default_data_dir() -> Path:
+    """The embedded Koordination Norrort dataset (inside the installed package)."""
+    packaged = Path(str(resources.files("norrort_cost"))) / "data"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "data"  # a source checkout
+
+
+def load_dataset(path: str | Path | None = None) -> Dataset:
+    """Load and validate the dataset in directory ``path`` (the embedded one by default).
+
+    Raises :class:`~norrort_cost.problems.DataError` listing every problem found.
+    """
+    directory = Path(path) if path is not None else default_data_dir()
+    if not directory.is_dir():
+        raise DataError(
+            [
+                Problem(
+                    str(directory),
+                    None,
+                    None,
+                    None,
+                    "missing-directory",
+                    f"{directory} is not a directory",
+                    "point --data-dir at a dataset directory",
+                )
+            ]
+        )
+    problems: list[Problem] = []
+    settings = _load_settings(directory, problems)
+    found = LoadedRecords(
+        municipalities=_records(directory, MUNICIPALITIES, Municipality, problems),
+        population=_records(directory, POPULATION, PopulationFigure, problems),
+        memberships=_records(directory, MEMBERSHIPS, Membership, problems),
+        budget=_records(directory, BUDGET, BudgetLine, problems),
+    )
+    if settings is not None:
+        problems.extend(cross_check(settings, found))
+    if errors_only(problems) or settings is None:
+        raise DataError(sorted(problems, key=_file_order))
+    return Dataset(
+        settings=settings,
+        municipalities=tuple(r for _, r in found.municipalities),
+        population=tuple(r for _, r in found.population),
+        memberships=tuple(r for _, r in found.memberships),
+        budget_lines=tuple(r for _, r in found.budget),
+        source=str(directory),
+    )
+
+
+def _file_order(problem: Problem) -> tuple[int, int]:
+    order = [SETTINGS_FILE, *COLUMNS]
+    rank = order.index(problem.file) if problem.file in order else len(order)
+    return rank, problem.line or 0
+
+
+def _records(
+    directory: Path, name: str, model: type[RecordT], problems: list[Problem]
+) -> list[tuple[int, RecordT]]:
+    required, optional = COLUMNS[name]
+    table = read_csv(directory / name, name, required, optional)
+    records = validate_rows(table, model) if table.usable else []
+    problems.extend(table.problems)
+    return records
+
+
+def _load_settings(directory: Path, problems: list[Problem]) -> Settings | None:
+    data, read_problems = read_bytes(directory / SETTINGS_FILE, SETTINGS_FILE)
+    problems.extend(read_problems)
+    if data is None:
+        return None
+    try:
+        raw = tomllib.loads(decode(data))
+    except tomllib.TOMLDecodeError as exc:
+        found = re.search(r"line (\d+)", str(exc))
+        problems.append(
+            Problem(
+                SETTINGS_FILE,
+                int(found.group(1)) if found else None,
+                None,
+                None,
+                "invalid-toml",
+                str(exc),
+                "fix the TOML syntax",
+            )
+        )
+        return None
+    try:
+        return Settings.model_validate(raw)
+    except ValidationError as exc:
+        problems.extend(problems_from(exc, SETTINGS_FILE, None, raw))
+        return None

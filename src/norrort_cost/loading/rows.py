@@ -1,0 +1,52 @@
+"""Turning CSV rows into validated records, each pydantic error into a located problem."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from norrort_cost.loading.csvfile import CsvTable
+from norrort_cost.problems import Problem
+
+RecordT = TypeVar("RecordT", bound=BaseModel)
+
+# pydantic's own error types, as our stable problem codes
+_CODES = {
+    "missing": "missing-value",
+    "extra_forbidden": "unknown-header",
+    "greater_than_equal": "out-of-range",
+    "less_than_equal": "out-of-range",
+    "literal_error": "invalid-choice",
+}
+
+
+def problems_from(
+    exc: ValidationError, file: str, line: int | None, values: dict[str, Any]
+) -> list[Problem]:
+    """Located problems from a pydantic error; the column is the first part of its location."""
+    problems = []
+    for error in exc.errors():
+        column = ".".join(str(part) for part in error["loc"]) or None
+        value = values.get(column) if column else None
+        ctx = error.get("ctx") or {}
+        hint = str(ctx.get("hint", ""))
+        code = _CODES.get(error["type"], error["type"])
+        problems.append(
+            Problem(
+                file, line, column, None if value is None else str(value), code, error["msg"], hint
+            )
+        )
+    return problems
+
+
+def validate_rows(table: CsvTable, model: type[RecordT]) -> list[tuple[int, RecordT]]:
+    """Every row that validates, with its line; problems of the others go into the table."""
+    records = []
+    for row in table.rows:
+        cells = {k: v.strip() for k, v in row.cells.items() if k}
+        try:
+            records.append((row.line, model.model_validate(cells)))
+        except ValidationError as exc:
+            table.problems.extend(problems_from(exc, table.name, row.line, cells))
+    return records

@@ -1,0 +1,325 @@
+"""The domain records, validated with pydantic and immutable once made.
+
+Swedish terms used as they are: *kommunkod* is SCB's four-digit municipality code
+(text, leading zero kept: ``0114``); *organisationsnummer* is the ten-digit Swedish
+organisation number with a Luhn check digit (``212000-0019``).
+
+Validators accept text the way Swedish spreadsheets write it (decimal comma, spaces
+between thousands) and raise errors whose ``type`` is a stable problem code, which the
+loader turns into :class:`~norrort_cost.problems.Problem` records.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from norrort_cost.money import NumberFormatError, decimal_to_ore, parse_decimal
+
+_KOMMUNKOD = re.compile(r"\d{4}")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def problem(code: str, message: str, hint: str = "") -> PydanticCustomError:
+    """A validation error carrying a stable problem code and a hint."""
+    return PydanticCustomError(code, message.replace("{", "(").replace("}", ")"), {"hint": hint})
+
+
+def _text(value: object) -> str:
+    return value.strip() if isinstance(value, str) else str(value)
+
+
+def parse_kommunkod(value: object) -> str:
+    """A kommunkod as four digits of text; a lost leading zero is named as such."""
+    text = _text(value)
+    if _KOMMUNKOD.fullmatch(text):
+        return text
+    if re.fullmatch(r"\d{3}", text):
+        raise problem(
+            "kommunkod-lost-zero",
+            f"kommunkod {text!r} has three digits",
+            f"a spreadsheet probably dropped the leading zero: write 0{text}",
+        )
+    raise problem(
+        "invalid-kommunkod", f"{text!r} is not a kommunkod", "a kommunkod is four digits, e.g. 0114"
+    )
+
+
+def parse_iso_date(value: object) -> date:
+    """A calendar date written YYYY-MM-DD; impossible dates are refused."""
+    if isinstance(value, date):
+        return value
+    text = _text(value)
+    if not _ISO_DATE.fullmatch(text):
+        raise problem("invalid-date", f"{text!r} is not a date", "write dates as YYYY-MM-DD")
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise problem(
+            "impossible-date", f"{text!r} does not exist in the calendar", "check month and day"
+        ) from None
+
+
+def parse_whole_number(value: object) -> int:
+    """A non-negative whole number such as a population (``26 355`` or ``26355``)."""
+    if isinstance(value, int):
+        number = Decimal(value)
+    else:
+        try:
+            number = parse_decimal(_text(value))
+        except NumberFormatError:
+            raise problem(
+                "invalid-number",
+                f"{_text(value)!r} is not a number",
+                "write digits only, e.g. 26355",
+            ) from None
+    if number != number.to_integral_value():
+        raise problem(
+            "not-integer",
+            f"{_text(value)!r} is not a whole number",
+            "if '.' or ',' separates thousands here, remove it",
+        )
+    if number < 0:
+        raise problem(
+            "negative-number", f"{_text(value)!r} is negative", "counts cannot be negative"
+        )
+    return int(number)
+
+
+def parse_amount_ore(value: object) -> int:
+    """An amount in kronor (``756 000``, ``756000,00``) as whole öre; never negative."""
+    if isinstance(value, int):
+        return value
+    text = _text(value)
+    try:
+        ore = decimal_to_ore(parse_decimal(text))
+    except NumberFormatError:
+        raise problem(
+            "invalid-amount",
+            f"{text!r} is not an amount in kronor",
+            "write e.g. 756000 or 756 000,00",
+        ) from None
+    if ore < 0:
+        raise problem("negative-amount", f"{text!r} is negative", "budget amounts must be >= 0")
+    return ore
+
+
+def parse_flag(value: object) -> bool:
+    """yes/no in English or Swedish, true/false, 1/0; empty means no."""
+    if isinstance(value, bool):
+        return value
+    text = _text(value).lower()
+    if text in {"yes", "ja", "true", "1", "x"}:
+        return True
+    if text in {"no", "nej", "false", "0", ""}:
+        return False
+    raise problem("invalid-flag", f"{text!r} is not yes or no", "write yes or no")
+
+
+def parse_organisationsnummer(value: object) -> str:
+    """An organisationsnummer, checked (length and Luhn digit) and written NNNNNN-NNNN."""
+    from stdnum.exceptions import ValidationError
+    from stdnum.se import orgnr
+
+    text = _text(value)
+    try:
+        return str(orgnr.format(orgnr.validate(text)))
+    except ValidationError:
+        raise problem(
+            "invalid-organisationsnummer",
+            f"{text!r} is not a valid organisationsnummer",
+            "ten digits with a correct check digit, e.g. 212000-0019",
+        ) from None
+
+
+def _non_empty(value: object) -> str:
+    text = _text(value)
+    if not text:
+        raise problem("empty-value", "this value is empty", "fill it in")
+    return text
+
+
+Kommunkod = Annotated[str, BeforeValidator(parse_kommunkod)]
+IsoDate = Annotated[date, BeforeValidator(parse_iso_date)]
+WholeNumber = Annotated[int, BeforeValidator(parse_whole_number)]
+AmountOre = Annotated[int, BeforeValidator(parse_amount_ore)]
+Flag = Annotated[bool, BeforeValidator(parse_flag)]
+Organisationsnummer = Annotated[str, BeforeValidator(parse_organisationsnummer)]
+NonEmpty = Annotated[str, BeforeValidator(_non_empty)]
+
+
+def _optional_date(value: object) -> date | None:
+    return None if value is None or _text(value) == "" else parse_iso_date(value)
+
+
+OptionalDate = Annotated[date | None, BeforeValidator(_optional_date)]
+
+
+class Record(BaseModel):
+    """Base of every record: immutable, unknown fields refused, CSV headers as aliases."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class Municipality(Record):
+    """A municipality that appears anywhere in the dataset."""
+
+    kommunkod: Kommunkod
+    name: NonEmpty
+    organisationsnummer: Organisationsnummer
+
+
+class PopulationFigure(Record):
+    """Inhabitants (folkmängd) of one municipality at one reference date."""
+
+    kommunkod: Kommunkod
+    reference_date: IsoDate
+    inhabitants: WholeNumber
+    source: str = ""
+
+
+class Membership(Record):
+    """A period of membership, dates inclusive; ``end`` is None while it lasts."""
+
+    kommunkod: Kommunkod
+    start: IsoDate = Field(alias="from")
+    end: OptionalDate = Field(default=None, alias="to")
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> Membership:
+        if self.end is not None and self.end < self.start:
+            raise problem(
+                "invalid-period",
+                f"membership ends ({self.end}) before it starts ({self.start})",
+                "swap the dates or correct the year",
+            )
+        return self
+
+    def days_in(self, first: date, last: date) -> int:
+        """Days of membership between ``first`` and ``last``, both inclusive."""
+        start = max(self.start, first)
+        end = last if self.end is None else min(self.end, last)
+        return max((end - start).days + 1, 0)
+
+
+class AllocationKey(StrEnum):
+    """How a budget line is split among the members."""
+
+    PER_CAPITA = "per_capita"
+
+
+def _allocation_key(value: object) -> AllocationKey:
+    text = _text(value) or AllocationKey.PER_CAPITA.value
+    try:
+        return AllocationKey(text)
+    except ValueError:
+        known = ", ".join(k.value for k in AllocationKey)
+        raise problem(
+            "unknown-key", f"{text!r} is not an allocation key", f"use one of: {known}"
+        ) from None
+
+
+class BudgetLine(Record):
+    """One line of a year's budget (a cost pool) and the key that splits it."""
+
+    year: Annotated[int, BeforeValidator(parse_whole_number), Field(ge=1900, le=2200)]
+    line: NonEmpty
+    amount_ore: AmountOre = Field(alias="amount")
+    key: Annotated[AllocationKey, BeforeValidator(_allocation_key)] = AllocationKey.PER_CAPITA
+    illustrative: Flag = False
+
+
+class ManagingPeriod(Record):
+    """Which member manages the cooperation (and invoices the others) in a period."""
+
+    kommunkod: Kommunkod
+    start: IsoDate = Field(alias="from")
+    end: OptionalDate = Field(default=None, alias="to")
+
+    def covers(self, year: int) -> bool:
+        """Whether this period includes any day of ``year``."""
+        return self.start.year <= year and (self.end is None or self.end.year >= year)
+
+
+class InvoicingSettings(Record):
+    """Payment and VAT details used on invoices."""
+
+    bankgiro: str = ""
+    bankgiro_is_example: bool = False
+    vat_category: str = "O"
+    vat_exemption_reason: str = "Ej föremål för moms"
+    payment_terms_days: int = Field(default=30, ge=0, le=365)
+
+
+class Settings(Record):
+    """The cooperation's rules, from ``cooperation.toml``."""
+
+    name: NonEmpty
+    currency: Literal["SEK"] = "SEK"
+    population_reference: str = "previous-year-end"
+    pro_rating: Literal["days", "none"] = "days"
+    rounding_unit: Literal["ore", "krona"] = "ore"
+    managing_municipality: tuple[ManagingPeriod, ...] = ()
+    invoicing: InvoicingSettings = InvoicingSettings()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _check_reference(cls, data: Any) -> Any:  # noqa: ANN401 - pydantic hands raw input
+        if isinstance(data, dict):
+            rule = str(data.get("population_reference", "previous-year-end"))
+            if rule not in {"previous-year-end", "budget-year-end"}:
+                parse_iso_date(rule)
+        return data
+
+    def population_date(self, year: int) -> date:
+        """The date whose population weighs the members in budget year ``year``."""
+        if self.population_reference == "previous-year-end":
+            return date(year - 1, 12, 31)
+        if self.population_reference == "budget-year-end":
+            return date(year, 12, 31)
+        return date.fromisoformat(self.population_reference)
+
+    def managing_kommunkod(self, year: int) -> str | None:
+        """The managing municipality for ``year`` (the period covering 1 January wins)."""
+        periods = [p for p in self.managing_municipality if p.covers(year)]
+        periods.sort(key=lambda p: p.start)
+        return periods[-1].kommunkod if periods else None
+
+
+class Dataset(Record):
+    """Everything one cooperation's allocation needs, validated and cross-checked."""
+
+    settings: Settings
+    municipalities: tuple[Municipality, ...]
+    population: tuple[PopulationFigure, ...]
+    memberships: tuple[Membership, ...]
+    budget_lines: tuple[BudgetLine, ...]
+    source: str = ""
+
+    def municipality(self, kommunkod: str) -> Municipality:
+        """The municipality with this kommunkod (KeyError if none)."""
+        for municipality in self.municipalities:
+            if municipality.kommunkod == kommunkod:
+                return municipality
+        raise KeyError(kommunkod)
+
+    def budget_years(self) -> list[int]:
+        """The years that have a budget, ascending."""
+        return sorted({line.year for line in self.budget_lines})
+
+    def lines_for(self, year: int) -> tuple[BudgetLine, ...]:
+        """The budget lines of ``year`` in file order."""
+        return tuple(line for line in self.budget_lines if line.year == year)
+
+    def inhabitants(self, kommunkod: str, on: date) -> PopulationFigure | None:
+        """The population figure of a municipality at exactly ``on``, if the data has one."""
+        for figure in self.population:
+            if figure.kommunkod == kommunkod and figure.reference_date == on:
+                return figure
+        return None

@@ -1,0 +1,100 @@
+"""The money policy: amounts are integer öre; one parser from text, one formatter for people.
+
+Swedish texts write numbers with a decimal comma and a space, a no-break space (U+00A0)
+or a narrow no-break space (U+202F) between thousands: ``24 291,03``. Machine formats use
+a dot and no grouping: ``24291.03``. Floats are never used for money.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+
+ORE_PER_KRONA = 100
+_GROUPING = str.maketrans("", "", " \u00a0\u202f\u2009")
+
+
+class NumberFormatError(ValueError):
+    """A text that is not a number in any of the accepted spellings."""
+
+
+def parse_decimal(text: str) -> Decimal:
+    """Parse a number as people and Swedish Excel write it.
+
+    Accepts a decimal comma or point, and space, no-break space or narrow no-break
+    space between thousands. With both ``.`` and ``,`` present, the last one is the
+    decimal separator and the other one groups thousands (``1.234,50`` and ``1,234.50``).
+    """
+    cleaned = text.strip().translate(_GROUPING)
+    cleaned = cleaned.replace("\u2212", "-")
+    if "," in cleaned and "." in cleaned:
+        decimal_mark = "," if cleaned.rfind(",") > cleaned.rfind(".") else "."
+        grouping = "." if decimal_mark == "," else ","
+        cleaned = cleaned.replace(grouping, "").replace(decimal_mark, ".")
+    else:
+        cleaned = cleaned.replace(",", ".")
+    if not cleaned or cleaned.count(".") > 1:
+        raise NumberFormatError(text)
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation as exc:
+        raise NumberFormatError(text) from exc
+    if not value.is_finite():
+        raise NumberFormatError(text)
+    return value
+
+
+def decimal_to_ore(amount: Decimal) -> int:
+    """Kronor as a ``Decimal`` to whole öre; refuses fractions of an öre."""
+    ore = amount * ORE_PER_KRONA
+    if ore != ore.to_integral_value():
+        msg = f"{amount} has a fraction of an öre"
+        raise NumberFormatError(msg)
+    return int(ore)
+
+
+def ore_to_decimal(ore: int) -> Decimal:
+    """Whole öre to kronor with two decimals, exact."""
+    return Decimal(ore).scaleb(-2).quantize(Decimal("0.01"))
+
+
+def machine_amount(ore: int) -> str:
+    """Kronor for machine formats: dot decimal, two decimals, no grouping (``24291.03``)."""
+    return str(ore_to_decimal(ore))
+
+
+def _group(digits: str) -> str:
+    groups = []
+    while len(digits) > 3:
+        groups.append(digits[-3:])
+        digits = digits[:-3]
+    groups.append(digits)
+    return " ".join(reversed(groups))
+
+
+def format_sek(ore: int) -> str:
+    """Kronor for people, Swedish style: ``24 291,03`` (space between thousands)."""
+    sign = "-" if ore < 0 else ""
+    kronor, rest = divmod(abs(ore), ORE_PER_KRONA)
+    return f"{sign}{_group(str(kronor))},{rest:02d}"
+
+
+def format_int(value: int) -> str:
+    """A whole number for people, Swedish style: ``26 355``."""
+    sign = "-" if value < 0 else ""
+    return sign + _group(str(abs(value)))
+
+
+def round_fraction(value: Fraction, places: int) -> Decimal:
+    """A rational rounded half away from zero to ``places`` decimals, for display only."""
+    magnitude = math.floor(abs(value) * 10**places + Fraction(1, 2))
+    rounded = Decimal(magnitude).scaleb(-places).quantize(Decimal(1).scaleb(-places))
+    return -rounded if value < 0 else rounded
+
+
+def format_decimal_sv(value: Decimal) -> str:
+    """A ``Decimal`` for people: grouped thousands and a decimal comma."""
+    sign = "-" if value < 0 else ""
+    whole, _, frac = f"{abs(value):f}".partition(".")
+    return sign + _group(whole) + ("," + frac if frac else "")

@@ -1,0 +1,66 @@
+"""Problems found in input data, as data: every one is collected, none is raised alone.
+
+A :class:`Problem` says where (file, line, column), what (a stable ``code`` and a message)
+and how to fix it (a hint). Loading returns or raises them all at once in a
+:class:`DataError`; the command line prints them and exits with code 1.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with the input, located as precisely as the input allows."""
+
+    file: str
+    line: int | None
+    column: str | None
+    value: str | None
+    code: str
+    message: str
+    hint: str = ""
+    severity: Severity = "error"
+
+    def as_dict(self) -> dict[str, str | int | None]:
+        """The problem as a JSON-ready mapping (the documented ``problems`` schema)."""
+        return asdict(self)
+
+    def location(self) -> str:
+        """``file:line`` (and the column) for people."""
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return where if self.column is None else f"{where} [{self.column}]"
+
+
+class NorrortError(Exception):
+    """Base of the errors the command line turns into a message and an exit code."""
+
+    exit_code = 1
+
+
+class DataError(NorrortError):
+    """The input data has problems; ``problems`` lists every one found in one pass."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__(f"{len(self.problems)} problem(s) in the input data")
+
+
+class UsageError(NorrortError):
+    """A request the data cannot answer: a year without budget, an unknown member, ..."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        self.message = message
+        self.hint = hint
+        super().__init__(message)
+
+
+def errors_only(problems: list[Problem]) -> list[Problem]:
+    """The problems that stop the work (warnings do not)."""
+    return [p for p in problems if p.severity == "error"]

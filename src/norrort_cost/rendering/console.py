@@ -1,0 +1,135 @@
+"""Everything people read in a terminal: the consoles, tables and problem reports.
+
+The only module (with the command line) that imports rich. Colour follows rich's rules:
+off when the output is not a terminal, and off when ``NO_COLOR`` is set.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from fractions import Fraction
+from typing import TextIO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from norrort_cost.allocation import Allocation, Share
+from norrort_cost.money import format_decimal_sv, format_int, format_sek, round_fraction
+from norrort_cost.problems import Problem
+
+WIDE = 132
+
+
+def console(stream: TextIO | None = None) -> Console:
+    """A console on ``stream`` (stdout by default); wide enough for tables when piped."""
+    target = stream or sys.stdout
+    width = None if target.isatty() else int(os.environ.get("COLUMNS", WIDE))
+    return Console(
+        file=target,
+        width=width,
+        no_color="NO_COLOR" in os.environ or None,
+        highlight=False,
+        soft_wrap=False,
+    )
+
+
+def error_console() -> Console:
+    """A console on stderr for messages and problems."""
+    return console(sys.stderr)
+
+
+def illustrative_notice(allocation: Allocation) -> Text | None:
+    """The visible notice that the budget is illustrative, not real."""
+    if not allocation.illustrative:
+        return None
+    return Text(
+        "ILLUSTRATIVE BUDGET: example figures, not the cooperation's real budget.", style="bold red"
+    )
+
+
+def allocation_table(allocation: Allocation, shares: Sequence[Share]) -> Table:
+    """The allocation as a table: one row per member and a total row."""
+    caption = (
+        f"{allocation.cooperation} {allocation.year}: budget {format_sek(allocation.budget_ore)} "
+        f"kr, population at {allocation.population_date}, {allocation.days_in_year} days. "
+        f"Method: {allocation.method} v{allocation.method_version}, "
+        f"{allocation.tie_break}; rounded to whole {_unit_name(allocation.rounding_unit)}."
+    )
+    table = Table(
+        title=f"{allocation.cooperation}: cost allocation {allocation.year}",
+        caption=caption,
+        caption_justify="left",
+        show_footer=True,
+    )
+    total_ore = sum(s.amount_ore for s in shares)
+    table.add_column("Kommunkod", "Total", no_wrap=True)
+    table.add_column("Municipality", no_wrap=True)
+    table.add_column(
+        "Inhabitants", format_int(sum(s.inhabitants for s in shares)), justify="right", no_wrap=True
+    )
+    table.add_column("Ref. date", no_wrap=True)
+    table.add_column("Days", justify="right", no_wrap=True)
+    table.add_column(
+        "Share", _percent(sum(s.population_share for s in shares)), justify="right", no_wrap=True
+    )
+    table.add_column("Amount (kr)", format_sek(total_ore), justify="right", no_wrap=True)
+    table.add_column("kr/inhabitant", justify="right", no_wrap=True)
+    for share in shares:
+        table.add_row(
+            share.kommunkod,
+            share.name,
+            format_int(share.inhabitants),
+            share.population_date.isoformat(),
+            f"{share.membership_days}/{share.days_in_year}",
+            _percent(share.population_share),
+            format_sek(share.amount_ore),
+            format_decimal_sv(round_fraction(share.ore_per_inhabitant / 100, 2)),
+        )
+    return table
+
+
+def _percent(value: Fraction | int) -> str:
+    return format_decimal_sv(round_fraction(Fraction(value) * 100, 4)) + " %"
+
+
+def _unit_name(unit: str) -> str:
+    return "kronor" if unit == "krona" else "öre"
+
+
+def print_allocation(out: Console, allocation: Allocation, shares: Sequence[Share]) -> None:
+    """Print the table and, for an illustrative budget, the notice above and below it."""
+    notice = illustrative_notice(allocation)
+    if notice:
+        out.print(notice)
+    out.print(allocation_table(allocation, shares))
+    if notice:
+        out.print(notice)
+
+
+def print_problems(out: Console, problems: Sequence[Problem]) -> None:
+    """Every problem, one block each: where, code, message, value and hint; then a count."""
+    for problem in problems:
+        label = "warning" if problem.severity == "warning" else "error"
+        style = "yellow" if label == "warning" else "red"
+        line = Text()
+        line.append(f"{problem.location()}: ", style="bold")
+        line.append(f"{label} [{problem.code}] ", style=style)
+        line.append(problem.message)
+        if problem.value not in (None, ""):
+            line.append(f" (value: {problem.value!r})")
+        out.print(line)
+        if problem.hint:
+            out.print(Text(f"    hint: {problem.hint}", style="dim"))
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    out.print(Text(f"{errors} error(s), {warnings} warning(s)", style="bold"))
+
+
+def print_message(out: Console, message: str, hint: str = "") -> None:
+    """A one-line error with an optional hint."""
+    out.print(Text("error: ", style="bold red") + Text(message))
+    if hint:
+        out.print(Text(f"    hint: {hint}", style="dim"))
