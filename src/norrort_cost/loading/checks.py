@@ -16,6 +16,7 @@ class LoadedRecords:
     """The records that validated, each with the line it came from."""
 
     municipalities: list[tuple[int, Municipality]]
+    listed_codes: frozenset[str]  # every kommunkod written in municipalities.csv, valid or not
     population: list[tuple[int, PopulationFigure]]
     memberships: list[tuple[int, Membership]]
     budget: list[tuple[int, BudgetLine]]
@@ -23,7 +24,7 @@ class LoadedRecords:
 
 def cross_check(settings: Settings, found: LoadedRecords) -> list[Problem]:
     """Every problem between files: unknown codes, duplicates, overlaps, missing figures."""
-    known = [m.kommunkod for _, m in found.municipalities]
+    known = sorted(found.listed_codes)
     return [
         *_duplicates(
             "municipalities.csv",

@@ -16,7 +16,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from norrort_cost.loading.checks import LoadedRecords, cross_check
-from norrort_cost.loading.csvfile import decode, read_bytes, read_csv
+from norrort_cost.loading.csvfile import CsvTable, decode, read_bytes, read_csv
 from norrort_cost.loading.rows import RecordT, problems_from, validate_rows
 from norrort_cost.models import (
     BudgetLine,
@@ -72,11 +72,13 @@ def load_dataset(path: str | Path | None = None) -> Dataset:
         )
     problems: list[Problem] = []
     settings = _load_settings(directory, problems)
+    municipalities, listed = _records(directory, MUNICIPALITIES, Municipality, problems)
     found = LoadedRecords(
-        municipalities=_records(directory, MUNICIPALITIES, Municipality, problems),
-        population=_records(directory, POPULATION, PopulationFigure, problems),
-        memberships=_records(directory, MEMBERSHIPS, Membership, problems),
-        budget=_records(directory, BUDGET, BudgetLine, problems),
+        municipalities=municipalities,
+        listed_codes=frozenset(row.cells.get("kommunkod", "").strip() for row in listed.rows),
+        population=_records(directory, POPULATION, PopulationFigure, problems)[0],
+        memberships=_records(directory, MEMBERSHIPS, Membership, problems)[0],
+        budget=_records(directory, BUDGET, BudgetLine, problems)[0],
     )
     if settings is not None:
         problems.extend(cross_check(settings, found))
@@ -100,12 +102,12 @@ def _file_order(problem: Problem) -> tuple[int, int]:
 
 def _records(
     directory: Path, name: str, model: type[RecordT], problems: list[Problem]
-) -> list[tuple[int, RecordT]]:
+) -> tuple[list[tuple[int, RecordT]], CsvTable]:
     required, optional = COLUMNS[name]
     table = read_csv(directory / name, name, required, optional)
     records = validate_rows(table, model) if table.usable else []
     problems.extend(table.problems)
-    return records
+    return records, table
 
 
 def _load_settings(directory: Path, problems: list[Problem]) -> Settings | None:

@@ -44,7 +44,9 @@ def validate_rows(table: CsvTable, model: type[RecordT]) -> list[tuple[int, Reco
     """Every row that validates, with its line; problems of the others go into the table."""
     records = []
     for row in table.rows:
-        cells = {k: v.strip() for k, v in row.cells.items() if k}
+        # an empty cell is an absent value: optional columns take their default and
+        # required ones are reported as missing-value
+        cells = {k: v.strip() for k, v in row.cells.items() if k and v.strip()}
         try:
             records.append((row.line, model.model_validate(cells)))
         except ValidationError as exc:

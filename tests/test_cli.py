@@ -1,0 +1,150 @@
+"""The command line: golden output, exit codes, errors on stderr, no partial output."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from norrort_cost.cli import app, main
+from tests.conftest import assert_golden
+
+runner = CliRunner()
+WIDE = {"COLUMNS": "132", "NO_COLOR": "1"}
+
+
+def test_allocate_2014_table_matches_golden() -> None:
+    """The 2014 table for people: Ekerö 24 291,03, total 857 000,00, illustrative notice."""
+    result = runner.invoke(app, ["allocate", "--year", "2014"], env=WIDE)
+    assert result.exit_code == 0
+    assert "24 291,03" in result.stdout
+    assert "857 000,00" in result.stdout
+    assert "ILLUSTRATIVE BUDGET" in result.stdout
+    assert_golden("allocate-2014.txt", result.stdout)
+
+
+def test_allocate_2014_json_matches_golden() -> None:
+    """The machine schema for 2014 is stable, byte for byte."""
+    result = runner.invoke(app, ["allocate", "--year", "2014", "--format", "json"])
+    assert result.exit_code == 0
+    assert_golden("allocate-2014.json", result.stdout)
+
+
+@pytest.mark.parametrize("year", range(2013, 2020))
+def test_json_amounts_sum_to_the_budget(year: int) -> None:
+    """For every budget year the JSON amounts sum exactly to the budget."""
+    result = runner.invoke(app, ["allocate", "--year", str(year), "--format", "json"])
+    record = json.loads(result.stdout)
+    assert sum(s["amount_ore"] for s in record["shares"]) == record["budget_ore"]
+    assert record["method"]["version"] == "1"
+
+
+def test_csv_output_has_one_row_per_member() -> None:
+    """CSV: a header and 15 rows with dot decimals and the method on every row."""
+    result = runner.invoke(app, ["allocate", "--year", "2014", "--format", "csv"])
+    lines = result.stdout.splitlines()
+    assert len(lines) == 16
+    assert lines[0].startswith("cooperation,year,kommunkod,name")
+    ekero = next(line for line in lines if ",0125," in line)
+    assert ",24291.03,2429103," in ekero
+
+
+def test_xlsx_is_written_to_a_file_and_is_deterministic(tmp_path: Path) -> None:
+    """XLSX needs --output; two runs give identical bytes."""
+    first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    for target in (first, second):
+        result = runner.invoke(app, ["allocate", "-y", "2014", "-f", "xlsx", "-o", str(target)])
+        assert result.exit_code == 0
+    assert first.read_bytes() == second.read_bytes()
+    refused = runner.invoke(app, ["allocate", "-y", "2014", "-f", "xlsx"])
+    assert refused.exit_code == 2
+
+
+def test_municipality_filter_accepts_names_without_diacritics() -> None:
+    """--municipality ekero shows Ekerö only."""
+    result = runner.invoke(app, ["allocate", "-y", "2014", "-m", "ekero", "-f", "json"])
+    shares = json.loads(result.stdout)["shares"]
+    assert [s["name"] for s in shares] == ["Ekerö"]
+
+
+def test_year_without_budget_is_a_usage_error() -> None:
+    """Exit 2 and the list of years with a budget, on stderr."""
+    result = runner.invoke(app, ["allocate", "--year", "2030"])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "there is no budget for 2030" in result.stderr
+    assert "2013, 2014, 2015, 2016, 2017, 2018, 2019" in result.stderr
+
+
+def test_bad_data_exits_1_with_every_problem_and_no_output(data_copy: Path, tmp_path: Path) -> None:
+    """Bad input: exit 1, all problems on stderr, no traceback, no output file."""
+    text = (data_copy / "budget.csv").read_text(encoding="utf-8")
+    text = text.replace("2014,Resor och övrigt,15000", "2014,Resor och övrigt,-15000")
+    (data_copy / "budget.csv").write_text(text.replace("2019,", "2019x,", 1), encoding="utf-8")
+    out = tmp_path / "out.json"
+    result = runner.invoke(
+        app, ["allocate", "-y", "2014", "--data-dir", str(data_copy), "-f", "json", "-o", str(out)]
+    )
+    assert result.exit_code == 1
+    assert not out.exists()
+    assert "Traceback" not in result.output
+    report = json.loads(result.stderr)
+    assert [(p["line"], p["code"]) for p in report["problems"]] == [
+        (9, "negative-amount"),
+        (26, "invalid-number"),
+    ]
+
+
+def test_data_dir_from_environment(data_copy: Path) -> None:
+    """NORRORT_COST_DATA_DIR selects the dataset when --data-dir is not given."""
+    (data_copy / "budget.csv").write_text("year,line,amount\n2014,Allt,100\n", encoding="utf-8")
+    result = runner.invoke(
+        app, ["allocate", "-y", "2014", "-f", "json"], env={"NORRORT_COST_DATA_DIR": str(data_copy)}
+    )
+    assert json.loads(result.stdout)["budget_ore"] == 10000
+
+
+def test_problems_table_names_file_line_column_and_hint(data_copy: Path) -> None:
+    """For people: file:line [column], the code, the message and a hint."""
+    text = (data_copy / "population.csv").read_text(encoding="utf-8")
+    (data_copy / "population.csv").write_text(
+        text.replace("0114,2013-12-31,41449", "114,2013-12-31,41449"), encoding="utf-8"
+    )
+    result = runner.invoke(app, ["allocate", "-y", "2014", "--data-dir", str(data_copy)], env=WIDE)
+    assert result.exit_code == 1
+    assert "population.csv:47 [kommunkod]: error [kommunkod-lost-zero]" in result.stderr
+    assert "hint: a spreadsheet probably dropped the leading zero: write 0114" in result.stderr
+
+
+def test_main_returns_exit_codes() -> None:
+    """main(argv) is testable without a subprocess and returns the exit code."""
+    assert main(["--version"]) == 0
+    assert main(["allocate", "--year", "2030"]) == 2
+
+
+def test_version_and_help() -> None:
+    """--version prints the version; --help teaches the commands."""
+    assert runner.invoke(app, ["--version"]).stdout.startswith("norrort-cost ")
+    help_text = runner.invoke(app, ["allocate", "--help"], env=WIDE).stdout
+    assert "--population-date" in help_text
+    assert "NORRORT_COST_DATA_DIR" in help_text
+
+
+def test_installed_console_script_runs_from_another_directory(tmp_path: Path) -> None:
+    """The installed norrort-cost finds its embedded data from any directory."""
+    script = shutil.which("norrort-cost", path=str(Path(sys.executable).parent))
+    assert script is not None
+    completed = subprocess.run(
+        [script, "allocate", "--year", "2014", "--format", "json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert json.loads(completed.stdout)["total"]["amount"] == "857000.00"
