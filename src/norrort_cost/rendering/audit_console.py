@@ -145,7 +145,9 @@ def print_check(out: Console, result: CheckResult) -> None:
     out.print(Text(check_summary(result), style=style))
 
 
-def _change_table(title: str, headers: tuple[str, str], members: tuple[MemberChange, ...]) -> Table:
+def _change_table(
+    title: str, headers: tuple[str, str, str], members: tuple[MemberChange, ...]
+) -> Table:
     table = Table(title=title, show_footer=True)
     table.add_column("Kod", "Total", no_wrap=True)
     table.add_column("Municipality", no_wrap=True)
