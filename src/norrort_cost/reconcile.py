@@ -104,9 +104,8 @@ class CheckResult:
         return self.readings[0]
 
 
-def reconcile(claim: Claim, computed_ore: int, tolerance: Decimal) -> tuple[Verdict, ReadingCheck]:
-    """The verdict on ``claim`` against ``computed_ore`` and the reading it rests on."""
-    checks = [ReadingCheck(r, computed_ore, tolerance) for r in claim.readings]
+def reconcile(checks: tuple[ReadingCheck, ...]) -> tuple[Verdict, ReadingCheck]:
+    """The verdict on a claim's compared readings (literal first) and the one it rests on."""
     if checks[0].consistent:
         return Verdict.CONSISTENT, checks[0]
     for kind in (ReadingKind.SEPARATOR, ReadingKind.UNIT):
@@ -132,7 +131,8 @@ def check(
     claim = parse_claim(claimed)
     allocation = allocate(dataset, year)
     share = member_share(dataset, allocation, municipality)
-    verdict, chosen = reconcile(claim, share.amount_ore, tolerance)
+    checks = tuple(ReadingCheck(r, share.amount_ore, tolerance) for r in claim.readings)
+    verdict, chosen = reconcile(checks)
     return CheckResult(
         cooperation=allocation.cooperation,
         year=year,
@@ -141,7 +141,7 @@ def check(
         computed_ore=share.amount_ore,
         tolerance=tolerance,
         claim=claim,
-        readings=tuple(ReadingCheck(r, share.amount_ore, tolerance) for r in claim.readings),
+        readings=checks,
         verdict=verdict,
         chosen=chosen,
     )
