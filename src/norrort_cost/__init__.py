@@ -11,6 +11,18 @@ The public library API is small:
     kommunkod). The result is immutable: ``Allocation.shares`` holds one :class:`Share`
     per member; amounts are integer öre (``amount_ore``).
 
+Audit (each returns a frozen result; ``norrort_cost.rendering.audit_records`` turns it
+into the JSON record the command line prints):
+
+``explain(dataset, year, municipality) -> Explanation``
+    Every step from inputs to one member's amount, reproducible by hand.
+``check(dataset, year, municipality, claimed, *, tolerance=Decimal("0.01")) -> CheckResult``
+    A figure as a person wrote it ("ca 24.300 tkr"), every reading of it, and a verdict.
+``compare(dataset, from_year, to_year) -> Comparison``
+    Two years side by side per member.
+``whatif(dataset, year, changes) -> WhatIf``
+    A year recomputed with :class:`MembershipChange` s applied to a copy of the data.
+
 Errors: :class:`DataError` (bad input, ``.problems``) and :class:`UsageError` (a request the
 data cannot answer, such as a year without budget), both :class:`NorrortError`.
 
@@ -30,6 +42,17 @@ _EXPORTS = {
     "Allocation": "norrort_cost.allocation",
     "Share": "norrort_cost.allocation",
     "Dataset": "norrort_cost.models",
+    "explain": "norrort_cost.audit",
+    "Explanation": "norrort_cost.audit",
+    "check": "norrort_cost.reconcile",
+    "CheckResult": "norrort_cost.reconcile",
+    "parse_claim": "norrort_cost.claims",
+    "compare": "norrort_cost.changes",
+    "Comparison": "norrort_cost.changes",
+    "whatif": "norrort_cost.changes",
+    "WhatIf": "norrort_cost.changes",
+    "MembershipChange": "norrort_cost.changes",
+    "ChangeKind": "norrort_cost.changes",
     "Problem": "norrort_cost.problems",
     "DataError": "norrort_cost.problems",
     "UsageError": "norrort_cost.problems",
@@ -38,22 +61,44 @@ _EXPORTS = {
 
 __all__ = [
     "Allocation",
+    "ChangeKind",
+    "CheckResult",
+    "Comparison",
     "DataError",
     "Dataset",
+    "Explanation",
+    "MembershipChange",
     "NorrortError",
     "Problem",
     "Share",
     "UsageError",
+    "WhatIf",
     "__version__",
     "allocate",
+    "check",
+    "compare",
+    "explain",
     "load_dataset",
+    "parse_claim",
+    "whatif",
 ]
 
 if TYPE_CHECKING:
     from norrort_cost.allocation import Allocation, Share, allocate
+    from norrort_cost.audit import Explanation, explain
+    from norrort_cost.changes import (
+        ChangeKind,
+        Comparison,
+        MembershipChange,
+        WhatIf,
+        compare,
+        whatif,
+    )
+    from norrort_cost.claims import parse_claim
     from norrort_cost.loading import load_dataset
     from norrort_cost.models import Dataset
     from norrort_cost.problems import DataError, NorrortError, Problem, UsageError
+    from norrort_cost.reconcile import CheckResult, check
 
 
 def __getattr__(name: str) -> object:

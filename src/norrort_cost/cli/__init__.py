@@ -8,6 +8,10 @@ from __future__ import annotations
 import sys
 
 from norrort_cost.cli import allocate as _allocate  # noqa: F401 - registers the command
+from norrort_cost.cli import check as _check  # noqa: F401 - registers the command
+from norrort_cost.cli import compare as _compare  # noqa: F401 - registers the command
+from norrort_cost.cli import explain as _explain  # noqa: F401 - registers the command
+from norrort_cost.cli import whatif as _whatif  # noqa: F401 - registers the command
 from norrort_cost.cli.common import app
 
 

@@ -1,0 +1,217 @@
+"""Explaining a member's share step by step: the pure core behind ``norrort-cost explain``.
+
+:func:`explain` returns every number from the inputs to the amount, so that someone with a
+calculator can reproduce it: inhabitants at the reference date, days of membership, the
+weight ``inhabitants × days ÷ days in year``, the sum of all weights, and for every cost
+pool the exact quota ``pool × weight ÷ sum of weights``, its floor, the remainder's rank
+among all members and whether that rank earned one of the leftover units.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from fractions import Fraction
+
+from norrort_cost.allocation import UNIT_ORE, Allocation, Part, Pool, Share, allocate, year_bounds
+from norrort_cost.lookup import find_municipality
+from norrort_cost.models import Dataset
+from norrort_cost.problems import UsageError
+
+POPULATION_RULES = {
+    "previous-year-end": "31 December of the year before the budget year",
+    "budget-year-end": "31 December of the budget year",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CountedPeriod:
+    """A membership period and the days of it that fall in the budget year (inclusive)."""
+
+    start: date
+    end: date | None
+    counted_from: date
+    counted_to: date
+    days: int
+
+
+@dataclass(frozen=True, slots=True)
+class PoolStep:
+    """How one cost pool's amount became this member's part of it."""
+
+    pool: str
+    lines: tuple[str, ...]
+    pool_amount_ore: int
+    unit_ore: int
+    weight: Fraction
+    total_weight: Fraction
+    quota_ore: Fraction
+    floor_ore: int
+    rank: int
+    members: int
+    leftover_units: int
+    extra_unit: bool
+    tied_with: tuple[str, ...]
+    amount_ore: int
+
+    @property
+    def remainder_ore(self) -> Fraction:
+        """What the floor cut off the exact quota, in öre."""
+        return self.quota_ore - self.floor_ore
+
+    @property
+    def reason(self) -> str:
+        """Why this member did or did not get one of the leftover units."""
+        unit = "öre" if self.unit_ore == 1 else "krona"
+        if self.leftover_units == 0:
+            return f"the floors already sum to the pool: no {unit} left over"
+        share_out = (
+            f"{self.leftover_units} {unit} left over after the floors go one each to the "
+            f"{self.leftover_units} largest remainders; this remainder ranks "
+            f"{self.rank} of {self.members}"
+        )
+        verdict = f"so it gets one {unit}" if self.extra_unit else "so it gets none"
+        ties = ""
+        if self.tied_with:
+            ties = (
+                f" (its remainder equals that of {', '.join(self.tied_with)}: "
+                "equal remainders are ordered by kommunkod ascending)"
+            )
+        return f"{share_out}, {verdict}{ties}"
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """Every step from the inputs to one member's amount in one year."""
+
+    cooperation: str
+    year: int
+    illustrative: bool
+    kommunkod: str
+    name: str
+    inhabitants: int
+    population_date: date
+    population_source: str
+    population_rule: str
+    pro_rating: str
+    periods: tuple[CountedPeriod, ...]
+    membership_days: int
+    days_in_year: int
+    weight: Fraction
+    total_weight: Fraction
+    members: int
+    budget_ore: int
+    rounding_unit: str
+    pools: tuple[PoolStep, ...]
+    amount_ore: int
+    method: str
+    method_version: str
+    tie_break: str
+
+    @property
+    def ore_per_inhabitant(self) -> Fraction:
+        """Öre per inhabitant, exact (0 for a member without inhabitants)."""
+        return Fraction(self.amount_ore, self.inhabitants) if self.inhabitants else Fraction(0)
+
+
+def member_share(dataset: Dataset, allocation: Allocation, municipality: str) -> Share:
+    """The share of the member named by kommunkod or name; a usage error if not a member."""
+    found = find_municipality(dataset.municipalities, municipality)
+    try:
+        return allocation.share_of(found.kommunkod)
+    except KeyError:
+        members = ", ".join(f"{s.kommunkod} {s.name}" for s in allocation.shares)
+        raise UsageError(
+            f"{found.name} ({found.kommunkod}) was not a member in {allocation.year}",
+            f"members in {allocation.year}: {members}",
+        ) from None
+
+
+def explain(
+    dataset: Dataset,
+    year: int,
+    municipality: str,
+    *,
+    population_date: date | None = None,
+    rounding_unit: str | None = None,
+) -> Explanation:
+    """Explain the share of ``municipality`` (kommunkod or name) in ``year``, step by step."""
+    allocation = allocate(
+        dataset, year, population_date=population_date, rounding_unit=rounding_unit
+    )
+    share = member_share(dataset, allocation, municipality)
+    pools = {pool.name: pool for pool in allocation.pools}
+    rule = dataset.settings.population_reference
+    rule_text = (
+        "given explicitly"
+        if population_date
+        else f"{rule}: {POPULATION_RULES.get(rule, 'a fixed date')}"
+    )
+    return Explanation(
+        cooperation=allocation.cooperation,
+        year=year,
+        illustrative=allocation.illustrative,
+        kommunkod=share.kommunkod,
+        name=share.name,
+        inhabitants=share.inhabitants,
+        population_date=share.population_date,
+        population_source=share.population_source,
+        population_rule=rule_text,
+        pro_rating=dataset.settings.pro_rating,
+        periods=counted_periods(dataset, share.kommunkod, year),
+        membership_days=share.membership_days,
+        days_in_year=share.days_in_year,
+        weight=share.weight,
+        total_weight=allocation.total_weight,
+        members=len(allocation.shares),
+        budget_ore=allocation.budget_ore,
+        rounding_unit=allocation.rounding_unit,
+        pools=tuple(_pool_step(allocation, pools[part.pool], part) for part in share.parts),
+        amount_ore=share.amount_ore,
+        method=allocation.method,
+        method_version=allocation.method_version,
+        tie_break=allocation.tie_break,
+    )
+
+
+def counted_periods(dataset: Dataset, kommunkod: str, year: int) -> tuple[CountedPeriod, ...]:
+    """The member's membership periods that touch ``year``, with the days counted in it."""
+    first, last, _ = year_bounds(year)
+    periods = []
+    for membership in sorted(dataset.memberships, key=lambda m: m.start):
+        days = membership.days_in(first, last)
+        if membership.kommunkod != kommunkod or not days:
+            continue
+        end = last if membership.end is None else min(membership.end, last)
+        periods.append(
+            CountedPeriod(membership.start, membership.end, max(membership.start, first), end, days)
+        )
+    return tuple(periods)
+
+
+def _pool_step(allocation: Allocation, pool: Pool, part: Part) -> PoolStep:
+    parts = [p for s in allocation.shares for p in s.parts if p.pool == pool.name]
+    unit_ore = UNIT_ORE[allocation.rounding_unit]
+    remainder = part.quota_ore - part.floor_ore
+    tied = tuple(
+        s.kommunkod
+        for s in allocation.shares
+        for p in s.parts
+        if p.pool == pool.name and p is not part and p.quota_ore - p.floor_ore == remainder
+    )
+    return PoolStep(
+        pool=pool.name,
+        lines=pool.lines,
+        pool_amount_ore=pool.amount_ore,
+        unit_ore=unit_ore,
+        weight=part.weight,
+        total_weight=pool.total_weight,
+        quota_ore=part.quota_ore,
+        floor_ore=part.floor_ore,
+        rank=part.rank,
+        members=len(parts),
+        leftover_units=sum(p.extra_unit for p in parts),
+        extra_unit=part.extra_unit,
+        tied_with=tied if remainder else (),
+        amount_ore=part.amount_ore,
+    )

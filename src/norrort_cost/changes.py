@@ -1,0 +1,196 @@
+"""Changes between allocations: years compared, and membership what-ifs. Pure, no I/O.
+
+:func:`compare` sets two years' allocations side by side per member. :func:`whatif`
+recomputes a year on a copy of the dataset with memberships changed (the data on disk is
+never touched) and gives, per member, the baseline amount, the new amount and the
+difference. Sign convention: ``difference = new - baseline``; positive means the member
+would pay more. The budget is unchanged, so the differences of all members sum to 0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from fractions import Fraction
+
+from norrort_cost.allocation import Allocation, Share, allocate
+from norrort_cost.lookup import find_municipality
+from norrort_cost.models import Dataset, Membership, Municipality
+from norrort_cost.problems import UsageError
+
+
+class Status(StrEnum):
+    """A member's status between two years."""
+
+    MEMBER = "member"
+    JOINED = "joined"
+    LEFT = "left"
+
+
+@dataclass(frozen=True, slots=True)
+class MemberChange:
+    """One member in two years: its share in each (None where it was not a member)."""
+
+    kommunkod: str
+    name: str
+    before: Share | None
+    after: Share | None
+
+    @property
+    def status(self) -> Status:
+        """Member in both years, joined (only in the later) or left (only in the earlier)."""
+        if self.before is None:
+            return Status.JOINED
+        return Status.LEFT if self.after is None else Status.MEMBER
+
+    @property
+    def amount_change_ore(self) -> int:
+        """Amount in the later year minus amount in the earlier (0 where not a member)."""
+        return _amount(self.after) - _amount(self.before)
+
+    @property
+    def inhabitants_change(self) -> int | None:
+        """Change in inhabitants, when the member is in both years."""
+        if self.before is None or self.after is None:
+            return None
+        return self.after.inhabitants - self.before.inhabitants
+
+    @property
+    def share_change(self) -> Fraction:
+        """Change in the share of the total weight (a fraction; 0,01 is one point)."""
+        return _population_share(self.after) - _population_share(self.before)
+
+    @property
+    def ore_per_inhabitant_change(self) -> Fraction | None:
+        """Change in öre per inhabitant, when the member is in both years."""
+        if self.before is None or self.after is None:
+            return None
+        return self.after.ore_per_inhabitant - self.before.ore_per_inhabitant
+
+
+def _amount(share: Share | None) -> int:
+    return share.amount_ore if share else 0
+
+
+def _population_share(share: Share | None) -> Fraction:
+    return share.population_share if share else Fraction(0)
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Two years' allocations compared member by member."""
+
+    before: Allocation
+    after: Allocation
+    members: tuple[MemberChange, ...]
+
+    @property
+    def budget_change_ore(self) -> int:
+        """The later budget minus the earlier."""
+        return self.after.budget_ore - self.before.budget_ore
+
+
+def _pair(dataset: Dataset, before: Allocation, after: Allocation) -> tuple[MemberChange, ...]:
+    old = {s.kommunkod: s for s in before.shares}
+    new = {s.kommunkod: s for s in after.shares}
+    return tuple(
+        MemberChange(k, dataset.municipality(k).name, old.get(k), new.get(k))
+        for k in sorted(old.keys() | new.keys())
+    )
+
+
+def compare(dataset: Dataset, from_year: int, to_year: int) -> Comparison:
+    """Compare the allocations of ``from_year`` and ``to_year`` member by member."""
+    before, after = allocate(dataset, from_year), allocate(dataset, to_year)
+    return Comparison(before, after, _pair(dataset, before, after))
+
+
+class ChangeKind(StrEnum):
+    """A hypothetical change of membership."""
+
+    JOIN = "join"
+    LEAVE = "leave"
+    WITHOUT = "without"
+
+
+@dataclass(frozen=True, slots=True)
+class MembershipChange:
+    """Join on a date (first day), leave on a date (last day), or never a member."""
+
+    kind: ChangeKind
+    kommunkod: str
+    on: date | None = None
+
+    def describe(self) -> str:
+        """The change in words, e.g. ``without 0125`` or ``join 0125 on 2014-01-01``."""
+        if self.kind == ChangeKind.WITHOUT:
+            return f"without {self.kommunkod}"
+        when = "from" if self.kind == ChangeKind.JOIN else "last day"
+        return f"{self.kind.value} {self.kommunkod} ({when} {self.on})"
+
+
+def parse_change(
+    kind: ChangeKind, text: str, municipalities: Iterable[Municipality]
+) -> MembershipChange:
+    """``CODE:DATE`` (join, leave) or ``CODE`` (without); CODE is a kommunkod or a name."""
+    if kind == ChangeKind.WITHOUT:
+        return MembershipChange(kind, find_municipality(municipalities, text).kommunkod)
+    who, _, when = text.rpartition(":")
+    try:
+        on = date.fromisoformat(when.strip())
+    except ValueError:
+        raise UsageError(
+            f"--{kind.value} {text!r} needs a municipality and a date",
+            f"write CODE:YYYY-MM-DD, e.g. --{kind.value} 0125:2014-01-01",
+        ) from None
+    return MembershipChange(kind, find_municipality(municipalities, who).kommunkod, on)
+
+
+def apply_change(
+    memberships: tuple[Membership, ...], change: MembershipChange
+) -> tuple[Membership, ...]:
+    """The memberships with ``change`` made; a usage error if it contradicts them."""
+    others = tuple(m for m in memberships if m.kommunkod != change.kommunkod)
+    own = [m for m in memberships if m.kommunkod == change.kommunkod]
+    if change.kind == ChangeKind.WITHOUT:
+        return others
+    on = change.on
+    assert on is not None  # noqa: S101 - parse_change gives join and leave a date
+    covering = [m for m in own if m.start <= on and (m.end is None or m.end >= on)]
+    if change.kind == ChangeKind.JOIN:
+        if covering:
+            raise UsageError(f"{change.kommunkod} is already a member on {on}")
+        earlier = tuple(m for m in own if m.start < on)
+        joined = Membership.model_validate({"kommunkod": change.kommunkod, "from": on})
+        return (*others, *earlier, joined)
+    if not covering:
+        raise UsageError(f"{change.kommunkod} is not a member on {on}, so it cannot leave")
+    earlier = tuple(m for m in own if m.start <= on and m is not covering[0])
+    return (*others, *earlier, covering[0].model_copy(update={"end": on}))
+
+
+@dataclass(frozen=True, slots=True)
+class WhatIf:
+    """A year recomputed with changed memberships, beside the baseline."""
+
+    changes: tuple[MembershipChange, ...]
+    baseline: Allocation
+    scenario: Allocation
+    members: tuple[MemberChange, ...]
+
+
+def whatif(dataset: Dataset, year: int, changes: Sequence[MembershipChange]) -> WhatIf:
+    """Recompute ``year`` with ``changes`` applied to a copy of the memberships."""
+    if not changes:
+        raise UsageError(
+            "no change to try", "add --join CODE:DATE, --leave CODE:DATE or --without CODE"
+        )
+    memberships = dataset.memberships
+    for change in changes:
+        memberships = apply_change(memberships, change)
+    scenario_data = dataset.model_copy(update={"memberships": memberships})
+    baseline = allocate(dataset, year)
+    scenario = allocate(scenario_data, year)
+    return WhatIf(tuple(changes), baseline, scenario, _pair(dataset, baseline, scenario))

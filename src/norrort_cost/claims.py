@@ -1,0 +1,189 @@
+"""Reading an amount the way Swedes write it in decisions and e-mails: pure, no I/O.
+
+``24 300 kr``, ``24.300 kr``, ``24,3 tkr``, ``ca 24.300 tkr``, ``0,0243 mnkr``, ``1,2 Mkr``,
+``24300``, ``24 300:-``. Spaces (also no-break and narrow no-break), dots, commas and
+apostrophes may group thousands; a comma or a dot may be the decimal mark. Units: kr,
+kronor, SEK, ``:-``; tkr, tusen kronor, kSEK; mnkr, mkr, Mkr, MSEK, miljoner kronor; mdkr.
+
+A text can have more than one reading. ``24.300`` is 24 300 with a dot between thousands
+(how Swedish texts often write it, and the *literal* reading here) or 24,3 with a decimal
+point. ``24,300`` is 24,3 by Swedish convention (literal) or 24 300 with an English
+thousands comma. :func:`parse_claim` returns every reading, the literal one first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from norrort_cost.money import parse_decimal
+from norrort_cost.problems import UsageError
+
+_SPACES = " \u00a0\u202f\u2009"
+_APPROX = (
+    r"(?<![a-zåäö])(?P<approx>ca\.?|c:a|cirka|circa|omkring|ungefär|ungefar|runt|drygt|knappt|närmare"
+    r"|about|approx\.?|~|≈)"
+)
+# longest spellings first; each maps to (canonical unit, kronor per unit)
+_UNITS: tuple[tuple[str, str, int], ...] = (
+    (r"miljarder\s+kronor|miljarder\s+kr|mdkr|mdr\s+kr|mdsek", "mdkr", 10**9),
+    (r"miljoner\s+kronor|miljoner\s+kr|milj\.?\s*kr|miljoner|milj\.?", "mnkr", 10**6),
+    (r"mnkr|mn\s+kr|mkr|msek|mn\s+sek|mn", "mnkr", 10**6),
+    (r"tusen\s+kronor|tusen\s+kr|tusen|tkr|t\s+kr|tsek|ksek|kkr|k", "tkr", 1000),
+    (r"kronor|kr\.?|sek|:-|,-", "kr", 1),
+)
+_UNIT = "|".join(f"(?:{spelling})" for spelling, _, _ in _UNITS)
+_SPACED = rf"\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?:[.,]\d+)?"
+_COMPACT = r"\d+(?:[.,']\d+)*"
+_AMOUNT = re.compile(
+    rf"(?:{_APPROX}[{_SPACES}]*)?(?P<prefix>(?:sek|kr)[{_SPACES}]*)?"
+    rf"(?<![\d.,'])(?P<number>{_SPACED}|{_COMPACT})(?![\d])"
+    rf"(?:[{_SPACES}]*(?P<unit>{_UNIT})(?![a-zåäö]))?",
+    re.IGNORECASE,
+)
+MULTIPLIERS = {"kr": 1, "tkr": 1000, "mnkr": 10**6, "mdkr": 10**9}
+
+
+class ReadingKind(StrEnum):
+    """Where a reading comes from."""
+
+    LITERAL = "literal"  # the text as Swedish conventions read it
+    SEPARATOR = "separator"  # the same text, with a dot or comma read the other way
+    UNIT = "unit"  # the literal number with another unit than the one written
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One way to read a claimed amount: a number, a unit and the kronor they make."""
+
+    kind: ReadingKind
+    number: Decimal
+    unit: str
+    kronor: Decimal
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A claimed amount as written, with every reading of it (the literal one first)."""
+
+    text: str
+    matched: str
+    approximate: bool
+    unit_written: bool
+    readings: tuple[Reading, ...]
+
+    @property
+    def literal(self) -> Reading:
+        """The reading by Swedish conventions, as written."""
+        return self.readings[0]
+
+
+def number_readings(token: str) -> list[tuple[Decimal, str]]:
+    """The numbers a digit token can mean, conventional reading first, each described."""
+    if any(space in token for space in _SPACES):
+        mark = "comma" if "," in token else "dot" if "." in token else ""
+        how = f", {mark} is the decimal mark" if mark else ""
+        return [(parse_decimal(token), "spaces group thousands" + how)]
+    separators = {c for c in token if c in ".,'"}
+    if not separators:
+        return [(Decimal(token), "a plain number")]
+    if separators == {"'"}:
+        return [(Decimal(token.replace("'", "")), "apostrophes group thousands")]
+    if len(separators) > 1:
+        return [(parse_decimal(token.replace("'", "")), _mixed_description(token))]
+    return _one_mark_readings(token, separators.pop())
+
+
+def _one_mark_readings(token: str, mark: str) -> list[tuple[Decimal, str]]:
+    """Readings of a token with one kind of mark: grouping, decimal, or either."""
+    groups = token.split(mark)
+    grouped = _valid_grouping(groups)
+    name = "dot" if mark == "." else "comma"
+    as_grouping = (Decimal("".join(groups)), f"{name} groups thousands")
+    if len(groups) > 2:
+        return [as_grouping] if grouped else []
+    as_decimal = (parse_decimal(token), f"{name} is the decimal mark")
+    if not grouped:
+        return [as_decimal]
+    return [as_grouping, as_decimal] if mark == "." else [as_decimal, as_grouping]
+
+
+def _valid_grouping(groups: list[str]) -> bool:
+    return 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+
+
+def _mixed_description(token: str) -> str:
+    decimal = "comma" if token.rfind(",") > token.rfind(".") else "dot"
+    grouping = "dot" if decimal == "comma" else "comma"
+    return f"{grouping} groups thousands, {decimal} is the decimal mark"
+
+
+def _unit_of(written: str | None) -> str:
+    if not written:
+        return "kr"
+    for spelling, unit, _ in _UNITS:
+        if re.fullmatch(spelling, written, re.IGNORECASE):
+            return unit
+    return "kr"  # pragma: no cover - the pattern only matches spellings listed above
+
+
+def _pick(text: str) -> re.Match[str]:
+    matches = list(_AMOUNT.finditer(text))
+    with_unit = [m for m in matches if m.group("unit") or m.group("prefix")]
+    chosen = with_unit or matches
+    if len(chosen) == 1:
+        return chosen[0]
+    if not chosen:
+        raise UsageError(
+            f"no amount in {text!r}", "write an amount, e.g. '24 300 kr', '24,3 tkr' or '24300'"
+        )
+    found = ", ".join(repr(m.group(0).strip()) for m in chosen)
+    raise UsageError(f"{text!r} has several amounts: {found}", "give only one amount")
+
+
+def parse_claim(text: str) -> Claim:
+    """Every reading of the amount in ``text``, the literal one first.
+
+    ``text`` may be a whole sentence ("Kostnaden ... 2014 är ca 24.300 tkr"): the amount
+    with a unit is taken; a bare year-like number beside it is ignored.
+    """
+    match = _pick(text)
+    unit = _unit_of(match.group("unit"))
+    numbers = number_readings(match.group("number"))
+    if not numbers:
+        raise UsageError(
+            f"{match.group('number')!r} is not a number",
+            "group thousands in threes: '1.234.567' or '1 234 567'",
+        )
+    readings = [
+        Reading(
+            ReadingKind.LITERAL if i == 0 else ReadingKind.SEPARATOR,
+            number,
+            unit,
+            number * MULTIPLIERS[unit],
+            how,
+        )
+        for i, (number, how) in enumerate(numbers)
+    ]
+    literal_number = numbers[0][0]
+    readings.extend(
+        Reading(
+            ReadingKind.UNIT,
+            literal_number,
+            other,
+            literal_number * factor,
+            f"the number in {other}, not {unit}",
+        )
+        for other, factor in MULTIPLIERS.items()
+        if other not in {unit, "mdkr"}
+    )
+    return Claim(
+        text=text,
+        matched=match.group(0).strip(),
+        approximate=match.group("approx") is not None,
+        unit_written=bool(match.group("unit") or match.group("prefix")),
+        readings=tuple(readings),
+    )

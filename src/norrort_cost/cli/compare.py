@@ -1,0 +1,43 @@
+"""``norrort-cost compare``: two years' allocations side by side, per member."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from norrort_cost.cli.audit_output import (
+    TabularFormat,
+    TabularFormatOption,
+    as_output_format,
+    show,
+)
+from norrort_cost.cli.common import DataDirOption, OutputOption, app, load, reporting
+
+
+@app.command()
+def compare(
+    from_year: Annotated[int, typer.Option("--from", help="The earlier budget year.")],
+    to_year: Annotated[int, typer.Option("--to", help="The later budget year.")],
+    data_dir: DataDirOption = None,
+    fmt: TabularFormatOption = TabularFormat.TABLE,
+    output: OutputOption = None,
+) -> None:
+    """Compare two years: per member the change in inhabitants, share, amount, kr/inhabitant.
+
+    Members who joined or left between the years are marked; totals at the foot.
+
+    Example: norrort-cost compare --from 2013 --to 2014 --format csv
+    """
+    with reporting(as_output_format(fmt)):
+        from norrort_cost.changes import compare as run
+        from norrort_cost.rendering.audit_console import print_comparison
+        from norrort_cost.rendering.audit_records import comparison_record
+
+        result = run(load(data_dir), from_year, to_year)
+        show(
+            fmt,
+            output,
+            lambda out: print_comparison(out, result),
+            lambda: comparison_record(result),
+        )

@@ -1,0 +1,41 @@
+"""``norrort-cost explain``: every step from the inputs to one member's amount."""
+
+from __future__ import annotations
+
+from norrort_cost.cli.audit_output import (
+    MunicipalityOption,
+    ReportFormat,
+    ReportFormatOption,
+    as_output_format,
+    show,
+)
+from norrort_cost.cli.common import DataDirOption, OutputOption, YearOption, app, load, reporting
+
+
+@app.command()
+def explain(
+    year: YearOption,
+    municipality: MunicipalityOption,
+    data_dir: DataDirOption = None,
+    fmt: ReportFormatOption = ReportFormat.TABLE,
+    output: OutputOption = None,
+) -> None:
+    """Show every step from the inputs to one member's amount, reproducible by hand.
+
+    Inhabitants and reference date, days of membership, weight, the sum of weights, the
+    exact quota, floor, remainder rank and leftover öre, the amount and kr per inhabitant.
+
+    Example: norrort-cost explain --year 2014 --municipality Ekerö
+    """
+    with reporting(as_output_format(fmt)):
+        from norrort_cost.audit import explain as run
+        from norrort_cost.rendering.audit_console import print_explanation
+        from norrort_cost.rendering.audit_records import explanation_record
+
+        result = run(load(data_dir), year, municipality)
+        show(
+            fmt,
+            output,
+            lambda out: print_explanation(out, result),
+            lambda: explanation_record(result),
+        )

@@ -1,0 +1,70 @@
+"""``norrort-cost whatif``: a year recomputed with changed memberships, nothing saved."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from norrort_cost.cli.audit_output import (
+    TabularFormat,
+    TabularFormatOption,
+    as_output_format,
+    show,
+)
+from norrort_cost.cli.common import DataDirOption, OutputOption, YearOption, app, load, reporting
+
+
+@app.command()
+def whatif(
+    year: YearOption,
+    join: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--join",
+            help="CODE:DATE, member from DATE (inclusive); repeatable.",
+            metavar="CODE:DATE",
+        ),
+    ] = None,
+    leave: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--leave",
+            help="CODE:DATE, DATE is the last day of membership; repeatable.",
+            metavar="CODE:DATE",
+        ),
+    ] = None,
+    without: Annotated[
+        list[str] | None,
+        typer.Option("--without", help="CODE, not a member at all; repeatable.", metavar="CODE"),
+    ] = None,
+    data_dir: DataDirOption = None,
+    fmt: TabularFormatOption = TabularFormat.TABLE,
+    output: OutputOption = None,
+) -> None:
+    """Recompute a year with changed memberships: baseline, new amount, difference per member.
+
+    CODE is a kommunkod or a name. Difference = new - baseline (positive: pays more).
+    The dataset on disk is not changed.
+
+    Example: norrort-cost whatif --year 2014 --without 0125
+    """
+    with reporting(as_output_format(fmt)):
+        from norrort_cost.changes import ChangeKind, parse_change
+        from norrort_cost.changes import whatif as run
+        from norrort_cost.rendering.audit_console import print_whatif
+        from norrort_cost.rendering.audit_records import whatif_record
+
+        dataset = load(data_dir)
+        requested = [
+            (ChangeKind.JOIN, join),
+            (ChangeKind.LEAVE, leave),
+            (ChangeKind.WITHOUT, without),
+        ]
+        changes = [
+            parse_change(kind, text, dataset.municipalities)
+            for kind, texts in requested
+            for text in texts or []
+        ]
+        result = run(dataset, year, changes)
+        show(fmt, output, lambda out: print_whatif(out, result), lambda: whatif_record(result))

@@ -1,0 +1,147 @@
+"""Reconciling a claimed figure with the computed share: the core of ``norrort-cost check``.
+
+Every reading of the claim (see :mod:`norrort_cost.claims`) is compared with the computed
+amount. The verdict:
+
+- ``consistent``: the literal reading is within the tolerance (default 1 %);
+- ``likely-slip``: the literal reading is not, but another reading is: a dot or comma read
+  the other way (a separator slip), or the same number in another unit (a unit slip, off by
+  a factor of 1 000 or 1 000 000). Separator readings are preferred: they read the text as
+  written; a unit reading changes it;
+- ``inconsistent``: no reading is within the tolerance.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from fractions import Fraction
+
+from norrort_cost.allocation import allocate
+from norrort_cost.audit import member_share
+from norrort_cost.claims import Claim, Reading, ReadingKind, parse_claim
+from norrort_cost.models import Dataset
+from norrort_cost.money import ORE_PER_KRONA
+from norrort_cost.problems import UsageError
+
+DEFAULT_TOLERANCE = Decimal("0.01")
+SCALES = (Fraction(1000), Fraction(10**6), Fraction(1, 1000), Fraction(1, 10**6))
+
+
+class Verdict(StrEnum):
+    """The outcome of a check."""
+
+    CONSISTENT = "consistent"
+    LIKELY_SLIP = "likely-slip"
+    INCONSISTENT = "inconsistent"
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingCheck:
+    """One reading compared with the computed amount."""
+
+    reading: Reading
+    computed_ore: int
+    tolerance: Decimal
+
+    @property
+    def difference(self) -> Decimal:
+        """Claimed minus computed, in kronor (exact)."""
+        return self.reading.kronor - Decimal(self.computed_ore) / ORE_PER_KRONA
+
+    @property
+    def relative(self) -> Fraction | None:
+        """The difference as a fraction of the computed amount (None if that is 0)."""
+        if not self.computed_ore:
+            return None
+        return Fraction(self.difference) * ORE_PER_KRONA / self.computed_ore
+
+    @property
+    def ratio(self) -> Fraction | None:
+        """Claimed divided by computed (None if the computed amount is 0)."""
+        if not self.computed_ore:
+            return None
+        return Fraction(self.reading.kronor) * ORE_PER_KRONA / self.computed_ore
+
+    @property
+    def consistent(self) -> bool:
+        """Whether the reading is within the tolerance of the computed amount."""
+        if self.relative is None:
+            return self.reading.kronor == 0
+        return abs(self.relative) <= Fraction(self.tolerance)
+
+    @property
+    def scale(self) -> Fraction | None:
+        """1000, 10⁶, 1/1000 or 1/10⁶ when the reading is that many times the computed amount."""
+        ratio = self.ratio
+        if ratio is None:
+            return None
+        for scale in SCALES:
+            if abs(ratio / scale - 1) <= Fraction(self.tolerance):
+                return scale
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """A claimed figure reconciled with one member's computed share."""
+
+    cooperation: str
+    year: int
+    kommunkod: str
+    name: str
+    computed_ore: int
+    tolerance: Decimal
+    claim: Claim
+    readings: tuple[ReadingCheck, ...]
+    verdict: Verdict
+    chosen: ReadingCheck
+
+    @property
+    def literal(self) -> ReadingCheck:
+        """The literal reading's comparison."""
+        return self.readings[0]
+
+
+def reconcile(checks: tuple[ReadingCheck, ...]) -> tuple[Verdict, ReadingCheck]:
+    """The verdict on a claim's compared readings (literal first) and the one it rests on."""
+    if checks[0].consistent:
+        return Verdict.CONSISTENT, checks[0]
+    for kind in (ReadingKind.SEPARATOR, ReadingKind.UNIT):
+        for check in checks:
+            if check.reading.kind == kind and check.consistent:
+                return Verdict.LIKELY_SLIP, check
+    return Verdict.INCONSISTENT, checks[0]
+
+
+def check(
+    dataset: Dataset,
+    year: int,
+    municipality: str,
+    claimed: str,
+    *,
+    tolerance: Decimal = DEFAULT_TOLERANCE,
+) -> CheckResult:
+    """Check the figure ``claimed`` (as a person wrote it) against the computed share."""
+    if not Decimal(0) <= tolerance < 1:
+        raise UsageError(
+            f"tolerance {tolerance * 100} % is out of range", "give a percentage from 0 to 100"
+        )
+    claim = parse_claim(claimed)
+    allocation = allocate(dataset, year)
+    share = member_share(dataset, allocation, municipality)
+    checks = tuple(ReadingCheck(r, share.amount_ore, tolerance) for r in claim.readings)
+    verdict, chosen = reconcile(checks)
+    return CheckResult(
+        cooperation=allocation.cooperation,
+        year=year,
+        kommunkod=share.kommunkod,
+        name=share.name,
+        computed_ore=share.amount_ore,
+        tolerance=tolerance,
+        claim=claim,
+        readings=checks,
+        verdict=verdict,
+        chosen=chosen,
+    )

@@ -1,0 +1,289 @@
+"""Audit results as plain records: the JSON (and CSV) schema of explain, check, compare, whatif.
+
+Schemas ``norrort-cost.explanation``, ``norrort-cost.check``, ``norrort-cost.comparison``
+and ``norrort-cost.whatif``, version 1. As in the allocation schema, amounts are kronor as
+dot-decimal strings plus whole öre as integers; exact rationals are given both as a
+fraction ``"p/q"`` and as a decimal string rounded for reading; dates are ISO 8601.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from norrort_cost.allocation import Allocation, Share
+from norrort_cost.audit import Explanation, PoolStep
+from norrort_cost.changes import Comparison, MemberChange, WhatIf
+from norrort_cost.claims import Reading
+from norrort_cost.money import format_decimal_sv, format_int, format_sek, machine_amount
+from norrort_cost.money import round_fraction as rounded
+from norrort_cost.reconcile import CheckResult, ReadingCheck, Verdict
+
+SCHEMA_VERSION = 1
+SHARE_PLACES = 10
+SIGN_CONVENTION = "difference = new - baseline; positive means the member would pay more"
+
+
+def exact(value: Fraction, places: int = 6) -> dict[str, str]:
+    """An exact rational as ``{"fraction": "p/q", "decimal": "..."}``."""
+    return {"fraction": str(value), "decimal": str(rounded(value, places))}
+
+
+def plain(value: Decimal) -> str:
+    """A ``Decimal`` without exponent or trailing zeros, dot decimal: ``24300``, ``24.3``."""
+    text = f"{value.normalize():f}"
+    return text if text != "-0" else "0"
+
+
+def _method(source: Explanation | Allocation) -> dict[str, str]:
+    return {
+        "name": source.method,
+        "version": source.method_version,
+        "tie_break": source.tie_break,
+    }
+
+
+def _pool(step: PoolStep) -> dict[str, Any]:
+    return {
+        "pool": step.pool,
+        "lines": list(step.lines),
+        "amount": machine_amount(step.pool_amount_ore),
+        "amount_ore": step.pool_amount_ore,
+        "unit_ore": step.unit_ore,
+        "weight": exact(step.weight),
+        "total_weight": exact(step.total_weight),
+        "quota_ore": exact(step.quota_ore),
+        "floor_ore": step.floor_ore,
+        "remainder_ore": exact(step.remainder_ore),
+        "rank": step.rank,
+        "members": step.members,
+        "leftover_units": step.leftover_units,
+        "extra_unit": step.extra_unit,
+        "tied_with": list(step.tied_with),
+        "reason": step.reason,
+        "part_ore": step.amount_ore,
+        "part": machine_amount(step.amount_ore),
+    }
+
+
+def explanation_record(result: Explanation) -> dict[str, Any]:
+    """Every step of an explanation, with the exact numbers behind it."""
+    return {
+        "schema": "norrort-cost.explanation",
+        "schema_version": SCHEMA_VERSION,
+        "cooperation": result.cooperation,
+        "year": result.year,
+        "illustrative": result.illustrative,
+        "kommunkod": result.kommunkod,
+        "name": result.name,
+        "population": {
+            "inhabitants": result.inhabitants,
+            "reference_date": result.population_date.isoformat(),
+            "source": result.population_source,
+            "rule": result.population_rule,
+        },
+        "membership": {
+            "pro_rating": result.pro_rating,
+            "periods": [
+                {
+                    "from": p.start.isoformat(),
+                    "to": p.end.isoformat() if p.end else None,
+                    "counted_from": p.counted_from.isoformat(),
+                    "counted_to": p.counted_to.isoformat(),
+                    "days": p.days,
+                }
+                for p in result.periods
+            ],
+            "days": result.membership_days,
+            "days_in_year": result.days_in_year,
+        },
+        "weight": {"formula": "inhabitants * days / days_in_year", **exact(result.weight)},
+        "total_weight": exact(result.total_weight),
+        "members": result.members,
+        "budget": machine_amount(result.budget_ore),
+        "budget_ore": result.budget_ore,
+        "rounding_unit": result.rounding_unit,
+        "pools": [_pool(step) for step in result.pools],
+        "amount": machine_amount(result.amount_ore),
+        "amount_ore": result.amount_ore,
+        "sek_per_inhabitant": exact(result.ore_per_inhabitant / 100),
+        "method": _method(result),
+    }
+
+
+def _reading(check: ReadingCheck) -> dict[str, Any]:
+    reading = check.reading
+    return {
+        "kind": reading.kind.value,
+        "number": plain(reading.number),
+        "unit": reading.unit,
+        "kronor": plain(reading.kronor),
+        "description": reading.description,
+        "difference": plain(check.difference),
+        "relative": None if check.relative is None else str(rounded(check.relative, 6)),
+        "ratio": None if check.ratio is None else str(rounded(check.ratio, 6)),
+        "scale": None if check.scale is None else str(check.scale),
+        "consistent": check.consistent,
+    }
+
+
+def check_record(result: CheckResult) -> dict[str, Any]:
+    """A check: the claim, every reading compared, the verdict and the reading it rests on."""
+    return {
+        "schema": "norrort-cost.check",
+        "schema_version": SCHEMA_VERSION,
+        "cooperation": result.cooperation,
+        "year": result.year,
+        "kommunkod": result.kommunkod,
+        "name": result.name,
+        "claimed": result.claim.text,
+        "matched": result.claim.matched,
+        "approximate": result.claim.approximate,
+        "computed": machine_amount(result.computed_ore),
+        "computed_ore": result.computed_ore,
+        "tolerance": plain(result.tolerance),
+        "verdict": result.verdict.value,
+        "chosen": result.readings.index(result.chosen),
+        "summary": check_summary(result),
+        "readings": [_reading(check) for check in result.readings],
+    }
+
+
+def kronor_text(value: Decimal) -> str:
+    """Kronor for people: ``24 300``, ``24 291,03``, ``24,3``."""
+    if value == value.to_integral_value():
+        return format_int(int(value))
+    hundredths = value * 100
+    if hundredths == hundredths.to_integral_value():
+        return format_sek(int(hundredths))
+    return format_decimal_sv(value.normalize())
+
+
+def reading_text(reading: Reading) -> str:
+    """A reading for people: ``24,3 tkr = 24 300 kr (dot is the decimal mark)``."""
+    written = f"{format_decimal_sv(reading.number.normalize())} {reading.unit}"
+    amount = f"{kronor_text(reading.kronor)} kr"
+    same = reading.unit == "kr"
+    return f"{amount} ({reading.description})" if same else f"{written} = {amount}"
+
+
+def _off_by(check: ReadingCheck) -> str:
+    if check.scale is not None:
+        if check.scale >= 1:
+            return f"about {format_int(int(check.scale))} times"
+        return f"about 1/{format_int(check.scale.denominator)} of"
+    if check.relative is None:
+        return f"{kronor_text(check.difference)} kr from"
+    sign = "+" if check.relative >= 0 else ""
+    return f"{sign}{format_decimal_sv(rounded(check.relative * 100, 2))} % from"
+
+
+def check_summary(result: CheckResult) -> str:
+    """The verdict in one sentence, naming the reading it rests on."""
+    computed = f"the computed {format_sek(result.computed_ore)} kr"
+    literal = result.literal
+    tolerance = format_decimal_sv((result.tolerance * 100).normalize())
+    if result.verdict == Verdict.CONSISTENT:
+        return (
+            f"consistent: read as written, {reading_text(literal.reading)}, within "
+            f"{tolerance} % of {computed} ({_off_by(literal)} it)"
+        )
+    read_literally = (
+        f"read literally, {kronor_text(literal.reading.kronor)} kr, {_off_by(literal)} {computed}"
+    )
+    if result.verdict == Verdict.INCONSISTENT:
+        return f"inconsistent: {read_literally}; no reading is within {tolerance} %"
+    slip = result.chosen.reading.kind.value
+    return (
+        f"likely {slip} slip: {read_literally}; read as {reading_text(result.chosen.reading)}, "
+        f"consistent ({_off_by(result.chosen)} it)"
+    )
+
+
+def _share_fields(share: Share | None, suffix: str) -> dict[str, Any]:
+    return {
+        f"inhabitants_{suffix}": share.inhabitants if share else None,
+        f"days_{suffix}": share.membership_days if share else None,
+        f"share_{suffix}": str(rounded(share.population_share, SHARE_PLACES)) if share else None,
+        f"amount_{suffix}": machine_amount(share.amount_ore if share else 0),
+        f"amount_ore_{suffix}": share.amount_ore if share else 0,
+        f"sek_per_inhabitant_{suffix}": (
+            str(rounded(share.ore_per_inhabitant / 100, 2)) if share else None
+        ),
+    }
+
+
+def change_row(change: MemberChange, before: str, after: str) -> dict[str, Any]:
+    """One member's flat row: both sides and the changes (also a CSV row)."""
+    per_inhabitant = change.ore_per_inhabitant_change
+    return {
+        "kommunkod": change.kommunkod,
+        "name": change.name,
+        "status": change.status.value,
+        **_share_fields(change.before, before),
+        **_share_fields(change.after, after),
+        "inhabitants_change": change.inhabitants_change,
+        "share_change": str(rounded(change.share_change, SHARE_PLACES)),
+        "amount_change": machine_amount(change.amount_change_ore),
+        "amount_change_ore": change.amount_change_ore,
+        "sek_per_inhabitant_change": (
+            None if per_inhabitant is None else str(rounded(per_inhabitant / 100, 4))
+        ),
+    }
+
+
+def _year(allocation: Allocation) -> dict[str, Any]:
+    return {
+        "year": allocation.year,
+        "budget": machine_amount(allocation.budget_ore),
+        "budget_ore": allocation.budget_ore,
+        "illustrative": allocation.illustrative,
+        "population_date": allocation.population_date.isoformat(),
+        "members": len(allocation.shares),
+        "inhabitants": sum(s.inhabitants for s in allocation.shares),
+    }
+
+
+def comparison_record(result: Comparison) -> dict[str, Any]:
+    """Two years side by side, per member, with totals."""
+    return {
+        "schema": "norrort-cost.comparison",
+        "schema_version": SCHEMA_VERSION,
+        "cooperation": result.after.cooperation,
+        "from": _year(result.before),
+        "to": _year(result.after),
+        "method": _method(result.after),
+        "members": [change_row(m, "from", "to") for m in result.members],
+        "total": {
+            "amount_change": machine_amount(result.budget_change_ore),
+            "amount_change_ore": result.budget_change_ore,
+        },
+    }
+
+
+def whatif_record(result: WhatIf) -> dict[str, Any]:
+    """A what-if: the changes, the baseline and new amount per member, the differences."""
+    return {
+        "schema": "norrort-cost.whatif",
+        "schema_version": SCHEMA_VERSION,
+        "cooperation": result.baseline.cooperation,
+        "year": result.baseline.year,
+        "changes": [
+            {
+                "kind": c.kind.value,
+                "kommunkod": c.kommunkod,
+                "date": c.on.isoformat() if c.on else None,
+            }
+            for c in result.changes
+        ],
+        "sign_convention": SIGN_CONVENTION,
+        "baseline": _year(result.baseline),
+        "new": _year(result.scenario),
+        "method": _method(result.baseline),
+        "members": [change_row(m, "baseline", "new") for m in result.members],
+        "total": {
+            "difference": machine_amount(sum(m.amount_change_ore for m in result.members)),
+            "difference_ore": sum(m.amount_change_ore for m in result.members),
+        },
+    }
