@@ -273,6 +273,7 @@ class FixedAmount(Record):
     line: NonEmpty
     kommunkod: Kommunkod
     amount_ore: AmountOre = Field(alias="amount")
+    illustrative: Flag = False
 
 
 class ManagingPeriod(Record):

@@ -39,9 +39,9 @@ FIXED_FILE = "fixed_amounts.csv"
 FALLBACK_KEYS = (AllocationKey.PER_CAPITA, AllocationKey.EQUAL)
 TITLES = {
     AllocationKey.PER_CAPITA: "Per capita",
-    AllocationKey.EQUAL: "Equal parts",
-    AllocationKey.BASE_FEE: "Base fee (grundavgift)",
-    AllocationKey.FIXED: "Fixed amounts",
+    AllocationKey.EQUAL: "Equal",
+    AllocationKey.BASE_FEE: "Base fee",
+    AllocationKey.FIXED: "Fixed",
 }
 BASES = {
     AllocationKey.PER_CAPITA: "per inhabitant, pro-rated by days of membership",
@@ -49,6 +49,7 @@ BASES = {
     AllocationKey.BASE_FEE: "per member and year, pro-rated by days of membership",
     AllocationKey.FIXED: f"amounts given per member in {FIXED_FILE}",
 }
+LABELS = {AllocationKey.BASE_FEE: "Base fee (grundavgift)"}
 
 Located = tuple[int | None, BudgetLine]
 LocatedFixed = tuple[int | None, FixedAmount]
@@ -76,7 +77,7 @@ class PoolPlan:
 
     @property
     def title(self) -> str:
-        """A short name for people, e.g. ``Base fee (grundavgift)``."""
+        """A short name for people (a column header), e.g. ``Base fee``."""
         return TITLES[self.key]
 
 
@@ -177,10 +178,10 @@ def _weights(
 
 def _description(key: AllocationKey, lines: Sequence[BudgetLine]) -> str:
     if key != AllocationKey.BASE_FEE:
-        return f"{TITLES[key]}: {BASES[key]}"
+        return f"{LABELS.get(key, TITLES[key])}: {BASES[key]}"
     fees = sorted({line.base_fee_ore or 0 for line in lines if line.key == AllocationKey.BASE_FEE})
     amounts = " + ".join(f"{format_sek(fee)} kr" for fee in fees)
-    return f"{TITLES[key]}: {amounts} {BASES[key]}"
+    return f"{LABELS[key]}: {amounts} {BASES[key]}"
 
 
 def line_problems(located: Located) -> list[Problem]:

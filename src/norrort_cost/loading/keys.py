@@ -3,9 +3,10 @@
 ``budget.csv`` may carry two optional columns: ``base_fee`` (the grundavgift per member and
 year of a ``base_fee`` line) and ``fallback`` (the key that splits what a ``fixed`` line's
 given amounts leave: ``per_capita``, the default, or ``equal``). The given amounts of
-``fixed`` lines are in ``fixed_amounts.csv`` (``year,line,kommunkod,amount``), which is read
-only when a line is fixed or the file exists. The key rules themselves live in the core
-(:mod:`norrort_cost.pools`); this module locates their problems in the files.
+``fixed`` lines are in ``fixed_amounts.csv`` (``year,line,kommunkod,amount`` and optionally
+``illustrative``), which is read only when a line is fixed or the file exists. The key
+rules themselves live in the core (:mod:`norrort_cost.pools`); this module locates their
+problems in the files.
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ def _load_fixed_amounts(
                 )
             )
         return []
-    table = read_csv(path, FIXED_FILE, FIXED_COLUMNS)
+    table = read_csv(path, FIXED_FILE, FIXED_COLUMNS, ("illustrative",))
     rows = validate_rows(table, FixedAmount) if table.usable else []
     problems.extend(table.problems)
     return rows
