@@ -32,15 +32,15 @@ def load_key_data(
 
     Problems go into ``problems``; the fixed amounts that validated are returned.
     """
-    fixed = _load_fixed_amounts(directory / FIXED_FILE, found, problems)
-    exists = (directory / FIXED_FILE).exists()
-    problems.extend(check_keys(settings, found, fixed, fixed_file_read=exists))
+    fixed, usable = _load_fixed_amounts(directory / FIXED_FILE, found, problems)
+    problems.extend(check_keys(settings, found, fixed, fixed_file_read=usable))
     return fixed
 
 
 def _load_fixed_amounts(
     path: Path, found: LoadedRecords, problems: list[Problem]
-) -> list[tuple[int, FixedAmount]]:
+) -> tuple[list[tuple[int, FixedAmount]], bool]:
+    """The valid rows, and whether the file could be read at all (header included)."""
     fixed_lines = [(n, b) for n, b in found.budget if b.key == AllocationKey.FIXED]
     if not path.exists():
         if fixed_lines:
@@ -57,11 +57,11 @@ def _load_fixed_amounts(
                     f"create {path} with columns {','.join(FIXED_COLUMNS)}",
                 )
             )
-        return []
+        return [], False
     table = read_csv(path, FIXED_FILE, FIXED_COLUMNS, ("illustrative",))
     rows = validate_rows(table, FixedAmount) if table.usable else []
     problems.extend(table.problems)
-    return rows
+    return rows, table.usable
 
 
 def check_keys(
@@ -80,7 +80,7 @@ def check_keys(
     for year in years:
         lines = [(n, b) for n, b in found.budget if b.year == year]
         rows = [(n, f) for n, f in fixed if f.year == year]
-        if not fixed_file_read:  # the missing file is reported once, by load_fixed_amounts
+        if not fixed_file_read:  # a missing or unreadable file is reported once, by itself
             lines = [(n, b) for n, b in lines if b.key != AllocationKey.FIXED]
         days = days_of_membership((m for _, m in found.memberships), year, pro_rating)
         problems.extend(year_problems(lines, rows, days, year_bounds(year)[2]))
