@@ -24,9 +24,10 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
+from norrort_cost.keyrules import year_problems
 from norrort_cost.models import AllocationKey, BudgetLine, Dataset, Membership, Municipality
 from norrort_cost.money import ORE_PER_KRONA
-from norrort_cost.pools import PoolPlan, plan_pools, year_problems
+from norrort_cost.pools import PoolPlan, plan_pools
 from norrort_cost.problems import DataError, Problem, UsageError, errors_only
 
 METHOD = "largest-remainder (Hamilton)"
