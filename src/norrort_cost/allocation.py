@@ -5,13 +5,16 @@ The method (version 1):
 1. A member's weight is its inhabitants at the reference date times its days of
    membership in the year, divided by the days of the year (inclusive dates, leap years
    counted). Members that are members all year weigh their inhabitants.
-2. Budget lines with the same allocation key form one cost pool. A pool's amount, in
-   rounding units (öre, or whole kronor), is split by the largest-remainder (Hamilton)
-   method: every member gets the floor of its exact quota ``amount * weight / total``;
-   the units left over go one each to the largest remainders; equal remainders are
-   ordered by kommunkod ascending. The result does not depend on the order of the input.
-3. A member's amount is the sum over pools. The parts always sum to the budget exactly;
-   this is checked here, in code, on every allocation.
+2. Budget lines feed cost pools by their allocation keys (see :mod:`norrort_cost.pools`:
+   per capita, equal parts, base fee, fixed amounts). A pool's amount, in rounding units
+   (öre, or whole kronor), is split by the largest-remainder (Hamilton) method in
+   proportion to the pool's weights: every member gets the floor of its exact quota
+   ``amount * weight / total``; the units left over go one each to the largest
+   remainders; equal remainders are ordered by kommunkod ascending. The result does not
+   depend on the order of the input. Fixed amounts are paid exactly as given.
+3. A member's amount is the sum over pools. Each pool's parts sum to the pool and the
+   parts always sum to the budget exactly; this is checked here, in code, on every
+   allocation.
 """
 
 from __future__ import annotations
@@ -21,9 +24,11 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
-from norrort_cost.models import AllocationKey, BudgetLine, Dataset, Municipality
+from norrort_cost.keyrules import year_problems
+from norrort_cost.models import AllocationKey, BudgetLine, Dataset, Membership, Municipality
 from norrort_cost.money import ORE_PER_KRONA
-from norrort_cost.problems import Problem, UsageError
+from norrort_cost.pools import PoolPlan, plan_pools
+from norrort_cost.problems import DataError, Problem, UsageError, errors_only
 
 METHOD = "largest-remainder (Hamilton)"
 METHOD_VERSION = "1"
@@ -106,13 +111,23 @@ class Part:
 
 @dataclass(frozen=True, slots=True)
 class Pool:
-    """A cost pool: budget lines that share an allocation key, split together."""
+    """A cost pool: what budget lines feed into one basis of splitting, split together.
+
+    ``name`` is the key's value (``per_capita``, ``equal``, ``base_fee``, ``fixed``);
+    ``lines`` names the lines that feed it and ``contributions`` says how much each feeds
+    (a base-fee line feeds its fees here and its rest to ``per_capita``). ``title`` and
+    ``description`` are for people; ``total_weight`` is the sum of the members' weights
+    (member-years for ``equal`` and ``base_fee``, öre for ``fixed``).
+    """
 
     name: str
     key: AllocationKey
     lines: tuple[str, ...]
     amount_ore: int
     total_weight: Fraction
+    title: str = ""
+    description: str = ""
+    contributions: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,13 +188,20 @@ def year_bounds(year: int) -> tuple[date, date, int]:
 
 def membership_days(dataset: Dataset, year: int) -> dict[str, int]:
     """Days of membership in ``year`` per member with at least one such day."""
+    return days_of_membership(dataset.memberships, year, dataset.settings.pro_rating)
+
+
+def days_of_membership(
+    memberships: Iterable[Membership], year: int, pro_rating: str = "days"
+) -> dict[str, int]:
+    """Days counted per member in ``year`` (all of them with pro-rating ``none``)."""
     first, last, days_in_year = year_bounds(year)
     days: dict[str, int] = {}
-    for membership in dataset.memberships:
+    for membership in memberships:
         counted = membership.days_in(first, last)
         if counted:
             days[membership.kommunkod] = days.get(membership.kommunkod, 0) + counted
-    if dataset.settings.pro_rating == "none":
+    if pro_rating == "none":
         return dict.fromkeys(days, days_in_year)
     return days
 
@@ -204,8 +226,6 @@ def _population(dataset: Dataset, members: Iterable[str], on: date) -> dict[str,
         else:
             figures[kommunkod] = (figure.inhabitants, figure.source)
     if missing:
-        from norrort_cost.problems import DataError
-
         raise DataError(missing)
     return figures
 
@@ -239,7 +259,21 @@ def allocate(
     population = _population(dataset, sorted(days), on)
     budget_ore = sum(line.amount_ore for line in lines)
     weights = {k: population[k][0] * days[k] for k in days}
-    pools, parts = _split_pools(lines, weights, UNIT_ORE[unit], days_in_year)
+    fixed = dataset.fixed_amounts_for(year)
+    found = year_problems(
+        [(None, line) for line in lines], [(None, row) for row in fixed], days, days_in_year
+    )
+    if errors_only(found):
+        raise DataError(found)
+    plans = plan_pools(
+        lines,
+        fixed,
+        inhabitants={k: population[k][0] for k in days},
+        days=days,
+        days_in_year=days_in_year,
+        unit_ore=UNIT_ORE[unit],
+    )
+    pools, parts = _split_pools(plans)
     municipalities = {m.kommunkod: m for m in dataset.municipalities}
     total_weight = Fraction(sum(weights.values()), days_in_year)
     shares = tuple(
@@ -301,40 +335,50 @@ def _share(
 
 
 def _split_pools(
-    lines: tuple[BudgetLine, ...], weights: Mapping[str, int], unit_ore: int, days_in_year: int
+    plans: Iterable[PoolPlan],
 ) -> tuple[tuple[Pool, ...], dict[str, tuple[Part, ...]]]:
-    """Group lines into pools by key and split each; returns the pools and parts per member."""
-    grouped: dict[AllocationKey, list[BudgetLine]] = {}
-    for line in lines:
-        grouped.setdefault(line.key, []).append(line)
+    """Split each pool exactly; returns the pools and every member's parts, pool by pool."""
     pools: list[Pool] = []
-    parts: dict[str, list[Part]] = {k: [] for k in weights}
-    for key, members in grouped.items():
-        amount = sum(line.amount_ore for line in members)
-        if amount % unit_ore:
-            raise UsageError(
-                f"the {key.value} lines sum to {amount} öre, not a whole number of rounding units",
-                "use rounding unit 'ore', or budget amounts in whole kronor",
-            )
-        split = largest_remainder(amount // unit_ore, weights)
-        pool = Pool(
-            key.value,
-            key,
-            tuple(line.line for line in members),
-            amount,
-            Fraction(sum(weights.values()), days_in_year),
-        )
+    parts: dict[str, list[Part]] = {}
+    for plan in plans:
+        pool, split = _split_pool(plan)
         pools.append(pool)
-        for k, a in split.items():
-            parts[k].append(
-                Part(
-                    pool=pool.name,
-                    weight=Fraction(weights[k], days_in_year),
-                    quota_ore=a.quota * unit_ore,
-                    floor_ore=a.floor * unit_ore,
-                    amount_ore=a.units * unit_ore,
-                    rank=a.rank,
-                    extra_unit=a.extra,
-                )
-            )
+        for k, part in split.items():
+            parts.setdefault(k, []).append(part)
     return tuple(pools), {k: tuple(v) for k, v in parts.items()}
+
+
+def _split_pool(plan: PoolPlan) -> tuple[Pool, dict[str, Part]]:
+    amount, unit_ore = plan.amount_ore, plan.unit_ore
+    if amount % unit_ore:
+        lines = ", ".join(name for name, _ in plan.contributions)
+        raise UsageError(
+            f"the {plan.key.value} pool ({lines}) sums to {amount} öre, "
+            "not a whole number of rounding units",
+            "use rounding unit 'ore', or budget amounts in whole kronor",
+        )
+    split = largest_remainder(amount // unit_ore, plan.weights)
+    pool = Pool(
+        name=plan.key.value,
+        key=plan.key,
+        lines=tuple(dict.fromkeys(name for name, _ in plan.contributions)),
+        amount_ore=amount,
+        total_weight=Fraction(sum(plan.weights.values()), plan.denominator),
+        title=plan.title,
+        description=plan.description,
+        contributions=plan.contributions,
+    )
+    parts = {
+        k: Part(
+            pool=pool.name,
+            weight=Fraction(plan.weights[k], plan.denominator),
+            quota_ore=a.quota * unit_ore,
+            floor_ore=a.floor * unit_ore,
+            amount_ore=a.units * unit_ore,
+            rank=a.rank,
+            extra_unit=a.extra,
+        )
+        for k, a in split.items()
+    }
+    check_sum(amount, (p.amount_ore for p in parts.values()))
+    return pool, parts

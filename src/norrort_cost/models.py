@@ -209,13 +209,35 @@ class Membership(Record):
 
 
 class AllocationKey(StrEnum):
-    """How a budget line is split among the members."""
+    """How a budget line is split among the members.
+
+    ``per_capita``: by inhabitants times days of membership (the default). ``equal``: equal
+    parts per member, pro-rated by days of membership. ``fixed``: given amounts per member
+    (``fixed_amounts.csv``), the remainder by the line's ``fallback`` key. ``base_fee``: a
+    grundavgift (base fee) per member and year, pro-rated by days, the rest per capita.
+    """
 
     PER_CAPITA = "per_capita"
+    EQUAL = "equal"
+    FIXED = "fixed"
+    BASE_FEE = "base_fee"
 
 
 def _allocation_key(value: object) -> AllocationKey:
     text = _text(value) or AllocationKey.PER_CAPITA.value
+    return _known_key(text)
+
+
+def _optional_key(value: object) -> AllocationKey | None:
+    text = "" if value is None else _text(value)
+    return _known_key(text) if text else None
+
+
+def _optional_amount(value: object) -> int | None:
+    return None if value is None or _text(value) == "" else parse_amount_ore(value)
+
+
+def _known_key(text: str) -> AllocationKey:
     try:
         return AllocationKey(text)
     except ValueError:
@@ -232,6 +254,25 @@ class BudgetLine(Record):
     line: NonEmpty
     amount_ore: AmountOre = Field(alias="amount")
     key: Annotated[AllocationKey, BeforeValidator(_allocation_key)] = AllocationKey.PER_CAPITA
+    illustrative: Flag = False
+    base_fee_ore: Annotated[int | None, BeforeValidator(_optional_amount)] = Field(
+        default=None, alias="base_fee"
+    )
+    fallback: Annotated[AllocationKey | None, BeforeValidator(_optional_key)] = None
+
+    @property
+    def fallback_key(self) -> AllocationKey:
+        """The key that splits what a ``fixed`` line's given amounts leave (per capita)."""
+        return self.fallback or AllocationKey.PER_CAPITA
+
+
+class FixedAmount(Record):
+    """The amount one member pays of a ``fixed`` budget line (``fixed_amounts.csv``)."""
+
+    year: Annotated[int, BeforeValidator(parse_whole_number), Field(ge=1900, le=2200)]
+    line: NonEmpty
+    kommunkod: Kommunkod
+    amount_ore: AmountOre = Field(alias="amount")
     illustrative: Flag = False
 
 
@@ -300,6 +341,7 @@ class Dataset(Record):
     population: tuple[PopulationFigure, ...]
     memberships: tuple[Membership, ...]
     budget_lines: tuple[BudgetLine, ...]
+    fixed_amounts: tuple[FixedAmount, ...] = ()
     source: str = ""
 
     def municipality(self, kommunkod: str) -> Municipality:
@@ -316,6 +358,10 @@ class Dataset(Record):
     def lines_for(self, year: int) -> tuple[BudgetLine, ...]:
         """The budget lines of ``year`` in file order."""
         return tuple(line for line in self.budget_lines if line.year == year)
+
+    def fixed_amounts_for(self, year: int) -> tuple[FixedAmount, ...]:
+        """The given amounts of ``fixed`` lines in ``year``, in file order."""
+        return tuple(f for f in self.fixed_amounts if f.year == year)
 
     def inhabitants(self, kommunkod: str, on: date) -> PopulationFigure | None:
         """The population figure of a municipality at exactly ``on``, if the data has one."""

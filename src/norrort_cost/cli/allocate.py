@@ -51,10 +51,20 @@ def allocate(
             "--rounding-unit", help="Round to whole öre or kronor (default: the settings' unit)."
         ),
     ] = None,
+    by_pool: Annotated[
+        bool,
+        typer.Option(
+            "--by-pool",
+            help="Show each cost pool (base fee, per capita, equal, fixed): a column per pool "
+            "in the table and CSV/XLSX, pools and parts in JSON.",
+        ),
+    ] = False,
 ) -> None:
     """Split a year's budget among the members and show every member's share.
 
     Example: norrort-cost allocate --year 2014 --format json
+
+    Example: norrort-cost allocate --year 2018 --by-pool --data-dir data/examples/overformyndare
     """
     with reporting(fmt):
         from norrort_cost.allocation import allocate as run
@@ -71,11 +81,16 @@ def allocate(
         if municipality:
             wanted = {find_municipality(dataset.municipalities, m).kommunkod for m in municipality}
             shares = tuple(s for s in shares if s.kommunkod in wanted)
-        _render_allocation(result, shares, fmt, output)
+        _render_allocation(result, shares, fmt, output, by_pool=by_pool)
 
 
 def _render_allocation(
-    result: object, shares: tuple[object, ...], fmt: OutputFormat, output: Path | None
+    result: object,
+    shares: tuple[object, ...],
+    fmt: OutputFormat,
+    output: Path | None,
+    *,
+    by_pool: bool = False,
 ) -> None:
     from norrort_cost.allocation import Allocation, Share
     from norrort_cost.rendering import files, records
@@ -86,15 +101,15 @@ def _render_allocation(
         from norrort_cost.rendering.console import console, print_allocation
 
         if output is None:
-            print_allocation(console(), result, chosen)
+            print_allocation(console(), result, chosen, by_pool=by_pool)
             return
         with output.open("w", encoding="utf-8") as stream:
-            print_allocation(console(stream), result, chosen)
+            print_allocation(console(stream), result, chosen, by_pool=by_pool)
         return
     if fmt == OutputFormat.JSON:
-        emit(files.to_json(records.allocation_record(result, chosen)), output)
+        emit(files.to_json(records.allocation_record(result, chosen, by_pool=by_pool)), output)
     elif fmt == OutputFormat.CSV:
-        emit(files.to_csv(records.csv_rows(result, chosen)), output)
+        emit(files.to_csv(records.csv_rows(result, chosen, by_pool=by_pool)), output)
     else:
         notes = [
             f"{result.cooperation} {result.year}",
@@ -102,4 +117,9 @@ def _render_allocation(
         ]
         if result.illustrative:
             notes.append("ILLUSTRATIVE BUDGET: example figures, not the real budget.")
-        emit(files.to_xlsx(records.csv_rows(result, chosen), str(result.year), notes), output)
+        emit(
+            files.to_xlsx(
+                records.csv_rows(result, chosen, by_pool=by_pool), str(result.year), notes
+            ),
+            output,
+        )

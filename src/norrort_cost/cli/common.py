@@ -29,7 +29,8 @@ app = typer.Typer(
         "Split the yearly cost of an inter-municipal cooperation among its members by "
         "population, exactly to the öre, and explain every figure.\n\n"
         "Uses the embedded Koordination Norrort dataset unless --data-dir (or "
-        f"${DATA_DIR_ENV}) names another. Exit codes: 0 ok, 1 bad input data, 2 usage error, 3 a checked claim is not consistent."
+        f"${DATA_DIR_ENV}) names another. Exit codes: 0 ok, 1 bad input data, 2 usage error, "
+        "3 a checked claim is not consistent."
     ),
     no_args_is_help=True,
     add_completion=False,

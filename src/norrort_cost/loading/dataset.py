@@ -1,9 +1,10 @@
 """Loading a dataset directory: five files, validated one by one and then together.
 
 A dataset directory holds ``cooperation.toml`` (settings), ``municipalities.csv``,
-``population.csv``, ``memberships.csv`` and ``budget.csv``. Every problem in every file is
-collected before anything is reported, and :class:`~norrort_cost.problems.DataError`
-carries them all.
+``population.csv``, ``memberships.csv`` and ``budget.csv`` (and ``fixed_amounts.csv`` when
+a budget line has the ``fixed`` key: see :mod:`norrort_cost.loading.keys`). Every problem
+in every file is collected before anything is reported, and
+:class:`~norrort_cost.problems.DataError` carries them all.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pydantic import ValidationError
 
 from norrort_cost.loading.checks import LoadedRecords, cross_check
 from norrort_cost.loading.csvfile import CsvTable, decode, read_bytes, read_csv
+from norrort_cost.loading.keys import BUDGET_KEY_COLUMNS, load_key_data
 from norrort_cost.loading.rows import RecordT, problems_from, validate_rows
 from norrort_cost.models import (
     BudgetLine,
@@ -38,7 +40,7 @@ COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     MUNICIPALITIES: (("kommunkod", "name", "organisationsnummer"), ()),
     POPULATION: (("kommunkod", "reference_date", "inhabitants"), ("source",)),
     MEMBERSHIPS: (("kommunkod", "from"), ("to",)),
-    BUDGET: (("year", "line", "amount"), ("key", "illustrative")),
+    BUDGET: (("year", "line", "amount"), ("key", "illustrative", *BUDGET_KEY_COLUMNS)),
 }
 
 
@@ -82,6 +84,7 @@ def load_dataset(path: str | Path | None = None) -> Dataset:
     )
     if settings is not None:
         problems.extend(cross_check(settings, found))
+    fixed = load_key_data(directory, settings, found, problems)
     if errors_only(problems) or settings is None:
         raise DataError(sorted(problems, key=_file_order))
     return Dataset(
@@ -90,6 +93,7 @@ def load_dataset(path: str | Path | None = None) -> Dataset:
         population=tuple(r for _, r in found.population),
         memberships=tuple(r for _, r in found.memberships),
         budget_lines=tuple(r for _, r in found.budget),
+        fixed_amounts=tuple(r for _, r in fixed),
         source=str(directory),
     )
 

@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from norrort_cost.allocation import Allocation, Share
+from norrort_cost.allocation import Allocation, Pool, Share
 from norrort_cost.money import format_decimal_sv, format_int, format_sek, round_fraction
 from norrort_cost.problems import Problem
 
@@ -50,14 +50,22 @@ def illustrative_notice(allocation: Allocation) -> Text | None:
     )
 
 
-def allocation_table(allocation: Allocation, shares: Sequence[Share]) -> Table:
-    """The allocation as a table: one row per member and a total row."""
+def allocation_table(
+    allocation: Allocation, shares: Sequence[Share], *, by_pool: bool = False
+) -> Table:
+    """The allocation as a table: one row per member and a total row.
+
+    With ``by_pool``, one more column per cost pool shows the member's part of it, and the
+    caption says how each pool is split and which lines feed it.
+    """
     caption = (
         f"{allocation.cooperation} {allocation.year}: budget {format_sek(allocation.budget_ore)} "
         f"kr, population at {allocation.population_date}, {allocation.days_in_year} days. "
         f"Method: {allocation.method} v{allocation.method_version}, "
         f"{allocation.tie_break}; rounded to whole {_unit_name(allocation.rounding_unit)}."
     )
+    if by_pool:
+        caption += "".join(f"\n{_pool_note(pool)}" for pool in allocation.pools)
     table = Table(
         title=f"{allocation.cooperation}: cost allocation {allocation.year}",
         caption=caption,
@@ -70,6 +78,8 @@ def allocation_table(allocation: Allocation, shares: Sequence[Share]) -> Table:
     table.add_column(
         "Inhabitants", format_int(sum(s.inhabitants for s in shares)), justify="right", no_wrap=True
     )
+    if by_pool:
+        return _pool_columns(table, allocation, shares)
     table.add_column("Ref. date", no_wrap=True)
     table.add_column("Days", justify="right", no_wrap=True)
     table.add_column(
@@ -91,6 +101,39 @@ def allocation_table(allocation: Allocation, shares: Sequence[Share]) -> Table:
     return table
 
 
+def _pool_columns(table: Table, allocation: Allocation, shares: Sequence[Share]) -> Table:
+    """Days, one column per pool and the amount (the population share and reference date
+    are per-capita figures: they stay in the default view and the caption)."""
+    table.add_column("Days", justify="right", no_wrap=True)
+    for pool in allocation.pools:
+        pool_total = sum(_part_ore(s, pool.name) for s in shares)
+        table.add_column(
+            f"{pool.title or pool.name} (kr)", format_sek(pool_total), justify="right", no_wrap=True
+        )
+    total_ore = sum(s.amount_ore for s in shares)
+    table.add_column("Amount (kr)", format_sek(total_ore), justify="right", no_wrap=True)
+    for share in shares:
+        table.add_row(
+            share.kommunkod,
+            share.name,
+            format_int(share.inhabitants),
+            f"{share.membership_days}/{share.days_in_year}",
+            *(format_sek(_part_ore(share, pool.name)) for pool in allocation.pools),
+            format_sek(share.amount_ore),
+        )
+    return table
+
+
+def _part_ore(share: Share, pool: str) -> int:
+    return sum(part.amount_ore for part in share.parts if part.pool == pool)
+
+
+def _pool_note(pool: Pool) -> str:
+    feeds = ", ".join(f"{line} {format_sek(ore)} kr" for line, ore in pool.contributions)
+    about = pool.description or pool.name
+    return f"{about}. {format_sek(pool.amount_ore)} kr from: {feeds}."
+
+
 def _percent(value: Fraction | int) -> str:
     return format_decimal_sv(round_fraction(Fraction(value) * 100, 4)) + " %"
 
@@ -99,12 +142,14 @@ def _unit_name(unit: str) -> str:
     return "kronor" if unit == "krona" else "öre"
 
 
-def print_allocation(out: Console, allocation: Allocation, shares: Sequence[Share]) -> None:
+def print_allocation(
+    out: Console, allocation: Allocation, shares: Sequence[Share], *, by_pool: bool = False
+) -> None:
     """Print the table and, for an illustrative budget, the notice above and below it."""
     notice = illustrative_notice(allocation)
     if notice:
         out.print(notice)
-    out.print(allocation_table(allocation, shares))
+    out.print(allocation_table(allocation, shares, by_pool=by_pool))
     if notice:
         out.print(notice)
 

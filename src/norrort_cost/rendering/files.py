@@ -55,7 +55,8 @@ def to_xlsx(rows: Sequence[dict[str, Any]], sheet: str, notes: Sequence[str]) ->
 
 
 def _cell(key: str, value: Any, decimal: type) -> Any:  # noqa: ANN401 - spreadsheet cell
-    if key in {"amount", "share", "sek_per_inhabitant"} and isinstance(value, str):
+    numeric = key in {"amount", "share", "sek_per_inhabitant"} or key.startswith("amount_")
+    if numeric and isinstance(value, str):
         return decimal(value)
     return value
 

@@ -1,15 +1,22 @@
 """Allocations as plain records: the one schema behind JSON, CSV and XLSX output.
 
 Schema ``norrort-cost.allocation`` version 1. Amounts are kronor as decimal strings with a
-dot and two decimals (``"24291.03"``) plus whole öre as integers (``amount_ore``); shares
-are decimal strings with ten decimals; dates are ISO 8601.
+dot and two decimals (``"24291.03"``) plus whole öre as integers (``amount_ore``); shares,
+weights and quotas are decimal strings with ten decimals; dates are ISO 8601.
+
+The per-pool breakdown, with ``--by-pool`` (``by_pool=True``), adds to version 1 without
+changing any existing key: ``pools`` lists the cost pools (name, key, title, description,
+the lines that feed them and how much, amount, total weight); each share's ``parts`` gives its part of every pool (weight,
+exact quota in öre, floor, amount, rank of its remainder, whether it got a leftover unit).
+CSV and XLSX rows then end with one ``amount_<pool>`` column per pool.
 """
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Any
 
-from norrort_cost.allocation import Allocation, Share
+from norrort_cost.allocation import Allocation, Part, Pool, Share
 from norrort_cost.money import machine_amount, round_fraction
 
 SCHEMA = "norrort-cost.allocation"
@@ -35,11 +42,11 @@ def share_record(share: Share) -> dict[str, Any]:
 
 
 def allocation_record(
-    allocation: Allocation, shares: tuple[Share, ...] | None = None
+    allocation: Allocation, shares: tuple[Share, ...] | None = None, *, by_pool: bool = False
 ) -> dict[str, Any]:
     """The whole allocation (optionally only some members' shares) as a JSON-ready mapping."""
     chosen = allocation.shares if shares is None else shares
-    return {
+    record: dict[str, Any] = {
         "schema": SCHEMA,
         "schema_version": SCHEMA_VERSION,
         "cooperation": allocation.cooperation,
@@ -68,6 +75,12 @@ def allocation_record(
             "inhabitants": sum(s.inhabitants for s in chosen),
         },
     }
+    if by_pool:
+        record["pools"] = [pool_record(pool) for pool in allocation.pools]
+        record["shares"] = [
+            {**share_record(share), "parts": parts_record(share)} for share in chosen
+        ]
+    return record
 
 
 def method_record(allocation: Allocation) -> dict[str, str]:
@@ -79,12 +92,61 @@ def method_record(allocation: Allocation) -> dict[str, str]:
     }
 
 
-def csv_rows(allocation: Allocation, shares: tuple[Share, ...]) -> list[dict[str, Any]]:
-    """One flat, self-describing row per member for CSV and XLSX."""
+def csv_rows(
+    allocation: Allocation, shares: tuple[Share, ...], *, by_pool: bool = False
+) -> list[dict[str, Any]]:
+    """One flat, self-describing row per member for CSV and XLSX (pool columns if asked)."""
     context = {"cooperation": allocation.cooperation, "year": allocation.year}
     method = {
         "illustrative": allocation.illustrative,
         "method": allocation.method,
         "method_version": allocation.method_version,
     }
-    return [{**context, **share_record(share), **method} for share in shares]
+    return [
+        {**context, **share_record(share), **method, **(pool_columns(share) if by_pool else {})}
+        for share in shares
+    ]
+
+
+def pool_record(pool: Pool) -> dict[str, Any]:
+    """One cost pool: what feeds it, how it is split, and its amount."""
+    return {
+        "name": pool.name,
+        "key": pool.key.value,
+        "title": pool.title,
+        "description": pool.description,
+        "lines": [
+            {"line": line, "amount": machine_amount(ore), "amount_ore": ore}
+            for line, ore in pool.contributions
+        ],
+        "amount": machine_amount(pool.amount_ore),
+        "amount_ore": pool.amount_ore,
+        "total_weight": _decimal(pool.total_weight),
+    }
+
+
+def parts_record(share: Share) -> list[dict[str, Any]]:
+    """A member's part of each pool, with the numbers of the largest-remainder split."""
+    return [_part_record(part) for part in share.parts]
+
+
+def _part_record(part: Part) -> dict[str, Any]:
+    return {
+        "pool": part.pool,
+        "weight": _decimal(part.weight),
+        "quota_ore": _decimal(part.quota_ore),
+        "floor_ore": part.floor_ore,
+        "amount": machine_amount(part.amount_ore),
+        "amount_ore": part.amount_ore,
+        "rank": part.rank,
+        "extra_unit": part.extra_unit,
+    }
+
+
+def pool_columns(share: Share) -> dict[str, str]:
+    """``amount_<pool>`` columns for flat rows: the member's amount from each pool."""
+    return {f"amount_{part.pool}": machine_amount(part.amount_ore) for part in share.parts}
+
+
+def _decimal(value: Fraction) -> str:
+    return str(round_fraction(value, SHARE_PLACES))

@@ -1,0 +1,161 @@
+"""The rules of the allocation keys, checked once for the loader and for the core.
+
+Each rule returns :class:`~norrort_cost.problems.Problem` records (errors as data): the
+loader passes file line numbers, the core passes ``None``. A line's parameters must fit its
+key (a ``base_fee`` line needs its fee; only ``fixed`` lines have a fallback, which is
+``per_capita`` or ``equal``); base fees and fixed amounts must not exceed their line; fixed
+amounts must name a fixed line of their year and a member of that year.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from fractions import Fraction
+
+from norrort_cost.models import AllocationKey, BudgetLine, FixedAmount
+from norrort_cost.money import format_sek
+from norrort_cost.problems import Problem
+
+BUDGET_FILE = "budget.csv"
+FIXED_FILE = "fixed_amounts.csv"
+FALLBACK_KEYS = (AllocationKey.PER_CAPITA, AllocationKey.EQUAL)
+
+Located = tuple[int | None, BudgetLine]
+LocatedFixed = tuple[int | None, FixedAmount]
+
+
+def line_problems(located: Located) -> list[Problem]:
+    """Parameters that do not fit the line's key (no base fee on a base-fee line, ...)."""
+    number, line = located
+    checks = [
+        (
+            line.key == AllocationKey.BASE_FEE and line.base_fee_ore is None,
+            ("base_fee", "missing-base-fee", "a base_fee line needs its base fee"),
+            "write the fee per member and year in the base_fee column",
+        ),
+        (
+            line.key != AllocationKey.BASE_FEE and line.base_fee_ore is not None,
+            ("base_fee", "unused-base-fee", f"a {line.key.value} line has no base fee"),
+            "empty the base_fee cell, or set key to base_fee",
+        ),
+        (
+            line.fallback is not None and line.key != AllocationKey.FIXED,
+            ("fallback", "unused-fallback", f"a {line.key.value} line has no fallback key"),
+            "empty the fallback cell: only fixed lines have one",
+        ),
+        (
+            line.key == AllocationKey.FIXED and line.fallback_key not in FALLBACK_KEYS,
+            ("fallback", "invalid-fallback", "this key cannot split what fixed amounts leave"),
+            "use per_capita (the default) or equal",
+        ),
+    ]
+    problems = []
+    for failed, (column, code, message), hint in checks:
+        if failed:
+            value = line.base_fee_ore if column == "base_fee" else line.fallback
+            shown = None if value is None else str(value)
+            problems.append(Problem(BUDGET_FILE, number, column, shown, code, message, hint))
+    return problems
+
+
+def year_problems(
+    lines: Sequence[Located],
+    fixed: Sequence[LocatedFixed],
+    days: Mapping[str, int],
+    days_in_year: int,
+) -> list[Problem]:
+    """Every key problem of one year: parameters, base fees and fixed amounts vs. lines."""
+    problems = [p for located in lines for p in line_problems(located)]
+    problems.extend(_base_fee_problems(lines, days, days_in_year))
+    problems.extend(_fixed_line_problems(lines, fixed))
+    problems.extend(_fixed_row_problems(lines, fixed, days))
+    return problems
+
+
+def _base_fee_problems(
+    lines: Sequence[Located], days: Mapping[str, int], days_in_year: int
+) -> list[Problem]:
+    problems = []
+    member_years = Fraction(sum(days.values()), days_in_year)
+    for number, line in lines:
+        if line.key != AllocationKey.BASE_FEE or line.base_fee_ore is None:
+            continue
+        fees = line.base_fee_ore * member_years
+        if fees > line.amount_ore:
+            problems.append(
+                Problem(
+                    BUDGET_FILE,
+                    number,
+                    "base_fee",
+                    format_sek(line.base_fee_ore),
+                    "base-fee-exceeds-line",
+                    f"{line.year} {line.line}: base fees of {member_years} member-years come to "
+                    f"{format_sek(round(fees))} kr, more than the line's "
+                    f"{format_sek(line.amount_ore)} kr",
+                    "lower the base fee or raise the line's amount",
+                )
+            )
+    return problems
+
+
+def _fixed_line_problems(lines: Sequence[Located], fixed: Sequence[LocatedFixed]) -> list[Problem]:
+    problems = []
+    for number, line in lines:
+        if line.key != AllocationKey.FIXED:
+            continue
+        rows = [row for _, row in fixed if row.line == line.line]
+        given = sum(row.amount_ore for row in rows)
+        if not rows:
+            problems.append(
+                Problem(
+                    BUDGET_FILE,
+                    number,
+                    "key",
+                    line.key.value,
+                    "missing-fixed-amounts",
+                    f"{line.year} {line.line} is fixed but {FIXED_FILE} gives no amounts for it",
+                    f"add rows year,line,kommunkod,amount to {FIXED_FILE}",
+                )
+            )
+        elif given > line.amount_ore:
+            problems.append(
+                Problem(
+                    BUDGET_FILE,
+                    number,
+                    "amount",
+                    format_sek(line.amount_ore),
+                    "fixed-exceeds-line",
+                    f"{line.year} {line.line}: the fixed amounts sum to {format_sek(given)} kr, "
+                    f"more than the line's {format_sek(line.amount_ore)} kr",
+                    f"correct {FIXED_FILE} or the line's amount",
+                )
+            )
+    return problems
+
+
+def _fixed_row_problems(
+    lines: Sequence[Located], fixed: Sequence[LocatedFixed], days: Mapping[str, int]
+) -> list[Problem]:
+    keys = {line.line: line.key for _, line in lines}
+    problems = []
+    for number, row in fixed:
+        key = keys.get(row.line)
+        if key is None:
+            found = ("line", row.line, "unknown-fixed-line", f"{row.year} has no line {row.line!r}")
+            hint = f"lines of {row.year}: {', '.join(keys) or 'none'}"
+        elif key != AllocationKey.FIXED:
+            found = ("line", row.line, "not-a-fixed-line", f"{row.line!r} is a {key.value} line")
+            hint = "set the line's key to fixed in budget.csv, or remove this row"
+        elif row.kommunkod not in days:
+            found = (
+                "kommunkod",
+                row.kommunkod,
+                "fixed-for-non-member",
+                f"{row.kommunkod} is not a member in {row.year}",
+            )
+            hint = "remove the row, or correct memberships.csv"
+        else:
+            continue
+        column, value, code, message = found
+        problems.append(Problem(FIXED_FILE, number, column, value, code, message, hint))
+    return problems

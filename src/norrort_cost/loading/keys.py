@@ -1,0 +1,145 @@
+"""Loading and checking what allocation keys need beyond ``budget.csv``.
+
+``budget.csv`` may carry two optional columns: ``base_fee`` (the grundavgift per member and
+year of a ``base_fee`` line) and ``fallback`` (the key that splits what a ``fixed`` line's
+given amounts leave: ``per_capita``, the default, or ``equal``). The given amounts of
+``fixed`` lines are in ``fixed_amounts.csv`` (``year,line,kommunkod,amount`` and optionally
+``illustrative``), which is read only when a line is fixed or the file exists. The key
+rules themselves live in the core (:mod:`norrort_cost.keyrules`); this module locates their
+problems in the files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from norrort_cost.allocation import days_of_membership, year_bounds
+from norrort_cost.keyrules import FIXED_FILE, year_problems
+from norrort_cost.loading.checks import LoadedRecords
+from norrort_cost.loading.csvfile import read_csv
+from norrort_cost.loading.rows import validate_rows
+from norrort_cost.models import AllocationKey, FixedAmount, Settings
+from norrort_cost.problems import Problem
+
+FIXED_COLUMNS = ("year", "line", "kommunkod", "amount")
+BUDGET_KEY_COLUMNS = ("base_fee", "fallback")
+
+
+def load_key_data(
+    directory: Path, settings: Settings | None, found: LoadedRecords, problems: list[Problem]
+) -> list[tuple[int, FixedAmount]]:
+    """Read ``fixed_amounts.csv`` (if needed or present) and check every key's rules.
+
+    Problems go into ``problems``; the fixed amounts that validated are returned.
+    """
+    fixed, usable = _load_fixed_amounts(directory / FIXED_FILE, found, problems)
+    problems.extend(check_keys(settings, found, fixed, fixed_file_read=usable))
+    return fixed
+
+
+def _load_fixed_amounts(
+    path: Path, found: LoadedRecords, problems: list[Problem]
+) -> tuple[list[tuple[int, FixedAmount]], bool]:
+    """The valid rows, and whether the file could be read at all (header included)."""
+    fixed_lines = [(n, b) for n, b in found.budget if b.key == AllocationKey.FIXED]
+    if not path.exists():
+        if fixed_lines:
+            number, line = fixed_lines[0]
+            problems.append(
+                Problem(
+                    FIXED_FILE,
+                    None,
+                    None,
+                    None,
+                    "missing-file",
+                    f"{FIXED_FILE} does not exist, but budget.csv line {number} "
+                    f"({line.year} {line.line}) is fixed",
+                    f"create {path} with columns {','.join(FIXED_COLUMNS)}",
+                )
+            )
+        return [], False
+    table = read_csv(path, FIXED_FILE, FIXED_COLUMNS, ("illustrative",))
+    rows = validate_rows(table, FixedAmount) if table.usable else []
+    problems.extend(table.problems)
+    return rows, table.usable
+
+
+def check_keys(
+    settings: Settings | None,
+    found: LoadedRecords,
+    fixed: list[tuple[int, FixedAmount]],
+    *,
+    fixed_file_read: bool,
+) -> list[Problem]:
+    """Every key problem: parameters per line, base fees and fixed amounts per year."""
+    known = {m.kommunkod for _, m in found.municipalities}
+    problems = [*_unknown_members(fixed, known), *_duplicates(fixed)]
+    fixed = [(n, f) for n, f in fixed if f.kommunkod in known or not known]
+    pro_rating = settings.pro_rating if settings is not None else "days"
+    years = sorted({b.year for _, b in found.budget})
+    for year in years:
+        lines = [(n, b) for n, b in found.budget if b.year == year]
+        rows = [(n, f) for n, f in fixed if f.year == year]
+        if not fixed_file_read:  # a missing or unreadable file is reported once, by itself
+            lines = [(n, b) for n, b in lines if b.key != AllocationKey.FIXED]
+        days = days_of_membership((m for _, m in found.memberships), year, pro_rating)
+        problems.extend(year_problems(lines, rows, days, year_bounds(year)[2]))
+    problems.extend(_rows_without_budget(fixed, set(years)))
+    return problems
+
+
+def _unknown_members(fixed: list[tuple[int, FixedAmount]], known: set[str]) -> list[Problem]:
+    if not known:
+        return []  # municipalities.csv itself is broken: reported there
+    return [
+        Problem(
+            FIXED_FILE,
+            number,
+            "kommunkod",
+            row.kommunkod,
+            "unknown-kommunkod",
+            f"kommunkod {row.kommunkod} is not in municipalities.csv",
+            "correct the code, or add the municipality",
+        )
+        for number, row in fixed
+        if row.kommunkod not in known
+    ]
+
+
+def _duplicates(fixed: list[tuple[int, FixedAmount]]) -> list[Problem]:
+    first: dict[tuple[int, str, str], int] = {}
+    problems = []
+    for number, row in fixed:
+        key = (row.year, row.line, row.kommunkod)
+        if key in first:
+            problems.append(
+                Problem(
+                    FIXED_FILE,
+                    number,
+                    "kommunkod",
+                    row.kommunkod,
+                    "duplicate-row",
+                    f"{row.year} {row.line} {row.kommunkod} appears again "
+                    f"(first on line {first[key]})",
+                    "keep one of the rows",
+                )
+            )
+        else:
+            first[key] = number
+    return problems
+
+
+def _rows_without_budget(fixed: list[tuple[int, FixedAmount]], years: set[int]) -> list[Problem]:
+    return [
+        Problem(
+            FIXED_FILE,
+            number,
+            "year",
+            str(row.year),
+            "unknown-fixed-line",
+            f"{row.year} has no budget, so no line {row.line!r}",
+            f"years with a budget: {', '.join(str(y) for y in sorted(years)) or 'none'}",
+        )
+        for number, row in fixed
+        if row.year not in years
+    ]

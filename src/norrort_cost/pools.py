@@ -1,0 +1,177 @@
+"""Cost pools: how a year's budget lines, by their allocation keys, become pools to split.
+
+Pure core, no I/O. Pools are formed by *basis* (what a member's part is proportional to),
+not line by line, so that each basis is rounded once:
+
+``per_capita``
+    ``per_capita`` lines, the rest of ``base_fee`` lines after the base fees, and what
+    ``fixed`` lines leave when their fallback is per capita. Weight: inhabitants × days of
+    membership ÷ days in the year.
+``equal``
+    ``equal`` lines and what ``fixed`` lines leave when their fallback is ``equal``.
+    Weight: days of membership ÷ days in the year (a full-year member weighs 1).
+``base_fee``
+    The grundavgift (base fee) of ``base_fee`` lines: the fee per member and year,
+    pro-rated by days of membership like everything else (a member for half the year pays
+    half the fee). The pool is the fee times the members' weights, rounded down to a whole
+    rounding unit, and split by the same weight as ``equal``: a full-year member pays
+    exactly the fee whenever the fee is a whole number of rounding units.
+``fixed``
+    The amounts given in ``fixed_amounts.csv``. Each member pays exactly its amount, to the
+    öre, whatever the rounding unit.
+
+Pools come in the order in which the budget lines first feed them. The key rules that
+make a year's lines fit to plan are in :mod:`norrort_cost.keyrules`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from norrort_cost.keyrules import FIXED_FILE
+from norrort_cost.models import AllocationKey, BudgetLine, FixedAmount
+from norrort_cost.money import format_sek
+
+TITLES = {
+    AllocationKey.PER_CAPITA: "Per capita",
+    AllocationKey.EQUAL: "Equal",
+    AllocationKey.BASE_FEE: "Base fee",
+    AllocationKey.FIXED: "Fixed",
+}
+BASES = {
+    AllocationKey.PER_CAPITA: "per inhabitant, pro-rated by days of membership",
+    AllocationKey.EQUAL: "equal parts per member, pro-rated by days of membership",
+    AllocationKey.BASE_FEE: "per member and year, pro-rated by days of membership",
+    AllocationKey.FIXED: f"amounts given per member in {FIXED_FILE}",
+}
+LABELS = {AllocationKey.BASE_FEE: "Base fee (grundavgift)"}
+
+
+@dataclass(frozen=True, slots=True)
+class PoolPlan:
+    """A pool ready to split: what feeds it and every member's integer weight.
+
+    A member's weight is ``weights[k] / denominator``; ``unit_ore`` is the unit the pool
+    is rounded to (the fixed pool is always exact to the öre).
+    """
+
+    key: AllocationKey
+    contributions: tuple[tuple[str, int], ...]
+    weights: Mapping[str, int]
+    denominator: int
+    unit_ore: int
+    description: str
+
+    @property
+    def amount_ore(self) -> int:
+        """The pool's amount: the sum of what the lines feed into it."""
+        return sum(amount for _, amount in self.contributions)
+
+    @property
+    def title(self) -> str:
+        """A short name for people (a column header), e.g. ``Base fee``."""
+        return TITLES[self.key]
+
+
+def base_fees_ore(fee_ore: int, days: Mapping[str, int], days_in_year: int, unit_ore: int) -> int:
+    """The base-fee part of a line: fee × member-years, rounded down to a whole unit."""
+    units = fee_ore * sum(days.values()) // (days_in_year * unit_ore)
+    return units * unit_ore
+
+
+def plan_pools(
+    lines: Sequence[BudgetLine],
+    fixed: Iterable[FixedAmount],
+    *,
+    inhabitants: Mapping[str, int],
+    days: Mapping[str, int],
+    days_in_year: int,
+    unit_ore: int,
+) -> tuple[PoolPlan, ...]:
+    """The pools of a year's lines (which passed :func:`~norrort_cost.keyrules.year_problems`)."""
+    given = _given_by_line(fixed)
+    fed: dict[AllocationKey, list[tuple[str, int]]] = {}
+    for line in lines:
+        for key, amount in _contributions(line, given, days, days_in_year, unit_ore):
+            fed.setdefault(key, []).append((line.line, amount))
+    plans = []
+    for key, contributions in fed.items():
+        weights, denominator = _weights(
+            key,
+            lines=lines,
+            given=given,
+            inhabitants=inhabitants,
+            days=days,
+            days_in_year=days_in_year,
+        )
+        plans.append(
+            PoolPlan(
+                key=key,
+                contributions=tuple(contributions),
+                weights=weights,
+                denominator=denominator,
+                unit_ore=1 if key == AllocationKey.FIXED else unit_ore,
+                description=_description(key, lines),
+            )
+        )
+    return tuple(plans)
+
+
+def _given_by_line(fixed: Iterable[FixedAmount]) -> dict[str, dict[str, int]]:
+    given: dict[str, dict[str, int]] = {}
+    for row in fixed:
+        members = given.setdefault(row.line, {})
+        members[row.kommunkod] = members.get(row.kommunkod, 0) + row.amount_ore
+    return given
+
+
+def _contributions(
+    line: BudgetLine,
+    given: Mapping[str, Mapping[str, int]],
+    days: Mapping[str, int],
+    days_in_year: int,
+    unit_ore: int,
+) -> list[tuple[AllocationKey, int]]:
+    """What one line feeds into which pool: its key's pool first, then any rest."""
+    if line.key == AllocationKey.BASE_FEE:
+        fees = base_fees_ore(line.base_fee_ore or 0, days, days_in_year, unit_ore)
+        rest_key = AllocationKey.PER_CAPITA
+    elif line.key == AllocationKey.FIXED:
+        fees = sum(given.get(line.line, {}).values())
+        rest_key = line.fallback_key
+    else:
+        return [(line.key, line.amount_ore)]
+    rest = line.amount_ore - fees
+    return [(line.key, fees), (rest_key, rest)] if rest else [(line.key, fees)]
+
+
+def _weights(
+    key: AllocationKey,
+    *,
+    lines: Sequence[BudgetLine],
+    given: Mapping[str, Mapping[str, int]],
+    inhabitants: Mapping[str, int],
+    days: Mapping[str, int],
+    days_in_year: int,
+) -> tuple[dict[str, int], int]:
+    if key == AllocationKey.PER_CAPITA:
+        return {k: inhabitants[k] * d for k, d in days.items()}, days_in_year
+    if key == AllocationKey.FIXED:
+        fixed_lines = {line.line for line in lines if line.key == AllocationKey.FIXED}
+        amounts = dict.fromkeys(days, 0)
+        for name, members in given.items():
+            if name in fixed_lines:
+                for k, amount in members.items():
+                    if k in amounts:  # rows for non-members are reported, never paid
+                        amounts[k] += amount
+        return amounts, 1
+    return dict(days), days_in_year
+
+
+def _description(key: AllocationKey, lines: Sequence[BudgetLine]) -> str:
+    if key != AllocationKey.BASE_FEE:
+        return f"{LABELS.get(key, TITLES[key])}: {BASES[key]}"
+    fees = sorted({line.base_fee_ore or 0 for line in lines if line.key == AllocationKey.BASE_FEE})
+    amounts = " + ".join(f"{format_sek(fee)} kr" for fee in fees)
+    return f"{LABELS[key]}: {amounts} {BASES[key]}"
