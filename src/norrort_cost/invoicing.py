@@ -309,4 +309,8 @@ def _per_capita_basis(share: Share) -> list[str]:
     return [
         f"Invånare {share.population_date.isoformat()}: {format_int(share.inhabitants)}",
         f"Dagar som medlem: {share.membership_days} av {share.days_in_year}",
+        (
+            f"Vikt: {format_int(share.inhabitants)} × {share.membership_days}/"
+            f"{share.days_in_year} = {format_decimal_sv(round_fraction(share.weight, 2))}"
+        ),
     ]
