@@ -56,6 +56,7 @@ def invoices(
     with reporting():
         from norrort_cost.allocation import allocate
         from norrort_cost.invoicing import build_invoices
+        from norrort_cost.problems import UsageError
         from norrort_cost.rendering.fileset import publish
         from norrort_cost.rendering.invoice_set import render_invoice_run
 
@@ -63,7 +64,14 @@ def invoices(
         dataset = load(data_dir)
         day = issue_date.date() if issue_date else today()
         run = build_invoices(allocate(dataset, year), dataset, day, due_days)
-        written = publish(out, render_invoice_run(run, chosen), overwrite=force)
+        files = render_invoice_run(run, chosen)
+        try:
+            written = publish(out, files, overwrite=force)
+        except OSError as exc:
+            raise UsageError(
+                f"could not write the invoices to {out}: {exc.strerror or exc}",
+                "nothing was written; check the directory and try again",
+            ) from exc
         _report(run, written, out)
 
 

@@ -23,8 +23,10 @@ def render_invoice_run(run: InvoiceRun, formats: Collection[str]) -> dict[str, b
     files: dict[str, bytes] = {}
     listed: dict[str, list[str]] = {}
     for invoice in run.invoices:
-        pdf = invoice_pdf(invoice)
         listed[invoice.number] = []
+        if not {"pdf", "ubl"} & set(formats):
+            continue
+        pdf = invoice_pdf(invoice)
         if "pdf" in formats:
             files[pdf_filename(invoice)] = pdf
             listed[invoice.number].append(pdf_filename(invoice))
