@@ -175,3 +175,17 @@ def test_pdf_bytes_are_deterministic(ekero, pdf):
     """The same invoice renders to the same bytes; the dates come from the issue date."""
     assert invoice_pdf(ekero) == pdf
     assert b"D:20140502" in pdf
+
+
+def test_real_data_has_no_exempel_marking():
+    """With a real budget and a real bankgiro, neither the PDF nor the UBL says EXEMPEL."""
+    dataset = load_dataset()
+    lines = tuple(line.model_copy(update={"illustrative": False}) for line in dataset.budget_lines)
+    invoicing = dataset.settings.invoicing.model_copy(update={"bankgiro_is_example": False})
+    settings = dataset.settings.model_copy(update={"invoicing": invoicing})
+    real = dataset.model_copy(update={"budget_lines": lines, "settings": settings})
+    invoice = build_invoices(allocate(real, 2014), real, date(2014, 5, 2)).invoices[0]
+    pdf = invoice_pdf(invoice)
+    assert not invoice.is_example
+    assert "EXEMPEL" not in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    assert b"EXEMPEL" not in invoice_ubl(invoice, pdf)
