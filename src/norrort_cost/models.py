@@ -296,6 +296,10 @@ class InvoicingSettings(Record):
     vat_category: str = "O"
     vat_exemption_reason: str = "Ej föremål för moms"
     payment_terms_days: int = Field(default=30, ge=0, le=365)
+    # The buyer reference (BT-10) each member wants on its invoices, by kommunkod;
+    # members without one get ``default_buyer_reference`` (or the cooperation's name).
+    buyer_references: dict[Kommunkod, str] = Field(default_factory=dict)
+    default_buyer_reference: str = ""
 
 
 class Settings(Record):

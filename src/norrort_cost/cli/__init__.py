@@ -11,6 +11,7 @@ from norrort_cost.cli import allocate as _allocate  # noqa: F401 - registers the
 from norrort_cost.cli import check as _check  # noqa: F401 - registers the command
 from norrort_cost.cli import compare as _compare  # noqa: F401 - registers the command
 from norrort_cost.cli import explain as _explain  # noqa: F401 - registers the command
+from norrort_cost.cli import invoices as _invoices  # noqa: F401 - registers the command
 from norrort_cost.cli import whatif as _whatif  # noqa: F401 - registers the command
 from norrort_cost.cli.common import app
 

@@ -7,7 +7,8 @@ weights and quotas are decimal strings with ten decimals; dates are ISO 8601.
 The per-pool breakdown, with ``--by-pool`` (``by_pool=True``), adds to version 1 without
 changing any existing key: ``pools`` lists the cost pools (name, key, title, description,
 the lines that feed them and how much, amount, total weight); each share's ``parts`` gives
-its part of every pool (weight, exact quota in öre, floor, amount, rank of its remainder, whether it got a leftover unit).
+its part of every pool (weight, exact quota in öre, floor, amount, rank of its remainder,
+whether it got a leftover unit).
 CSV and XLSX rows then end with one ``amount_<pool>`` column per pool.
 """
 

@@ -1,0 +1,109 @@
+"""``norrort-cost invoices``: one invoice per paying member, as PDF and PEPPOL UBL."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from norrort_cost.cli.common import DataDirOption, YearOption, app, load, reporting
+
+if TYPE_CHECKING:
+    from norrort_cost.invoicing import InvoiceRun
+
+DEFAULT_FORMATS = "pdf,ubl,csv,json"
+
+
+@app.command()
+def invoices(
+    year: YearOption,
+    out: Annotated[
+        Path,
+        typer.Option("--out", file_okay=False, help="Directory to write the invoices into."),
+    ],
+    issue_date: Annotated[
+        datetime | None,
+        typer.Option("--issue-date", formats=["%Y-%m-%d"], help="Invoice date (default: today)."),
+    ] = None,
+    due_days: Annotated[
+        int | None,
+        typer.Option(
+            "--due-days", min=0, help="Days until due (default: the settings' payment terms)."
+        ),
+    ] = None,
+    formats: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Comma-separated: pdf, ubl (PEPPOL BIS 3 XML), csv and json (the summary).",
+        ),
+    ] = DEFAULT_FORMATS,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace invoice files that already exist.")
+    ] = False,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Write one invoice per paying member (PDF and PEPPOL BIS Billing 3.0 UBL) and a summary.
+
+    The managing municipality of the year invoices the others; its own share is listed
+    as internal in the summary. Nothing is written unless every file could be made.
+
+    Example: norrort-cost invoices --year 2014 --out fakturor --issue-date 2014-05-02
+    """
+    with reporting():
+        from norrort_cost.allocation import allocate
+        from norrort_cost.invoicing import build_invoices
+        from norrort_cost.problems import UsageError
+        from norrort_cost.rendering.fileset import publish
+        from norrort_cost.rendering.invoice_set import render_invoice_run
+
+        chosen = _formats(formats)
+        dataset = load(data_dir)
+        day = issue_date.date() if issue_date else today()
+        run = build_invoices(allocate(dataset, year), dataset, day, due_days)
+        files = render_invoice_run(run, chosen)
+        try:
+            written = publish(out, files, overwrite=force)
+        except OSError as exc:
+            raise UsageError(
+                f"could not write the invoices to {out}: {exc.strerror or exc}",
+                "nothing was written; check the directory and try again",
+            ) from exc
+        _report(run, written, out)
+
+
+def _formats(text: str) -> tuple[str, ...]:
+    from norrort_cost.problems import UsageError
+    from norrort_cost.rendering.invoice_set import FORMATS
+
+    chosen = tuple(part.strip().lower() for part in text.split(",") if part.strip())
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown or not chosen:
+        raise UsageError(
+            f"unknown format(s): {', '.join(unknown) or '(none given)'}",
+            f"choose from: {', '.join(FORMATS)}",
+        )
+    return chosen
+
+
+def _report(run: InvoiceRun, written: list[Path], out: Path) -> None:
+    from norrort_cost.money import format_sek
+
+    for path in written:
+        typer.echo(f"wrote {path}")
+    typer.echo(
+        f"{len(run.invoices)} invoices from {run.seller.name} ({run.seller.kommunkod}) for "
+        f"{run.year}: {format_sek(run.invoiced_ore)} kr invoiced + "
+        f"{format_sek(run.internal_ore)} kr internal = {format_sek(run.budget_ore)} kr, "
+        f"{len(written)} files in {out}"
+    )
+    if any(invoice.is_example for invoice in run.invoices):
+        typer.echo("EXEMPEL: made from example data; the invoices say so.", err=True)
+
+
+def today() -> date:
+    """The local date, the default issue date (the only place that reads the clock)."""
+    return datetime.now(tz=UTC).astimezone().date()

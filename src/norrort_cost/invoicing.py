@@ -1,0 +1,316 @@
+"""Invoices from an allocation: the pure core, no I/O, no clock.
+
+The managing municipality of the year (the *seller*) invoices every other member with a
+non-zero share; its own share is *internal* and appears only in the summary. Each
+invoice has one line per cost pool, with the figures that explain the amount.
+
+Swedish payment terms used as they are: *bankgiro* is a 7-8 digit payment account with a
+Luhn check digit; an *OCR* reference is the payer's reference read by the bank, here the
+year and kommunkod, then a length digit ("längdsiffra": the total length modulo 10),
+then a Luhn check digit. Check digits come from python-stdnum, never from our own code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from fractions import Fraction
+
+from norrort_cost.allocation import Allocation, Part, Pool, Share, check_sum, year_bounds
+from norrort_cost.models import AllocationKey, Dataset, Municipality
+from norrort_cost.money import format_decimal_sv, format_int, format_sek, round_fraction
+from norrort_cost.problems import Problem, UsageError
+
+VAT_EXEMPTION_CODES = {"O": "VATEX-EU-O"}
+KEY_LABELS = {"per_capita": "efter invånarantal och dagar som medlem"}
+EXAMPLE_NOTE = (
+    "EXEMPEL: fakturan bygger på exempeldata ({reasons}) och är inte en verklig betalningsbegäran."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """Seller or buyer: a member municipality, identified by its organisationsnummer."""
+
+    kommunkod: str
+    name: str
+    organisationsnummer: str
+
+    @property
+    def orgnr_digits(self) -> str:
+        """The organisationsnummer as ten digits (the PEPPOL 0007 identifier)."""
+        return self.organisationsnummer.replace("-", "")
+
+
+@dataclass(frozen=True, slots=True)
+class InvoiceLine:
+    """One cost pool's part of a member's share, with its calculation basis in words."""
+
+    number: int
+    name: str
+    description: str
+    basis: tuple[str, ...]
+    amount_ore: int
+
+
+@dataclass(frozen=True, slots=True)
+class Invoice:
+    """One invoice from the managing municipality to one member, for one year."""
+
+    number: str
+    ocr: str
+    year: int
+    cooperation: str
+    issue_date: date
+    due_date: date
+    period_start: date
+    period_end: date
+    seller: Party
+    buyer: Party
+    buyer_reference: str
+    currency: str
+    lines: tuple[InvoiceLine, ...]
+    amount_ore: int
+    vat_category: str
+    vat_exemption_code: str
+    vat_exemption_reason: str
+    bankgiro: str
+    payment_terms_days: int
+    example_reasons: tuple[str, ...]
+
+    @property
+    def is_example(self) -> bool:
+        """Whether the invoice is made from example data and must say EXEMPEL."""
+        return bool(self.example_reasons)
+
+    @property
+    def example_note(self) -> str:
+        """The visible EXEMPEL text ("" for a real invoice)."""
+        if not self.example_reasons:
+            return ""
+        return EXAMPLE_NOTE.format(reasons=", ".join(self.example_reasons))
+
+
+@dataclass(frozen=True, slots=True)
+class InvoiceRun:
+    """Every invoice of a year plus the seller's own (internal) share."""
+
+    year: int
+    cooperation: str
+    currency: str
+    budget_ore: int
+    seller: Party
+    internal_ore: int
+    invoices: tuple[Invoice, ...]
+
+    @property
+    def invoiced_ore(self) -> int:
+        """The sum of all invoices."""
+        return sum(invoice.amount_ore for invoice in self.invoices)
+
+
+def invoice_number(year: int, kommunkod: str) -> str:
+    """The invoice number: unique and the same every time for (year, member), e.g. 2014-0125."""
+    return f"{year}-{kommunkod}"
+
+
+def ocr_reference(base: str) -> str:
+    """A Swedish OCR reference: ``base``, a length digit, then a Luhn check digit."""
+    from stdnum import luhn
+
+    if not base.isdigit():
+        raise ValueError(f"an OCR base is digits only, not {base!r}")
+    body = base + str((len(base) + 2) % 10)
+    return body + str(luhn.calc_check_digit(body))
+
+
+def is_valid_ocr(ocr: str) -> bool:
+    """Whether ``ocr`` has a correct length digit and Luhn check digit."""
+    from stdnum import luhn
+
+    return ocr.isdigit() and len(ocr) >= 3 and ocr[-2] == str(len(ocr) % 10) and luhn.is_valid(ocr)
+
+
+def validate_bankgiro(text: str) -> str:
+    """A bankgiro number (7 or 8 digits, Luhn check digit) written NNN-NNNN or NNNN-NNNN."""
+    from stdnum import luhn
+    from stdnum.exceptions import ValidationError
+
+    digits = re.sub(r"[\s-]", "", text)
+    try:
+        if not digits.isdigit() or len(digits) not in {7, 8}:
+            raise ValidationError
+        luhn.validate(digits)
+    except ValidationError:
+        raise _settings_error(
+            "invalid-bankgiro",
+            text,
+            f"{text!r} is not a valid bankgiro number",
+            "7 or 8 digits with a correct check digit, e.g. 5050-1055",
+        ) from None
+    return f"{digits[:-4]}-{digits[-4:]}"
+
+
+def _settings_error(code: str, value: str, message: str, hint: str) -> Exception:
+    from norrort_cost.problems import DataError
+
+    return DataError([Problem("cooperation.toml", None, "invoicing", value, code, message, hint)])
+
+
+def _party(municipality: Municipality) -> Party:
+    return Party(municipality.kommunkod, municipality.name, municipality.organisationsnummer)
+
+
+def seller_of(dataset: Dataset, year: int) -> Party:
+    """The managing municipality of ``year``, which invoices the others."""
+    kommunkod = dataset.settings.managing_kommunkod(year)
+    if kommunkod is None:
+        raise UsageError(
+            f"no managing municipality is set for {year}",
+            "add a [[managing_municipality]] period covering the year to cooperation.toml",
+        )
+    return _party(dataset.municipality(kommunkod))
+
+
+@dataclass(frozen=True, slots=True)
+class _Terms:
+    """What every invoice of one run shares."""
+
+    seller: Party
+    issue_date: date
+    due_days: int
+    bankgiro: str
+    vat_category: str
+    vat_exemption_reason: str
+    example_reasons: tuple[str, ...]
+
+
+def build_invoices(
+    allocation: Allocation, dataset: Dataset, issue_date: date, due_days: int | None = None
+) -> InvoiceRun:
+    """One invoice per member (except the seller) with a non-zero share of ``allocation``.
+
+    ``due_days`` overrides the settings' payment terms; the due date is the issue date
+    plus that many days. The invoices plus the seller's internal share equal the budget.
+    """
+    settings = dataset.settings.invoicing
+    days = settings.payment_terms_days if due_days is None else due_days
+    if days < 0:
+        raise UsageError(f"{days} is not a number of days", "give --due-days 0 or more")
+    terms = _Terms(
+        seller=seller_of(dataset, allocation.year),
+        issue_date=issue_date,
+        due_days=days,
+        bankgiro=validate_bankgiro(settings.bankgiro),
+        vat_category=settings.vat_category,
+        vat_exemption_reason=settings.vat_exemption_reason,
+        example_reasons=_example_reasons(
+            allocation, bankgiro_is_example=settings.bankgiro_is_example
+        ),
+    )
+    internal = 0
+    invoices: list[Invoice] = []
+    for share in allocation.shares:
+        if share.kommunkod == terms.seller.kommunkod:
+            internal = share.amount_ore
+        elif share.amount_ore:
+            buyer = _party(dataset.municipality(share.kommunkod))
+            reference = _buyer_reference(dataset, buyer.kommunkod)
+            invoices.append(_invoice(allocation, share, buyer, reference, terms))
+    run = InvoiceRun(
+        allocation.year,
+        allocation.cooperation,
+        allocation.currency,
+        allocation.budget_ore,
+        terms.seller,
+        internal,
+        tuple(invoices),
+    )
+    check_sum(run.budget_ore, [run.internal_ore, *(i.amount_ore for i in run.invoices)])
+    return run
+
+
+def _example_reasons(allocation: Allocation, *, bankgiro_is_example: bool) -> tuple[str, ...]:
+    reasons = []
+    if allocation.illustrative:
+        reasons.append("illustrativ budget")
+    if bankgiro_is_example:
+        reasons.append("exempel på bankgironummer")
+    return tuple(reasons)
+
+
+def _buyer_reference(dataset: Dataset, kommunkod: str) -> str:
+    invoicing = dataset.settings.invoicing
+    return (
+        invoicing.buyer_references.get(kommunkod)
+        or invoicing.default_buyer_reference
+        or dataset.settings.name
+    )
+
+
+def _invoice(
+    allocation: Allocation, share: Share, buyer: Party, buyer_reference: str, terms: _Terms
+) -> Invoice:
+    pools = {pool.name: pool for pool in allocation.pools}
+    parts = [part for part in share.parts if part.amount_ore]
+    lines = tuple(
+        _line(number, allocation, share, part, pools[part.pool])
+        for number, part in enumerate(parts, start=1)
+    )
+    check_sum(share.amount_ore, (line.amount_ore for line in lines))
+    first, last, _ = year_bounds(allocation.year)
+    return Invoice(
+        number=invoice_number(allocation.year, buyer.kommunkod),
+        ocr=ocr_reference(f"{allocation.year}{buyer.kommunkod}"),
+        year=allocation.year,
+        cooperation=allocation.cooperation,
+        issue_date=terms.issue_date,
+        due_date=terms.issue_date + timedelta(days=terms.due_days),
+        period_start=first,
+        period_end=last,
+        seller=terms.seller,
+        buyer=buyer,
+        buyer_reference=buyer_reference,
+        currency=allocation.currency,
+        lines=lines,
+        amount_ore=share.amount_ore,
+        vat_category=terms.vat_category,
+        vat_exemption_code=VAT_EXEMPTION_CODES.get(terms.vat_category, ""),
+        vat_exemption_reason=terms.vat_exemption_reason,
+        bankgiro=terms.bankgiro,
+        payment_terms_days=terms.due_days,
+        example_reasons=terms.example_reasons,
+    )
+
+
+def _line(number: int, allocation: Allocation, share: Share, part: Part, pool: Pool) -> InvoiceLine:
+    name = (
+        f"Andel av {allocation.cooperation} {allocation.year}"
+        if pool.key == AllocationKey.PER_CAPITA
+        else f"Andel av {allocation.cooperation} {allocation.year}: {pool.name}"
+    )
+    fraction = part.weight / pool.total_weight if pool.total_weight else Fraction(0)
+    basis = [*_per_capita_basis(share)] if pool.key == AllocationKey.PER_CAPITA else []
+    basis.append(
+        f"Andel av total vikt: {format_decimal_sv(round_fraction(fraction * 100, 4))} % "
+        f"av {format_sek(pool.amount_ore)} kr ({', '.join(pool.lines)})"
+    )
+    return InvoiceLine(
+        number=number,
+        name=name,
+        description=f"Kostnadsfördelning {KEY_LABELS.get(pool.key.value, pool.key.value)}",
+        basis=tuple(basis),
+        amount_ore=part.amount_ore,
+    )
+
+
+def _per_capita_basis(share: Share) -> list[str]:
+    return [
+        f"Invånare {share.population_date.isoformat()}: {format_int(share.inhabitants)}",
+        f"Dagar som medlem: {share.membership_days} av {share.days_in_year}",
+        (
+            f"Vikt: {format_int(share.inhabitants)} × {share.membership_days}/"
+            f"{share.days_in_year} = {format_decimal_sv(round_fraction(share.weight, 2))}"
+        ),
+    ]

@@ -1,0 +1,69 @@
+"""Publishing a set of files into a directory: all of them, or none.
+
+Every file is first written (atomically, with :func:`write_atomic`) into a staging folder
+inside the target directory, then renamed into place. Existing files are replaced only
+when asked; if anything fails, files already moved are taken back and replaced files
+restored, so the directory is left as it was.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from norrort_cost.problems import UsageError
+from norrort_cost.rendering.files import write_atomic
+
+
+def _move(source: Path, target: Path) -> None:
+    source.replace(target)
+
+
+def publish(directory: Path, files: Mapping[str, bytes], *, overwrite: bool) -> list[Path]:
+    """Write ``files`` (name -> bytes) into ``directory``; return the paths written."""
+    for name in files:
+        if Path(name).name != name or name.startswith("."):
+            raise ValueError(f"{name!r} is not a plain file name")
+    existing = sorted(name for name in files if (directory / name).exists())
+    if existing and not overwrite:
+        shown = ", ".join(existing[:3]) + (" ..." if len(existing) > 3 else "")
+        raise UsageError(
+            f"{len(existing)} file(s) already exist in {directory}: {shown}",
+            "add --force to replace them, or choose another --out directory",
+        )
+    created = not directory.exists()
+    directory.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=directory, prefix=".norrort-cost-"))
+    try:
+        return _swap_in(directory, staging, files)
+    except BaseException:
+        if created:
+            shutil.rmtree(directory, ignore_errors=True)
+        raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap_in(directory: Path, staging: Path, files: Mapping[str, bytes]) -> list[Path]:
+    for name, data in files.items():
+        write_atomic(staging / name, data)
+    moved: list[Path] = []
+    backups: list[tuple[Path, Path]] = []
+    try:
+        for name in files:
+            target = directory / name
+            if target.exists():
+                backup = staging / f"{name}.previous"
+                _move(target, backup)
+                backups.append((backup, target))
+            _move(staging / name, target)
+            moved.append(target)
+    except BaseException:
+        for path in moved:
+            path.unlink(missing_ok=True)
+        for backup, target in backups:
+            backup.replace(target)
+        raise
+    return moved

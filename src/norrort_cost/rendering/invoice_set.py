@@ -1,0 +1,41 @@
+"""An invoice run rendered in memory: every file name and its bytes, before any is written.
+
+File names are made from the year, the kommunkod and the invoice number only
+(``faktura-2014-0125.pdf``, ``faktura-2014-0125.xml``, ``fakturor-2014.csv``), never from
+names typed by people.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from norrort_cost.invoicing import InvoiceRun
+from norrort_cost.rendering.files import to_csv, to_json
+from norrort_cost.rendering.invoice_records import summary_basename, summary_record, summary_rows
+from norrort_cost.rendering.pdf import invoice_pdf
+from norrort_cost.rendering.ubl import invoice_ubl, pdf_filename, ubl_filename
+
+FORMATS = ("pdf", "ubl", "csv", "json")
+
+
+def render_invoice_run(run: InvoiceRun, formats: Collection[str]) -> dict[str, bytes]:
+    """The files of ``run`` in the chosen ``formats`` (see ``FORMATS``), name -> bytes."""
+    files: dict[str, bytes] = {}
+    listed: dict[str, list[str]] = {}
+    for invoice in run.invoices:
+        listed[invoice.number] = []
+        if not {"pdf", "ubl"} & set(formats):
+            continue
+        pdf = invoice_pdf(invoice)
+        if "pdf" in formats:
+            files[pdf_filename(invoice)] = pdf
+            listed[invoice.number].append(pdf_filename(invoice))
+        if "ubl" in formats:
+            files[ubl_filename(invoice)] = invoice_ubl(invoice, pdf)
+            listed[invoice.number].append(ubl_filename(invoice))
+    base = summary_basename(run.year)
+    if "csv" in formats:
+        files[f"{base}.csv"] = to_csv(summary_rows(run, listed)).encode()
+    if "json" in formats:
+        files[f"{base}.json"] = to_json(summary_record(run, listed)).encode()
+    return files

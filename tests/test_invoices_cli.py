@@ -1,0 +1,202 @@
+"""``norrort-cost invoices``: files written, summary, determinism and safety."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from norrort_cost.cli import app
+from norrort_cost.rendering import fileset, invoice_set
+
+runner = CliRunner()
+ARGS_2014 = ["invoices", "--year", "2014", "--issue-date", "2014-05-02"]
+
+
+def invoke(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def snapshot(directory: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(directory.iterdir())}
+
+
+@pytest.fixture(scope="module")
+def out_2014(tmp_path_factory):
+    out = tmp_path_factory.mktemp("inv") / "inv"
+    result = invoke(*ARGS_2014, "--out", out)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_2014_writes_14_invoices_in_pdf_and_ubl_plus_summary(out_2014):
+    """Everyone but Lidingö gets a PDF and a UBL file; the summary is CSV and JSON."""
+    names = {p.name for p in out_2014.iterdir()}
+    pdfs = {n for n in names if n.endswith(".pdf")}
+    xmls = {n for n in names if n.endswith(".xml")}
+    assert len(pdfs) == len(xmls) == 14
+    assert "faktura-2014-0125.pdf" in pdfs
+    assert not any("0186" in n for n in names)
+    assert {"fakturor-2014.csv", "fakturor-2014.json"} <= names
+    assert len(names) == 30
+
+
+def test_summary_totals_the_budget_with_lidingos_internal_share(out_2014):
+    """Invoiced amounts plus Lidingö's internal share total 857 000,00 kr."""
+    summary = json.loads((out_2014 / "fakturor-2014.json").read_text(encoding="utf-8"))
+    assert summary["seller"]["kommunkod"] == "0186"
+    assert summary["internal"]["kommunkod"] == "0186"
+    assert summary["totals"]["budget"] == "857000.00"
+    amounts = [row["amount_ore"] for row in summary["invoices"]]
+    assert sum(amounts) + summary["internal"]["amount_ore"] == 85700000
+    ekero = next(row for row in summary["invoices"] if row["kommunkod"] == "0125")
+    assert ekero["amount"] == "24291.03"
+    assert ekero["files"] == "faktura-2014-0125.pdf faktura-2014-0125.xml"
+    csv_lines = (out_2014 / "fakturor-2014.csv").read_text(encoding="utf-8").splitlines()
+    assert len(csv_lines) == 1 + 14 + 1
+    assert csv_lines[-1].startswith("internal,,2014,0186,Lidingö")
+
+
+def test_rerun_gives_identical_bytes(out_2014, tmp_path):
+    """The same command with the same issue date writes byte-identical files."""
+    again = tmp_path / "again"
+    assert invoke(*ARGS_2014, "--out", again).exit_code == 0
+    assert snapshot(again) == snapshot(out_2014)
+
+
+def test_refuses_to_overwrite_without_force(tmp_path):
+    """Existing files are left alone and the command exits 2 naming --force."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "fakturor-2014.csv").write_text("mine\n", encoding="utf-8")
+    result = invoke(*ARGS_2014, "--format", "csv,json", "--out", out)
+    assert result.exit_code == 2
+    assert "--force" in result.output
+    assert snapshot(out) == {"fakturor-2014.csv": b"mine\n"}
+
+
+def test_force_replaces_existing_files(tmp_path):
+    """With --force the existing files are replaced."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "fakturor-2014.csv").write_text("mine\n", encoding="utf-8")
+    result = invoke(*ARGS_2014, "--format", "csv", "--out", out, "--force")
+    assert result.exit_code == 0, result.output
+    assert (out / "fakturor-2014.csv").read_text(encoding="utf-8").startswith("kind,")
+
+
+def test_failure_while_rendering_writes_nothing(tmp_path, monkeypatch):
+    """If rendering the third PDF fails, no file at all is written."""
+    calls = []
+    real = invoice_set.invoice_pdf
+
+    def failing(invoice):
+        calls.append(invoice)
+        if len(calls) == 3:
+            raise RuntimeError("disk on fire")
+        return real(invoice)
+
+    monkeypatch.setattr(invoice_set, "invoice_pdf", failing)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "keep.txt").write_text("x", encoding="utf-8")
+    result = invoke(*ARGS_2014, "--out", out)
+    assert result.exit_code != 0
+    assert snapshot(out) == {"keep.txt": b"x"}
+
+
+def test_failure_while_moving_files_restores_the_directory(tmp_path, monkeypatch):
+    """If the second rename fails, files moved so far are removed and old ones restored."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "fakturor-2014.csv").write_text("old csv\n", encoding="utf-8")
+    (out / "fakturor-2014.json").write_text("old json\n", encoding="utf-8")
+    before = snapshot(out)
+    moves = []
+    real = fileset._move
+
+    def failing(source, target):
+        moves.append(target)
+        if len(moves) == 3:  # backup csv, move csv, then fail on backing up json
+            raise OSError("rename failed")
+        real(source, target)
+
+    monkeypatch.setattr(fileset, "_move", failing)
+    result = invoke(*ARGS_2014, "--format", "csv,json", "--out", out, "--force")
+    assert result.exit_code == 2
+    assert "nothing was written" in result.output
+    assert len(moves) == 3
+    assert snapshot(out) == before
+
+
+def test_new_directory_is_removed_when_publishing_fails(tmp_path, monkeypatch):
+    """A directory the command created is gone again after a failure."""
+
+    def failing(source, target):
+        raise OSError("rename failed")
+
+    monkeypatch.setattr(fileset, "_move", failing)
+    out = tmp_path / "new"
+    assert invoke(*ARGS_2014, "--format", "csv", "--out", out).exit_code != 0
+    assert not out.exists()
+
+
+def test_2018_has_sollentuna_as_seller(tmp_path):
+    """In 2018 Sollentuna invoices; Lidingö gets an invoice like the others."""
+    out = tmp_path / "out"
+    result = invoke(
+        "invoices", "--year", "2018", "--issue-date", "2018-05-02", "--format", "json", "--out", out
+    )
+    assert result.exit_code == 0, result.output
+    summary = json.loads((out / "fakturor-2018.json").read_text(encoding="utf-8"))
+    assert summary["seller"]["name"] == "Sollentuna"
+    assert "0186" in [row["kommunkod"] for row in summary["invoices"]]
+    assert summary["totals"]["invoiced_ore"] + summary["totals"]["internal_ore"] == 97200000
+
+
+def test_reports_what_it_wrote(tmp_path):
+    """The command lists every file it wrote and the totals."""
+    out = tmp_path / "out"
+    result = invoke(*ARGS_2014, "--format", "csv,json", "--out", out)
+    assert f"wrote {out / 'fakturor-2014.csv'}" in result.output
+    assert "857 000,00 kr" in result.output
+
+
+def test_unknown_format_is_a_usage_error(tmp_path):
+    """--format with an unknown name exits 2, lists the choices and writes nothing."""
+    out = tmp_path / "out"
+    result = invoke(*ARGS_2014, "--format", "pdf,docx", "--out", out)
+    assert result.exit_code == 2
+    assert "docx" in result.output
+    assert "pdf, ubl, csv, json" in result.output
+    assert not out.exists()
+
+
+def test_year_without_budget_is_a_usage_error(tmp_path):
+    """A year with no budget exits 2 and writes nothing."""
+    out = tmp_path / "out"
+    result = invoke("invoices", "--year", "2030", "--issue-date", "2030-01-01", "--out", out)
+    assert result.exit_code == 2
+    assert not out.exists()
+
+
+def test_help_describes_the_command():
+    """invoices --help shows an example."""
+    result = invoke("invoices", "--help")
+    assert result.exit_code == 0
+    assert "Example" in result.output
+
+
+def test_file_names_come_from_year_and_number_only(out_2014):
+    """Every file name is made of the year, kommunkod or invoice number only (no names)."""
+    import re
+
+    pattern = re.compile(r"faktura-\d{4}-\d{4}\.(pdf|xml)|fakturor-\d{4}\.(csv|json)")
+    assert all(pattern.fullmatch(p.name) for p in out_2014.iterdir())
+
+
+def test_staging_folder_does_not_remain(out_2014):
+    """No temporary or staging files are left behind."""
+    assert not [p for p in out_2014.iterdir() if p.name.startswith(".")]

@@ -1,0 +1,150 @@
+"""The invoicing core: who is invoiced, for how much, with which references."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from stdnum import luhn
+
+from norrort_cost import allocate, load_dataset
+from norrort_cost.invoicing import (
+    build_invoices,
+    invoice_number,
+    is_valid_ocr,
+    ocr_reference,
+    validate_bankgiro,
+)
+from norrort_cost.problems import DataError, UsageError
+
+ISSUE = date(2014, 5, 2)
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset()
+
+
+def run_for(dataset, year, issue=ISSUE, due_days=None):
+    return build_invoices(allocate(dataset, year), dataset, issue, due_days)
+
+
+def test_lidingo_invoices_everyone_else_in_2014(dataset):
+    """2014: Lidingö (0186) manages, so 14 members get an invoice and Lidingö none."""
+    run = run_for(dataset, 2014)
+    assert run.seller.kommunkod == "0186"
+    buyers = [i.buyer.kommunkod for i in run.invoices]
+    assert len(buyers) == 14
+    assert "0186" not in buyers
+
+
+def test_sollentuna_is_the_seller_from_2018(dataset):
+    """From 2018 Sollentuna (0163) manages and invoices Lidingö among others."""
+    run = run_for(dataset, 2018, date(2018, 5, 2))
+    assert run.seller.kommunkod == "0163"
+    assert "0186" in [i.buyer.kommunkod for i in run.invoices]
+    assert "0163" not in [i.buyer.kommunkod for i in run.invoices]
+
+
+def test_ekero_2014_invoice(dataset):
+    """Ekerö's 2014 invoice: 24 291,03 kr, number 2014-0125, valid OCR, due 30 days later."""
+    run = run_for(dataset, 2014)
+    ekero = next(i for i in run.invoices if i.buyer.kommunkod == "0125")
+    assert ekero.amount_ore == 2429103
+    assert ekero.number == "2014-0125"
+    assert ekero.ocr.startswith("20140125")
+    assert is_valid_ocr(ekero.ocr)
+    assert ekero.due_date == date(2014, 6, 1)
+    assert ekero.is_example
+    assert "EXEMPEL" in ekero.example_note
+    assert ekero.vat_category == "O"
+    assert ekero.vat_exemption_code == "VATEX-EU-O"
+
+
+def test_invoice_line_explains_the_amount(dataset):
+    """The line gives the inhabitants and their date, the days of membership and the share."""
+    run = run_for(dataset, 2014)
+    (line,) = next(i for i in run.invoices if i.buyer.kommunkod == "0125").lines
+    basis = " ".join(line.basis)
+    assert "26 355" in basis
+    assert "2013-12-31" in basis
+    assert "261 av 365" in basis
+    assert "%" in basis
+    assert line.amount_ore == 2429103
+
+
+@pytest.mark.parametrize("year", range(2013, 2020))
+def test_invoices_plus_internal_share_equal_the_budget(dataset, year):
+    """Every year: the invoices plus the seller's internal share sum to the budget exactly."""
+    run = run_for(dataset, year, date(year, 5, 2))
+    assert run.invoiced_ore + run.internal_ore == run.budget_ore
+    assert run.internal_ore > 0
+    assert len({i.number for i in run.invoices}) == len(run.invoices)
+    assert len({i.ocr for i in run.invoices}) == len(run.invoices)
+
+
+def test_2013_has_no_invoice_for_ekero(dataset):
+    """Ekerö joined in 2014: no share, so no invoice, in 2013."""
+    run = run_for(dataset, 2013, date(2013, 5, 2))
+    assert len(run.invoices) == 13
+    assert "0125" not in [i.buyer.kommunkod for i in run.invoices]
+
+
+def test_due_days_override(dataset):
+    """--due-days sets the due date as issue date plus that many days."""
+    run = run_for(dataset, 2014, due_days=10)
+    assert all(i.due_date == date(2014, 5, 12) for i in run.invoices)
+
+
+def test_ocr_has_length_digit_then_luhn_digit():
+    """The OCR reference: base, length digit (total length mod 10), Luhn check digit."""
+    ocr = ocr_reference("20140125")
+    assert len(ocr) == 10
+    assert ocr[-2] == "0"
+    assert luhn.is_valid(ocr)
+    assert ocr_reference("123") == "123" + "5" + luhn.calc_check_digit("1235")
+
+
+def test_invalid_ocr_is_detected():
+    """A wrong check digit or a wrong length digit makes an OCR invalid."""
+    good = ocr_reference("20140125")
+    wrong_check = good[:-1] + str((int(good[-1]) + 1) % 10)
+    assert not is_valid_ocr(wrong_check)
+    assert not is_valid_ocr("2014012519")
+
+
+def test_invoice_number_is_year_and_kommunkod():
+    """The invoice number is deterministic per (year, member)."""
+    assert invoice_number(2014, "0125") == "2014-0125"
+
+
+@pytest.mark.parametrize("text", ["5050-1055", "50501055", "505 0105 5"])
+def test_valid_bankgiro_is_formatted(text):
+    """A valid bankgiro is accepted in any spelling and written NNNN-NNNN."""
+    assert validate_bankgiro(text) == "5050-1055"
+
+
+@pytest.mark.parametrize("text", ["5050-1056", "12345", "", "ABCD-EFGH", "123456789"])
+def test_invalid_bankgiro_is_a_data_problem(text):
+    """A bankgiro with a bad check digit or length is reported as invalid-bankgiro."""
+    with pytest.raises(DataError) as caught:
+        validate_bankgiro(text)
+    assert [p.code for p in caught.value.problems] == ["invalid-bankgiro"]
+
+
+def test_no_managing_municipality_is_a_usage_error(dataset):
+    """A year without a managing municipality cannot be invoiced."""
+    settings = dataset.settings.model_copy(update={"managing_municipality": ()})
+    bare = dataset.model_copy(update={"settings": settings})
+    with pytest.raises(UsageError, match="no managing municipality"):
+        run_for(bare, 2014)
+
+
+def test_buyer_reference_from_settings(dataset):
+    """A member's buyer reference comes from the settings, else the cooperation's name."""
+    invoicing = dataset.settings.invoicing.model_copy(update={"buyer_references": {"0125": "R42"}})
+    settings = dataset.settings.model_copy(update={"invoicing": invoicing})
+    run = run_for(dataset.model_copy(update={"settings": settings}), 2014)
+    references = {i.buyer.kommunkod: i.buyer_reference for i in run.invoices}
+    assert references["0125"] == "R42"
+    assert references["0114"] == "Koordination Norrort"
