@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 
 from norrort_cost.cli import allocate as _allocate  # noqa: F401 - registers the command
+from norrort_cost.cli import population as _population  # noqa: F401 - registers the command
 from norrort_cost.cli.common import app
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Collection
 from importlib import resources
 from pathlib import Path
 
@@ -50,10 +51,12 @@ def default_data_dir() -> Path:
     return Path(__file__).resolve().parents[3] / "data"  # a source checkout
 
 
-def load_dataset(path: str | Path | None = None) -> Dataset:
+def load_dataset(path: str | Path | None = None, *, tolerate: Collection[str] = ()) -> Dataset:
     """Load and validate the dataset in directory ``path`` (the embedded one by default).
 
-    Raises :class:`~norrort_cost.problems.DataError` listing every problem found.
+    Raises :class:`~norrort_cost.problems.DataError` listing every problem found, except
+    problems whose code is in ``tolerate`` (e.g. ``missing-population`` while importing the
+    very figures that are missing).
     """
     directory = Path(path) if path is not None else default_data_dir()
     if not directory.is_dir():
@@ -80,6 +83,7 @@ def load_dataset(path: str | Path | None = None) -> Dataset:
     )
     if settings is not None:
         problems.extend(cross_check(settings, found))
+    problems = [p for p in problems if p.code not in tolerate]
     if errors_only(problems) or settings is None:
         raise DataError(sorted(problems, key=_file_order))
     return Dataset(

@@ -7,9 +7,11 @@ are decimal strings with ten decimals; dates are ISO 8601.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from norrort_cost.allocation import Allocation, Share
+from norrort_cost.models import PopulationFigure
 from norrort_cost.money import machine_amount, round_fraction
 
 SCHEMA = "norrort-cost.allocation"
@@ -88,3 +90,19 @@ def csv_rows(allocation: Allocation, shares: tuple[Share, ...]) -> list[dict[str
         "method_version": allocation.method_version,
     }
     return [{**context, **share_record(share), **method} for share in shares]
+
+
+POPULATION_COLUMNS = ("kommunkod", "reference_date", "inhabitants", "source")
+
+
+def population_rows(figures: Sequence[PopulationFigure]) -> list[dict[str, Any]]:
+    """The rows of a dataset's ``population.csv``, in the order given."""
+    return [
+        {
+            "kommunkod": figure.kommunkod,
+            "reference_date": figure.reference_date.isoformat(),
+            "inhabitants": figure.inhabitants,
+            "source": figure.source,
+        }
+        for figure in figures
+    ]
