@@ -9,6 +9,7 @@ import sys
 
 from norrort_cost.cli import allocate as _allocate  # noqa: F401 - registers the command
 from norrort_cost.cli import population as _population  # noqa: F401 - registers the command
+from norrort_cost.cli import validate as _validate  # noqa: F401 - registers the command
 from norrort_cost.cli.common import app
 
 
