@@ -80,6 +80,7 @@ def load_dataset(path: str | Path | None = None, *, tolerate: Collection[str] = 
         population=_records(directory, POPULATION, PopulationFigure, problems),
         memberships=_records(directory, MEMBERSHIPS, Membership, problems),
         budget=_records(directory, BUDGET, BudgetLine, problems),
+        written_codes=_written_codes(directory),
     )
     if settings is not None:
         problems.extend(cross_check(settings, found))
@@ -110,6 +111,15 @@ def _records(
     records = validate_rows(table, model) if table.usable else []
     problems.extend(table.problems)
     return records
+
+
+def _written_codes(directory: Path) -> frozenset[str] | None:
+    """Every kommunkod written in municipalities.csv (valid row or not); None if unreadable."""
+    required, optional = COLUMNS[MUNICIPALITIES]
+    table = read_csv(directory / MUNICIPALITIES, MUNICIPALITIES, required, optional)
+    if not table.usable:
+        return None
+    return frozenset(row.cells.get("kommunkod", "").strip() for row in table.rows)
 
 
 def _load_settings(directory: Path, problems: list[Problem]) -> Settings | None:
