@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
 from norrort_cost import load_dataset
-from norrort_cost.loading import default_data_dir
 from norrort_cost.models import Dataset
+from tests.copies import copy_default_dataset
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE_GOLDEN = os.environ.get("UPDATE_GOLDEN") == "1"
@@ -25,17 +24,7 @@ def dataset() -> Dataset:
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """A writable copy of the embedded dataset's five files."""
-    target = tmp_path / "data"
-    target.mkdir()
-    for name in (
-        "cooperation.toml",
-        "municipalities.csv",
-        "population.csv",
-        "memberships.csv",
-        "budget.csv",
-    ):
-        shutil.copy(default_data_dir() / name, target / name)
-    return target
+    return copy_default_dataset(tmp_path / "data")
 
 
 def assert_golden(name: str, actual: str) -> None:

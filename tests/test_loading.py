@@ -64,7 +64,8 @@ def test_misspelled_header_gets_a_suggestion(data_copy: Path) -> None:
     [
         ("0114,2013-12-31,41449.5,SCB", "inhabitants", "not-integer"),
         ("0114,2013-12-31,-3,SCB", "inhabitants", "negative-number"),
-        ("0114,2013-12-31,#REF!,SCB", "inhabitants", "invalid-number"),
+        ("0114,2013-12-31,#REF!,SCB", "inhabitants", "spreadsheet-error"),
+        ("0114,2013-12-31,41k,SCB", "inhabitants", "invalid-number"),
         ("114,2013-12-31,41449,SCB", "kommunkod", "kommunkod-lost-zero"),
         ("01x4,2013-12-31,41449,SCB", "kommunkod", "invalid-kommunkod"),
         ("0114,31/12/2013,41449,SCB", "reference_date", "invalid-date"),

@@ -16,15 +16,22 @@ class LoadedRecords:
     """The records that validated, each with the line it came from."""
 
     municipalities: list[tuple[int, Municipality]]
-    listed_codes: frozenset[str]  # every kommunkod written in municipalities.csv, valid or not
     population: list[tuple[int, PopulationFigure]]
     memberships: list[tuple[int, Membership]]
     budget: list[tuple[int, BudgetLine]]
+    # every kommunkod written in municipalities.csv, valid row or not; None if unreadable
+    written_codes: frozenset[str] | None = None
 
 
 def cross_check(settings: Settings, found: LoadedRecords) -> list[Problem]:
-    """Every problem between files: unknown codes, duplicates, overlaps, missing figures."""
-    known = sorted(found.listed_codes)
+    """Every problem between files: unknown codes, duplicates, overlaps, missing figures.
+
+    A kommunkod whose municipalities.csv row has its own problem is not reported again
+    wherever it is used, and nothing is unknown when municipalities.csv is unreadable.
+    """
+    known: list[str] | None = None
+    if found.written_codes is not None:
+        known = sorted({*(m.kommunkod for _, m in found.municipalities), *found.written_codes})
     return [
         *_duplicates(
             "municipalities.csv",
@@ -45,7 +52,11 @@ def cross_check(settings: Settings, found: LoadedRecords) -> list[Problem]:
     ]
 
 
-def _unknown(file: str, codes: list[tuple[int | None, str]], known: list[str]) -> list[Problem]:
+def _unknown(
+    file: str, codes: list[tuple[int | None, str]], known: list[str] | None
+) -> list[Problem]:
+    if known is None:
+        return []  # municipalities.csv itself is broken: reported there
     problems = []
     for line, code in codes:
         if code not in known:

@@ -13,9 +13,8 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from norrort_cost.loading.suspicious import DELIMITERS, mixed_delimiter, odd_row
 from norrort_cost.problems import Problem
-
-DELIMITERS = (";", ",", "\t")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +34,7 @@ class CsvTable:
     rows: list[CsvRow] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     usable: bool = True
+    delimiter: str = ","
 
 
 def decode(data: bytes) -> str:
@@ -91,6 +91,9 @@ def read_csv(
     """Read a CSV file, checking its header against the expected column names."""
     table = CsvTable(name)
     data, table.problems = read_bytes(path, name)
+    if data is not None and (not_text := _not_text(data, name)):
+        table.problems.append(not_text)
+        data = None
     text = decode(data) if data is not None else ""
     if data is not None and not text.strip():
         table.problems.append(
@@ -108,11 +111,23 @@ def read_csv(
         table.usable = False
         return table
     first_line = text.lstrip("\ufeff").splitlines()[0]
-    rows = _numbered(text, sniff_delimiter(first_line))
+    table.delimiter = sniff_delimiter(first_line)
+    rows = _numbered(text, table.delimiter)
     table.header = [cell.strip().lstrip("\ufeff").lower() for cell in rows[0][1]]
     _check_header(table, required, optional)
     _collect_rows(table, rows[1:])
     return table
+
+
+def _not_text(data: bytes, name: str) -> Problem | None:
+    """A problem if the bytes are a workbook or UTF-16 text rather than a CSV file."""
+    if data.startswith(b"PK\x03\x04"):
+        what, hint = "an Excel workbook (XLSX)", "in Excel: Save as > CSV UTF-8"
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4096]:
+        what, hint = "UTF-16 text (Excel's 'Unicode text')", "save it as CSV UTF-8 instead"
+    else:
+        return None
+    return Problem(name, None, None, None, "not-csv", f"{name} is {what}, not CSV", hint)
 
 
 def _numbered(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
@@ -154,6 +169,7 @@ def _check_header(table: CsvTable, required: tuple[str, ...], optional: tuple[st
                     "keep one",
                 )
             )
+            table.usable = False  # which of the two holds the data is anyone's guess
         elif column not in known:
             table.problems.append(
                 Problem(
@@ -195,6 +211,10 @@ def _collect_rows(table: CsvTable, rows: list[tuple[int, list[str]]]) -> None:
         rows.pop()  # blank lines at the end are harmless
     width = len(table.header)
     for line, cells in rows:
+        odd = odd_row(table, line, cells)
+        if odd is not None:
+            table.problems.append(odd)
+            continue
         if not any(cell.strip() for cell in cells):
             table.problems.append(
                 Problem(
@@ -221,6 +241,9 @@ def _collect_rows(table: CsvTable, rows: list[tuple[int, list[str]]]) -> None:
                     "quote values that contain the delimiter, or remove the extra cells",
                 )
             )
+            continue
+        if len(cells) < width and (mixed := mixed_delimiter(table, line, cells)):
+            table.problems.append(mixed)
             continue
         if len(cells) < width:
             table.problems.append(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Collection
 from importlib import resources
 from pathlib import Path
 
@@ -52,10 +53,12 @@ def default_data_dir() -> Path:
     return Path(__file__).resolve().parents[3] / "data"  # a source checkout
 
 
-def load_dataset(path: str | Path | None = None) -> Dataset:
+def load_dataset(path: str | Path | None = None, *, tolerate: Collection[str] = ()) -> Dataset:
     """Load and validate the dataset in directory ``path`` (the embedded one by default).
 
-    Raises :class:`~norrort_cost.problems.DataError` listing every problem found.
+    Raises :class:`~norrort_cost.problems.DataError` listing every problem found, except
+    problems whose code is in ``tolerate`` (e.g. ``missing-population`` while importing the
+    very figures that are missing).
     """
     directory = Path(path) if path is not None else default_data_dir()
     if not directory.is_dir():
@@ -77,14 +80,15 @@ def load_dataset(path: str | Path | None = None) -> Dataset:
     municipalities, listed = _records(directory, MUNICIPALITIES, Municipality, problems)
     found = LoadedRecords(
         municipalities=municipalities,
-        listed_codes=frozenset(row.cells.get("kommunkod", "").strip() for row in listed.rows),
         population=_records(directory, POPULATION, PopulationFigure, problems)[0],
         memberships=_records(directory, MEMBERSHIPS, Membership, problems)[0],
         budget=_records(directory, BUDGET, BudgetLine, problems)[0],
+        written_codes=_written_codes(listed),
     )
     if settings is not None:
         problems.extend(cross_check(settings, found))
     fixed = load_key_data(directory, settings, found, problems)
+    problems = [p for p in problems if p.code not in tolerate]
     if errors_only(problems) or settings is None:
         raise DataError(sorted(problems, key=_file_order))
     return Dataset(
@@ -112,6 +116,13 @@ def _records(
     records = validate_rows(table, model) if table.usable else []
     problems.extend(table.problems)
     return records, table
+
+
+def _written_codes(table: CsvTable) -> frozenset[str] | None:
+    """Every kommunkod written in municipalities.csv (valid row or not); None if unreadable."""
+    if not table.usable:
+        return None
+    return frozenset(row.cells.get("kommunkod", "").strip() for row in table.rows)
 
 
 def _load_settings(directory: Path, problems: list[Problem]) -> Settings | None:

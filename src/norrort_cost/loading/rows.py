@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from norrort_cost.loading.csvfile import CsvTable
+from norrort_cost.loading.suspicious import garbled
 from norrort_cost.problems import Problem
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
+# Excel's and LibreOffice's error values, saved into the CSV instead of a figure
+_SPREADSHEET_ERROR = re.compile(r"#(REF!|N/A|VALUE!|DIV/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!)")
 
 # pydantic's own error types, as our stable problem codes
 _CODES = {
@@ -32,10 +36,12 @@ def problems_from(
         ctx = error.get("ctx") or {}
         hint = str(ctx.get("hint", ""))
         code = _CODES.get(error["type"], error["type"])
+        message = error["msg"]
+        if isinstance(value, str) and _SPREADSHEET_ERROR.fullmatch(value.strip()):
+            code, message = "spreadsheet-error", f"{value.strip()} is a spreadsheet error"
+            hint = "a formula broke in the spreadsheet: fix it, then paste values only"
         problems.append(
-            Problem(
-                file, line, column, None if value is None else str(value), code, error["msg"], hint
-            )
+            Problem(file, line, column, None if value is None else str(value), code, message, hint)
         )
     return problems
 
@@ -47,6 +53,9 @@ def validate_rows(table: CsvTable, model: type[RecordT]) -> list[tuple[int, Reco
         # an empty cell is an absent value: optional columns take their default and
         # required ones are reported as missing-value
         cells = {k: v.strip() for k, v in row.cells.items() if k and v.strip()}
+        if wrong := garbled(table.name, row.line, cells):
+            table.problems.append(wrong)
+            continue
         try:
             records.append((row.line, model.model_validate(cells)))
         except ValidationError as exc:

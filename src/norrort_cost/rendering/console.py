@@ -18,6 +18,7 @@ from rich.text import Text
 
 from norrort_cost.allocation import Allocation, Pool, Share
 from norrort_cost.money import format_decimal_sv, format_int, format_sek, round_fraction
+from norrort_cost.population_import import ImportPlan
 from norrort_cost.problems import Problem
 
 WIDE = 132
@@ -178,3 +179,36 @@ def print_message(out: Console, message: str, hint: str = "") -> None:
     out.print(Text("error: ", style="bold red") + Text(message))
     if hint:
         out.print(Text(f"    hint: {hint}", style="dim"))
+
+
+def print_import(out: Console, plan: ImportPlan, names: dict[str, str], target: str) -> None:
+    """What an import adds and changes (old -> new), then the counts of the rest."""
+    table = Table(title=f"Population import into {target}")
+    for column in ("Change", "Kommunkod", "Municipality", "Date"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("Inhabitants", justify="right", no_wrap=True)
+    for figure in plan.added:
+        table.add_row(
+            "added",
+            figure.kommunkod,
+            names.get(figure.kommunkod, ""),
+            figure.reference_date.isoformat(),
+            format_int(figure.inhabitants),
+        )
+    for change in plan.changed:
+        table.add_row(
+            "changed",
+            change.new.kommunkod,
+            names.get(change.new.kommunkod, ""),
+            change.new.reference_date.isoformat(),
+            f"{format_int(change.old.inhabitants)} -> {format_int(change.new.inhabitants)}",
+        )
+    if plan.modifies:
+        out.print(table)
+    out.print(
+        f"{len(plan.added)} added, {len(plan.changed)} changed, {len(plan.unchanged)} unchanged; "
+        f"{len(plan.skipped)} region(s) skipped (not in the dataset)"
+    )
+    if plan.skipped:
+        shown = ", ".join(plan.skipped[:5]) + (", ..." if len(plan.skipped) > 5 else "")
+        out.print(Text(f"    skipped: {shown}", style="dim"))

@@ -1,4 +1,13 @@
-"""Machine formats (JSON, CSV, XLSX) and writing files atomically."""
+"""Machine formats (JSON, CSV, XLSX) and writing files atomically.
+
+Spreadsheet safety (OWASP "CSV injection"): a text cell that starts with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return could run as a formula when the file is opened
+in Excel or LibreOffice. Every text cell the tool writes to CSV or XLSX goes through
+:func:`neutralise`, which prefixes such values with a single quote. Numbers are never
+touched: in XLSX they are numeric cells, and in CSV a text that is a plain decimal
+number (``-12.00``, the machine-readable amounts) is data that no spreadsheet runs, so it
+stays exactly as it is for the programs that read it.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +15,28 @@ import csv
 import io
 import json
 import os
+import re
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 SPREADSHEET_NUMBERS = ("inhabitants", "membership_days", "days_in_year", "amount_ore")
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
+
+
+def neutralise(value: Any) -> Any:  # noqa: ANN401 - any cell value
+    """A cell value that no spreadsheet will run as a formula.
+
+    Text starting with ``=``, ``+``, ``-``, ``@``, tab or CR gets a leading ``'`` unless it
+    is a plain decimal number (``-12.00``); every other value is returned unchanged.
+    """
+    if not isinstance(value, str) or not value.startswith(FORMULA_TRIGGERS):
+        return value
+    if _PLAIN_NUMBER.fullmatch(value):
+        return value
+    return "'" + value
 
 
 def to_json(record: Any) -> str:  # noqa: ANN401 - any JSON-ready value
@@ -30,7 +55,10 @@ def to_csv(rows: Sequence[dict[str, Any]]) -> str:
 
 
 def _plain(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: ("true" if v is True else "false" if v is False else v) for k, v in row.items()}
+    return {
+        k: ("true" if v is True else "false" if v is False else neutralise(v))
+        for k, v in row.items()
+    }
 
 
 def to_xlsx(rows: Sequence[dict[str, Any]], sheet: str, notes: Sequence[str]) -> bytes:
@@ -44,9 +72,9 @@ def to_xlsx(rows: Sequence[dict[str, Any]], sheet: str, notes: Sequence[str]) ->
     assert worksheet is not None  # noqa: S101 - a new workbook always has one sheet
     worksheet.title = sheet
     for note in notes:
-        worksheet.append([note])
+        worksheet.append([neutralise(note)])
     if rows:
-        worksheet.append(list(rows[0]))
+        worksheet.append([neutralise(key) for key in rows[0]])
         for row in rows:
             worksheet.append([_cell(k, v, Decimal) for k, v in row.items()])
     buffer = io.BytesIO()
@@ -58,7 +86,7 @@ def _cell(key: str, value: Any, decimal: type) -> Any:  # noqa: ANN401 - spreads
     numeric = key in {"amount", "share", "sek_per_inhabitant"} or key.startswith("amount_")
     if numeric and isinstance(value, str):
         return decimal(value)
-    return value
+    return neutralise(value)
 
 
 def _fixed_zip_dates(data: bytes) -> bytes:

@@ -14,10 +14,12 @@ CSV and XLSX rows then end with one ``amount_<pool>`` column per pool.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
 from norrort_cost.allocation import Allocation, Part, Pool, Share
+from norrort_cost.models import PopulationFigure
 from norrort_cost.money import machine_amount, round_fraction
 
 SCHEMA = "norrort-cost.allocation"
@@ -151,3 +153,19 @@ def pool_columns(share: Share) -> dict[str, str]:
 
 def _decimal(value: Fraction) -> str:
     return str(round_fraction(value, SHARE_PLACES))
+
+
+POPULATION_COLUMNS = ("kommunkod", "reference_date", "inhabitants", "source")
+
+
+def population_rows(figures: Sequence[PopulationFigure]) -> list[dict[str, Any]]:
+    """The rows of a dataset's ``population.csv``, in the order given."""
+    return [
+        {
+            "kommunkod": figure.kommunkod,
+            "reference_date": figure.reference_date.isoformat(),
+            "inhabitants": figure.inhabitants,
+            "source": figure.source,
+        }
+        for figure in figures
+    ]

@@ -1,0 +1,78 @@
+"""``norrort-cost validate``: check a whole dataset and report every problem and warning."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from norrort_cost.cli.common import DataDirOption, app
+
+if TYPE_CHECKING:
+    from norrort_cost.problems import Problem
+
+
+class ReportFormat(StrEnum):
+    """How the validation report is written."""
+
+    TABLE = "table"
+    JSON = "json"
+
+
+VALIDATION_SCHEMA = "norrort-cost.validation"
+
+
+@app.command()
+def validate(
+    data_dir: DataDirOption = None,
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="table for people, json for machines.")
+    ] = ReportFormat.TABLE,
+) -> None:
+    """Check a dataset: every error (exit 1) and every warning (exit 0 if only warnings).
+
+    Warnings flag valid but surprising data: a member's population changing by more than
+    10 % in a year, a budget changing by more than 25 %, a reference date after the
+    budget year. They never stop allocate.
+
+    Example: norrort-cost validate --data-dir my-data --format json
+    """
+    from norrort_cost.loading import default_data_dir, load_dataset
+    from norrort_cost.plausibility import warnings
+    from norrort_cost.problems import DataError
+
+    source = str(data_dir or default_data_dir())
+    problems: list[Problem]
+    try:
+        problems = warnings(load_dataset(data_dir))
+    except DataError as exc:
+        problems = list(exc.problems)
+    errors = sum(p.severity == "error" for p in problems)
+    if fmt == ReportFormat.JSON:
+        _json_report(source, problems, errors)
+    else:
+        from norrort_cost.rendering.console import console, print_problems
+
+        out = console()
+        if problems:
+            print_problems(out, problems)
+        out.print(f"{source}: " + ("invalid" if errors else "valid"))
+    raise typer.Exit(1 if errors else 0)
+
+
+def _json_report(source: str, found: Sequence[Problem], errors: int) -> None:
+    from norrort_cost.rendering.files import to_json
+
+    record = {
+        "schema": VALIDATION_SCHEMA,
+        "schema_version": 1,
+        "dataset": source,
+        "valid": errors == 0,
+        "errors": errors,
+        "warnings": len(found) - errors,
+        "problems": [p.as_dict() for p in found],
+    }
+    sys.stdout.write(to_json(record))

@@ -1,0 +1,89 @@
+"""Rows that are not data: a repeated header, a total row, garbled text, a mixed delimiter.
+
+Real files collect these when people paste exports together in a spreadsheet. Each is
+reported once, as what it is, instead of as a handful of confusing cell errors.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from norrort_cost.problems import Problem
+
+if TYPE_CHECKING:
+    from norrort_cost.loading.csvfile import CsvTable
+
+DELIMITERS = (";", ",", "\t")
+
+
+_TOTAL_WORDS = {"summa", "total", "totalt", "sum", "s:a", "totalsumma"}
+_MOJIBAKE = ("Ã¥", "Ã¤", "Ã¶", "Ã…", "Ã„", "Ã–", "Ã©", "â€", "\ufffd")
+
+
+def odd_row(table: CsvTable, line: int, cells: list[str]) -> Problem | None:
+    """A row that is not data: an unclosed quote, a repeated header or a total row."""
+    if any("\n" in cell or "\r" in cell for cell in cells):
+        return Problem(
+            table.name,
+            line,
+            None,
+            None,
+            "unclosed-quote",
+            'a quote (") opened on this line is not closed on it: the rows below are swallowed',
+            "close the quote, or remove it",
+        )
+    folded = [cell.strip().lower() for cell in cells]
+    if folded == table.header:
+        return Problem(
+            table.name,
+            line,
+            None,
+            None,
+            "repeated-header",
+            "the header line appears again among the rows",
+            "two files were pasted together: remove this line",
+        )
+    if any(cell in _TOTAL_WORDS for cell in folded):
+        return Problem(
+            table.name,
+            line,
+            None,
+            ",".join(cells),
+            "total-row",
+            "a total row among the data",
+            "remove it: the tool computes totals itself",
+        )
+    return None
+
+
+def garbled(name: str, line: int, cells: dict[str, str]) -> Problem | None:
+    """A problem if a cell's text shows a wrong or repeated encoding conversion."""
+    for column, cell in cells.items():
+        if any(mark in cell for mark in _MOJIBAKE):
+            return Problem(
+                name,
+                line,
+                column,
+                cell,
+                "garbled-text",
+                "the text is garbled (its encoding was converted twice or wrongly)",
+                "open the original file and save it as CSV UTF-8 once",
+            )
+    return None
+
+
+def mixed_delimiter(table: CsvTable, line: int, cells: list[str]) -> Problem | None:
+    """A short row that another delimiter would split into the header's width."""
+    text = table.delimiter.join(cells)
+    for other in DELIMITERS:
+        if other != table.delimiter and len(text.split(other)) == len(table.header):
+            return Problem(
+                table.name,
+                line,
+                None,
+                text,
+                "mixed-delimiter",
+                f"this row uses {other!r} where the header uses {table.delimiter!r}",
+                "use one delimiter in the whole file",
+            )
+    return None

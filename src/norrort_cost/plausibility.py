@@ -1,0 +1,118 @@
+"""Warnings a finance officer wants before invoicing: valid data that looks surprising.
+
+Pure checks on a loaded :class:`~norrort_cost.models.Dataset`; they return
+``severity="warning"`` problems and never stop ``allocate``. Hard errors (such as a member
+with no population figure at a billed year's reference date, ``missing-population``) are
+the loader's job and are not repeated here.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from fractions import Fraction
+from itertools import pairwise
+
+from norrort_cost.allocation import year_bounds
+from norrort_cost.models import Dataset, PopulationFigure
+from norrort_cost.money import format_decimal_sv, format_int, format_sek, round_fraction
+from norrort_cost.problems import Problem
+
+POPULATION_JUMP = Fraction(10, 100)  # more than 10 % in a year
+BUDGET_JUMP = Fraction(25, 100)  # more than 25 % from one year's budget to the next
+
+
+def warnings(dataset: Dataset) -> list[Problem]:
+    """Every warning for the dataset, in file order."""
+    return [
+        *_population_jumps(dataset),
+        *_budget_jumps(dataset),
+        *_reference_after_year(dataset),
+    ]
+
+
+def _change(old: int, new: int) -> Fraction:
+    return Fraction(abs(new - old), old) if old else Fraction(0)
+
+
+def _percent(value: Fraction) -> str:
+    return format_decimal_sv(round_fraction(value * 100, 1)) + " %"
+
+
+def _population_jumps(dataset: Dataset) -> list[Problem]:
+    members = {m.kommunkod for m in dataset.memberships}
+    series: dict[str, list[PopulationFigure]] = defaultdict(list)
+    for figure in dataset.population:
+        if figure.kommunkod in members:
+            series[figure.kommunkod].append(figure)
+    problems = []
+    for kommunkod in sorted(series):
+        figures = sorted(series[kommunkod], key=lambda f: f.reference_date)
+        for old, new in pairwise(figures):
+            if not _one_year_apart(old, new):
+                continue
+            change = _change(old.inhabitants, new.inhabitants)
+            if change > POPULATION_JUMP:
+                problems.append(
+                    Problem(
+                        "population.csv",
+                        None,
+                        "inhabitants",
+                        f"{kommunkod} {new.reference_date}",
+                        "population-jump",
+                        f"{kommunkod} goes from {format_int(old.inhabitants)} "
+                        f"({old.reference_date}) to {format_int(new.inhabitants)} "
+                        f"({new.reference_date}): {_percent(change)} in a year",
+                        "check the figure against SCB; a border change or a typo?",
+                        "warning",
+                    )
+                )
+    return problems
+
+
+def _one_year_apart(old: PopulationFigure, new: PopulationFigure) -> bool:
+    a, b = old.reference_date, new.reference_date
+    return b.year == a.year + 1 and (b.month, b.day) == (a.month, a.day)
+
+
+def _budget_jumps(dataset: Dataset) -> list[Problem]:
+    totals = {
+        year: sum(b.amount_ore for b in dataset.lines_for(year)) for year in dataset.budget_years()
+    }
+    problems = []
+    for previous, year in pairwise(sorted(totals)):
+        change = _change(totals[previous], totals[year])
+        if year == previous + 1 and change > BUDGET_JUMP:
+            problems.append(
+                Problem(
+                    "budget.csv",
+                    None,
+                    "amount",
+                    str(year),
+                    "budget-jump",
+                    f"the {year} budget ({format_sek(totals[year])} kr) differs by "
+                    f"{_percent(change)} from {previous} ({format_sek(totals[previous])} kr)",
+                    "check for a missing or doubled line, or a figure in tkr",
+                    "warning",
+                )
+            )
+    return problems
+
+
+def _reference_after_year(dataset: Dataset) -> list[Problem]:
+    problems = []
+    for year in dataset.budget_years():
+        on = dataset.settings.population_date(year)
+        if on > year_bounds(year)[1]:
+            problems.append(
+                Problem(
+                    "cooperation.toml",
+                    None,
+                    "population_reference",
+                    on.isoformat(),
+                    "reference-after-year",
+                    f"the {year} budget is weighed by the population of {on}, after the year ends",
+                    "use a reference date before or at the end of the budget year",
+                    "warning",
+                )
+            )
+    return problems

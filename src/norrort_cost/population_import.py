@@ -1,0 +1,190 @@
+"""Merging imported population figures into a dataset's figures: pure, no I/O.
+
+The loader (:mod:`norrort_cost.loading.scb`) turns an SCB export into :class:`RegionFigure`
+rows; :func:`plan_import` matches each region to a kommunkod of the dataset and says what
+would change. A region is matched by the code it starts with (``0114 Upplands Väsby``), or,
+when it gives a name alone, by that name exactly (ignoring case and diacritics). A name
+that is only *close* to a municipality's is a problem with a did-you-mean, never a guess.
+Regions that are not in the dataset (other municipalities, counties, the whole country)
+are skipped and reported.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from norrort_cost.lookup import fold
+from norrort_cost.models import Dataset, Municipality, PopulationFigure
+from norrort_cost.problems import DataError, Problem
+
+_CODE_AND_NAME = re.compile(r"(\d{4})(?:\s+(.*))?")
+_COUNTY_OR_COUNTRY = re.compile(r"\d{2}(\s.*)?")
+NAME_CUTOFF = 0.85  # close enough to be a typo of a member's name, not another municipality
+
+
+@dataclass(frozen=True, slots=True)
+class RegionFigure:
+    """One figure as read from an export: where it was, the region text, year and count."""
+
+    file: str
+    line: int
+    column: str
+    region: str
+    year: int
+    inhabitants: int
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A figure the import changes: the dataset's old count and the export's new one."""
+
+    old: PopulationFigure
+    new: PopulationFigure
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPlan:
+    """What an import does; ``figures`` is the whole merged list, in file order."""
+
+    added: tuple[PopulationFigure, ...]
+    changed: tuple[Change, ...]
+    unchanged: tuple[PopulationFigure, ...]
+    skipped: tuple[str, ...]
+    figures: tuple[PopulationFigure, ...]
+
+    @property
+    def modifies(self) -> bool:
+        """Whether the population file has to be written."""
+        return bool(self.added or self.changed)
+
+
+def plan_import(
+    dataset: Dataset,
+    rows: list[RegionFigure],
+    *,
+    source: str,
+    reference_date: date | None = None,
+) -> ImportPlan:
+    """The merge of ``rows`` into the dataset's figures; DataError on any problem.
+
+    ``reference_date`` replaces 31 December of each row's year. Conflicting duplicates
+    (one kommunkod and date with two different counts) and unmatched names are refused.
+    """
+    problems: list[Problem] = []
+    skipped: list[str] = []
+    imported: dict[tuple[str, date], tuple[RegionFigure, PopulationFigure]] = {}
+    for row in rows:
+        kommunkod = _match(dataset.municipalities, row, problems)
+        if kommunkod is None:
+            if row.region not in skipped:
+                skipped.append(row.region)
+            continue
+        on = reference_date or date(row.year, 12, 31)
+        figure = PopulationFigure(
+            kommunkod=kommunkod, reference_date=on, inhabitants=row.inhabitants, source=source
+        )
+        earlier = imported.get((kommunkod, on))
+        if earlier is None:
+            imported[(kommunkod, on)] = (row, figure)
+        elif earlier[1].inhabitants != row.inhabitants:
+            problems.append(_conflict(row, earlier[0], on))
+    if problems:
+        raise DataError(problems)
+    return _merge(dataset.population, [figure for _, figure in imported.values()], skipped)
+
+
+def _merge(
+    existing: tuple[PopulationFigure, ...], imported: list[PopulationFigure], skipped: list[str]
+) -> ImportPlan:
+    by_key = {(f.kommunkod, f.reference_date): f for f in imported}
+    figures, changed, unchanged = [], [], []
+    for figure in existing:
+        new = by_key.pop((figure.kommunkod, figure.reference_date), None)
+        if new is None:
+            figures.append(figure)
+        elif new.inhabitants == figure.inhabitants:
+            unchanged.append(figure)
+            figures.append(figure)
+        else:
+            changed.append(Change(figure, new))
+            figures.append(new)
+    added = sorted(by_key.values(), key=_file_order)
+    merged = [*figures, *added]
+    if list(existing) == sorted(existing, key=_file_order):
+        merged.sort(key=_file_order)  # a sorted file stays sorted
+    return ImportPlan(
+        added=tuple(added),
+        changed=tuple(changed),
+        unchanged=tuple(unchanged),
+        skipped=tuple(skipped),
+        figures=tuple(merged),
+    )
+
+
+def _file_order(figure: PopulationFigure) -> tuple[date, str]:
+    return figure.reference_date, figure.kommunkod
+
+
+def _match(
+    municipalities: tuple[Municipality, ...], row: RegionFigure, problems: list[Problem]
+) -> str | None:
+    """The kommunkod of the row's region, or None to skip it (not in the dataset)."""
+    text = row.region.strip()
+    coded = _CODE_AND_NAME.fullmatch(text)
+    if coded:
+        code, name = coded.group(1), coded.group(2)
+        found = next((m for m in municipalities if m.kommunkod == code), None)
+        if found is None:
+            return None
+        if name and fold(name) != fold(found.name):
+            problems.append(
+                _problem(
+                    row,
+                    "region-mismatch",
+                    f"{code} is {found.name} in municipalities.csv, not {name}",
+                    "check that the export's rows are not shifted; kommunkod decides",
+                )
+            )
+        return code
+    if _COUNTY_OR_COUNTRY.fullmatch(text):
+        return None
+    return _match_name(municipalities, row, problems)
+
+
+def _match_name(
+    municipalities: tuple[Municipality, ...], row: RegionFigure, problems: list[Problem]
+) -> str | None:
+    names = {fold(m.name): m for m in municipalities}
+    wanted = fold(row.region)
+    if wanted in names:
+        return names[wanted].kommunkod
+    close = difflib.get_close_matches(wanted, list(names), n=1, cutoff=NAME_CUTOFF)
+    if close:
+        member = names[close[0]]
+        problems.append(
+            _problem(
+                row,
+                "unknown-region",
+                f"{row.region!r} is not the name of a municipality in the dataset",
+                f"did you mean {member.name} ({member.kommunkod})? "
+                "Write the name exactly, or export the region with its code",
+            )
+        )
+    return None
+
+
+def _conflict(row: RegionFigure, earlier: RegionFigure, on: date) -> Problem:
+    return _problem(
+        row,
+        "conflicting-duplicate",
+        f"{row.region} at {on} has {row.inhabitants} inhabitants here but "
+        f"{earlier.inhabitants} on line {earlier.line} of {earlier.file}",
+        "import one export per year, or remove the wrong row",
+    )
+
+
+def _problem(row: RegionFigure, code: str, message: str, hint: str) -> Problem:
+    return Problem(row.file, row.line, row.column, row.region, code, message, hint)
