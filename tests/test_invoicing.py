@@ -148,3 +148,17 @@ def test_buyer_reference_from_settings(dataset):
     references = {i.buyer.kommunkod: i.buyer_reference for i in run.invoices}
     assert references["0125"] == "R42"
     assert references["0114"] == "Koordination Norrort"
+
+
+def test_mixed_keys_give_one_line_per_pool_with_its_own_basis():
+    """With several cost pools an invoice has a line per pool, each explained by its key."""
+    from norrort_cost.loading import default_data_dir
+
+    example = load_dataset(default_data_dir() / "examples" / "overformyndare")
+    invoices = build_invoices(allocate(example, 2018), example, date(2018, 5, 2), None)
+    vallentuna = next(i for i in invoices.invoices if i.buyer.kommunkod == "0115")
+    names = [line.name.rsplit(": ", 1)[-1] for line in vallentuna.lines]
+    assert names == ["grundavgift", "efter invånarantal", "lika delar"]
+    assert vallentuna.lines[0].basis[0].startswith("Grundavgift per år: 120 000,00 kr")
+    assert "Dagar som medlem: 365 av 365" in vallentuna.lines[2].basis
+    assert sum(line.amount_ore for line in vallentuna.lines) == vallentuna.amount_ore

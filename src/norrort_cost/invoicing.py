@@ -23,7 +23,19 @@ from norrort_cost.money import format_decimal_sv, format_int, format_sek, round_
 from norrort_cost.problems import Problem, UsageError
 
 VAT_EXEMPTION_CODES = {"O": "VATEX-EU-O"}
-KEY_LABELS = {"per_capita": "efter invånarantal och dagar som medlem"}
+# invoice line label and description per allocation key
+POOL_TEXTS = {
+    AllocationKey.PER_CAPITA: (
+        "efter invånarantal",
+        "Kostnadsfördelning efter invånarantal och dagar som medlem",
+    ),
+    AllocationKey.EQUAL: ("lika delar", "Lika delar per medlem, efter dagar som medlem"),
+    AllocationKey.BASE_FEE: (
+        "grundavgift",
+        "Grundavgift per medlem och år, efter dagar som medlem",
+    ),
+    AllocationKey.FIXED: ("fast belopp", "Fast belopp per medlem"),
+}
 EXAMPLE_NOTE = (
     "EXEMPEL: fakturan bygger på exempeldata ({reasons}) och är inte en verklig betalningsbegäran."
 )
@@ -285,24 +297,39 @@ def _invoice(
 
 
 def _line(number: int, allocation: Allocation, share: Share, part: Part, pool: Pool) -> InvoiceLine:
-    name = (
-        f"Andel av {allocation.cooperation} {allocation.year}"
-        if pool.key == AllocationKey.PER_CAPITA
-        else f"Andel av {allocation.cooperation} {allocation.year}: {pool.name}"
-    )
-    fraction = part.weight / pool.total_weight if pool.total_weight else Fraction(0)
-    basis = [*_per_capita_basis(share)] if pool.key == AllocationKey.PER_CAPITA else []
-    basis.append(
-        f"Andel av total vikt: {format_decimal_sv(round_fraction(fraction * 100, 4))} % "
-        f"av {format_sek(pool.amount_ore)} kr ({', '.join(pool.lines)})"
-    )
+    label, description = POOL_TEXTS[pool.key]
+    name = f"Andel av {allocation.cooperation} {allocation.year}"
+    if len(allocation.pools) > 1:
+        name = f"{name}: {label}"
     return InvoiceLine(
         number=number,
         name=name,
-        description=f"Kostnadsfördelning {KEY_LABELS.get(pool.key.value, pool.key.value)}",
-        basis=tuple(basis),
+        description=description,
+        basis=tuple(_basis(allocation, share, part, pool)),
         amount_ore=part.amount_ore,
     )
+
+
+def _basis(allocation: Allocation, share: Share, part: Part, pool: Pool) -> list[str]:
+    """The calculation basis of one line, in Swedish, as a reader can check it by hand."""
+    days = f"Dagar som medlem: {share.membership_days} av {share.days_in_year}"
+    fraction = part.weight / pool.total_weight if pool.total_weight else Fraction(0)
+    of_pool = (
+        f"Andel: {format_decimal_sv(round_fraction(fraction * 100, 4))} % "
+        f"av {format_sek(pool.amount_ore)} kr ({', '.join(pool.lines)})"
+    )
+    if pool.key == AllocationKey.PER_CAPITA:
+        return [*_per_capita_basis(share), of_pool]
+    if pool.key == AllocationKey.BASE_FEE:
+        fees = [
+            f"{format_sek(line.base_fee_ore or 0)} kr ({line.line})"
+            for line in allocation.lines
+            if line.key == AllocationKey.BASE_FEE
+        ]
+        return [f"Grundavgift per år: {', '.join(fees)}", days]
+    if pool.key == AllocationKey.FIXED:
+        return [f"Fast belopp enligt överenskommelse ({', '.join(pool.lines)})"]
+    return [days, of_pool]
 
 
 def _per_capita_basis(share: Share) -> list[str]:

@@ -69,7 +69,7 @@ def _row(pdf: FPDF, label: str, value: str, width: float = 38.0) -> None:
     _font(pdf, 9, color=GREY)
     pdf.cell(width, 5, label)
     _font(pdf, 10)
-    pdf.cell(0, 5, value, new_x=XPos.LEFT, new_y=YPos.NEXT)
+    pdf.multi_cell(0, 5, value, new_x=XPos.LEFT, new_y=YPos.NEXT)  # long values wrap
     pdf.set_x(x)
 
 
