@@ -11,6 +11,14 @@ The public library API is small:
     kommunkod). The result is immutable: ``Allocation.shares`` holds one :class:`Share`
     per member; amounts are integer öre (``amount_ore``).
 
+``allocate_many(totals, weights, codes) -> BulkAllocation``
+    Split many cost pools at once (pools × members, e.g. every cooperation of every
+    municipality for every year), vectorised with numpy over integer units, by the same
+    rule and tie-break as ``allocate`` (which uses the same engine). ``totals`` holds one
+    whole number of units per pool; ``weights`` is a pools × members integer array whose
+    columns belong to ``codes`` (kommunkoder). ``BulkAllocation.units[i, j]`` is member
+    ``j``'s part of pool ``i``; every row sums exactly to its total.
+
 Errors: :class:`DataError` (bad input, ``.problems``) and :class:`UsageError` (a request the
 data cannot answer, such as a year without budget), both :class:`NorrortError`.
 
@@ -29,6 +37,8 @@ _EXPORTS = {
     "allocate": "norrort_cost.allocation",
     "Allocation": "norrort_cost.allocation",
     "Share": "norrort_cost.allocation",
+    "allocate_many": "norrort_cost.engine",
+    "BulkAllocation": "norrort_cost.engine",
     "Dataset": "norrort_cost.models",
     "Problem": "norrort_cost.problems",
     "DataError": "norrort_cost.problems",
@@ -38,6 +48,7 @@ _EXPORTS = {
 
 __all__ = [
     "Allocation",
+    "BulkAllocation",
     "DataError",
     "Dataset",
     "NorrortError",
@@ -46,11 +57,13 @@ __all__ = [
     "UsageError",
     "__version__",
     "allocate",
+    "allocate_many",
     "load_dataset",
 ]
 
 if TYPE_CHECKING:
     from norrort_cost.allocation import Allocation, Share, allocate
+    from norrort_cost.engine import BulkAllocation, allocate_many
     from norrort_cost.loading import load_dataset
     from norrort_cost.models import Dataset
     from norrort_cost.problems import DataError, NorrortError, Problem, UsageError

@@ -1,0 +1,211 @@
+"""The largest-remainder engine: many cost pools split among many members at once.
+
+Every pool (a row) splits a whole number of units (öre, or kronor) among the members (the
+columns) in proportion to integer weights, by the largest-remainder (Hamilton) method:
+
+* each member gets the floor of its exact quota ``total * w / W`` (``W`` = the pool's
+  weight sum);
+* the units left over go one each to the largest remainders ``total * w mod W``;
+* equal remainders are ordered by kommunkod ascending.
+
+This is the one implementation of the rule: :func:`norrort_cost.allocation.largest_remainder`
+(and so :func:`norrort_cost.allocation.allocate`) calls :func:`apportion`, which runs the
+same vectorised code as :func:`allocate_many` on a single pool.
+
+Exact integer arithmetic, never floats. ``total * w`` can exceed 64 bits (10^11 öre times a
+weight of 3.8·10^8), so the engine computes, with ``q, r = divmod(total, W)``::
+
+    floor = q * w + (r * w) // W        remainder = (r * w) % W
+
+``q * w <= total`` always fits; ``r * w < W * w`` is computed in unsigned 64 bits, which is
+exact whenever ``r * max(w) < 2**64`` (always so when ``W < 2**32``, e.g. every Swede
+weighted by 366 days). Pools beyond that bound, or inputs beyond 64 bits, are computed with
+Python integers instead: slower, still exact. Nothing ever overflows silently.
+
+Memory: pools are processed in blocks, so beyond the result (one ``int64`` per pool and
+member, plus one ``bool``) the engine holds a few block-sized temporaries only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+INT64_MAX = 2**63 - 1
+UINT64_MAX = 2**64 - 1
+BLOCK_ELEMENTS = 1 << 16
+"""Pools per block are chosen so that a block holds at most this many pool × member cells."""
+BLOCK_FRACTION = 8
+"""... and at most one eighth of the pools, so temporaries stay small next to the result."""
+
+
+@dataclass(frozen=True, slots=True)
+class BulkAllocation:
+    """Many pools split at once. Row ``i`` is pool ``i``; column ``j`` is member ``codes[j]``.
+
+    ``units[i, j]`` is what member ``j`` gets from pool ``i``, in whole units (``int64``, or
+    Python integers for inputs beyond 64 bits); each row sums exactly to its pool's total.
+    ``extra[i, j]`` tells whether that includes one leftover unit.
+    """
+
+    codes: tuple[str, ...]
+    totals: NDArray[Any]
+    units: NDArray[Any]
+    extra: NDArray[np.bool_]
+
+
+@dataclass(frozen=True, slots=True)
+class Apportioned:
+    """One pool split, with every figure behind it, per member in the order given."""
+
+    weight_sum: int
+    floors: list[int]
+    remainders: list[int]
+    ranks: list[int]
+    extra: list[bool]
+
+
+def allocate_many(totals: ArrayLike, weights: ArrayLike, codes: Sequence[str]) -> BulkAllocation:
+    """Split each pool's total (whole units) among members in proportion to integer weights.
+
+    ``totals`` has one non-negative integer per pool; ``weights`` is a pools × members
+    array of non-negative integers whose columns belong to ``codes`` (kommunkoder, used to
+    break ties: equal remainders go to the lower kommunkod first). A pool whose weights are
+    all zero must have a zero total. Raises ``ValueError`` on bad input.
+
+    >>> result = allocate_many([10, 7], [[1, 1, 1], [0, 2, 5]], ["0117", "0115", "0114"])
+    >>> result.units.tolist()
+    [[3, 3, 4], [0, 2, 5]]
+    """
+    total_array, weight_array = _checked(totals, weights, codes)
+    pools, members = weight_array.shape
+    order = sorted(range(members), key=codes.__getitem__)
+    permuted = order != list(range(members))
+    units = np.empty((pools, members), dtype=total_array.dtype)
+    extra = np.empty((pools, members), dtype=bool)
+    step = max(1, min(BLOCK_ELEMENTS // max(members, 1), -(-pools // BLOCK_FRACTION)))
+    for start in range(0, pools, step):
+        rows = slice(start, start + step)
+        block = weight_array[rows][:, order] if permuted else weight_array[rows]
+        floors, remainders, _ = _floors_and_remainders(total_array[rows], block)
+        ranking = np.argsort(np.negative(remainders, out=remainders), axis=1, kind="stable")
+        del remainders
+        leftover = total_array[rows] - floors.sum(axis=1)
+        gets_extra = np.arange(members) < leftover[:, np.newaxis]
+        block_extra = np.empty_like(gets_extra)
+        np.put_along_axis(block_extra, ranking, gets_extra, axis=1)
+        del ranking, gets_extra
+        floors += block_extra if floors.dtype != object else block_extra.astype(object)
+        if permuted:
+            units[rows, order] = floors
+            extra[rows, order] = block_extra
+        else:
+            units[rows] = floors
+            extra[rows] = block_extra
+    return BulkAllocation(tuple(codes), total_array, units, extra)
+
+
+def apportion(total: int, weights: Sequence[int], codes: Sequence[str]) -> Apportioned:
+    """Split one pool, keeping floors, remainders and ranks (1 = largest remainder).
+
+    The same arithmetic as :func:`allocate_many`, for one row; used by the single
+    allocation so that both agree by construction.
+    """
+    total_array, weight_array = _checked([total], [list(weights)], codes)
+    members = len(codes)
+    order = sorted(range(members), key=codes.__getitem__)
+    floors, remainders, weight_sums = _floors_and_remainders(total_array, weight_array[:, order])
+    ranking = np.argsort(-remainders, axis=1, kind="stable")
+    ranks = np.empty((1, members), dtype=np.int64)
+    np.put_along_axis(ranks, ranking, np.arange(1, members + 1)[np.newaxis, :], axis=1)
+    leftover = int(total_array[0]) - int(floors.sum())
+    unsorted = np.empty(members, dtype=np.int64)
+    unsorted[order] = np.arange(members)
+    pick = unsorted  # position of each given member in kommunkod order
+    rank_list = [int(r) for r in ranks[0, pick]]
+    return Apportioned(
+        weight_sum=int(weight_sums[0]),
+        floors=[int(f) for f in floors[0, pick]],
+        remainders=[int(r) for r in remainders[0, pick]],
+        ranks=rank_list,
+        extra=[rank <= leftover for rank in rank_list],
+    )
+
+
+def _checked(
+    totals: ArrayLike, weights: ArrayLike, codes: Sequence[str]
+) -> tuple[NDArray[Any], NDArray[Any]]:
+    """Validate and convert: ``int64`` arrays when everything fits, Python integers if not."""
+    total_array = _integers(totals, "totals")
+    weight_array = _integers(weights, "weights")
+    if total_array.ndim != 1 or weight_array.ndim != 2:
+        raise ValueError("totals must be one-dimensional and weights two-dimensional")
+    pools, members = weight_array.shape
+    if total_array.shape[0] != pools or len(codes) != members:
+        msg = f"{total_array.shape[0]} totals and {len(codes)} codes for weights {pools}×{members}"
+        raise ValueError(msg)
+    if len(set(codes)) != members:
+        raise ValueError("member codes must be unique")
+    if (weight_array.size and weight_array.min() < 0) or (pools and total_array.min() < 0):
+        raise ValueError("totals and weights must be non-negative")
+    if weight_array.size and int(weight_array.max()) > INT64_MAX // members:
+        weight_array = weight_array.astype(object)  # sums beyond int64: use Python integers
+    if any(array.dtype == object for array in (weight_array, total_array)):
+        weight_array, total_array = weight_array.astype(object), total_array.astype(object)
+    return total_array, weight_array
+
+
+def _integers(values: ArrayLike, name: str) -> NDArray[Any]:
+    """``values`` as an ``int64`` array, or as Python integers when they do not fit."""
+    array = np.asarray(values)
+    if array.dtype.kind in "iub":
+        if array.dtype.kind == "u" and array.size and int(array.max()) > INT64_MAX:
+            return _python_integers(array, name)
+        return array.astype(np.int64, copy=False)
+    if not array.size:
+        return array.astype(np.int64)
+    if isinstance(values, np.ndarray) and array.dtype != object:
+        msg = f"{name} must be integers (whole units), not {array.dtype}"
+        raise ValueError(msg)
+    # a list with integers beyond 64 bits: numpy makes it float or object; keep them exact
+    return _python_integers(np.array(values, dtype=object), name)
+
+
+def _python_integers(array: NDArray[Any], name: str) -> NDArray[Any]:
+    if not all(isinstance(v, int | np.integer) for v in array.flat):
+        msg = f"{name} must be integers (whole units)"
+        raise ValueError(msg)
+    exact = np.asarray(np.frompyfunc(int, 1, 1)(array), dtype=object)
+    if exact.size and min(exact.flat) >= -INT64_MAX - 1 and max(exact.flat) <= INT64_MAX:
+        return exact.astype(np.int64)
+    return exact
+
+
+def _floors_and_remainders(
+    totals: NDArray[Any], weights: NDArray[Any]
+) -> tuple[NDArray[Any], NDArray[Any], NDArray[Any]]:
+    """Floors and remainders of ``totals * weights / W`` per row, exactly; and ``W``."""
+    weight_sums = weights.sum(axis=1)
+    if np.any((weight_sums == 0) & (totals != 0)):
+        msg = "a positive amount cannot be split over members that all weigh nothing"
+        raise ValueError(msg)
+    safe_sums = np.where(weight_sums == 0, 1, weight_sums)
+    quotients, rests = totals // safe_sums, totals % safe_sums
+    if weights.dtype == object:
+        products = rests[:, np.newaxis] * weights
+        divisors = safe_sums[:, np.newaxis]
+        parts, remainders = products // divisors, products % divisors
+        return quotients[:, np.newaxis] * weights + parts, remainders, weight_sums
+    largest = weights.max(axis=1, initial=0)
+    if np.any(rests.astype(np.uint64) > UINT64_MAX // np.maximum(largest, 1).astype(np.uint64)):
+        return _floors_and_remainders(totals.astype(object), weights.astype(object))
+    products = rests.astype(np.uint64)[:, np.newaxis] * weights.astype(np.uint64)
+    parts, remainders = np.divmod(products, safe_sums.astype(np.uint64)[:, np.newaxis])
+    del products
+    floors = quotients[:, np.newaxis] * weights
+    floors += parts.astype(np.int64)
+    return floors, remainders.astype(np.int64), weight_sums
