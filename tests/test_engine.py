@@ -68,6 +68,8 @@ def test_single_allocation_and_bulk_engine_agree(case):
         single = largest_remainder(total, dict(zip(codes, row, strict=True)))
         assert [single[k].units for k in codes] == result.units[i].tolist()
         assert [single[k].extra for k in codes] == result.extra[i].tolist()
+        leftover = total - sum(a.floor for a in single.values())
+        assert all(a.extra == (a.rank <= leftover) for a in single.values())
 
 
 @settings(max_examples=200, deadline=None)

@@ -83,22 +83,18 @@ def allocate_many(totals: ArrayLike, weights: ArrayLike, codes: Sequence[str]) -
     """
     total_array, weight_array = _checked(totals, weights, codes)
     pools, members = weight_array.shape
-    order = sorted(range(members), key=codes.__getitem__)
-    permuted = order != list(range(members))
+    order = np.asarray(sorted(range(members), key=codes.__getitem__), dtype=np.intp)
+    permuted = bool((order != np.arange(members)).any())
     units = np.empty((pools, members), dtype=total_array.dtype)
     extra = np.empty((pools, members), dtype=bool)
     step = max(1, min(BLOCK_ELEMENTS // max(members, 1), -(-pools // BLOCK_FRACTION)))
     for start in range(0, pools, step):
         rows = slice(start, start + step)
         block = weight_array[rows][:, order] if permuted else weight_array[rows]
-        floors, remainders, _ = _floors_and_remainders(total_array[rows], block)
-        ranking = np.argsort(np.negative(remainders, out=remainders), axis=1, kind="stable")
-        del remainders
+        floors, remainders, weight_sums = _floors_and_remainders(total_array[rows], block)
         leftover = total_array[rows] - floors.sum(axis=1)
-        gets_extra = np.arange(members) < leftover[:, np.newaxis]
-        block_extra = np.empty_like(gets_extra)
-        np.put_along_axis(block_extra, ranking, gets_extra, axis=1)
-        del ranking, gets_extra
+        block_extra = _leftover_winners(leftover, remainders, weight_sums)
+        del remainders
         floors += block_extra if floors.dtype != object else block_extra.astype(object)
         if permuted:
             units[rows, order] = floors
@@ -112,28 +108,53 @@ def allocate_many(totals: ArrayLike, weights: ArrayLike, codes: Sequence[str]) -
 def apportion(total: int, weights: Sequence[int], codes: Sequence[str]) -> Apportioned:
     """Split one pool, keeping floors, remainders and ranks (1 = largest remainder).
 
-    The same arithmetic as :func:`allocate_many`, for one row; used by the single
-    allocation so that both agree by construction.
+    The same code as :func:`allocate_many`, on one row; the single allocation calls it,
+    so that both agree by construction. Ranks are for explanation only.
     """
     total_array, weight_array = _checked([total], [list(weights)], codes)
     members = len(codes)
     order = sorted(range(members), key=codes.__getitem__)
     floors, remainders, weight_sums = _floors_and_remainders(total_array, weight_array[:, order])
-    ranking = np.argsort(-remainders, axis=1, kind="stable")
-    ranks = np.empty((1, members), dtype=np.int64)
-    np.put_along_axis(ranks, ranking, np.arange(1, members + 1)[np.newaxis, :], axis=1)
-    leftover = int(total_array[0]) - int(floors.sum())
-    unsorted = np.empty(members, dtype=np.int64)
-    unsorted[order] = np.arange(members)
-    pick = unsorted  # position of each given member in kommunkod order
-    rank_list = [int(r) for r in ranks[0, pick]]
+    leftover = total_array - floors.sum(axis=1)
+    extra = _leftover_winners(leftover, remainders, weight_sums)
+    ranks = np.empty(members, dtype=np.int64)
+    ranks[np.argsort(-remainders[0], kind="stable")] = np.arange(1, members + 1)
+    pick = np.empty(members, dtype=np.intp)
+    pick[order] = np.arange(members)  # each given member's column in kommunkod order
     return Apportioned(
         weight_sum=int(weight_sums[0]),
         floors=[int(f) for f in floors[0, pick]],
         remainders=[int(r) for r in remainders[0, pick]],
-        ranks=rank_list,
-        extra=[rank <= leftover for rank in rank_list],
+        ranks=[int(r) for r in ranks[pick]],
+        extra=[bool(e) for e in extra[0, pick]],
     )
+
+
+def _leftover_winners(
+    leftover: NDArray[Any], remainders: NDArray[Any], weight_sums: NDArray[Any]
+) -> NDArray[np.bool_]:
+    """Which members get a leftover unit: per row, the ``leftover`` largest remainders.
+
+    Columns are in kommunkod order, so equal remainders go to the lower column first. Fast
+    path: the unique key ``remainder * M + (M - 1 - column)`` orders exactly like
+    (remainder descending, kommunkod ascending); a plain sort of the keys gives each row's
+    threshold. When the keys would not fit in int64, a stable argsort does the same.
+    """
+    pools, members = remainders.shape
+    if not members:
+        return np.zeros((pools, 0), dtype=bool)
+    if remainders.dtype != object and int(weight_sums.max(initial=0)) <= INT64_MAX // members:
+        keys = remainders * members
+        keys += np.arange(members - 1, -1, -1)
+        position = np.clip(members - leftover.astype(np.int64), 0, members - 1)
+        threshold = np.take_along_axis(np.sort(keys, axis=1), position[:, np.newaxis], axis=1)
+        chosen: NDArray[np.bool_] = (keys >= threshold) & (leftover > 0)[:, np.newaxis]
+        return chosen
+    ranking = np.argsort(-remainders, axis=1, kind="stable")
+    winners = np.empty((pools, members), dtype=bool)
+    chosen = np.arange(members) < leftover[:, np.newaxis]
+    np.put_along_axis(winners, ranking, chosen, axis=1)
+    return winners
 
 
 def _checked(
