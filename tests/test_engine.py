@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from norrort_cost.allocation import largest_remainder
@@ -74,6 +74,7 @@ def test_single_allocation_and_bulk_engine_agree(case):
 
 @settings(max_examples=200, deadline=None)
 @given(pools(weight_max=2**62 // 12, total_max=2**63 - 1))
+@example((["0000"], [12_009_599_006_317_267], [[1]]))  # once rounded through float64
 def test_products_beyond_64_bits_stay_exact(case):
     """total × weight far beyond 2**64 (e.g. 10^11 öre × 3.8·10^8) is still split exactly."""
     codes, totals, weights = case

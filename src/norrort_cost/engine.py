@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -39,8 +40,8 @@ INT64_MAX = 2**63 - 1
 UINT64_MAX = 2**64 - 1
 BLOCK_ELEMENTS = 1 << 16
 """Pools per block are chosen so that a block holds at most this many pool × member cells."""
-BLOCK_FRACTION = 8
-"""... and at most one eighth of the pools, so temporaries stay small next to the result."""
+BLOCK_FRACTION = 16
+"""... and at most one sixteenth of the pools, so temporaries stay small next to the result."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +84,7 @@ def allocate_many(totals: ArrayLike, weights: ArrayLike, codes: Sequence[str]) -
     """
     total_array, weight_array = _checked(totals, weights, codes)
     pools, members = weight_array.shape
-    order = np.asarray(sorted(range(members), key=codes.__getitem__), dtype=np.intp)
+    order = _kommunkod_order(codes)
     permuted = bool((order != np.arange(members)).any())
     units = np.empty((pools, members), dtype=total_array.dtype)
     extra = np.empty((pools, members), dtype=bool)
@@ -113,7 +114,7 @@ def apportion(total: int, weights: Sequence[int], codes: Sequence[str]) -> Appor
     """
     total_array, weight_array = _checked([total], [list(weights)], codes)
     members = len(codes)
-    order = sorted(range(members), key=codes.__getitem__)
+    order = _kommunkod_order(codes)
     floors, remainders, weight_sums = _floors_and_remainders(total_array, weight_array[:, order])
     leftover = total_array - floors.sum(axis=1)
     extra = _leftover_winners(leftover, remainders, weight_sums)
@@ -128,6 +129,14 @@ def apportion(total: int, weights: Sequence[int], codes: Sequence[str]) -> Appor
         ranks=[int(r) for r in ranks[pick]],
         extra=[bool(e) for e in extra[0, pick]],
     )
+
+
+def _kommunkod_order(codes: Sequence[str]) -> NDArray[np.intp]:
+    """Column positions sorted by kommunkod (Python string order); codes must be unique."""
+    order = sorted(range(len(codes)), key=codes.__getitem__)
+    if any(codes[a] == codes[b] for a, b in pairwise(order)):
+        raise ValueError("member codes must be unique")
+    return np.asarray(order, dtype=np.intp)
 
 
 def _leftover_winners(
@@ -169,8 +178,6 @@ def _checked(
     if total_array.shape[0] != pools or len(codes) != members:
         msg = f"{total_array.shape[0]} totals and {len(codes)} codes for weights {pools}×{members}"
         raise ValueError(msg)
-    if len(set(codes)) != members:
-        raise ValueError("member codes must be unique")
     if (weight_array.size and weight_array.min() < 0) or (pools and total_array.min() < 0):
         raise ValueError("totals and weights must be non-negative")
     if weight_array.size and int(weight_array.max()) > INT64_MAX // members:
@@ -228,5 +235,6 @@ def _floors_and_remainders(
     parts, remainders = np.divmod(products, safe_sums.astype(np.uint64)[:, np.newaxis])
     del products
     floors = quotients[:, np.newaxis] * weights
-    floors += parts.astype(np.int64)
-    return floors, remainders.astype(np.int64), weight_sums
+    floors += parts.view(np.int64)  # parts < weights < 2**63: same bits, no float detour
+    del parts
+    return floors, remainders.view(np.int64), weight_sums  # remainders < W < 2**63
