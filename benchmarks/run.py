@@ -230,10 +230,16 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     print(f"norrort-cost benchmark: medians of {args.runs} runs, Python {sys.version.split()[0]}")
     verdicts: list[Verdict] = []
-    for step in (startup, lambda _cli, runs: bulk(runs), invoices):
-        for verdict in step(cli, args.runs):
-            print(verdict.line(), flush=True)
-            verdicts.append(verdict)
+    try:
+        for step in (startup, lambda _cli, runs: bulk(runs), invoices):
+            for verdict in step(cli, args.runs):
+                print(verdict.line(), flush=True)
+                verdicts.append(verdict)
+    except subprocess.CalledProcessError as exc:
+        failed_command = " ".join(str(a) for a in exc.cmd)
+        print(f"error: {failed_command} exited with {exc.returncode}", file=sys.stderr)
+        print(exc.stderr.decode(errors="replace"), file=sys.stderr)
+        return 1
     failed = [v.name.strip() for v in verdicts if not v.passed]
     print("all targets met" if not failed else f"targets missed: {len(failed)}")
     return 1 if failed else 0
