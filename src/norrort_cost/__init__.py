@@ -11,6 +11,14 @@ The public library API is small:
     kommunkod). The result is immutable: ``Allocation.shares`` holds one :class:`Share`
     per member; amounts are integer öre (``amount_ore``).
 
+``allocate_many(totals, weights, codes) -> BulkAllocation``
+    Split many cost pools at once (pools × members, e.g. every cooperation of every
+    municipality for every year), vectorised with numpy over integer units, by the same
+    rule and tie-break as ``allocate`` (which uses the same engine). ``totals`` holds one
+    whole number of units per pool; ``weights`` is a pools × members integer array whose
+    columns belong to ``codes`` (kommunkoder). ``BulkAllocation.units[i, j]`` is member
+    ``j``'s part of pool ``i``; every row sums exactly to its total.
+
 Audit (each returns a frozen result; ``norrort_cost.rendering.audit_records`` turns it
 into the JSON record the command line prints):
 
@@ -41,6 +49,8 @@ _EXPORTS = {
     "allocate": "norrort_cost.allocation",
     "Allocation": "norrort_cost.allocation",
     "Share": "norrort_cost.allocation",
+    "allocate_many": "norrort_cost.engine",
+    "BulkAllocation": "norrort_cost.engine",
     "Dataset": "norrort_cost.models",
     "explain": "norrort_cost.audit",
     "Explanation": "norrort_cost.audit",
@@ -61,6 +71,7 @@ _EXPORTS = {
 
 __all__ = [
     "Allocation",
+    "BulkAllocation",
     "ChangeKind",
     "CheckResult",
     "Comparison",
@@ -75,6 +86,7 @@ __all__ = [
     "WhatIf",
     "__version__",
     "allocate",
+    "allocate_many",
     "check",
     "compare",
     "explain",
@@ -95,6 +107,7 @@ if TYPE_CHECKING:
         whatif,
     )
     from norrort_cost.claims import parse_claim
+    from norrort_cost.engine import BulkAllocation, allocate_many
     from norrort_cost.loading import load_dataset
     from norrort_cost.models import Dataset
     from norrort_cost.problems import DataError, NorrortError, Problem, UsageError

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
+from norrort_cost.engine import apportion
 from norrort_cost.keyrules import year_problems
 from norrort_cost.models import AllocationKey, BudgetLine, Dataset, Membership, Municipality
 from norrort_cost.money import ORE_PER_KRONA
@@ -57,35 +58,27 @@ class Apportionment:
 
 
 def largest_remainder(total: int, weights: Mapping[str, int]) -> dict[str, Apportionment]:
-    """Split ``total`` whole units in proportion to integer ``weights`` keyed by kommunkod."""
-    if total < 0 or any(w < 0 for w in weights.values()):
-        msg = "total and weights must be non-negative"
-        raise ValueError(msg)
-    weight_sum = sum(weights.values())
-    if weight_sum == 0:
-        if total:
-            msg = "a positive amount cannot be split over members that all weigh nothing"
-            raise ValueError(msg)
-        return {
-            k: Apportionment(k, Fraction(0), 0, i + 1, extra=False)
-            for i, k in enumerate(sorted(weights))
-        }
-    floors = {k: total * w // weight_sum for k, w in weights.items()}
-    remainders = {k: total * w % weight_sum for k, w in weights.items()}
-    order = sorted(weights, key=lambda k: (-remainders[k], k))
-    leftover = total - sum(floors.values())
+    """Split ``total`` whole units in proportion to integer ``weights`` keyed by kommunkod.
+
+    The arithmetic is :func:`norrort_cost.engine.apportion`, the same engine that splits
+    many pools at once (:func:`norrort_cost.engine.allocate_many`).
+    """
+    codes = list(weights)
+    split = apportion(total, [weights[k] for k in codes], codes)
     result = {
         k: Apportionment(
             kommunkod=k,
-            quota=Fraction(total * weights[k], weight_sum),
-            floor=floors[k],
+            quota=Fraction(total * weights[k], split.weight_sum)
+            if split.weight_sum
+            else Fraction(0),
+            floor=floor,
             rank=rank,
-            extra=rank <= leftover,
+            extra=extra,
         )
-        for rank, k in enumerate(order, start=1)
+        for k, floor, rank, extra in zip(codes, split.floors, split.ranks, split.extra, strict=True)
     }
     check_sum(total, (a.units for a in result.values()))
-    return result
+    return dict(sorted(result.items(), key=lambda item: item[1].rank))
 
 
 def check_sum(total: int, parts: Iterable[int]) -> None:

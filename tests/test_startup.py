@@ -1,0 +1,69 @@
+"""Start-up stays light: each command imports only what it uses (checked by module, not timed)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = (
+    "pandas",
+    "numpy",
+    "pydantic",
+    "openpyxl",
+    "fpdf",
+    "reportlab",
+    "lxml",
+    "xml.etree.ElementTree",
+    "xml.dom.minidom",
+    "norrort_cost.models",
+    "norrort_cost.allocation",
+    "norrort_cost.engine",
+    "norrort_cost.loading",
+)
+
+PROBE = """
+import json, sys
+from norrort_cost.cli import main
+code = main(sys.argv[1:])
+sys.stdout.flush()
+sys.stderr.write(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+
+def modules_after(*argv: str) -> tuple[int, set[str]]:
+    """Run the command line in a fresh interpreter; its exit code and every module imported."""
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *argv], capture_output=True, text=True, check=False
+    )
+    report = json.loads(done.stderr.splitlines()[-1])
+    return report["code"], set(report["modules"])
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["--version"]])
+def test_help_and_version_import_nothing_heavy(argv):
+    """--help and --version load no pandas, numpy, pydantic, XLSX/PDF/XML library, nor the core."""
+    code, modules = modules_after(*argv)
+    assert code == 0
+    assert sorted(modules & set(HEAVY)) == []
+
+
+def test_a_commands_help_imports_nothing_heavy_of_ours():
+    """allocate --help loads neither the core nor pandas/numpy/openpyxl.
+
+    pydantic is allowed here: typer itself (0.2x) builds the command's parameter
+    converters with pydantic as soon as a command is invoked, even for its help.
+    """
+    code, modules = modules_after("allocate", "--help")
+    assert code == 0
+    assert sorted(modules & (set(HEAVY) - {"pydantic"})) == []
+
+
+def test_allocate_as_json_needs_neither_pandas_nor_rich():
+    """allocate --format json validates and allocates, but loads no pandas, rich or openpyxl."""
+    code, modules = modules_after("allocate", "--year", "2014", "--format", "json")
+    assert code == 0
+    assert "norrort_cost.allocation" in modules  # the probe really ran the command
+    assert sorted(modules & {"pandas", "rich", "openpyxl"}) == []
