@@ -88,17 +88,17 @@ def test_force_replaces_existing_files(tmp_path):
 
 
 def test_failure_while_rendering_writes_nothing(tmp_path, monkeypatch):
-    """If rendering the third PDF fails, no file at all is written."""
+    """If rendering the third e-invoice fails, no file at all is written."""
     calls = []
-    real = invoice_set.invoice_pdf
+    real = invoice_set.invoice_ubl
 
-    def failing(invoice):
+    def failing(invoice, pdf):
         calls.append(invoice)
         if len(calls) == 3:
             raise RuntimeError("disk on fire")
-        return real(invoice)
+        return real(invoice, pdf)
 
-    monkeypatch.setattr(invoice_set, "invoice_pdf", failing)
+    monkeypatch.setattr(invoice_set, "invoice_ubl", failing)
     out = tmp_path / "out"
     out.mkdir()
     (out / "keep.txt").write_text("x", encoding="utf-8")

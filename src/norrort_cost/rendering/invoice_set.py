@@ -12,7 +12,7 @@ from collections.abc import Collection
 from norrort_cost.invoicing import InvoiceRun
 from norrort_cost.rendering.files import to_csv, to_json
 from norrort_cost.rendering.invoice_records import summary_basename, summary_record, summary_rows
-from norrort_cost.rendering.pdf import invoice_pdf
+from norrort_cost.rendering.pdf import invoice_pdfs
 from norrort_cost.rendering.ubl import invoice_ubl, pdf_filename, ubl_filename
 
 FORMATS = ("pdf", "ubl", "csv", "json")
@@ -21,12 +21,9 @@ FORMATS = ("pdf", "ubl", "csv", "json")
 def render_invoice_run(run: InvoiceRun, formats: Collection[str]) -> dict[str, bytes]:
     """The files of ``run`` in the chosen ``formats`` (see ``FORMATS``), name -> bytes."""
     files: dict[str, bytes] = {}
-    listed: dict[str, list[str]] = {}
-    for invoice in run.invoices:
-        listed[invoice.number] = []
-        if not {"pdf", "ubl"} & set(formats):
-            continue
-        pdf = invoice_pdf(invoice)
+    listed: dict[str, list[str]] = {invoice.number: [] for invoice in run.invoices}
+    pdfs = invoice_pdfs(run.invoices) if {"pdf", "ubl"} & set(formats) else []
+    for invoice, pdf in zip(run.invoices, pdfs, strict=False):
         if "pdf" in formats:
             files[pdf_filename(invoice)] = pdf
             listed[invoice.number].append(pdf_filename(invoice))
