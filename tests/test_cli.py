@@ -148,3 +148,31 @@ def test_installed_console_script_runs_from_another_directory(tmp_path: Path) ->
     )
     assert completed.returncode == 0, completed.stderr
     assert json.loads(completed.stdout)["total"]["amount"] == "857000.00"
+
+
+def _command_paths() -> list[list[str]]:
+    """Every leaf command of the app, as the words that call it."""
+    import typer
+
+    paths: list[list[str]] = []
+
+    def walk(command: object, prefix: list[str]) -> None:
+        subcommands = getattr(command, "commands", None)
+        if subcommands:
+            for name, sub in subcommands.items():
+                walk(sub, [*prefix, name])
+        else:
+            paths.append(prefix)
+
+    walk(typer.main.get_command(app), [])
+    return paths
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    """Every command teaches: a description and an example in its --help."""
+    paths = _command_paths()
+    assert len(paths) >= 9
+    for path in paths:
+        result = runner.invoke(app, [*path, "--help"], env=WIDE)
+        assert result.exit_code == 0, path
+        assert "Example: norrort-cost " + " ".join(path) in result.stdout, path
