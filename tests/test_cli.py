@@ -182,3 +182,14 @@ def test_every_command_has_help_with_an_example() -> None:
         result = runner.invoke(app, [*path, "--help"], env=WIDE)
         assert result.exit_code == 0, path
         assert "Example: norrort-cost " + " ".join(path) in result.stdout, path
+
+
+def test_table_written_to_a_file_equals_the_table_on_stdout(tmp_path: Path) -> None:
+    """--output with the table format writes the same table, through an atomic write."""
+    target = tmp_path / "table.txt"
+    on_stdout = runner.invoke(app, ["allocate", "-y", "2014"], env=WIDE).stdout
+    result = runner.invoke(app, ["allocate", "-y", "2014", "-o", str(target)], env=WIDE)
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert target.read_text(encoding="utf-8") == on_stdout
+    assert [p.name for p in tmp_path.iterdir()] == ["table.txt"]

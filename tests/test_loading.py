@@ -149,3 +149,15 @@ def test_settings_errors_are_located(data_copy: Path) -> None:
         text.replace('rounding_unit = "ore"', 'rounding_unit = "cent"'),
     )
     assert problems_of(data_copy) == [("cooperation.toml", None, "rounding_unit", "invalid-choice")]
+
+
+@pytest.mark.parametrize("amount", [-5, True, 1.5])
+def test_records_built_in_code_refuse_negative_float_and_boolean_amounts(amount: object) -> None:
+    """In code an amount is whole öre: a negative, a float or a boolean is refused."""
+    from pydantic import ValidationError
+
+    from norrort_cost.models import BudgetLine
+
+    assert BudgetLine(year=2014, line="x", amount_ore=75600000).amount_ore == 75600000
+    with pytest.raises(ValidationError):
+        BudgetLine.model_validate({"year": 2014, "line": "x", "amount": amount})

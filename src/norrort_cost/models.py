@@ -93,8 +93,16 @@ def parse_whole_number(value: object) -> int:
 
 
 def parse_amount_ore(value: object) -> int:
-    """An amount in kronor (``756 000``, ``756000,00``) as whole öre; never negative."""
+    """Whole öre from text in kronor (``756 000``, ``756000,00``); never negative.
+
+    Text is kronor, as files write it. An ``int`` is already öre (``amount_ore=75600000``,
+    as code builds records); floats and booleans are refused.
+    """
+    if isinstance(value, bool | float):
+        raise problem("invalid-amount", f"{value!r} is not an amount", "give whole öre")
     if isinstance(value, int):
+        if value < 0:
+            raise problem("negative-amount", f"{value} öre is negative", "amounts must be >= 0")
         return value
     text = _text(value)
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -17,9 +17,13 @@ from norrort_cost.cli.common import (
     YearOption,
     app,
     emit,
+    emit_table,
     load,
     reporting,
 )
+
+if TYPE_CHECKING:
+    from norrort_cost.allocation import Allocation, Share
 
 
 @app.command()
@@ -85,41 +89,23 @@ def allocate(
 
 
 def _render_allocation(
-    result: object,
-    shares: tuple[object, ...],
+    result: Allocation,
+    shares: tuple[Share, ...],
     fmt: OutputFormat,
     output: Path | None,
     *,
     by_pool: bool = False,
 ) -> None:
-    from norrort_cost.allocation import Allocation, Share
     from norrort_cost.rendering import files, records
 
-    assert isinstance(result, Allocation)  # noqa: S101 - narrowing for mypy
-    chosen = tuple(s for s in shares if isinstance(s, Share))
     if fmt == OutputFormat.TABLE:
-        from norrort_cost.rendering.console import console, print_allocation
+        from norrort_cost.rendering.console import print_allocation
 
-        if output is None:
-            print_allocation(console(), result, chosen, by_pool=by_pool)
-            return
-        with output.open("w", encoding="utf-8") as stream:
-            print_allocation(console(stream), result, chosen, by_pool=by_pool)
-        return
-    if fmt == OutputFormat.JSON:
-        emit(files.to_json(records.allocation_record(result, chosen, by_pool=by_pool)), output)
+        emit_table(lambda out: print_allocation(out, result, shares, by_pool=by_pool), output)
+    elif fmt == OutputFormat.JSON:
+        emit(files.to_json(records.allocation_record(result, shares, by_pool=by_pool)), output)
     elif fmt == OutputFormat.CSV:
-        emit(files.to_csv(records.csv_rows(result, chosen, by_pool=by_pool)), output)
+        emit(files.to_csv(records.csv_rows(result, shares, by_pool=by_pool)), output)
     else:
-        notes = [
-            f"{result.cooperation} {result.year}",
-            f"Method: {result.method} v{result.method_version}",
-        ]
-        if result.illustrative:
-            notes.append("ILLUSTRATIVE BUDGET: example figures, not the real budget.")
-        emit(
-            files.to_xlsx(
-                records.csv_rows(result, chosen, by_pool=by_pool), str(result.year), notes
-            ),
-            output,
-        )
+        rows = records.csv_rows(result, shares, by_pool=by_pool)
+        emit(files.to_xlsx(rows, str(result.year), records.xlsx_notes(result)), output)

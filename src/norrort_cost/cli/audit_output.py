@@ -13,17 +13,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from norrort_cost.cli.common import OutputFormat, emit
+from norrort_cost.cli.common import OutputFormat, ReportFormat, emit, emit_table
 
 if TYPE_CHECKING:
     from rich.console import Console
-
-
-class ReportFormat(StrEnum):
-    """table for people, json for machines."""
-
-    TABLE = "table"
-    JSON = "json"
 
 
 class TabularFormat(StrEnum):
@@ -64,13 +57,7 @@ def show(
     from norrort_cost.rendering import files
 
     if fmt.value == "table":
-        from norrort_cost.rendering.console import console
-
-        if output is None:
-            printer(console())
-            return
-        with output.open("w", encoding="utf-8") as stream:
-            printer(console(stream))
+        emit_table(printer, output)
         return
     data = record()
     if fmt.value == "csv":

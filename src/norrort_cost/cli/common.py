@@ -19,7 +19,12 @@ import typer
 from norrort_cost import __version__
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from rich.console import Console
+
     from norrort_cost.models import Dataset
+    from norrort_cost.problems import Problem
 
 DATA_DIR_ENV = "NORRORT_COST_DATA_DIR"
 
@@ -45,6 +50,13 @@ class OutputFormat(StrEnum):
     CSV = "csv"
     JSON = "json"
     XLSX = "xlsx"
+
+
+class ReportFormat(StrEnum):
+    """table for people, json for machines."""
+
+    TABLE = "table"
+    JSON = "json"
 
 
 class RoundingUnit(StrEnum):
@@ -119,10 +131,7 @@ def reporting(fmt: OutputFormat = OutputFormat.TABLE) -> Iterator[None]:
         raise typer.Exit(exc.exit_code) from None
 
 
-def _report_problems(problems: list[object], fmt: OutputFormat) -> None:
-    from norrort_cost.problems import Problem
-
-    found = [p for p in problems if isinstance(p, Problem)]
+def _report_problems(found: list[Problem], fmt: OutputFormat) -> None:
     if fmt == OutputFormat.JSON:
         _json_error({"problems": [p.as_dict() for p in found]})
         return
@@ -157,3 +166,17 @@ def emit(text_or_bytes: str | bytes, output: Path | None) -> None:
     from norrort_cost.rendering.files import write_atomic
 
     write_atomic(output, data)
+
+
+def emit_table(printer: Callable[[Console], None], output: Path | None) -> None:
+    """Print a table for people to stdout, or render it and write it atomically to ``output``."""
+    import io
+
+    from norrort_cost.rendering.console import console
+
+    if output is None:
+        printer(console())
+        return
+    buffer = io.StringIO()
+    printer(console(buffer))
+    emit(buffer.getvalue(), output)

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from norrort_cost.cli.audit_output import (
     MunicipalityOption,
-    ReportFormat,
     ReportFormatOption,
     as_output_format,
     show,
 )
-from norrort_cost.cli.common import DataDirOption, OutputOption, YearOption, app, load, reporting
+from norrort_cost.cli.common import (
+    DataDirOption,
+    OutputOption,
+    ReportFormat,
+    YearOption,
+    app,
+    load,
+    reporting,
+)
 
 
 @app.command()

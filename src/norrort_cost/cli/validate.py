@@ -4,25 +4,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from norrort_cost.cli.common import DataDirOption, app
+from norrort_cost.cli.common import DataDirOption, ReportFormat, app
 
 if TYPE_CHECKING:
     from norrort_cost.problems import Problem
-
-
-class ReportFormat(StrEnum):
-    """How the validation report is written."""
-
-    TABLE = "table"
-    JSON = "json"
-
-
-VALIDATION_SCHEMA = "norrort-cost.validation"
 
 
 @app.command()
@@ -65,14 +54,6 @@ def validate(
 
 def _json_report(source: str, found: Sequence[Problem], errors: int) -> None:
     from norrort_cost.rendering.files import to_json
+    from norrort_cost.rendering.records import validation_record
 
-    record = {
-        "schema": VALIDATION_SCHEMA,
-        "schema_version": 1,
-        "dataset": source,
-        "valid": errors == 0,
-        "errors": errors,
-        "warnings": len(found) - errors,
-        "problems": [p.as_dict() for p in found],
-    }
-    sys.stdout.write(to_json(record))
+    sys.stdout.write(to_json(validation_record(source, found, errors)))

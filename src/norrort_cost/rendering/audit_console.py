@@ -19,8 +19,7 @@ from norrort_cost.changes import Comparison, MemberChange, WhatIf
 from norrort_cost.money import format_decimal_sv, format_int, format_sek, round_fraction
 from norrort_cost.reconcile import CheckResult, Verdict
 from norrort_cost.rendering.audit_records import check_summary, kronor_text, reading_text
-
-NOTICE = "ILLUSTRATIVE BUDGET: example figures, not the cooperation's real budget."
+from norrort_cost.rendering.records import ILLUSTRATIVE_NOTICE
 
 
 def _exact(value: Fraction, places: int = 6) -> str:
@@ -32,7 +31,7 @@ def _exact(value: Fraction, places: int = 6) -> str:
 
 def _notice(out: Console, illustrative: bool) -> None:
     if illustrative:
-        out.print(Text(NOTICE, style="bold red"))
+        out.print(Text(ILLUSTRATIVE_NOTICE, style="bold red"))
 
 
 def _membership(result: Explanation) -> list[tuple[str, str, str]]:

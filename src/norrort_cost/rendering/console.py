@@ -20,6 +20,7 @@ from norrort_cost.allocation import Allocation, Pool, Share
 from norrort_cost.money import format_decimal_sv, format_int, format_sek, round_fraction
 from norrort_cost.population_import import ImportPlan
 from norrort_cost.problems import Problem
+from norrort_cost.rendering.records import ILLUSTRATIVE_NOTICE
 
 WIDE = 132
 
@@ -46,9 +47,7 @@ def illustrative_notice(allocation: Allocation) -> Text | None:
     """The visible notice that the budget is illustrative, not real."""
     if not allocation.illustrative:
         return None
-    return Text(
-        "ILLUSTRATIVE BUDGET: example figures, not the cooperation's real budget.", style="bold red"
-    )
+    return Text(ILLUSTRATIVE_NOTICE, style="bold red")
 
 
 def allocation_table(

@@ -21,6 +21,7 @@ from typing import Any
 from norrort_cost.allocation import Allocation, Part, Pool, Share
 from norrort_cost.models import PopulationFigure
 from norrort_cost.money import machine_amount, round_fraction
+from norrort_cost.problems import Problem
 
 SCHEMA = "norrort-cost.allocation"
 SCHEMA_VERSION = 1
@@ -169,3 +170,31 @@ def population_rows(figures: Sequence[PopulationFigure]) -> list[dict[str, Any]]
         }
         for figure in figures
     ]
+
+
+VALIDATION_SCHEMA = "norrort-cost.validation"
+ILLUSTRATIVE_NOTICE = "ILLUSTRATIVE BUDGET: example figures, not the cooperation's real budget."
+
+
+def validation_record(source: str, found: Sequence[Problem], errors: int) -> dict[str, Any]:
+    """The ``validate`` report (schema ``norrort-cost.validation`` version 1)."""
+    return {
+        "schema": VALIDATION_SCHEMA,
+        "schema_version": 1,
+        "dataset": source,
+        "valid": errors == 0,
+        "errors": errors,
+        "warnings": len(found) - errors,
+        "problems": [p.as_dict() for p in found],
+    }
+
+
+def xlsx_notes(allocation: Allocation) -> list[str]:
+    """The lines above the table in an XLSX workbook: what, how, and whether illustrative."""
+    notes = [
+        f"{allocation.cooperation} {allocation.year}",
+        f"Method: {allocation.method} v{allocation.method_version}, {allocation.tie_break}",
+    ]
+    if allocation.illustrative:
+        notes.append(ILLUSTRATIVE_NOTICE)
+    return notes
