@@ -47,10 +47,14 @@ def test_population_jump_over_ten_percent_warns(data: Path) -> None:
 
 
 def test_population_change_of_exactly_ten_percent_does_not_warn(data: Path) -> None:
-    """The threshold is 'more than 10 %': Vaxholm 11 141 -> 12 255 (+10.0 %) passes."""
-    replace(data / "population.csv", "0187,2012-12-31,11126", "0187,2012-12-31,12255")
-    replace(data / "population.csv", "0187,2013-12-31,11188", "0187,2013-12-31,12255")
+    """The threshold is 'more than 10 %': Vaxholm 11 140 -> 12 254 (exactly +10 %) passes,
+    one more inhabitant (12 255) warns."""
+    replace(data / "population.csv", "0187,2011-12-31,11141", "0187,2011-12-31,11140")
+    replace(data / "population.csv", "0187,2012-12-31,11126", "0187,2012-12-31,12254")
+    replace(data / "population.csv", "0187,2013-12-31,11188", "0187,2013-12-31,12254")
     assert [p.value for p in warnings(load_dataset(data))] == []
+    replace(data / "population.csv", "0187,2012-12-31,12254", "0187,2012-12-31,12255")
+    assert [p.value for p in warnings(load_dataset(data))] == ["0187 2012-12-31"]
 
 
 def test_budget_jump_over_25_percent_warns(data: Path) -> None:
@@ -117,3 +121,19 @@ def test_json_report_lists_warnings_with_the_documented_schema(data: Path) -> No
         "warnings": 2,
         "problems": expected,
     }
+
+
+def test_budget_change_of_exactly_25_percent_does_not_warn(data: Path) -> None:
+    """886 000 kr (2015) -> 1 107 500 kr (2016) is exactly +25 % and passes; 1 kr more warns."""
+    replace(
+        data / "budget.csv",
+        "2016,Personal (strateg inkl. personalomkostnader),801000",
+        "2016,Personal (strateg inkl. personalomkostnader),993500",
+    )
+    assert warnings(load_dataset(data)) == []
+    replace(
+        data / "budget.csv",
+        "2016,Personal (strateg inkl. personalomkostnader),993500",
+        "2016,Personal (strateg inkl. personalomkostnader),993501",
+    )
+    assert [p.value for p in warnings(load_dataset(data))] == ["2016"]
