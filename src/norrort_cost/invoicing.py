@@ -19,7 +19,7 @@ from fractions import Fraction
 
 from norrort_cost.allocation import Allocation, Part, Pool, Share, check_sum, year_bounds
 from norrort_cost.models import AllocationKey, Dataset, Municipality
-from norrort_cost.money import format_decimal_sv, format_int, format_sek, round_fraction
+from norrort_cost.money import format_fraction_sv, format_int, format_percent, format_sek
 from norrort_cost.problems import Problem, UsageError
 
 VAT_EXEMPTION_CODES = {"O": "VATEX-EU-O"}
@@ -315,7 +315,7 @@ def _basis(allocation: Allocation, share: Share, part: Part, pool: Pool) -> list
     days = f"Dagar som medlem: {share.membership_days} av {share.days_in_year}"
     fraction = part.weight / pool.total_weight if pool.total_weight else Fraction(0)
     of_pool = (
-        f"Andel: {format_decimal_sv(round_fraction(fraction * 100, 4))} % "
+        f"Andel: {format_percent(fraction, 4)} "
         f"av {format_sek(pool.amount_ore)} kr ({', '.join(pool.lines)})"
     )
     if pool.key == AllocationKey.PER_CAPITA:
@@ -338,6 +338,6 @@ def _per_capita_basis(share: Share) -> list[str]:
         f"Dagar som medlem: {share.membership_days} av {share.days_in_year}",
         (
             f"Vikt: {format_int(share.inhabitants)} × {share.membership_days}/"
-            f"{share.days_in_year} = {format_decimal_sv(round_fraction(share.weight, 2))}"
+            f"{share.days_in_year} = {format_fraction_sv(share.weight, 2)}"
         ),
     ]

@@ -98,3 +98,37 @@ def format_decimal_sv(value: Decimal) -> str:
     sign = "-" if value < 0 else ""
     whole, _, frac = f"{abs(value):f}".partition(".")
     return sign + _group(whole) + ("," + frac if frac else "")
+
+
+def kronor(ore: Fraction | int) -> Fraction:
+    """Öre as exact kronor."""
+    return Fraction(ore, ORE_PER_KRONA)
+
+
+def format_fraction_sv(value: Fraction, places: int, *, signed: bool = False) -> str:
+    """An exact rational for people, rounded to ``places``: ``18 845,63``; ``+`` if signed."""
+    text = format_decimal_sv(round_fraction(value, places))
+    return "+" + text if signed and value > 0 else text
+
+
+def format_percent(value: Fraction, places: int, *, signed: bool = False) -> str:
+    """A proportion as a percentage for people: ``Fraction(1, 8)`` -> ``12,5000 %``."""
+    return format_fraction_sv(value * 100, places, signed=signed) + " %"
+
+
+def format_kronor(value: Decimal) -> str:
+    """Kronor given as a ``Decimal``, for people, without needless decimals.
+
+    ``24300`` -> ``24 300``; ``24291.03`` -> ``24 291,03``; ``24.3`` -> ``24,3``.
+    """
+    if value == value.to_integral_value():
+        return format_int(int(value))
+    hundredths = value * ORE_PER_KRONA
+    if hundredths == hundredths.to_integral_value():
+        return format_sek(int(hundredths))
+    return format_decimal_sv(value.normalize())
+
+
+def format_signed_sek(ore: int) -> str:
+    """A difference in öre for people, with its sign: ``+24 291,03``, ``-5,00``, ``0,00``."""
+    return ("+" if ore > 0 else "") + format_sek(ore)

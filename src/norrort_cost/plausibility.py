@@ -14,7 +14,7 @@ from itertools import pairwise
 
 from norrort_cost.allocation import year_bounds
 from norrort_cost.models import Dataset, PopulationFigure
-from norrort_cost.money import format_decimal_sv, format_int, format_sek, round_fraction
+from norrort_cost.money import format_int, format_percent, format_sek
 from norrort_cost.problems import Problem
 
 POPULATION_JUMP = Fraction(10, 100)  # more than 10 % in a year
@@ -35,7 +35,7 @@ def _change(old: int, new: int) -> Fraction:
 
 
 def _percent(value: Fraction) -> str:
-    return format_decimal_sv(round_fraction(value * 100, 1)) + " %"
+    return format_percent(value, 1)
 
 
 def _population_jumps(dataset: Dataset) -> list[Problem]:

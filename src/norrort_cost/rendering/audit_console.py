@@ -16,14 +16,21 @@ from rich.text import Text
 
 from norrort_cost.audit import Explanation, PoolStep
 from norrort_cost.changes import Comparison, MemberChange, WhatIf
-from norrort_cost.money import format_decimal_sv, format_int, format_sek, round_fraction
+from norrort_cost.money import (
+    format_fraction_sv,
+    format_int,
+    format_kronor,
+    format_sek,
+    format_signed_sek,
+    kronor,
+)
 from norrort_cost.reconcile import CheckResult, Verdict
-from norrort_cost.rendering.audit_records import check_summary, kronor_text, reading_text
+from norrort_cost.rendering.audit_records import check_summary, reading_text
 from norrort_cost.rendering.records import ILLUSTRATIVE_NOTICE
 
 
 def _exact(value: Fraction, places: int = 6) -> str:
-    decimal = format_decimal_sv(round_fraction(value, places))
+    decimal = format_fraction_sv(value, places)
     return (
         decimal if value.denominator == 1 else f"{value.numerator}/{value.denominator} ≈ {decimal}"
     )
@@ -61,13 +68,13 @@ def _pool_rows(step: PoolStep, unit: str) -> list[tuple[str, str, str]]:
             f"{_exact(step.quota_ore)} öre",
             (
                 f"{format_int(step.pool_amount_ore)} öre × weight ÷ sum of weights"
-                f" = {format_decimal_sv(round_fraction(step.quota_ore / 100, 6))} kr"
+                f" = {format_fraction_sv(kronor(step.quota_ore), 6)} kr"
             ),
         ),
         ("  floor", f"{format_sek(step.floor_ore)} kr", f"{format_int(step.floor_ore)} öre"),
         (
             "  remainder",
-            f"{format_decimal_sv(round_fraction(step.remainder_ore, 6))} öre",
+            f"{format_fraction_sv(step.remainder_ore, 6)} öre",
             f"rank {step.rank} of {step.members} (largest first, ties by kommunkod)",
         ),
         (f"  extra {unit}", "yes" if step.extra_unit else "no", step.reason),
@@ -101,7 +108,7 @@ def explanation_table(result: Explanation) -> Table:
     ]
     for step in result.pools:
         rows.extend(_pool_rows(step, unit))
-    per_inhabitant = format_decimal_sv(round_fraction(result.ore_per_inhabitant / 100, 4))
+    per_inhabitant = format_fraction_sv(kronor(result.ore_per_inhabitant), 4)
     rows += [
         ("Amount", f"{format_sek(result.amount_ore)} kr", "sum of the parts"),
         (
@@ -136,7 +143,7 @@ def print_check(out: Console, result: CheckResult) -> None:
         table.add_row(
             reading_text(check.reading) + marker,
             check.reading.kind.value,
-            kronor_text(check.difference),
+            format_kronor(check.difference),
             "yes" if check.consistent else "no",
         )
     out.print(table)
@@ -165,10 +172,6 @@ def _change_table(
     return table
 
 
-def _signed(ore: int) -> str:
-    return ("+" if ore > 0 else "") + format_sek(ore)
-
-
 def _optional(value: Any, show: Callable[[Any], str]) -> str:  # noqa: ANN401 - any figure
     return "–" if value is None else show(value)
 
@@ -188,7 +191,7 @@ def print_whatif(out: Console, result: WhatIf) -> None:
             m.status.value,
             format_sek(m.before.amount_ore if m.before else 0),
             format_sek(m.after.amount_ore if m.after else 0),
-            _signed(m.amount_change_ore),
+            format_signed_sek(m.amount_change_ore),
         )
     table.caption = "Difference = new − baseline; positive: the member would pay more."
     _notice(out, result.baseline.illustrative)
@@ -213,12 +216,12 @@ def print_comparison(out: Console, result: Comparison) -> None:
             m.status.value,
             format_sek(m.before.amount_ore if m.before else 0),
             format_sek(m.after.amount_ore if m.after else 0),
-            _signed(m.amount_change_ore),
+            format_signed_sek(m.amount_change_ore),
             _optional(m.inhabitants_change, lambda v: ("+" if v > 0 else "") + format_int(v)),
-            format_decimal_sv(round_fraction(m.share_change * 100, 4)),
+            format_fraction_sv(m.share_change * 100, 4, signed=True),
             _optional(
                 m.ore_per_inhabitant_change,
-                lambda v: format_decimal_sv(round_fraction(v / 100, 4)),
+                lambda v: format_fraction_sv(kronor(v), 4, signed=True),
             ),
         )
     table.caption = (

@@ -16,7 +16,15 @@ from norrort_cost.allocation import Allocation, Share
 from norrort_cost.audit import Explanation, PoolStep
 from norrort_cost.changes import Comparison, MemberChange, WhatIf
 from norrort_cost.claims import Reading
-from norrort_cost.money import format_decimal_sv, format_int, format_sek, machine_amount
+from norrort_cost.money import (
+    format_decimal_sv,
+    format_int,
+    format_kronor,
+    format_percent,
+    format_sek,
+    kronor,
+    machine_amount,
+)
 from norrort_cost.money import round_fraction as rounded
 from norrort_cost.reconcile import CheckResult, ReadingCheck, Verdict
 
@@ -107,7 +115,7 @@ def explanation_record(result: Explanation) -> dict[str, Any]:
         "pools": [_pool(step) for step in result.pools],
         "amount": machine_amount(result.amount_ore),
         "amount_ore": result.amount_ore,
-        "sek_per_inhabitant": exact(result.ore_per_inhabitant / 100),
+        "sek_per_inhabitant": exact(kronor(result.ore_per_inhabitant)),
         "method": _method(result),
     }
 
@@ -150,20 +158,10 @@ def check_record(result: CheckResult) -> dict[str, Any]:
     }
 
 
-def kronor_text(value: Decimal) -> str:
-    """Kronor for people: ``24 300``, ``24 291,03``, ``24,3``."""
-    if value == value.to_integral_value():
-        return format_int(int(value))
-    hundredths = value * 100
-    if hundredths == hundredths.to_integral_value():
-        return format_sek(int(hundredths))
-    return format_decimal_sv(value.normalize())
-
-
 def reading_text(reading: Reading) -> str:
     """A reading for people: ``24,3 tkr = 24 300 kr (dot is the decimal mark)``."""
     written = f"{format_decimal_sv(reading.number.normalize())} {reading.unit}"
-    amount = f"{kronor_text(reading.kronor)} kr"
+    amount = f"{format_kronor(reading.kronor)} kr"
     same = reading.unit == "kr"
     return f"{amount} ({reading.description})" if same else f"{written} = {amount}"
 
@@ -174,9 +172,8 @@ def _off_by(check: ReadingCheck) -> str:
             return f"about {format_int(int(check.scale))} times"
         return f"about 1/{format_int(check.scale.denominator)} of"
     if check.relative is None:
-        return f"{kronor_text(check.difference)} kr from"
-    sign = "+" if check.relative >= 0 else ""
-    return f"{sign}{format_decimal_sv(rounded(check.relative * 100, 2))} % from"
+        return f"{format_kronor(check.difference)} kr from"
+    return f"{format_percent(check.relative, 2, signed=True)} from"
 
 
 def check_summary(result: CheckResult) -> str:
@@ -190,7 +187,7 @@ def check_summary(result: CheckResult) -> str:
             f"{tolerance} % of {computed} ({_off_by(literal)} it)"
         )
     read_literally = (
-        f"read literally, {kronor_text(literal.reading.kronor)} kr, {_off_by(literal)} {computed}"
+        f"read literally, {format_kronor(literal.reading.kronor)} kr, {_off_by(literal)} {computed}"
     )
     if result.verdict == Verdict.INCONSISTENT:
         return f"inconsistent: {read_literally}; no reading is within {tolerance} %"
@@ -209,7 +206,7 @@ def _share_fields(share: Share | None, suffix: str) -> dict[str, Any]:
         f"amount_{suffix}": machine_amount(share.amount_ore if share else 0),
         f"amount_ore_{suffix}": share.amount_ore if share else 0,
         f"sek_per_inhabitant_{suffix}": (
-            str(rounded(share.ore_per_inhabitant / 100, 2)) if share else None
+            str(rounded(kronor(share.ore_per_inhabitant), 2)) if share else None
         ),
     }
 
@@ -228,7 +225,7 @@ def change_row(change: MemberChange, before: str, after: str) -> dict[str, Any]:
         "amount_change": machine_amount(change.amount_change_ore),
         "amount_change_ore": change.amount_change_ore,
         "sek_per_inhabitant_change": (
-            None if per_inhabitant is None else str(rounded(per_inhabitant / 100, 4))
+            None if per_inhabitant is None else str(rounded(kronor(per_inhabitant), 4))
         ),
     }
 

@@ -17,7 +17,13 @@ from rich.table import Table
 from rich.text import Text
 
 from norrort_cost.allocation import Allocation, Pool, Share
-from norrort_cost.money import format_decimal_sv, format_int, format_sek, round_fraction
+from norrort_cost.money import (
+    format_fraction_sv,
+    format_int,
+    format_percent,
+    format_sek,
+    kronor,
+)
 from norrort_cost.population_import import ImportPlan
 from norrort_cost.problems import Problem
 from norrort_cost.rendering.records import ILLUSTRATIVE_NOTICE
@@ -96,7 +102,7 @@ def allocation_table(
             f"{share.membership_days}/{share.days_in_year}",
             _percent(share.population_share),
             format_sek(share.amount_ore),
-            format_decimal_sv(round_fraction(share.ore_per_inhabitant / 100, 2)),
+            format_fraction_sv(kronor(share.ore_per_inhabitant), 2),
         )
     return table
 
@@ -135,7 +141,7 @@ def _pool_note(pool: Pool) -> str:
 
 
 def _percent(value: Fraction | int) -> str:
-    return format_decimal_sv(round_fraction(Fraction(value) * 100, 4)) + " %"
+    return format_percent(Fraction(value), 4)
 
 
 def _unit_name(unit: str) -> str:

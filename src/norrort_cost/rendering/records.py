@@ -20,7 +20,7 @@ from typing import Any
 
 from norrort_cost.allocation import Allocation, Part, Pool, Share
 from norrort_cost.models import PopulationFigure
-from norrort_cost.money import machine_amount, round_fraction
+from norrort_cost.money import kronor, machine_amount, round_fraction
 from norrort_cost.problems import Problem
 
 SCHEMA = "norrort-cost.allocation"
@@ -41,7 +41,7 @@ def share_record(share: Share) -> dict[str, Any]:
         "share": str(round_fraction(share.population_share, SHARE_PLACES)),
         "amount": machine_amount(share.amount_ore),
         "amount_ore": share.amount_ore,
-        "sek_per_inhabitant": str(round_fraction(share.ore_per_inhabitant / 100, 2)),
+        "sek_per_inhabitant": str(round_fraction(kronor(share.ore_per_inhabitant), 2)),
     }
 
 
