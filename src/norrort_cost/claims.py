@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from norrort_cost.money import parse_decimal
+from norrort_cost.money import GROUPING_SPACES, parse_decimal
 from norrort_cost.problems import UsageError
 
-_SPACES = " \u00a0\u202f\u2009"
+_SPACES = GROUPING_SPACES
 _APPROX = (
     r"(?<![a-zåäö])(?P<approx>ca\.?|c:a|cirka|circa|omkring|ungefär|ungefar|runt|drygt|knappt|närmare"
     r"|about|approx\.?|~|≈)"

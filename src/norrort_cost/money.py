@@ -12,7 +12,9 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
 ORE_PER_KRONA = 100
-_GROUPING = str.maketrans("", "", " \u00a0\u202f\u2009")
+# what people put between thousands: space, no-break space, narrow no-break space, thin space
+GROUPING_SPACES = " \u00a0\u202f\u2009"
+_GROUPING = str.maketrans("", "", GROUPING_SPACES)
 
 
 class NumberFormatError(ValueError):
