@@ -206,3 +206,27 @@ def test_table_written_to_a_file_equals_the_table_on_stdout(tmp_path: Path) -> N
     assert result.stdout == ""
     assert target.read_text(encoding="utf-8") == on_stdout
     assert [p.name for p in tmp_path.iterdir()] == ["table.txt"]
+
+
+def test_unwritable_output_is_a_usage_error_not_a_traceback(tmp_path: Path) -> None:
+    """An --output that cannot be written: exit 2, a message, no traceback."""
+    (tmp_path / "afile").write_text("", encoding="utf-8")
+    result = runner.invoke(
+        app, ["allocate", "-y", "2014", "-f", "json", "-o", str(tmp_path / "afile" / "x.json")]
+    )
+    assert result.exit_code == 2
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "could not write" in result.stderr
+
+
+def test_output_files_get_ordinary_permissions(tmp_path: Path) -> None:
+    """A written file is readable by others as usual (umask 022: 0644), not 0600."""
+    import os
+
+    target = tmp_path / "shares.csv"
+    old = os.umask(0o022)
+    try:
+        runner.invoke(app, ["allocate", "-y", "2014", "-f", "csv", "-o", str(target)])
+    finally:
+        os.umask(old)
+    assert target.stat().st_mode & 0o777 == 0o644

@@ -203,3 +203,14 @@ def test_file_names_come_from_year_and_number_only(out_2014):
 def test_staging_folder_does_not_remain(out_2014):
     """No temporary or staging files are left behind."""
     assert not [p for p in out_2014.iterdir() if p.name.startswith(".")]
+
+
+def test_force_never_replaces_a_directory(tmp_path):
+    """A directory where an invoice file would go is refused, even with --force."""
+    out = tmp_path / "out"
+    (out / "faktura-2014-0191.xml" / "sub").mkdir(parents=True)
+    result = invoke(*ARGS_2014, "--out", out, "--force")
+    assert result.exit_code == 2
+    assert "is a directory" in result.output
+    assert (out / "faktura-2014-0191.xml" / "sub").is_dir()
+    assert sorted(p.name for p in out.iterdir()) == ["faktura-2014-0191.xml"]

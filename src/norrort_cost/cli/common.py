@@ -163,9 +163,16 @@ def emit(text_or_bytes: str | bytes, output: Path | None) -> None:
             raise UsageError("xlsx output needs a file", "add --output FILE.xlsx")
         sys.stdout.write(text_or_bytes)
         return
+    from norrort_cost.problems import UsageError
     from norrort_cost.rendering.files import write_atomic
 
-    write_atomic(output, data)
+    if output.is_dir():
+        raise UsageError(f"{output} is a directory", "give a file name for --output")
+    try:
+        write_atomic(output, data)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise UsageError(f"could not write {output}: {reason}", "check the path") from None
 
 
 def emit_table(printer: Callable[[Console], None], output: Path | None) -> None:

@@ -26,6 +26,14 @@ def publish(directory: Path, files: Mapping[str, bytes], *, overwrite: bool) -> 
     for name in files:
         if Path(name).name != name or name.startswith("."):
             raise ValueError(f"{name!r} is not a plain file name")
+    if directory.exists() and not directory.is_dir():
+        raise UsageError(f"{directory} is not a directory", "choose another --out directory")
+    occupied = sorted(name for name in files if (directory / name).is_dir())
+    if occupied:
+        raise UsageError(
+            f"{directory / occupied[0]} is a directory, not an invoice file",
+            "move it away; --force replaces files, never directories",
+        )
     existing = sorted(name for name in files if (directory / name).exists())
     if existing and not overwrite:
         shown = ", ".join(existing[:3]) + (" ..." if len(existing) > 3 else "")
