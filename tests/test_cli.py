@@ -230,3 +230,11 @@ def test_output_files_get_ordinary_permissions(tmp_path: Path) -> None:
     finally:
         os.umask(old)
     assert target.stat().st_mode & 0o777 == 0o644
+
+
+def test_filtering_on_a_member_that_was_not_a_member_that_year_is_a_usage_error() -> None:
+    """Ekerö joined in 2014: asking for its 2013 share says so (exit 2), no empty table."""
+    result = runner.invoke(app, ["allocate", "-y", "2013", "-m", "Ekerö"])
+    assert result.exit_code == 2
+    assert "Ekerö (0125) was not a member in 2013" in result.stderr
+    assert result.stdout == ""

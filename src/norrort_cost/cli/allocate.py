@@ -72,7 +72,7 @@ def allocate(
     """
     with reporting(fmt):
         from norrort_cost.allocation import allocate as run
-        from norrort_cost.lookup import find_municipality
+        from norrort_cost.audit import member_share
 
         dataset = load(data_dir)
         result = run(
@@ -83,8 +83,8 @@ def allocate(
         )
         shares = result.shares
         if municipality:
-            wanted = {find_municipality(dataset.municipalities, m).kommunkod for m in municipality}
-            shares = tuple(s for s in shares if s.kommunkod in wanted)
+            chosen = {member_share(dataset, result, m) for m in municipality}
+            shares = tuple(sorted(chosen, key=lambda share: share.kommunkod))
         _render_allocation(result, shares, fmt, output, by_pool=by_pool)
 
 
