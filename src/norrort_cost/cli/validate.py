@@ -29,14 +29,15 @@ def validate(
 
     Example: norrort-cost validate --data-dir my-data --format json
     """
-    from norrort_cost.loading import default_data_dir, load_dataset
+    from norrort_cost.loading import check_dataset, default_data_dir
     from norrort_cost.plausibility import warnings
     from norrort_cost.problems import DataError
 
     source = str(data_dir or default_data_dir())
     problems: list[Problem]
     try:
-        problems = warnings(load_dataset(data_dir))
+        dataset, found = check_dataset(data_dir)
+        problems = [*found, *warnings(dataset)]
     except DataError as exc:
         problems = list(exc.problems)
     errors = sum(p.severity == "error" for p in problems)

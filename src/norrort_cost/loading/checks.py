@@ -144,21 +144,34 @@ def _overlaps(memberships: list[tuple[int, Membership]]) -> list[Problem]:
 
 
 def _missing_population(settings: Settings, found: LoadedRecords) -> list[Problem]:
-    """One problem per membership that lacks figures, naming every date it lacks."""
+    """Members billed in a budget year without a population figure at its reference date.
+
+    A gap (a date up to the latest figure in population.csv) is an error, one per
+    membership naming every date it lacks. A date after the latest figure is a warning,
+    one per budget year: SCB has not published those figures yet (next year's budget is
+    often entered first); that year cannot be allocated until they are added, the others can.
+    """
     if not found.population:
         return []  # the population file itself is broken: reported there
     figures = {(p.kommunkod, p.reference_date) for _, p in found.population}
-    years = sorted({b.year for _, b in found.budget})
-    problems = []
+    latest = max(p.reference_date for _, p in found.population)
+    budget_lines = {b.year: line for line, b in reversed(found.budget)}
+    problems: list[Problem] = []
+    not_yet: dict[int, list[str]] = {}
     for line, membership in found.memberships:
-        missing = [
-            settings.population_date(year)
-            for year in years
-            if membership.days_in(*year_bounds(year)[:2])
-            and (membership.kommunkod, settings.population_date(year)) not in figures
-        ]
-        if missing:
-            dates = ", ".join(d.isoformat() for d in missing)
+        gaps = []
+        for year in sorted(budget_lines):
+            on = settings.population_date(year)
+            if (
+                membership.days_in(*year_bounds(year)[:2])
+                and (membership.kommunkod, on) not in figures
+            ):
+                if on > latest:
+                    not_yet.setdefault(year, []).append(membership.kommunkod)
+                else:
+                    gaps.append(on.isoformat())
+        if gaps:
+            dates = ", ".join(gaps)
             problems.append(
                 Problem(
                     "memberships.csv",
@@ -171,4 +184,20 @@ def _missing_population(settings: Settings, found: LoadedRecords) -> list[Proble
                     f"add a row for {membership.kommunkod} at each of: {dates}",
                 )
             )
+    for year, codes in sorted(not_yet.items()):
+        on = settings.population_date(year)
+        problems.append(
+            Problem(
+                "budget.csv",
+                budget_lines[year],
+                "year",
+                str(year),
+                "population-not-yet-available",
+                f"the {year} budget needs population figures at {on} for {len(codes)} "
+                f"member(s) ({', '.join(codes)}); population.csv ends at {latest}",
+                f"{year} cannot be allocated until they are added (e.g. with population "
+                "import-scb); other years can",
+                "warning",
+            )
+        )
     return problems

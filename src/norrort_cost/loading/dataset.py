@@ -58,8 +58,15 @@ def load_dataset(path: str | Path | None = None, *, tolerate: Collection[str] = 
 
     Raises :class:`~norrort_cost.problems.DataError` listing every problem found, except
     problems whose code is in ``tolerate`` (e.g. ``missing-population`` while importing the
-    very figures that are missing).
+    very figures that are missing). Warnings do not stop loading; see :func:`check_dataset`.
     """
+    return check_dataset(path, tolerate=tolerate)[0]
+
+
+def check_dataset(
+    path: str | Path | None = None, *, tolerate: Collection[str] = ()
+) -> tuple[Dataset, list[Problem]]:
+    """Like :func:`load_dataset`, and also return the warnings met while loading."""
     directory = Path(path) if path is not None else default_data_dir()
     if not directory.is_dir():
         raise DataError(
@@ -89,9 +96,10 @@ def load_dataset(path: str | Path | None = None, *, tolerate: Collection[str] = 
         problems.extend(cross_check(settings, found))
     fixed = load_key_data(directory, settings, found, problems)
     problems = [p for p in problems if p.code not in tolerate]
+    problems.sort(key=_file_order)
     if errors_only(problems) or settings is None:
-        raise DataError(sorted(problems, key=_file_order))
-    return Dataset(
+        raise DataError(problems)
+    dataset = Dataset(
         settings=settings,
         municipalities=tuple(r for _, r in found.municipalities),
         population=tuple(r for _, r in found.population),
@@ -100,6 +108,7 @@ def load_dataset(path: str | Path | None = None, *, tolerate: Collection[str] = 
         fixed_amounts=tuple(r for _, r in fixed),
         source=str(directory),
     )
+    return dataset, problems
 
 
 def _file_order(problem: Problem) -> tuple[int, int]:
