@@ -41,6 +41,9 @@ SPELLINGS = [
     ("24.3 tkr", "24300", [], False),
     ("24'300 kr", "24300", [], False),
     ("Kostnaden för Ekerö kommun 2014 är ca 24.300 tkr", "24300000", ["24300"], True),
+    ("24 291:03 kr", "24291.03", [], False),
+    ("24 291:03", "24291.03", [], False),
+    ("2 429 103 öre", "24291.03", [], False),
 ]
 
 
@@ -81,6 +84,21 @@ def test_unit_readings_offer_the_number_in_the_other_units():
     claim = parse_claim("24 300 tkr")
     units = {r.unit: r.kronor for r in claim.readings if r.kind == ReadingKind.UNIT}
     assert units == {"kr": Decimal(24300), "mnkr": Decimal(24300 * 10**6)}
+
+
+def test_amounts_in_ore_are_offered_in_kronor_too():
+    """'24 291,03 öre' reads literally as 242,9103 kr; the kr reading is offered beside it."""
+    claim = parse_claim("24 291,03 öre")
+    assert claim.literal.kronor == Decimal("242.9103")
+    units = {r.unit: r.kronor for r in claim.readings if r.kind == ReadingKind.UNIT}
+    assert units["kr"] == Decimal("24291.03")
+
+
+@pytest.mark.parametrize("text", ["-24300", "\u221224 300 kr", "ca -24,3 tkr"])
+def test_a_negative_amount_is_refused_not_read_without_its_sign(text):
+    """A share is a cost: a minus sign is never silently dropped."""
+    with pytest.raises(UsageError, match="negative"):
+        parse_claim(text)
 
 
 def test_a_sentence_with_a_year_takes_the_amount_with_a_unit():

@@ -2,8 +2,10 @@
 
 ``24 300 kr``, ``24.300 kr``, ``24,3 tkr``, ``ca 24.300 tkr``, ``0,0243 mnkr``, ``1,2 Mkr``,
 ``24300``, ``24 300:-``. Spaces (also no-break and narrow no-break), dots, commas and
-apostrophes may group thousands; a comma or a dot may be the decimal mark. Units: kr,
-kronor, SEK, ``:-``; tkr, tusen kronor, kSEK; mnkr, mkr, Mkr, MSEK, miljoner kronor; mdkr.
+apostrophes may group thousands; a comma or a dot may be the decimal mark, and a colon
+may stand before the öre (``24 291:03``). Units: kr, kronor, SEK, ``:-``; tkr, tusen kronor,
+kSEK; mnkr, mkr, Mkr, MSEK, miljoner kronor; mdkr; öre. A negative amount is refused:
+a share is a cost.
 
 A text can have more than one reading. ``24.300`` is 24 300 with a dot between thousands
 (how Swedish texts often write it, and the *literal* reading here) or 24,3 with a decimal
@@ -27,23 +29,26 @@ _APPROX = (
     r"|about|approx\.?|~|≈)"
 )
 # longest spellings first; each maps to (canonical unit, kronor per unit)
-_UNITS: tuple[tuple[str, str, int], ...] = (
-    (r"miljarder\s+kronor|miljarder\s+kr|mdkr|mdr\s+kr|mdsek", "mdkr", 10**9),
-    (r"miljoner\s+kronor|miljoner\s+kr|milj\.?\s*kr|miljoner|milj\.?", "mnkr", 10**6),
-    (r"mnkr|mn\s+kr|mkr|msek|mn\s+sek|mn", "mnkr", 10**6),
-    (r"tusen\s+kronor|tusen\s+kr|tusen|tkr|t\s+kr|tsek|ksek|kkr|k", "tkr", 1000),
-    (r"kronor|kr\.?|sek|:-|,-", "kr", 1),
+_UNITS: tuple[tuple[str, str, Decimal], ...] = (
+    (r"miljarder\s+kronor|miljarder\s+kr|mdkr|mdr\s+kr|mdsek", "mdkr", Decimal(10**9)),
+    (r"miljoner\s+kronor|miljoner\s+kr|milj\.?\s*kr|miljoner|milj\.?", "mnkr", Decimal(10**6)),
+    (r"mnkr|mn\s+kr|mkr|msek|mn\s+sek|mn", "mnkr", Decimal(10**6)),
+    (r"tusen\s+kronor|tusen\s+kr|tusen|tkr|t\s+kr|tsek|ksek|kkr|k", "tkr", Decimal(1000)),
+    (r"kronor|kr\.?|sek|:-|,-", "kr", Decimal(1)),
+    (r"öre|ore", "öre", Decimal("0.01")),
 )
 _UNIT = "|".join(f"(?:{spelling})" for spelling, _, _ in _UNITS)
 _SPACED = rf"\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?:[.,]\d+)?"
 _COMPACT = r"\d+(?:[.,']\d+)*"
+_ORE = r"(?::(?P<ore>\d\d)(?!\d))?"  # "24 291:03": kronor, colon, öre
 _AMOUNT = re.compile(
     rf"(?:{_APPROX}[{_SPACES}]*)?(?P<prefix>(?:sek|kr)[{_SPACES}]*)?"
-    rf"(?<![\d.,'])(?P<number>{_SPACED}|{_COMPACT})(?![\d])"
+    rf"(?P<sign>[-\u2212][{_SPACES}]*)?"
+    rf"(?<![\d.,'])(?P<number>{_SPACED}|{_COMPACT})(?![\d]){_ORE}"
     rf"(?:[{_SPACES}]*(?P<unit>{_UNIT})(?![a-zåäö]))?",
     re.IGNORECASE,
 )
-MULTIPLIERS = {"kr": 1, "tkr": 1000, "mnkr": 10**6, "mdkr": 10**9}
+MULTIPLIERS = {unit: factor for _, unit, factor in _UNITS}
 
 
 class ReadingKind(StrEnum):
@@ -151,6 +156,11 @@ def parse_claim(text: str) -> Claim:
     with a unit is taken; a bare year-like number beside it is ignored.
     """
     match = _pick(text)
+    if match.group("sign"):
+        raise UsageError(
+            f"{match.group(0).strip()!r} is negative",
+            "a member's share is a cost: write the amount without a sign",
+        )
     unit = _unit_of(match.group("unit"))
     numbers = number_readings(match.group("number"))
     if not numbers:
@@ -158,6 +168,9 @@ def parse_claim(text: str) -> Claim:
             f"{match.group('number')!r} is not a number",
             "group thousands in threes: '1.234.567' or '1 234 567'",
         )
+    if match.group("ore"):
+        ore = Decimal(match.group("ore")) / 100
+        numbers = [(number + ore, f"{how}, colon before öre") for number, how in numbers]
     readings = [
         Reading(
             ReadingKind.LITERAL if i == 0 else ReadingKind.SEPARATOR,
@@ -178,7 +191,7 @@ def parse_claim(text: str) -> Claim:
             f"the number in {other}, not {unit}",
         )
         for other, factor in MULTIPLIERS.items()
-        if other not in {unit, "mdkr"}
+        if other not in {unit, "mdkr"} and not (other == "öre" and unit != "kr")
     )
     return Claim(
         text=text,
