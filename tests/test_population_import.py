@@ -129,6 +129,21 @@ def test_names_alone_match_exactly_or_fail_with_a_suggestion(tmp_path: Path) -> 
     assert plan.skipped == ("Huddinge",)
 
 
+def test_official_names_with_kommun_or_stad_match_their_member() -> None:
+    """'Lidingö stad', 'Ekerö kommun', 'Sundbybergs stad', '0186 Lidingö stad' are members."""
+    text = (
+        "region,2017\nLidingö stad,47185\nEkerö kommun,27753\nSundbybergs stad,49424\n"
+        "0186 Lidingö stad,47185\n"
+    )
+    figures, _ = parse_scb(text, "official.csv")
+    plan = plan_import(load_dataset(), figures[:3], source="SCB")
+    assert sorted(f.kommunkod for f in plan.unchanged) == ["0125", "0183", "0186"]
+    assert plan.skipped == ()
+    assert [
+        f.kommunkod for f in plan_import(load_dataset(), figures[3:], source="SCB").unchanged
+    ] == ["0186"]
+
+
 def test_a_code_with_another_members_name_is_refused() -> None:
     """'0114 Upplands-Bro' (the 2015 swap) is a problem, never silently keyed either way."""
     figures, _ = parse_scb('"region","2017"\n"0114 Upplands-Bro",27614\n', "swap.csv")

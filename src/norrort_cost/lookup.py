@@ -17,12 +17,30 @@ def fold(text: str) -> str:
     return " ".join("".join(c if c.isalnum() else " " for c in letters).split())
 
 
+def name_forms(text: str) -> list[str]:
+    """The folded forms a municipality's name may take: ``Lidingö stad`` -> ``lidingo``.
+
+    Official names add "kommun" or "stad", often in the genitive (``Sundbybergs stad``).
+    """
+    folded = fold(text)
+    for suffix in (" kommun", " stad"):
+        if folded.endswith(suffix):
+            base = folded.removesuffix(suffix)
+            return [folded, base, base.removesuffix("s")] if base.endswith("s") else [folded, base]
+    return [folded]
+
+
+def same_name(written: str, name: str) -> bool:
+    """Whether ``written`` names the municipality called ``name`` (case, accents, suffix)."""
+    return fold(name) in name_forms(written)
+
+
 def find_municipality(municipalities: Iterable[Municipality], text: str) -> Municipality:
     """The municipality whose kommunkod or name is ``text``; a did-you-mean on a miss."""
     candidates = list(municipalities)
     wanted = fold(text)
     for municipality in candidates:
-        if text.strip() == municipality.kommunkod or wanted == fold(municipality.name):
+        if text.strip() == municipality.kommunkod or same_name(text, municipality.name):
             return municipality
     names = {fold(m.name): m.name for m in candidates}
     close = difflib.get_close_matches(wanted, list(names), n=1, cutoff=0.6)

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from norrort_cost.lookup import fold
+from norrort_cost.lookup import fold, same_name
 from norrort_cost.models import Dataset, Municipality, PopulationFigure
 from norrort_cost.problems import DataError, Problem
 
@@ -139,7 +139,7 @@ def _match(
         found = next((m for m in municipalities if m.kommunkod == code), None)
         if found is None:
             return None
-        if name and fold(name) != fold(found.name):
+        if name and not same_name(name, found.name):
             problems.append(
                 _problem(
                     row,
@@ -157,10 +157,11 @@ def _match(
 def _match_name(
     municipalities: tuple[Municipality, ...], row: RegionFigure, problems: list[Problem]
 ) -> str | None:
+    for municipality in municipalities:
+        if same_name(row.region, municipality.name):
+            return municipality.kommunkod
     names = {fold(m.name): m for m in municipalities}
     wanted = fold(row.region)
-    if wanted in names:
-        return names[wanted].kommunkod
     close = difflib.get_close_matches(wanted, list(names), n=1, cutoff=NAME_CUTOFF)
     if close:
         member = names[close[0]]
