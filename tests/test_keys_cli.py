@@ -89,3 +89,12 @@ def test_key_problems_exit_1_and_are_listed_in_json(tmp_path):
         ("budget.csv", 5, "fixed-exceeds-line"),
         ("budget.csv", 9, "fixed-exceeds-line"),
     ]
+
+
+def test_table_share_is_the_share_of_the_budget_with_mixed_keys():
+    """With a base fee and equal parts, Täby's Share is what it pays of the budget: 35,7130 %."""
+    result = run("--year", "2018", "--data-dir", EXAMPLE)
+    assert result.exit_code == 0
+    taby = next(line for line in result.output.splitlines() if "Täby" in line)
+    assert "35,7130 %" in taby
+    assert "1 796 366,40" in taby

@@ -89,7 +89,7 @@ def allocation_table(
     table.add_column("Ref. date", no_wrap=True)
     table.add_column("Days", justify="right", no_wrap=True)
     table.add_column(
-        "Share", _percent(sum(s.population_share for s in shares)), justify="right", no_wrap=True
+        "Share", _percent(_budget_share(allocation, shares)), justify="right", no_wrap=True
     )
     table.add_column("Amount (kr)", format_sek(total_ore), justify="right", no_wrap=True)
     table.add_column("kr/inhabitant", justify="right", no_wrap=True)
@@ -100,7 +100,7 @@ def allocation_table(
             format_int(share.inhabitants),
             share.population_date.isoformat(),
             f"{share.membership_days}/{share.days_in_year}",
-            _percent(share.population_share),
+            _percent(_budget_share(allocation, (share,))),
             format_sek(share.amount_ore),
             format_fraction_sv(kronor(share.ore_per_inhabitant), 2),
         )
@@ -138,6 +138,12 @@ def _pool_note(pool: Pool) -> str:
     feeds = ", ".join(f"{line} {format_sek(ore)} kr" for line, ore in pool.contributions)
     about = pool.description or pool.name
     return f"{about}. {format_sek(pool.amount_ore)} kr from: {feeds}."
+
+
+def _budget_share(allocation: Allocation, shares: Sequence[Share]) -> Fraction:
+    """What part of the budget these members pay (with mixed keys, not the population share)."""
+    paid = sum(share.amount_ore for share in shares)
+    return Fraction(paid, allocation.budget_ore) if allocation.budget_ore else Fraction(0)
 
 
 def _percent(value: Fraction | int) -> str:
