@@ -70,13 +70,23 @@ def test_leaving_mid_year_counts_days_to_the_last_day(dataset):
         (ChangeKind.JOIN, "0114:2014-01-01", "already a member"),
         (ChangeKind.LEAVE, "0125:2013-06-30", "not a member on 2013-06-30"),
         (ChangeKind.JOIN, "0125", "needs a municipality and a date"),
-        (ChangeKind.JOIN, "0125:2014-02-30", "needs a municipality and a date"),
+        (ChangeKind.JOIN, "0125:2014-02-30", "2014-02-30 does not exist in the calendar"),
     ],
 )
 def test_impossible_changes_are_usage_errors(dataset, kind, text, message):
     """Joining as a member, leaving as a non-member, or a missing date: usage errors."""
     with pytest.raises(UsageError, match=message):
         whatif(dataset, 2014, [parse_change(kind, text, dataset.municipalities)])
+
+
+def test_leaving_out_and_joining_the_same_member_is_refused(dataset):
+    """--without 0125 with --join 0125:... contradicts itself: a usage error, not a silent pick."""
+    changes = [
+        parse_change(ChangeKind.JOIN, "0125:2014-01-01", dataset.municipalities),
+        parse_change(ChangeKind.WITHOUT, "0125", dataset.municipalities),
+    ]
+    with pytest.raises(UsageError, match="both left out"):
+        whatif(dataset, 2014, changes)
 
 
 def test_compare_marks_ekero_as_joined_and_totals_the_budget_change(dataset):

@@ -9,6 +9,7 @@ would pay more. The budget is unchanged, so the differences of all members sum t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -141,6 +142,11 @@ def parse_change(
     try:
         on = date.fromisoformat(when.strip())
     except ValueError:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", when.strip()):
+            raise UsageError(
+                f"--{kind.value} {text!r}: {when.strip()} does not exist in the calendar",
+                "check month and day",
+            ) from None
         raise UsageError(
             f"--{kind.value} {text!r} needs a municipality and a date",
             f"write CODE:YYYY-MM-DD, e.g. --{kind.value} 0125:2014-01-01",
@@ -181,12 +187,24 @@ class WhatIf:
     members: tuple[MemberChange, ...]
 
 
+def _refuse_contradictions(changes: Sequence[MembershipChange]) -> None:
+    """A member left out entirely cannot also join or leave in the same scenario."""
+    removed = {c.kommunkod for c in changes if c.kind == ChangeKind.WITHOUT}
+    for change in changes:
+        if change.kind != ChangeKind.WITHOUT and change.kommunkod in removed:
+            raise UsageError(
+                f"{change.kommunkod} is both left out (--without) and asked to {change.kind.value}",
+                "choose one of the two changes for this member",
+            )
+
+
 def whatif(dataset: Dataset, year: int, changes: Sequence[MembershipChange]) -> WhatIf:
     """Recompute ``year`` with ``changes`` applied to a copy of the memberships."""
     if not changes:
         raise UsageError(
             "no change to try", "add --join CODE:DATE, --leave CODE:DATE or --without CODE"
         )
+    _refuse_contradictions(changes)
     memberships = dataset.memberships
     for change in changes:
         memberships = apply_change(memberships, change)
