@@ -20,6 +20,7 @@ HEAVY = (
     "xml.dom.minidom",
     "norrort_cost.models",
     "norrort_cost.allocation",
+    "norrort_cost.results",
     "norrort_cost.engine",
     "norrort_cost.loading",
 )

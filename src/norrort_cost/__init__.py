@@ -47,8 +47,8 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "load_dataset": "norrort_cost.loading",
     "allocate": "norrort_cost.allocation",
-    "Allocation": "norrort_cost.allocation",
-    "Share": "norrort_cost.allocation",
+    "Allocation": "norrort_cost.results",
+    "Share": "norrort_cost.results",
     "allocate_many": "norrort_cost.engine",
     "BulkAllocation": "norrort_cost.engine",
     "Dataset": "norrort_cost.models",
@@ -96,7 +96,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from norrort_cost.allocation import Allocation, Share, allocate
+    from norrort_cost.allocation import allocate
     from norrort_cost.audit import Explanation, explain
     from norrort_cost.changes import (
         ChangeKind,
@@ -112,6 +112,7 @@ if TYPE_CHECKING:
     from norrort_cost.models import Dataset
     from norrort_cost.problems import DataError, NorrortError, Problem, UsageError
     from norrort_cost.reconcile import CheckResult, check
+    from norrort_cost.results import Allocation, Share
 
 
 def __getattr__(name: str) -> object:

@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
 
-from norrort_cost.allocation import Allocation, Part, Pool, Share, check_sum, year_bounds
+from norrort_cost.allocation import check_sum, year_bounds
 from norrort_cost.models import AllocationKey, Dataset, Municipality
 from norrort_cost.money import format_fraction_sv, format_int, format_percent, format_sek
 from norrort_cost.problems import Problem, UsageError
+from norrort_cost.results import Allocation, Part, Pool, Share
 
 VAT_EXEMPTION_CODES = {"O": "VATEX-EU-O"}
 # invoice line label and description per allocation key

@@ -23,7 +23,7 @@ from norrort_cost.cli.common import (
 )
 
 if TYPE_CHECKING:
-    from norrort_cost.allocation import Allocation, Share
+    from norrort_cost.results import Allocation, Share
 
 
 @app.command()

@@ -12,7 +12,6 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from norrort_cost.allocation import Allocation, Share
 from norrort_cost.audit import Explanation, PoolStep
 from norrort_cost.changes import Comparison, MemberChange, WhatIf
 from norrort_cost.claims import Reading
@@ -27,6 +26,7 @@ from norrort_cost.money import (
 )
 from norrort_cost.money import round_fraction as rounded
 from norrort_cost.reconcile import CheckResult, ReadingCheck, Verdict
+from norrort_cost.results import Allocation, Share
 
 SCHEMA_VERSION = 1
 SHARE_PLACES = 10

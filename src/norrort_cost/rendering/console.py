@@ -16,7 +16,6 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from norrort_cost.allocation import Allocation, Pool, Share
 from norrort_cost.money import (
     format_fraction_sv,
     format_int,
@@ -27,6 +26,7 @@ from norrort_cost.money import (
 from norrort_cost.population_import import ImportPlan
 from norrort_cost.problems import Problem
 from norrort_cost.rendering.records import ILLUSTRATIVE_NOTICE
+from norrort_cost.results import Allocation, Pool, Share
 
 WIDE = 132
 

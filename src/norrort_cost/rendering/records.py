@@ -18,10 +18,10 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
-from norrort_cost.allocation import Allocation, Part, Pool, Share
 from norrort_cost.models import PopulationFigure
 from norrort_cost.money import kronor, machine_amount, round_fraction
 from norrort_cost.problems import Problem
+from norrort_cost.results import Allocation, Part, Pool, Share
 
 SCHEMA = "norrort-cost.allocation"
 SCHEMA_VERSION = 1
