@@ -4,169 +4,35 @@ Swedish terms used as they are: *kommunkod* is SCB's four-digit municipality cod
 (text, leading zero kept: ``0114``); *organisationsnummer* is the ten-digit Swedish
 organisation number with a Luhn check digit (``212000-0019``).
 
-Validators accept text the way Swedish spreadsheets write it (decimal comma, spaces
-between thousands) and raise errors whose ``type`` is a stable problem code, which the
-loader turns into :class:`~norrort_cost.problems.Problem` records.
+The field types (:mod:`norrort_cost.fields`) accept text the way Swedish spreadsheets
+write it (decimal comma, spaces between thousands) and raise errors whose ``type`` is a
+stable problem code, which the loader turns into :class:`~norrort_cost.problems.Problem`
+records.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import date
-from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
-from pydantic_core import PydanticCustomError
 
-from norrort_cost.money import NumberFormatError, decimal_to_ore, parse_decimal
-
-_KOMMUNKOD = re.compile(r"\d{4}")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def problem(code: str, message: str, hint: str = "") -> PydanticCustomError:
-    """A validation error carrying a stable problem code and a hint."""
-    return PydanticCustomError(code, message.replace("{", "(").replace("}", ")"), {"hint": hint})
-
-
-def _text(value: object) -> str:
-    return value.strip() if isinstance(value, str) else str(value)
-
-
-def parse_kommunkod(value: object) -> str:
-    """A kommunkod as four digits of text; a lost leading zero is named as such."""
-    text = _text(value)
-    if _KOMMUNKOD.fullmatch(text):
-        return text
-    if re.fullmatch(r"\d{3}", text):
-        raise problem(
-            "kommunkod-lost-zero",
-            f"kommunkod {text!r} has three digits",
-            f"a spreadsheet probably dropped the leading zero: write 0{text}",
-        )
-    raise problem(
-        "invalid-kommunkod", f"{text!r} is not a kommunkod", "a kommunkod is four digits, e.g. 0114"
-    )
-
-
-def parse_iso_date(value: object) -> date:
-    """A calendar date written YYYY-MM-DD; impossible dates are refused."""
-    if isinstance(value, date):
-        return value
-    text = _text(value)
-    if not _ISO_DATE.fullmatch(text):
-        raise problem("invalid-date", f"{text!r} is not a date", "write dates as YYYY-MM-DD")
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise problem(
-            "impossible-date", f"{text!r} does not exist in the calendar", "check month and day"
-        ) from None
-
-
-def parse_whole_number(value: object) -> int:
-    """A non-negative whole number such as a population (``26 355`` or ``26355``)."""
-    if isinstance(value, int):
-        number = Decimal(value)
-    else:
-        try:
-            number = parse_decimal(_text(value))
-        except NumberFormatError:
-            raise problem(
-                "invalid-number",
-                f"{_text(value)!r} is not a number",
-                "write digits only, e.g. 26355",
-            ) from None
-    if number != number.to_integral_value():
-        raise problem(
-            "not-integer",
-            f"{_text(value)!r} is not a whole number",
-            "if '.' or ',' separates thousands here, remove it",
-        )
-    if number < 0:
-        raise problem(
-            "negative-number", f"{_text(value)!r} is negative", "counts cannot be negative"
-        )
-    return int(number)
-
-
-def parse_amount_ore(value: object) -> int:
-    """Whole öre from text in kronor (``756 000``, ``756000,00``); never negative.
-
-    Text is kronor, as files write it. An ``int`` is already öre (``amount_ore=75600000``,
-    as code builds records); floats and booleans are refused.
-    """
-    if isinstance(value, bool | float):
-        raise problem("invalid-amount", f"{value!r} is not an amount", "give whole öre")
-    if isinstance(value, int):
-        if value < 0:
-            raise problem("negative-amount", f"{value} öre is negative", "amounts must be >= 0")
-        return value
-    text = _text(value)
-    try:
-        ore = decimal_to_ore(parse_decimal(text))
-    except NumberFormatError:
-        raise problem(
-            "invalid-amount",
-            f"{text!r} is not an amount in kronor",
-            "write e.g. 756000 or 756 000,00",
-        ) from None
-    if ore < 0:
-        raise problem("negative-amount", f"{text!r} is negative", "budget amounts must be >= 0")
-    return ore
-
-
-def parse_flag(value: object) -> bool:
-    """yes/no in English or Swedish, true/false, 1/0; empty means no."""
-    if isinstance(value, bool):
-        return value
-    text = _text(value).lower()
-    if text in {"yes", "ja", "true", "1", "x"}:
-        return True
-    if text in {"no", "nej", "false", "0", ""}:
-        return False
-    raise problem("invalid-flag", f"{text!r} is not yes or no", "write yes or no")
-
-
-def parse_organisationsnummer(value: object) -> str:
-    """An organisationsnummer, checked (length and Luhn digit) and written NNNNNN-NNNN."""
-    from stdnum.exceptions import ValidationError
-    from stdnum.se import orgnr
-
-    text = _text(value)
-    try:
-        return str(orgnr.format(orgnr.validate(text)))
-    except ValidationError:
-        raise problem(
-            "invalid-organisationsnummer",
-            f"{text!r} is not a valid organisationsnummer",
-            "ten digits with a correct check digit, e.g. 212000-0019",
-        ) from None
-
-
-def _non_empty(value: object) -> str:
-    text = _text(value)
-    if not text:
-        raise problem("empty-value", "this value is empty", "fill it in")
-    return text
-
-
-Kommunkod = Annotated[str, BeforeValidator(parse_kommunkod)]
-IsoDate = Annotated[date, BeforeValidator(parse_iso_date)]
-WholeNumber = Annotated[int, BeforeValidator(parse_whole_number)]
-AmountOre = Annotated[int, BeforeValidator(parse_amount_ore)]
-Flag = Annotated[bool, BeforeValidator(parse_flag)]
-Organisationsnummer = Annotated[str, BeforeValidator(parse_organisationsnummer)]
-NonEmpty = Annotated[str, BeforeValidator(_non_empty)]
-
-
-def _optional_date(value: object) -> date | None:
-    return None if value is None or _text(value) == "" else parse_iso_date(value)
-
-
-OptionalDate = Annotated[date | None, BeforeValidator(_optional_date)]
+from norrort_cost.fields import (
+    AmountOre,
+    Flag,
+    IsoDate,
+    Kommunkod,
+    NonEmpty,
+    OptionalDate,
+    Organisationsnummer,
+    WholeNumber,
+    cell_text,
+    parse_amount_ore,
+    parse_iso_date,
+    parse_whole_number,
+    problem,
+)
 
 
 class Record(BaseModel):
@@ -232,17 +98,17 @@ class AllocationKey(StrEnum):
 
 
 def _allocation_key(value: object) -> AllocationKey:
-    text = _text(value) or AllocationKey.PER_CAPITA.value
+    text = cell_text(value) or AllocationKey.PER_CAPITA.value
     return _known_key(text)
 
 
 def _optional_key(value: object) -> AllocationKey | None:
-    text = "" if value is None else _text(value)
+    text = "" if value is None else cell_text(value)
     return _known_key(text) if text else None
 
 
 def _optional_amount(value: object) -> int | None:
-    return None if value is None or _text(value) == "" else parse_amount_ore(value)
+    return None if value is None or cell_text(value) == "" else parse_amount_ore(value)
 
 
 def _known_key(text: str) -> AllocationKey:

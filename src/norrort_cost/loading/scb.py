@@ -16,8 +16,8 @@ from pathlib import Path
 
 from pydantic_core import PydanticCustomError
 
+from norrort_cost.fields import parse_whole_number
 from norrort_cost.loading.csvfile import decode, read_bytes, sniff_delimiter
-from norrort_cost.models import parse_whole_number
 from norrort_cost.population_import import RegionFigure
 from norrort_cost.problems import DataError, Problem
 
