@@ -12,7 +12,8 @@ import pytest
 from pypdf import PdfReader
 
 from norrort_cost import allocate, load_dataset
-from norrort_cost.invoicing import build_invoices, is_valid_ocr
+from norrort_cost.invoicing import build_invoices
+from norrort_cost.payments import is_valid_ocr
 from norrort_cost.rendering.pdf import invoice_pdf, invoice_pdfs
 from norrort_cost.rendering.ubl import (
     CUSTOMIZATION_ID,

@@ -12,7 +12,6 @@ then a Luhn check digit. Check digits come from python-stdnum, never from our ow
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
@@ -20,7 +19,8 @@ from fractions import Fraction
 from norrort_cost.allocation import check_sum, year_bounds
 from norrort_cost.models import AllocationKey, Dataset, Municipality
 from norrort_cost.money import format_fraction_sv, format_int, format_percent, format_sek
-from norrort_cost.problems import Problem, UsageError
+from norrort_cost.payments import invoice_number, ocr_reference, validate_bankgiro
+from norrort_cost.problems import UsageError
 from norrort_cost.results import Allocation, Part, Pool, Share
 
 VAT_EXEMPTION_CODES = {"O": "VATEX-EU-O"}
@@ -121,54 +121,6 @@ class InvoiceRun:
     def invoiced_ore(self) -> int:
         """The sum of all invoices."""
         return sum(invoice.amount_ore for invoice in self.invoices)
-
-
-def invoice_number(year: int, kommunkod: str) -> str:
-    """The invoice number: unique and the same every time for (year, member), e.g. 2014-0125."""
-    return f"{year}-{kommunkod}"
-
-
-def ocr_reference(base: str) -> str:
-    """A Swedish OCR reference: ``base``, a length digit, then a Luhn check digit."""
-    from stdnum import luhn
-
-    if not base.isdigit():
-        raise ValueError(f"an OCR base is digits only, not {base!r}")
-    body = base + str((len(base) + 2) % 10)
-    return body + str(luhn.calc_check_digit(body))
-
-
-def is_valid_ocr(ocr: str) -> bool:
-    """Whether ``ocr`` has a correct length digit and Luhn check digit."""
-    from stdnum import luhn
-
-    return ocr.isdigit() and len(ocr) >= 3 and ocr[-2] == str(len(ocr) % 10) and luhn.is_valid(ocr)
-
-
-def validate_bankgiro(text: str) -> str:
-    """A bankgiro number (7 or 8 digits, Luhn check digit) written NNN-NNNN or NNNN-NNNN."""
-    from stdnum import luhn
-    from stdnum.exceptions import ValidationError
-
-    digits = re.sub(r"[\s-]", "", text)
-    try:
-        if not digits.isdigit() or len(digits) not in {7, 8}:
-            raise ValidationError
-        luhn.validate(digits)
-    except ValidationError:
-        raise _settings_error(
-            "invalid-bankgiro",
-            text,
-            f"{text!r} is not a valid bankgiro number",
-            "7 or 8 digits with a correct check digit, e.g. 5050-1055",
-        ) from None
-    return f"{digits[:-4]}-{digits[-4:]}"
-
-
-def _settings_error(code: str, value: str, message: str, hint: str) -> Exception:
-    from norrort_cost.problems import DataError
-
-    return DataError([Problem("cooperation.toml", None, "invoicing", value, code, message, hint)])
 
 
 def _party(municipality: Municipality) -> Party:
