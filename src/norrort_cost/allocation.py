@@ -28,7 +28,7 @@ from norrort_cost.engine import apportion
 from norrort_cost.keyrules import year_problems
 from norrort_cost.models import BudgetLine, Dataset, Membership, Municipality
 from norrort_cost.money import ORE_PER_KRONA
-from norrort_cost.pools import PoolPlan, plan_pools
+from norrort_cost.pools import MemberYear, PoolPlan, plan_pools
 from norrort_cost.problems import DataError, Problem, UsageError, errors_only
 from norrort_cost.results import Allocation, Part, Pool, Share
 
@@ -116,10 +116,13 @@ def days_of_membership(
     return days
 
 
-def _population(dataset: Dataset, members: Iterable[str], on: date) -> dict[str, tuple[int, str]]:
-    figures: dict[str, tuple[int, str]] = {}
+def _members(dataset: Dataset, year: int, on: date) -> MemberYear:
+    """The year's members with their days and their population at ``on`` (all or an error)."""
+    days = membership_days(dataset, year)
+    inhabitants: dict[str, int] = {}
+    sources: dict[str, str] = {}
     missing: list[Problem] = []
-    for kommunkod in members:
+    for kommunkod in sorted(days):
         figure = dataset.inhabitants(kommunkod, on)
         if figure is None:
             missing.append(
@@ -130,14 +133,14 @@ def _population(dataset: Dataset, members: Iterable[str], on: date) -> dict[str,
                     on.isoformat(),
                     "missing-population",
                     f"{kommunkod} has no population figure at {on}",
-                    "add the figure, or choose another date with --population-date",
+                    "add the figure (e.g. with population import-scb) or weigh by another date",
                 )
             )
         else:
-            figures[kommunkod] = (figure.inhabitants, figure.source)
+            inhabitants[kommunkod], sources[kommunkod] = figure.inhabitants, figure.source
     if missing:
         raise DataError(missing)
-    return figures
+    return MemberYear(on, inhabitants, sources, days, year_bounds(year)[2])
 
 
 def _budget_lines(dataset: Dataset, year: int) -> tuple[BudgetLine, ...]:
@@ -163,41 +166,23 @@ def allocate(
     lines = _budget_lines(dataset, year)
     settings = dataset.settings
     unit = rounding_unit or settings.rounding_unit
-    on = population_date or settings.population_date(year)
-    _, _, days_in_year = year_bounds(year)
-    days = membership_days(dataset, year)
-    population = _population(dataset, sorted(days), on)
-    budget_ore = sum(line.amount_ore for line in lines)
-    weights = {k: population[k][0] * days[k] for k in days}
+    members = _members(dataset, year, population_date or settings.population_date(year))
     fixed = dataset.fixed_amounts_for(year)
     found = year_problems(
-        [(None, line) for line in lines], [(None, row) for row in fixed], days, days_in_year
+        [(None, line) for line in lines],
+        [(None, row) for row in fixed],
+        members.days,
+        members.days_in_year,
     )
     if errors_only(found):
         raise DataError(found)
-    plans = plan_pools(
-        lines,
-        fixed,
-        inhabitants={k: population[k][0] for k in days},
-        days=days,
-        days_in_year=days_in_year,
-        unit_ore=UNIT_ORE[unit],
-    )
-    pools, parts = _split_pools(plans)
+    pools, parts = _split_pools(plan_pools(lines, fixed, members, UNIT_ORE[unit]))
+    total_weight = Fraction(sum(map(members.inhabitant_days, members.days)), members.days_in_year)
     municipalities = {m.kommunkod: m for m in dataset.municipalities}
-    total_weight = Fraction(sum(weights.values()), days_in_year)
     shares = tuple(
-        _share(
-            municipalities[k],
-            population=population[k],
-            days=days[k],
-            days_in_year=days_in_year,
-            on=on,
-            total_weight=total_weight,
-            parts=parts[k],
-        )
-        for k in sorted(days)
+        _share(municipalities[k], members, total_weight, parts[k]) for k in sorted(members.days)
     )
+    budget_ore = sum(line.amount_ore for line in lines)
     check_sum(budget_ore, (s.amount_ore for s in shares))
     return Allocation(
         cooperation=settings.name,
@@ -205,8 +190,8 @@ def allocate(
         currency=settings.currency,
         budget_ore=budget_ore,
         illustrative=any(line.illustrative for line in lines),
-        population_date=on,
-        days_in_year=days_in_year,
+        population_date=members.population_date,
+        days_in_year=members.days_in_year,
         rounding_unit=unit,
         method=METHOD,
         method_version=METHOD_VERSION,
@@ -219,24 +204,18 @@ def allocate(
 
 
 def _share(
-    municipality: Municipality,
-    *,
-    population: tuple[int, str],
-    days: int,
-    days_in_year: int,
-    on: date,
-    total_weight: Fraction,
-    parts: tuple[Part, ...],
+    municipality: Municipality, members: MemberYear, total_weight: Fraction, parts: tuple[Part, ...]
 ) -> Share:
-    weight = Fraction(population[0] * days, days_in_year)
+    kommunkod = municipality.kommunkod
+    weight = Fraction(members.inhabitant_days(kommunkod), members.days_in_year)
     return Share(
-        kommunkod=municipality.kommunkod,
+        kommunkod=kommunkod,
         name=municipality.name,
-        inhabitants=population[0],
-        population_date=on,
-        population_source=population[1],
-        membership_days=days,
-        days_in_year=days_in_year,
+        inhabitants=members.inhabitants[kommunkod],
+        population_date=members.population_date,
+        population_source=members.sources[kommunkod],
+        membership_days=members.days[kommunkod],
+        days_in_year=members.days_in_year,
         weight=weight,
         population_share=weight / total_weight if total_weight else Fraction(0),
         amount_ore=sum(p.amount_ore for p in parts),

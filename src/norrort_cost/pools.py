@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from norrort_cost.keyrules import FIXED_FILE
 from norrort_cost.models import AllocationKey, BudgetLine, FixedAmount
@@ -46,6 +47,25 @@ BASES = {
     AllocationKey.FIXED: f"amounts given per member in {FIXED_FILE}",
 }
 LABELS = {AllocationKey.BASE_FEE: "Base fee (grundavgift)"}
+
+
+@dataclass(frozen=True, slots=True)
+class MemberYear:
+    """The members of one budget year: who, how many inhabitants, how many days.
+
+    ``inhabitants`` and ``sources`` are at ``population_date``; ``days`` are the days of
+    membership counted in the year, which has ``days_in_year`` days.
+    """
+
+    population_date: date
+    inhabitants: Mapping[str, int]
+    sources: Mapping[str, str]
+    days: Mapping[str, int]
+    days_in_year: int
+
+    def inhabitant_days(self, kommunkod: str) -> int:
+        """The member's per-capita weight in whole inhabitant-days."""
+        return self.inhabitants[kommunkod] * self.days[kommunkod]
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,15 +101,10 @@ def base_fees_ore(fee_ore: int, days: Mapping[str, int], days_in_year: int, unit
 
 
 def plan_pools(
-    lines: Sequence[BudgetLine],
-    fixed: Iterable[FixedAmount],
-    *,
-    inhabitants: Mapping[str, int],
-    days: Mapping[str, int],
-    days_in_year: int,
-    unit_ore: int,
+    lines: Sequence[BudgetLine], fixed: Iterable[FixedAmount], members: MemberYear, unit_ore: int
 ) -> tuple[PoolPlan, ...]:
     """The pools of a year's lines (which passed :func:`~norrort_cost.keyrules.year_problems`)."""
+    days, days_in_year = members.days, members.days_in_year
     given = _given_by_line(fixed)
     fed: dict[AllocationKey, list[tuple[str, int]]] = {}
     for line in lines:
@@ -97,14 +112,7 @@ def plan_pools(
             fed.setdefault(key, []).append((line.line, amount))
     plans = []
     for key, contributions in fed.items():
-        weights, denominator = _weights(
-            key,
-            lines=lines,
-            given=given,
-            inhabitants=inhabitants,
-            days=days,
-            days_in_year=days_in_year,
-        )
+        weights, denominator = _weights(key, lines, given, members)
         plans.append(
             PoolPlan(
                 key=key,
@@ -148,21 +156,19 @@ def _contributions(
 
 def _weights(
     key: AllocationKey,
-    *,
     lines: Sequence[BudgetLine],
     given: Mapping[str, Mapping[str, int]],
-    inhabitants: Mapping[str, int],
-    days: Mapping[str, int],
-    days_in_year: int,
+    members: MemberYear,
 ) -> tuple[dict[str, int], int]:
+    days, days_in_year = members.days, members.days_in_year
     if key == AllocationKey.PER_CAPITA:
-        return {k: inhabitants[k] * d for k, d in days.items()}, days_in_year
+        return {k: members.inhabitant_days(k) for k in days}, days_in_year
     if key == AllocationKey.FIXED:
         fixed_lines = {line.line for line in lines if line.key == AllocationKey.FIXED}
         amounts = dict.fromkeys(days, 0)
-        for name, members in given.items():
+        for name, per_member in given.items():
             if name in fixed_lines:
-                for k, amount in members.items():
+                for k, amount in per_member.items():
                     if k in amounts:  # rows for non-members are reported, never paid
                         amounts[k] += amount
         return amounts, 1

@@ -36,7 +36,7 @@ def _exact(value: Fraction, places: int = 6) -> str:
     )
 
 
-def _notice(out: Console, illustrative: bool) -> None:
+def _notice(out: Console, *, illustrative: bool) -> None:
     if illustrative:
         out.print(Text(ILLUSTRATIVE_NOTICE, style="bold red"))
 
@@ -125,7 +125,7 @@ def explanation_table(result: Explanation) -> Table:
 
 def print_explanation(out: Console, result: Explanation) -> None:
     """The explanation table, with the illustrative notice when it applies."""
-    _notice(out, result.illustrative)
+    _notice(out, illustrative=result.illustrative)
     out.print(explanation_table(result))
 
 
@@ -194,7 +194,7 @@ def print_whatif(out: Console, result: WhatIf) -> None:
             format_signed_sek(m.amount_change_ore),
         )
     table.caption = "Difference = new − baseline; positive: the member would pay more."
-    _notice(out, result.baseline.illustrative)
+    _notice(out, illustrative=result.baseline.illustrative)
     out.print(table)
 
 
@@ -229,5 +229,5 @@ def print_comparison(out: Console, result: Comparison) -> None:
         f"{format_sek(result.after.budget_ore)} kr; population at "
         f"{result.before.population_date} and {result.after.population_date}."
     )
-    _notice(out, result.before.illustrative or result.after.illustrative)
+    _notice(out, illustrative=result.before.illustrative or result.after.illustrative)
     out.print(table)
