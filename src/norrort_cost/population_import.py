@@ -18,7 +18,7 @@ from datetime import date
 
 from norrort_cost.lookup import fold, same_name
 from norrort_cost.models import Dataset, Municipality, PopulationFigure
-from norrort_cost.problems import DataError, Problem
+from norrort_cost.problems import DataError, Problem, UsageError
 
 _CODE_AND_NAME = re.compile(r"(\d{4})(?:\s+(.*))?")
 _COUNTY_OR_COUNTRY = re.compile(r"\d{2}(\s.*)?")
@@ -70,9 +70,14 @@ def plan_import(
 ) -> ImportPlan:
     """The merge of ``rows`` into the dataset's figures; DataError on any problem.
 
-    ``reference_date`` replaces 31 December of each row's year. Conflicting duplicates
-    (one kommunkod and date with two different counts) and unmatched names are refused.
+    ``reference_date`` replaces 31 December of the rows' year (for an export of one year
+    only). Conflicting duplicates (one kommunkod and date with two different counts) and
+    unmatched names are refused.
     """
+    if reference_date is not None and len({row.year for row in rows}) > 1:
+        raise UsageError(
+            "a reference date fits an export of one year only", "import one year at a time"
+        )
     problems: list[Problem] = []
     skipped: list[str] = []
     imported: dict[tuple[str, date], tuple[RegionFigure, PopulationFigure]] = {}

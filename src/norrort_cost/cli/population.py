@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from norrort_cost.cli.common import DataDirOption, app, reporting
+from norrort_cost.cli.common import DataDirOption, app, emit, reporting
 
 population_app = typer.Typer(
     name="population",
@@ -54,8 +54,8 @@ def import_scb(
         from norrort_cost.loading.scb import read_scb
         from norrort_cost.population_import import plan_import
         from norrort_cost.problems import UsageError
-        from norrort_cost.rendering import files as rendered
         from norrort_cost.rendering.console import console, print_import
+        from norrort_cost.rendering.files import to_csv
         from norrort_cost.rendering.records import population_rows
 
         if data_dir is None and not dry_run:
@@ -67,8 +67,6 @@ def import_scb(
 
         dataset = load_dataset(data_dir, tolerate=("missing-population",))
         rows = read_scb(*files)
-        if on is not None and len({row.year for row in rows}) > 1:
-            raise UsageError("--date needs an export with one year", "import one year at a time")
         label = source or "SCB, " + ", ".join(p.name for p in files)
         plan = plan_import(dataset, rows, source=label, reference_date=on.date() if on else None)
         names = {m.kommunkod: m.name for m in dataset.municipalities}
@@ -77,8 +75,7 @@ def import_scb(
         if dry_run:
             console().print("dry run: nothing written")
         elif plan.modifies:
-            data = rendered.to_csv(population_rows(plan.figures)).encode("utf-8")
-            rendered.write_atomic(target, data)
+            emit(to_csv(population_rows(plan.figures)), target)
             _check_after(target.parent)
 
 
