@@ -14,13 +14,7 @@ from norrort_cost.changes import (
     parse_change,
     whatif,
 )
-from norrort_cost.loading import load_dataset
 from norrort_cost.problems import UsageError
-
-
-@pytest.fixture(scope="module")
-def dataset():
-    return load_dataset()
 
 
 def test_without_ekero_the_others_differences_sum_to_its_share(dataset):

@@ -7,15 +7,9 @@ from decimal import Decimal
 import pytest
 
 from norrort_cost.claims import ReadingKind
-from norrort_cost.loading import load_dataset
 from norrort_cost.problems import UsageError
 from norrort_cost.reconcile import Verdict, check
 from norrort_cost.rendering.audit_records import check_record
-
-
-@pytest.fixture(scope="module")
-def dataset():
-    return load_dataset()
 
 
 def test_the_ekero_decision_is_a_factor_1000_slip(dataset):

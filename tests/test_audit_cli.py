@@ -5,8 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -14,16 +12,9 @@ from typer.testing import CliRunner
 from norrort_cost.audit import explain
 from norrort_cost.changes import ChangeKind, MembershipChange, compare, whatif
 from norrort_cost.cli import app
-from norrort_cost.loading import load_dataset
 from norrort_cost.reconcile import check
 from norrort_cost.rendering import audit_records
-
-GOLDEN = Path(__file__).parent / "golden"
-
-
-@pytest.fixture(scope="module")
-def dataset():
-    return load_dataset()
+from tests.conftest import assert_golden
 
 
 @pytest.fixture
@@ -36,13 +27,6 @@ def run(monkeypatch):
         return CliRunner().invoke(app, list(args))
 
     return invoke
-
-
-def assert_golden(name, text):
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8")
 
 
 def test_explain_table_golden(run):

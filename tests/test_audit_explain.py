@@ -8,15 +8,9 @@ from fractions import Fraction
 import pytest
 
 from norrort_cost.audit import explain
-from norrort_cost.loading import load_dataset
 from norrort_cost.models import BudgetLine, Membership, PopulationFigure
 from norrort_cost.problems import UsageError
 from norrort_cost.rendering.audit_records import explanation_record
-
-
-@pytest.fixture(scope="module")
-def dataset():
-    return load_dataset()
 
 
 def test_ekero_2014_shows_the_inputs(dataset):

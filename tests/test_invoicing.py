@@ -20,11 +20,6 @@ from norrort_cost.problems import DataError, UsageError
 ISSUE = date(2014, 5, 2)
 
 
-@pytest.fixture(scope="module")
-def dataset():
-    return load_dataset()
-
-
 def run_for(dataset, year, issue=ISSUE, due_days=None):
     return build_invoices(allocate(dataset, year), dataset, issue, due_days)
 

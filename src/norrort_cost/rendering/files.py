@@ -18,10 +18,12 @@ import os
 import re
 import tempfile
 from collections.abc import Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-SPREADSHEET_NUMBERS = ("inhabitants", "membership_days", "days_in_year", "amount_ore")
+# machine columns holding decimal numbers as text; XLSX stores them as numbers
+DECIMAL_COLUMNS = frozenset({"amount", "share", "sek_per_inhabitant"})
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
 
@@ -63,8 +65,6 @@ def _plain(row: dict[str, Any]) -> dict[str, Any]:
 
 def to_xlsx(rows: Sequence[dict[str, Any]], sheet: str, notes: Sequence[str]) -> bytes:
     """An XLSX workbook: one sheet of rows (numbers as numbers) and the notes above them."""
-    from decimal import Decimal
-
     from openpyxl import Workbook
 
     workbook = Workbook()
@@ -76,22 +76,21 @@ def to_xlsx(rows: Sequence[dict[str, Any]], sheet: str, notes: Sequence[str]) ->
     if rows:
         worksheet.append([neutralise(key) for key in rows[0]])
         for row in rows:
-            worksheet.append([_cell(k, v, Decimal) for k, v in row.items()])
+            worksheet.append([_cell(k, v) for k, v in row.items()])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return _fixed_zip_dates(buffer.getvalue())
 
 
-def _cell(key: str, value: Any, decimal: type) -> Any:  # noqa: ANN401 - spreadsheet cell
-    numeric = key in {"amount", "share", "sek_per_inhabitant"} or key.startswith("amount_")
+def _cell(key: str, value: Any) -> Any:  # noqa: ANN401 - spreadsheet cell
+    numeric = key in DECIMAL_COLUMNS or key.startswith("amount_")
     if numeric and isinstance(value, str):
-        return decimal(value)
+        return Decimal(value)
     return neutralise(value)
 
 
 def _fixed_zip_dates(data: bytes) -> bytes:
     """Rewrite the workbook's zip with fixed timestamps and properties, for identical bytes."""
-    import re
     import zipfile
 
     source = zipfile.ZipFile(io.BytesIO(data))
