@@ -30,6 +30,13 @@ into the JSON record the command line prints):
     Two years side by side per member.
 ``whatif(dataset, year, changes) -> WhatIf``
     A year recomputed with :class:`MembershipChange` s applied to a copy of the data.
+``parse_claim(text) -> Claim``
+    Every reading of an amount as Swedes write it, the literal one first.
+
+The other commands' work is in modules of its own, each callable from Python:
+``norrort_cost.invoicing.build_invoices`` (the invoices of a year, before rendering),
+``norrort_cost.loading.check_dataset`` with ``norrort_cost.plausibility.warnings`` (what
+``validate`` reports) and ``norrort_cost.population_import.plan_import`` (an SCB import).
 
 Errors: :class:`DataError` (bad input, ``.problems``) and :class:`UsageError` (a request the
 data cannot answer, such as a year without budget), both :class:`NorrortError`.
