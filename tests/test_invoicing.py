@@ -56,6 +56,14 @@ def test_ekero_2014_invoice(dataset):
     assert ekero.vat_exemption_code == "VATEX-EU-O"
 
 
+def test_invoice_period_is_the_part_of_the_year_the_member_pays_for(dataset):
+    """Ekerö joined 2014-04-15: its invoice covers 2014-04-15 to 2014-12-31; others the year."""
+    run = run_for(dataset, 2014)
+    periods = {i.buyer.kommunkod: (i.period_start, i.period_end) for i in run.invoices}
+    assert periods["0125"] == (date(2014, 4, 15), date(2014, 12, 31))
+    assert periods["0114"] == (date(2014, 1, 1), date(2014, 12, 31))
+
+
 def test_invoice_line_explains_the_amount(dataset):
     """The line gives the inhabitants and their date, the days of membership and the share."""
     run = run_for(dataset, 2014)

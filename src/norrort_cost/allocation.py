@@ -116,6 +116,19 @@ def days_of_membership(
     return days
 
 
+def membership_period(dataset: Dataset, kommunkod: str, year: int) -> tuple[date, date]:
+    """The first and last day ``year`` is paid for by a member (the whole year if unprorated)."""
+    first, last, _ = year_bounds(year)
+    spans = [
+        (max(m.start, first), last if m.end is None else min(m.end, last))
+        for m in dataset.memberships
+        if m.kommunkod == kommunkod and m.days_in(first, last)
+    ]
+    if not spans or dataset.settings.pro_rating == "none":
+        return first, last
+    return min(start for start, _ in spans), max(end for _, end in spans)
+
+
 def _members(dataset: Dataset, year: int, on: date) -> MemberYear:
     """The year's members with their days and their population at ``on`` (all or an error)."""
     days = membership_days(dataset, year)

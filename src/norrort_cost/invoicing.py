@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
 
-from norrort_cost.allocation import check_sum, year_bounds
+from norrort_cost.allocation import check_sum, membership_period
 from norrort_cost.models import AllocationKey, Dataset, Municipality
 from norrort_cost.money import format_fraction_sv, format_int, format_percent, format_sek
 from norrort_cost.payments import invoice_number, ocr_reference, validate_bankgiro
@@ -139,6 +139,15 @@ def seller_of(dataset: Dataset, year: int) -> Party:
 
 
 @dataclass(frozen=True, slots=True)
+class _Buyer:
+    """Who one invoice is for: the member, its reference, the days of the year it pays for."""
+
+    party: Party
+    reference: str
+    period: tuple[date, date]
+
+
+@dataclass(frozen=True, slots=True)
 class _Terms:
     """What every invoice of one run shares."""
 
@@ -180,9 +189,12 @@ def build_invoices(
         if share.kommunkod == terms.seller.kommunkod:
             internal = share.amount_ore
         elif share.amount_ore:
-            buyer = _party(dataset.municipality(share.kommunkod))
-            reference = _buyer_reference(dataset, buyer.kommunkod)
-            invoices.append(_invoice(allocation, share, buyer, reference, terms))
+            buyer = _Buyer(
+                _party(dataset.municipality(share.kommunkod)),
+                _buyer_reference(dataset, share.kommunkod),
+                membership_period(dataset, share.kommunkod, allocation.year),
+            )
+            invoices.append(_invoice(allocation, share, buyer, terms))
     run = InvoiceRun(
         allocation.year,
         allocation.cooperation,
@@ -214,9 +226,7 @@ def _buyer_reference(dataset: Dataset, kommunkod: str) -> str:
     )
 
 
-def _invoice(
-    allocation: Allocation, share: Share, buyer: Party, buyer_reference: str, terms: _Terms
-) -> Invoice:
+def _invoice(allocation: Allocation, share: Share, buyer: _Buyer, terms: _Terms) -> Invoice:
     pools = {pool.name: pool for pool in allocation.pools}
     parts = [part for part in share.parts if part.amount_ore]
     lines = tuple(
@@ -224,19 +234,18 @@ def _invoice(
         for number, part in enumerate(parts, start=1)
     )
     check_sum(share.amount_ore, (line.amount_ore for line in lines))
-    first, last, _ = year_bounds(allocation.year)
     return Invoice(
-        number=invoice_number(allocation.year, buyer.kommunkod),
-        ocr=ocr_reference(f"{allocation.year}{buyer.kommunkod}"),
+        number=invoice_number(allocation.year, share.kommunkod),
+        ocr=ocr_reference(f"{allocation.year}{share.kommunkod}"),
         year=allocation.year,
         cooperation=allocation.cooperation,
         issue_date=terms.issue_date,
         due_date=terms.issue_date + timedelta(days=terms.due_days),
-        period_start=first,
-        period_end=last,
+        period_start=buyer.period[0],
+        period_end=buyer.period[1],
         seller=terms.seller,
-        buyer=buyer,
-        buyer_reference=buyer_reference,
+        buyer=buyer.party,
+        buyer_reference=buyer.reference,
         currency=allocation.currency,
         lines=lines,
         amount_ore=share.amount_ore,
