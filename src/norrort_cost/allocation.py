@@ -116,17 +116,39 @@ def days_of_membership(
     return days
 
 
+@dataclass(frozen=True, slots=True)
+class CountedPeriod:
+    """A membership period and the days of it that fall in the budget year (inclusive)."""
+
+    start: date
+    end: date | None
+    counted_from: date
+    counted_to: date
+    days: int
+
+
+def counted_periods(dataset: Dataset, kommunkod: str, year: int) -> tuple[CountedPeriod, ...]:
+    """The member's membership periods that touch ``year``, with the days counted in it."""
+    first, last, _ = year_bounds(year)
+    periods = []
+    for membership in sorted(dataset.memberships, key=lambda m: m.start):
+        days = membership.days_in(first, last)
+        if membership.kommunkod != kommunkod or not days:
+            continue
+        end = last if membership.end is None else min(membership.end, last)
+        periods.append(
+            CountedPeriod(membership.start, membership.end, max(membership.start, first), end, days)
+        )
+    return tuple(periods)
+
+
 def membership_period(dataset: Dataset, kommunkod: str, year: int) -> tuple[date, date]:
     """The first and last day ``year`` is paid for by a member (the whole year if unprorated)."""
     first, last, _ = year_bounds(year)
-    spans = [
-        (max(m.start, first), last if m.end is None else min(m.end, last))
-        for m in dataset.memberships
-        if m.kommunkod == kommunkod and m.days_in(first, last)
-    ]
-    if not spans or dataset.settings.pro_rating == "none":
+    periods = counted_periods(dataset, kommunkod, year)
+    if not periods or dataset.settings.pro_rating == "none":
         return first, last
-    return min(start for start, _ in spans), max(end for _, end in spans)
+    return periods[0].counted_from, max(p.counted_to for p in periods)
 
 
 def _members(dataset: Dataset, year: int, on: date) -> MemberYear:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
-from norrort_cost.allocation import UNIT_ORE, allocate, year_bounds
+from norrort_cost.allocation import UNIT_ORE, CountedPeriod, allocate, counted_periods
 from norrort_cost.lookup import find_municipality
 from norrort_cost.models import Dataset
 from norrort_cost.problems import UsageError
@@ -23,17 +23,6 @@ POPULATION_RULES = {
     "previous-year-end": "31 December of the year before the budget year",
     "budget-year-end": "31 December of the budget year",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class CountedPeriod:
-    """A membership period and the days of it that fall in the budget year (inclusive)."""
-
-    start: date
-    end: date | None
-    counted_from: date
-    counted_to: date
-    days: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,21 +162,6 @@ def explain(
         method_version=allocation.method_version,
         tie_break=allocation.tie_break,
     )
-
-
-def counted_periods(dataset: Dataset, kommunkod: str, year: int) -> tuple[CountedPeriod, ...]:
-    """The member's membership periods that touch ``year``, with the days counted in it."""
-    first, last, _ = year_bounds(year)
-    periods = []
-    for membership in sorted(dataset.memberships, key=lambda m: m.start):
-        days = membership.days_in(first, last)
-        if membership.kommunkod != kommunkod or not days:
-            continue
-        end = last if membership.end is None else min(membership.end, last)
-        periods.append(
-            CountedPeriod(membership.start, membership.end, max(membership.start, first), end, days)
-        )
-    return tuple(periods)
 
 
 def _pool_step(allocation: Allocation, pool: Pool, part: Part) -> PoolStep:
