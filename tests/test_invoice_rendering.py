@@ -14,7 +14,8 @@ from pypdf import PdfReader
 from norrort_cost import allocate, load_dataset
 from norrort_cost.invoicing import build_invoices
 from norrort_cost.payments import is_valid_ocr
-from norrort_cost.rendering.pdf import invoice_pdf, invoice_pdfs
+from norrort_cost.rendering.pdf import invoice_pdf
+from norrort_cost.rendering.pdf_workers import PdfWorkers
 from norrort_cost.rendering.ubl import (
     CUSTOMIZATION_ID,
     PROFILE_ID,
@@ -182,7 +183,9 @@ def test_rendering_in_worker_processes_gives_the_same_bytes():
     """All invoices of a year rendered in parallel equal the ones rendered one by one."""
     dataset = load_dataset()
     run = build_invoices(allocate(dataset, 2014), dataset, date(2014, 5, 2))
-    assert invoice_pdfs(run.invoices) == [invoice_pdf(invoice) for invoice in run.invoices]
+    with PdfWorkers() as workers:
+        in_workers = workers.render(run.invoices)
+    assert in_workers == [invoice_pdf(invoice) for invoice in run.invoices]
 
 
 def test_real_data_has_no_exempel_marking():

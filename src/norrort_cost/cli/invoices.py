@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -53,18 +54,23 @@ def invoices(
 
     Example: norrort-cost invoices --year 2014 --out fakturor --issue-date 2014-05-02
     """
-    with reporting():
+    with reporting(), ExitStack() as stack:
+        chosen = _formats(formats)
+        workers = None
+        if {"pdf", "ubl"} & set(chosen):
+            from norrort_cost.rendering.pdf_workers import PdfWorkers
+
+            workers = stack.enter_context(PdfWorkers())  # they start while the data loads
         from norrort_cost.allocation import allocate
         from norrort_cost.invoicing import build_invoices
         from norrort_cost.problems import UsageError
         from norrort_cost.rendering.fileset import publish
         from norrort_cost.rendering.invoice_set import render_invoice_run
 
-        chosen = _formats(formats)
         dataset = load(data_dir)
         day = issue_date.date() if issue_date else today()
         run = build_invoices(allocate(dataset, year), dataset, day, due_days)
-        files = render_invoice_run(run, chosen)
+        files = render_invoice_run(run, chosen, workers.render if workers else None)
         try:
             written = publish(out, files, overwrite=force)
         except OSError as exc:

@@ -7,22 +7,34 @@ names typed by people.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Sequence
 
-from norrort_cost.invoicing import InvoiceRun
+from norrort_cost.invoicing import Invoice, InvoiceRun
 from norrort_cost.rendering.files import to_csv, to_json
 from norrort_cost.rendering.invoice_records import summary_basename, summary_record, summary_rows
-from norrort_cost.rendering.pdf import invoice_pdfs
 from norrort_cost.rendering.ubl import invoice_ubl, pdf_filename, ubl_filename
 
 FORMATS = ("pdf", "ubl", "csv", "json")
 
 
-def render_invoice_run(run: InvoiceRun, formats: Collection[str]) -> dict[str, bytes]:
-    """The files of ``run`` in the chosen ``formats`` (see ``FORMATS``), name -> bytes."""
+def render_invoice_run(
+    run: InvoiceRun,
+    formats: Collection[str],
+    render_pdfs: Callable[[Sequence[Invoice]], list[bytes]] | None = None,
+) -> dict[str, bytes]:
+    """The files of ``run`` in the chosen ``formats`` (see ``FORMATS``), name -> bytes.
+
+    ``render_pdfs`` makes the PDFs (e.g. :meth:`PdfWorkers.render`); one by one by default.
+    """
+    if render_pdfs is None:
+        from norrort_cost.rendering.pdf import invoice_pdf
+
+        def render_pdfs(invoices: Sequence[Invoice]) -> list[bytes]:
+            return [invoice_pdf(invoice) for invoice in invoices]
+
     files: dict[str, bytes] = {}
     listed: dict[str, list[str]] = {invoice.number: [] for invoice in run.invoices}
-    pdfs = invoice_pdfs(run.invoices) if {"pdf", "ubl"} & set(formats) else []
+    pdfs = render_pdfs(run.invoices) if {"pdf", "ubl"} & set(formats) else []
     for invoice, pdf in zip(run.invoices, pdfs, strict=False):
         if "pdf" in formats:
             files[pdf_filename(invoice)] = pdf

@@ -12,11 +12,7 @@ private temporary directory, and every invoice embeds that cut.
 from __future__ import annotations
 
 import functools
-import multiprocessing
-import os
 import tempfile
-from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
 from importlib import resources
@@ -35,22 +31,6 @@ WIDTH = 210.0 - 2 * MARGIN
 AMOUNT_WIDTH = 40.0
 GREY = (90, 90, 90)
 RED = (180, 20, 20)
-PER_WORKER = 4  # fewer invoices than this per extra process are not worth a fork
-
-
-def invoice_pdfs(invoices: Sequence[Invoice]) -> list[bytes]:
-    """Every invoice as PDF, in order; on several cores in forked worker processes.
-
-    Each PDF depends only on its invoice, so the bytes are the same either way; forking
-    after the font cut is made lets the workers share it and the imported libraries.
-    """
-    _font_cut()
-    workers = min(os.cpu_count() or 1, len(invoices) // PER_WORKER)
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [invoice_pdf(invoice) for invoice in invoices]
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(invoice_pdf, invoices, chunksize=PER_WORKER))
 
 
 def invoice_pdf(invoice: Invoice) -> bytes:
@@ -84,6 +64,11 @@ class _FontCut:
 
     folder: tempfile.TemporaryDirectory[str]
     files: dict[str, Path]
+
+
+def prepare() -> None:
+    """Cut the font now (it is cut once per process, on first use otherwise)."""
+    _font_cut()
 
 
 @functools.cache
