@@ -26,10 +26,9 @@ from norrort_cost.money import (
 )
 from norrort_cost.money import round_fraction as rounded
 from norrort_cost.reconcile import CheckResult, ReadingCheck, Verdict
+from norrort_cost.rendering.records import SCHEMA_VERSION, SHARE_PLACES, method_record
 from norrort_cost.results import Allocation, Share
 
-SCHEMA_VERSION = 1
-SHARE_PLACES = 10
 SIGN_CONVENTION = "difference = new - baseline; positive means the member would pay more"
 
 
@@ -42,14 +41,6 @@ def plain(value: Decimal) -> str:
     """A ``Decimal`` without exponent or trailing zeros, dot decimal: ``24300``, ``24.3``."""
     text = f"{value.normalize():f}"
     return text if text != "-0" else "0"
-
-
-def _method(source: Explanation | Allocation) -> dict[str, str]:
-    return {
-        "name": source.method,
-        "version": source.method_version,
-        "tie_break": source.tie_break,
-    }
 
 
 def _pool(step: PoolStep) -> dict[str, Any]:
@@ -116,7 +107,7 @@ def explanation_record(result: Explanation) -> dict[str, Any]:
         "amount": machine_amount(result.amount_ore),
         "amount_ore": result.amount_ore,
         "sek_per_inhabitant": exact(kronor(result.ore_per_inhabitant)),
-        "method": _method(result),
+        "method": method_record(result),
     }
 
 
@@ -250,7 +241,7 @@ def comparison_record(result: Comparison) -> dict[str, Any]:
         "cooperation": result.after.cooperation,
         "from": _year(result.before),
         "to": _year(result.after),
-        "method": _method(result.after),
+        "method": method_record(result.after),
         "members": [change_row(m, "from", "to") for m in result.members],
         "total": {
             "amount_change": machine_amount(result.budget_change_ore),
@@ -277,7 +268,7 @@ def whatif_record(result: WhatIf) -> dict[str, Any]:
         "sign_convention": SIGN_CONVENTION,
         "baseline": _year(result.baseline),
         "new": _year(result.scenario),
-        "method": _method(result.baseline),
+        "method": method_record(result.baseline),
         "members": [change_row(m, "baseline", "new") for m in result.members],
         "total": {
             "difference": machine_amount(sum(m.amount_change_ore for m in result.members)),

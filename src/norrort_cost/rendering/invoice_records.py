@@ -12,9 +12,9 @@ from typing import Any
 
 from norrort_cost.invoicing import Invoice, InvoiceRun
 from norrort_cost.money import machine_amount
+from norrort_cost.rendering.records import SCHEMA_VERSION
 
 SCHEMA = "norrort-cost.invoices"
-SCHEMA_VERSION = 1
 
 
 def summary_basename(year: int) -> str:

@@ -16,12 +16,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from norrort_cost.models import PopulationFigure
 from norrort_cost.money import kronor, machine_amount, round_fraction
 from norrort_cost.problems import Problem
 from norrort_cost.results import Allocation, Part, Pool, Share
+
+if TYPE_CHECKING:
+    from norrort_cost.audit import Explanation
 
 SCHEMA = "norrort-cost.allocation"
 SCHEMA_VERSION = 1
@@ -87,7 +90,7 @@ def allocation_record(
     return record
 
 
-def method_record(allocation: Allocation) -> dict[str, str]:
+def method_record(allocation: Allocation | Explanation) -> dict[str, str]:
     """The method and its version, written into every output."""
     return {
         "name": allocation.method,
