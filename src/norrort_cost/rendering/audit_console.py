@@ -172,6 +172,18 @@ def _change_table(
     return table
 
 
+def _money_cells(m: MemberChange) -> list[str]:
+    """The first six cells of a change row: who, status, before, after, difference."""
+    return [
+        m.kommunkod,
+        m.name,
+        m.status.value,
+        format_sek(m.before.amount_ore if m.before else 0),
+        format_sek(m.after.amount_ore if m.after else 0),
+        format_signed_sek(m.amount_change_ore),
+    ]
+
+
 def _optional(value: Any, show: Callable[[Any], str]) -> str:  # noqa: ANN401 - any figure
     return "–" if value is None else show(value)
 
@@ -185,14 +197,7 @@ def print_whatif(out: Console, result: WhatIf) -> None:
         result.members,
     )
     for m in result.members:
-        table.add_row(
-            m.kommunkod,
-            m.name,
-            m.status.value,
-            format_sek(m.before.amount_ore if m.before else 0),
-            format_sek(m.after.amount_ore if m.after else 0),
-            format_signed_sek(m.amount_change_ore),
-        )
+        table.add_row(*_money_cells(m))
     table.caption = "Difference = new − baseline; positive: the member would pay more."
     _notice(out, illustrative=result.baseline.illustrative)
     out.print(table)
@@ -211,12 +216,7 @@ def print_comparison(out: Console, result: Comparison) -> None:
     table.add_column("Δ kr/inhab.", justify="right", no_wrap=True)
     for m in result.members:
         table.add_row(
-            m.kommunkod,
-            m.name,
-            m.status.value,
-            format_sek(m.before.amount_ore if m.before else 0),
-            format_sek(m.after.amount_ore if m.after else 0),
-            format_signed_sek(m.amount_change_ore),
+            *_money_cells(m),
             _optional(m.inhabitants_change, lambda v: ("+" if v > 0 else "") + format_int(v)),
             format_fraction_sv(m.share_change * 100, 4, signed=True),
             _optional(
