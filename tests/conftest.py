@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from norrort_cost import load_dataset
-from norrort_cost.models import Dataset
+from norrort_cost.dataset.models import Dataset
 from tests.copies import copy_default_dataset
 
 GOLDEN = Path(__file__).parent / "golden"

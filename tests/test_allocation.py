@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from norrort_cost import UsageError, allocate
-from norrort_cost.allocation import largest_remainder
-from norrort_cost.models import Dataset, Membership
+from norrort_cost.allocation.yearly import largest_remainder
+from norrort_cost.dataset.models import Dataset, Membership
 
 
 def test_ekero_2014_pays_for_its_261_days(dataset: Dataset) -> None:

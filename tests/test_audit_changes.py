@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from norrort_cost.changes import (
+from norrort_cost.audit.changes import (
     ChangeKind,
     MembershipChange,
     Status,

@@ -6,9 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from norrort_cost.claims import ReadingKind
+from norrort_cost.audit.claims import ReadingKind
+from norrort_cost.audit.reconcile import Verdict, check
 from norrort_cost.problems import UsageError
-from norrort_cost.reconcile import Verdict, check
 from norrort_cost.rendering.audit_records import check_record
 
 

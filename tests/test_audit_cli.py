@@ -9,10 +9,10 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from norrort_cost.audit import explain
-from norrort_cost.changes import ChangeKind, MembershipChange, compare, whatif
+from norrort_cost.audit.changes import ChangeKind, MembershipChange, compare, whatif
+from norrort_cost.audit.explain import explain
+from norrort_cost.audit.reconcile import check
 from norrort_cost.cli import app
-from norrort_cost.reconcile import check
 from norrort_cost.rendering import audit_records
 from tests.conftest import assert_golden
 

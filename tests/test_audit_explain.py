@@ -7,8 +7,8 @@ from fractions import Fraction
 
 import pytest
 
-from norrort_cost.audit import explain
-from norrort_cost.models import BudgetLine, Membership, PopulationFigure
+from norrort_cost.audit.explain import explain
+from norrort_cost.dataset.models import BudgetLine, Membership, PopulationFigure
 from norrort_cost.problems import UsageError
 from norrort_cost.rendering.audit_records import explanation_record
 

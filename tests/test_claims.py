@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from norrort_cost.claims import ReadingKind, parse_claim
+from norrort_cost.audit.claims import ReadingKind, parse_claim
 from norrort_cost.problems import UsageError
 
 # (text as written, literal kronor, separator readings in kronor, approximate?)

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from norrort_cost.allocation import largest_remainder
-from norrort_cost.engine import allocate_many, apportion
+from norrort_cost.allocation.engine import allocate_many, apportion
+from norrort_cost.allocation.yearly import largest_remainder
 
 
 def reference_split(total: int, weights: dict[str, int]) -> dict[str, int]:

@@ -12,8 +12,8 @@ import pytest
 from pypdf import PdfReader
 
 from norrort_cost import allocate, load_dataset
-from norrort_cost.invoicing import build_invoices
-from norrort_cost.payments import is_valid_ocr
+from norrort_cost.invoicing.invoices import build_invoices
+from norrort_cost.invoicing.payments import is_valid_ocr
 from norrort_cost.rendering.pdf import invoice_pdf
 from norrort_cost.rendering.pdf_workers import PdfWorkers
 from norrort_cost.rendering.ubl import (

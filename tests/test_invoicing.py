@@ -8,8 +8,8 @@ import pytest
 from stdnum import luhn
 
 from norrort_cost import allocate, load_dataset
-from norrort_cost.invoicing import build_invoices
-from norrort_cost.payments import (
+from norrort_cost.invoicing.invoices import build_invoices
+from norrort_cost.invoicing.payments import (
     invoice_number,
     is_valid_ocr,
     ocr_reference,

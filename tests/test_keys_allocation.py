@@ -11,9 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from norrort_cost.allocation import allocate
-from norrort_cost.loading import default_data_dir, load_dataset
-from norrort_cost.models import (
+from norrort_cost.allocation.yearly import allocate
+from norrort_cost.dataset.models import (
     AllocationKey,
     BudgetLine,
     Dataset,
@@ -22,6 +21,7 @@ from norrort_cost.models import (
     PopulationFigure,
     Settings,
 )
+from norrort_cost.loading import default_data_dir, load_dataset
 from norrort_cost.problems import DataError
 
 EXAMPLE = default_data_dir() / "examples" / "overformyndare"

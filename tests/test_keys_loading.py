@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from norrort_cost.dataset.models import AllocationKey
 from norrort_cost.loading import default_data_dir, load_dataset
-from norrort_cost.models import AllocationKey
 from norrort_cost.problems import DataError
 
 EXAMPLE = default_data_dir() / "examples" / "overformyndare"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from norrort_cost import DataError, load_dataset
-from norrort_cost.models import Dataset
+from norrort_cost.dataset.models import Dataset
 
 
 def problems_of(directory: Path) -> list[tuple[str, int | None, str | None, str]]:
@@ -156,7 +156,7 @@ def test_records_built_in_code_refuse_negative_float_and_boolean_amounts(amount:
     """In code an amount is whole öre: a negative, a float or a boolean is refused."""
     from pydantic import ValidationError
 
-    from norrort_cost.models import BudgetLine
+    from norrort_cost.dataset.models import BudgetLine
 
     assert BudgetLine(year=2014, line="x", amount_ore=75600000).amount_ore == 75600000
     with pytest.raises(ValidationError):

@@ -12,7 +12,7 @@ from norrort_cost import DataError, load_dataset
 from norrort_cost.cli import app
 from norrort_cost.loading import default_data_dir
 from norrort_cost.loading.scb import parse_scb, read_scb
-from norrort_cost.population_import import plan_import
+from norrort_cost.population.importing import plan_import
 from tests.copies import copy_default_dataset
 
 # SCB table BE0101N1 as downloaded: Windows-1252, CRLF, quoted, 290 municipalities

@@ -18,10 +18,10 @@ HEAVY = (
     "lxml",
     "xml.etree.ElementTree",
     "xml.dom.minidom",
-    "norrort_cost.models",
-    "norrort_cost.allocation",
-    "norrort_cost.results",
-    "norrort_cost.engine",
+    "norrort_cost.dataset.models",
+    "norrort_cost.allocation.yearly",
+    "norrort_cost.allocation.results",
+    "norrort_cost.allocation.engine",
     "norrort_cost.loading",
 )
 
@@ -66,5 +66,5 @@ def test_allocate_as_json_needs_neither_pandas_nor_rich():
     """allocate --format json validates and allocates, but loads no pandas, rich or openpyxl."""
     code, modules = modules_after("allocate", "--year", "2014", "--format", "json")
     assert code == 0
-    assert "norrort_cost.allocation" in modules  # the probe really ran the command
+    assert "norrort_cost.allocation.yearly" in modules  # the probe really ran the command
     assert sorted(modules & {"pandas", "rich", "openpyxl"}) == []

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from norrort_cost import load_dataset
 from norrort_cost.cli import app
-from norrort_cost.plausibility import warnings
+from norrort_cost.population.plausibility import warnings
 from tests.copies import copy_default_dataset
 
 runner = CliRunner()

@@ -53,23 +53,23 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "load_dataset": "norrort_cost.loading",
-    "allocate": "norrort_cost.allocation",
-    "Allocation": "norrort_cost.results",
-    "Share": "norrort_cost.results",
-    "allocate_many": "norrort_cost.engine",
-    "BulkAllocation": "norrort_cost.engine",
-    "Dataset": "norrort_cost.models",
-    "explain": "norrort_cost.audit",
-    "Explanation": "norrort_cost.audit",
-    "check": "norrort_cost.reconcile",
-    "CheckResult": "norrort_cost.reconcile",
-    "parse_claim": "norrort_cost.claims",
-    "compare": "norrort_cost.changes",
-    "Comparison": "norrort_cost.changes",
-    "whatif": "norrort_cost.changes",
-    "WhatIf": "norrort_cost.changes",
-    "MembershipChange": "norrort_cost.changes",
-    "ChangeKind": "norrort_cost.changes",
+    "allocate": "norrort_cost.allocation.yearly",
+    "Allocation": "norrort_cost.allocation.results",
+    "Share": "norrort_cost.allocation.results",
+    "allocate_many": "norrort_cost.allocation.engine",
+    "BulkAllocation": "norrort_cost.allocation.engine",
+    "Dataset": "norrort_cost.dataset.models",
+    "explain": "norrort_cost.audit.explain",
+    "Explanation": "norrort_cost.audit.explain",
+    "check": "norrort_cost.audit.reconcile",
+    "CheckResult": "norrort_cost.audit.reconcile",
+    "parse_claim": "norrort_cost.audit.claims",
+    "compare": "norrort_cost.audit.changes",
+    "Comparison": "norrort_cost.audit.changes",
+    "whatif": "norrort_cost.audit.changes",
+    "WhatIf": "norrort_cost.audit.changes",
+    "MembershipChange": "norrort_cost.audit.changes",
+    "ChangeKind": "norrort_cost.audit.changes",
     "Problem": "norrort_cost.problems",
     "DataError": "norrort_cost.problems",
     "UsageError": "norrort_cost.problems",
@@ -103,9 +103,10 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from norrort_cost.allocation import allocate
-    from norrort_cost.audit import Explanation, explain
-    from norrort_cost.changes import (
+    from norrort_cost.allocation.engine import BulkAllocation, allocate_many
+    from norrort_cost.allocation.results import Allocation, Share
+    from norrort_cost.allocation.yearly import allocate
+    from norrort_cost.audit.changes import (
         ChangeKind,
         Comparison,
         MembershipChange,
@@ -113,13 +114,12 @@ if TYPE_CHECKING:
         compare,
         whatif,
     )
-    from norrort_cost.claims import parse_claim
-    from norrort_cost.engine import BulkAllocation, allocate_many
+    from norrort_cost.audit.claims import parse_claim
+    from norrort_cost.audit.explain import Explanation, explain
+    from norrort_cost.audit.reconcile import CheckResult, check
+    from norrort_cost.dataset.models import Dataset
     from norrort_cost.loading import load_dataset
-    from norrort_cost.models import Dataset
     from norrort_cost.problems import DataError, NorrortError, Problem, UsageError
-    from norrort_cost.reconcile import CheckResult, check
-    from norrort_cost.results import Allocation, Share
 
 
 def __getattr__(name: str) -> object:

@@ -23,7 +23,7 @@ from norrort_cost.cli.common import (
 )
 
 if TYPE_CHECKING:
-    from norrort_cost.results import Allocation, Share
+    from norrort_cost.allocation.results import Allocation, Share
 
 
 @app.command()
@@ -71,8 +71,8 @@ def allocate(
     Example: norrort-cost allocate --year 2018 --by-pool --data-dir data/examples/overformyndare
     """
     with reporting(fmt):
-        from norrort_cost.allocation import allocate as run
-        from norrort_cost.audit import member_share
+        from norrort_cost.allocation.yearly import allocate as run
+        from norrort_cost.audit.explain import member_share
 
         dataset = load(data_dir)
         result = run(

@@ -54,8 +54,8 @@ def check(
     Example: norrort-cost check --year 2014 --municipality Ekerö --claimed "ca 24.300 tkr"
     """
     with reporting(as_output_format(fmt)):
-        from norrort_cost.reconcile import Verdict
-        from norrort_cost.reconcile import check as run
+        from norrort_cost.audit.reconcile import Verdict
+        from norrort_cost.audit.reconcile import check as run
         from norrort_cost.rendering.audit_console import print_check
         from norrort_cost.rendering.audit_records import check_record
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from rich.console import Console
 
-    from norrort_cost.models import Dataset
+    from norrort_cost.dataset.models import Dataset
     from norrort_cost.problems import Problem
 
 DATA_DIR_ENV = "NORRORT_COST_DATA_DIR"

@@ -30,7 +30,7 @@ def compare(
     Example: norrort-cost compare --from 2013 --to 2014 --format csv
     """
     with reporting(as_output_format(fmt)):
-        from norrort_cost.changes import compare as run
+        from norrort_cost.audit.changes import compare as run
         from norrort_cost.rendering.audit_console import print_comparison
         from norrort_cost.rendering.audit_records import comparison_record
 

@@ -35,7 +35,7 @@ def explain(
     Example: norrort-cost explain --year 2014 --municipality Ekerö
     """
     with reporting(as_output_format(fmt)):
-        from norrort_cost.audit import explain as run
+        from norrort_cost.audit.explain import explain as run
         from norrort_cost.rendering.audit_console import print_explanation
         from norrort_cost.rendering.audit_records import explanation_record
 

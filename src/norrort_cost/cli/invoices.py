@@ -12,7 +12,7 @@ import typer
 from norrort_cost.cli.common import DataDirOption, YearOption, app, load, reporting
 
 if TYPE_CHECKING:
-    from norrort_cost.invoicing import InvoiceRun
+    from norrort_cost.invoicing.invoices import InvoiceRun
 
 DEFAULT_FORMATS = "pdf,ubl,csv,json"
 
@@ -61,8 +61,8 @@ def invoices(
             from norrort_cost.rendering.pdf_workers import PdfWorkers
 
             workers = stack.enter_context(PdfWorkers())  # they start while the data loads
-        from norrort_cost.allocation import allocate
-        from norrort_cost.invoicing import build_invoices
+        from norrort_cost.allocation.yearly import allocate
+        from norrort_cost.invoicing.invoices import build_invoices
         from norrort_cost.problems import UsageError
         from norrort_cost.rendering.fileset import publish
         from norrort_cost.rendering.invoice_set import render_invoice_run

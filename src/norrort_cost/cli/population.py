@@ -52,7 +52,7 @@ def import_scb(
     """
     with reporting():
         from norrort_cost.loading.scb import read_scb
-        from norrort_cost.population_import import plan_import
+        from norrort_cost.population.importing import plan_import
         from norrort_cost.problems import UsageError
         from norrort_cost.rendering.console import console, print_import
         from norrort_cost.rendering.files import to_csv

@@ -30,7 +30,7 @@ def validate(
     Example: norrort-cost validate --data-dir my-data --format json
     """
     from norrort_cost.loading import check_dataset, default_data_dir
-    from norrort_cost.plausibility import warnings
+    from norrort_cost.population.plausibility import warnings
     from norrort_cost.problems import DataError
 
     source = str(data_dir or default_data_dir())

@@ -50,8 +50,8 @@ def whatif(
     Example: norrort-cost whatif --year 2014 --without 0125
     """
     with reporting(as_output_format(fmt)):
-        from norrort_cost.changes import ChangeKind, parse_change
-        from norrort_cost.changes import whatif as run
+        from norrort_cost.audit.changes import ChangeKind, parse_change
+        from norrort_cost.audit.changes import whatif as run
         from norrort_cost.rendering.audit_console import print_whatif
         from norrort_cost.rendering.audit_records import whatif_record
 

@@ -6,8 +6,14 @@ import difflib
 from dataclasses import dataclass
 from itertools import combinations
 
-from norrort_cost.allocation import year_bounds
-from norrort_cost.models import BudgetLine, Membership, Municipality, PopulationFigure, Settings
+from norrort_cost.allocation.yearly import year_bounds
+from norrort_cost.dataset.models import (
+    BudgetLine,
+    Membership,
+    Municipality,
+    PopulationFigure,
+    Settings,
+)
 from norrort_cost.problems import Problem
 
 

@@ -17,11 +17,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from norrort_cost.loading.checks import LoadedRecords, cross_check
-from norrort_cost.loading.csvfile import CsvTable, decode, read_bytes, read_csv
-from norrort_cost.loading.keys import BUDGET_KEY_COLUMNS, load_key_data
-from norrort_cost.loading.rows import RecordT, problems_from, validate_rows
-from norrort_cost.models import (
+from norrort_cost.dataset.models import (
     BudgetLine,
     Dataset,
     Membership,
@@ -29,6 +25,10 @@ from norrort_cost.models import (
     PopulationFigure,
     Settings,
 )
+from norrort_cost.loading.checks import LoadedRecords, cross_check
+from norrort_cost.loading.csvfile import CsvTable, decode, read_bytes, read_csv
+from norrort_cost.loading.keys import BUDGET_KEY_COLUMNS, load_key_data
+from norrort_cost.loading.rows import RecordT, problems_from, validate_rows
 from norrort_cost.problems import DataError, Problem, errors_only
 
 SETTINGS_FILE = "cooperation.toml"

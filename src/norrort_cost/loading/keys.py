@@ -5,7 +5,7 @@ year of a ``base_fee`` line) and ``fallback`` (the key that splits what a ``fixe
 given amounts leave: ``per_capita``, the default, or ``equal``). The given amounts of
 ``fixed`` lines are in ``fixed_amounts.csv`` (``year,line,kommunkod,amount`` and optionally
 ``illustrative``), which is read only when a line is fixed or the file exists. The key
-rules themselves live in the core (:mod:`norrort_cost.keyrules`); this module locates their
+rules themselves live in the core (:mod:`norrort_cost.allocation.keys`); this module locates their
 problems in the files.
 """
 
@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from norrort_cost.allocation import days_of_membership, year_bounds
-from norrort_cost.keyrules import FIXED_FILE, year_problems
+from norrort_cost.allocation.keys import FIXED_FILE, year_problems
+from norrort_cost.allocation.yearly import days_of_membership, year_bounds
+from norrort_cost.dataset.models import AllocationKey, FixedAmount, Settings
 from norrort_cost.loading.checks import LoadedRecords
 from norrort_cost.loading.csvfile import read_csv
 from norrort_cost.loading.rows import validate_rows
-from norrort_cost.models import AllocationKey, FixedAmount, Settings
 from norrort_cost.problems import Problem
 
 FIXED_COLUMNS = ("year", "line", "kommunkod", "amount")

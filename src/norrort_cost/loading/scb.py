@@ -16,9 +16,9 @@ from pathlib import Path
 
 from pydantic_core import PydanticCustomError
 
-from norrort_cost.fields import parse_whole_number
+from norrort_cost.dataset.fields import parse_whole_number
 from norrort_cost.loading.csvfile import decode, read_bytes, sniff_delimiter
-from norrort_cost.population_import import RegionFigure
+from norrort_cost.population.importing import RegionFigure
 from norrort_cost.problems import DataError, Problem
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")

@@ -14,8 +14,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from norrort_cost.audit import Explanation, PoolStep
-from norrort_cost.changes import Comparison, MemberChange, WhatIf
+from norrort_cost.audit.changes import Comparison, MemberChange, WhatIf
+from norrort_cost.audit.explain import Explanation, PoolStep
+from norrort_cost.audit.reconcile import CheckResult, Verdict
 from norrort_cost.money import (
     format_fraction_sv,
     format_int,
@@ -24,7 +25,6 @@ from norrort_cost.money import (
     format_signed_sek,
     kronor,
 )
-from norrort_cost.reconcile import CheckResult, Verdict
 from norrort_cost.rendering.audit_records import check_summary, reading_text
 from norrort_cost.rendering.records import ILLUSTRATIVE_NOTICE
 

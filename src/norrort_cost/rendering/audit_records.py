@@ -12,9 +12,11 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from norrort_cost.audit import Explanation, PoolStep
-from norrort_cost.changes import Comparison, MemberChange, WhatIf
-from norrort_cost.claims import Reading
+from norrort_cost.allocation.results import Allocation, Share
+from norrort_cost.audit.changes import Comparison, MemberChange, WhatIf
+from norrort_cost.audit.claims import Reading
+from norrort_cost.audit.explain import Explanation, PoolStep
+from norrort_cost.audit.reconcile import CheckResult, ReadingCheck, Verdict
 from norrort_cost.money import (
     format_decimal_sv,
     format_int,
@@ -25,9 +27,7 @@ from norrort_cost.money import (
     machine_amount,
 )
 from norrort_cost.money import round_fraction as rounded
-from norrort_cost.reconcile import CheckResult, ReadingCheck, Verdict
 from norrort_cost.rendering.records import SCHEMA_VERSION, SHARE_PLACES, method_record
-from norrort_cost.results import Allocation, Share
 
 SIGN_CONVENTION = "difference = new - baseline; positive means the member would pay more"
 

@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from norrort_cost.allocation.results import Allocation, Pool, Share
 from norrort_cost.money import (
     format_fraction_sv,
     format_int,
@@ -23,10 +24,9 @@ from norrort_cost.money import (
     format_sek,
     kronor,
 )
-from norrort_cost.population_import import ImportPlan
+from norrort_cost.population.importing import ImportPlan
 from norrort_cost.problems import Problem
 from norrort_cost.rendering.records import ILLUSTRATIVE_NOTICE
-from norrort_cost.results import Allocation, Pool, Share
 
 WIDE = 132
 

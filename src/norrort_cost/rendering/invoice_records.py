@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from norrort_cost.invoicing import Invoice, InvoiceRun
+from norrort_cost.invoicing.invoices import Invoice, InvoiceRun
 from norrort_cost.money import machine_amount
 from norrort_cost.rendering.records import SCHEMA_VERSION
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
 
-from norrort_cost.invoicing import Invoice, InvoiceRun
+from norrort_cost.invoicing.invoices import Invoice, InvoiceRun
 from norrort_cost.rendering.files import to_csv, to_json
 from norrort_cost.rendering.invoice_records import summary_basename, summary_record, summary_rows
 from norrort_cost.rendering.ubl import invoice_ubl, pdf_filename, ubl_filename

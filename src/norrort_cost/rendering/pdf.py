@@ -21,7 +21,7 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from norrort_cost.invoicing import Invoice
+from norrort_cost.invoicing.invoices import Invoice
 from norrort_cost.money import format_sek
 
 FONT = "SourceSansPro"

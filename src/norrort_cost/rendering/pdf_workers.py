@@ -19,7 +19,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from norrort_cost.invoicing import Invoice
+    from norrort_cost.invoicing.invoices import Invoice
 
 MAX_WORKERS = 4
 

@@ -18,13 +18,13 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from norrort_cost.models import PopulationFigure
+from norrort_cost.allocation.results import Allocation, Part, Pool, Share
+from norrort_cost.dataset.models import PopulationFigure
 from norrort_cost.money import kronor, machine_amount, round_fraction
 from norrort_cost.problems import Problem
-from norrort_cost.results import Allocation, Part, Pool, Share
 
 if TYPE_CHECKING:
-    from norrort_cost.audit import Explanation
+    from norrort_cost.audit.explain import Explanation
 
 SCHEMA = "norrort-cost.allocation"
 SCHEMA_VERSION = 1

@@ -13,7 +13,7 @@ from __future__ import annotations
 import base64
 import xml.etree.ElementTree as ET
 
-from norrort_cost.invoicing import Invoice, InvoiceLine
+from norrort_cost.invoicing.invoices import Invoice, InvoiceLine
 from norrort_cost.money import machine_amount
 
 INVOICE_NS = "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"

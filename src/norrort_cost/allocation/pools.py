@@ -21,7 +21,7 @@ not line by line, so that each basis is rounded once:
     öre, whatever the rounding unit.
 
 Pools come in the order in which the budget lines first feed them. The key rules that
-make a year's lines fit to plan are in :mod:`norrort_cost.keyrules`.
+make a year's lines fit to plan are in :mod:`norrort_cost.allocation.keys`.
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from norrort_cost.keyrules import FIXED_FILE
-from norrort_cost.models import AllocationKey, BudgetLine, FixedAmount
+from norrort_cost.allocation.keys import FIXED_FILE
+from norrort_cost.dataset.models import AllocationKey, BudgetLine, FixedAmount
 from norrort_cost.money import format_sek
 
 TITLES = {

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 
-from norrort_cost.models import AllocationKey, BudgetLine, FixedAmount
+from norrort_cost.dataset.models import AllocationKey, BudgetLine, FixedAmount
 from norrort_cost.money import format_sek
 from norrort_cost.problems import Problem
 

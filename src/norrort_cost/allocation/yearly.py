@@ -5,7 +5,7 @@ The method (version 1):
 1. A member's weight is its inhabitants at the reference date times its days of
    membership in the year, divided by the days of the year (inclusive dates, leap years
    counted). Members that are members all year weigh their inhabitants.
-2. Budget lines feed cost pools by their allocation keys (see :mod:`norrort_cost.pools`:
+2. Budget lines feed cost pools by their allocation keys (see :mod:`norrort_cost.allocation.pools`:
    per capita, equal parts, base fee, fixed amounts). A pool's amount, in rounding units
    (öre, or whole kronor), is split by the largest-remainder (Hamilton) method in
    proportion to the pool's weights: every member gets the floor of its exact quota
@@ -24,13 +24,13 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
-from norrort_cost.engine import apportion
-from norrort_cost.keyrules import year_problems
-from norrort_cost.models import BudgetLine, Dataset, Membership, Municipality
+from norrort_cost.allocation.engine import apportion
+from norrort_cost.allocation.keys import year_problems
+from norrort_cost.allocation.pools import MemberYear, PoolPlan, plan_pools
+from norrort_cost.allocation.results import Allocation, Part, Pool, Share
+from norrort_cost.dataset.models import BudgetLine, Dataset, Membership, Municipality
 from norrort_cost.money import ORE_PER_KRONA
-from norrort_cost.pools import MemberYear, PoolPlan, plan_pools
 from norrort_cost.problems import DataError, Problem, UsageError, errors_only
-from norrort_cost.results import Allocation, Part, Pool, Share
 
 METHOD = "largest-remainder (Hamilton)"
 METHOD_VERSION = "1"

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
 
-from norrort_cost.allocation import check_sum, membership_period
-from norrort_cost.models import AllocationKey, Dataset, Municipality
+from norrort_cost.allocation.results import Allocation, Part, Pool, Share
+from norrort_cost.allocation.yearly import check_sum, membership_period
+from norrort_cost.dataset.models import AllocationKey, Dataset, Municipality
+from norrort_cost.invoicing.payments import invoice_number, ocr_reference, validate_bankgiro
 from norrort_cost.money import format_fraction_sv, format_int, format_percent, format_sek
-from norrort_cost.payments import invoice_number, ocr_reference, validate_bankgiro
 from norrort_cost.problems import UsageError
-from norrort_cost.results import Allocation, Part, Pool, Share
 
 VAT_EXEMPTION_CODES = {"O": "VATEX-EU-O"}
 # invoice line label and description per allocation key

@@ -16,11 +16,11 @@ from datetime import date
 from enum import StrEnum
 from fractions import Fraction
 
-from norrort_cost.allocation import allocate
-from norrort_cost.lookup import find_municipality
-from norrort_cost.models import Dataset, Membership, Municipality
+from norrort_cost.allocation.results import Allocation, Share
+from norrort_cost.allocation.yearly import allocate
+from norrort_cost.dataset.lookup import find_municipality
+from norrort_cost.dataset.models import Dataset, Membership, Municipality
 from norrort_cost.problems import UsageError
-from norrort_cost.results import Allocation, Share
 
 
 class Status(StrEnum):

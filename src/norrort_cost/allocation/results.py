@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
-from norrort_cost.models import AllocationKey, BudgetLine
+from norrort_cost.dataset.models import AllocationKey, BudgetLine
 
 
 @dataclass(frozen=True, slots=True)

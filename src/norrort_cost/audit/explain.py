@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
-from norrort_cost.allocation import UNIT_ORE, CountedPeriod, allocate, counted_periods
-from norrort_cost.lookup import find_municipality
-from norrort_cost.models import Dataset
+from norrort_cost.allocation.results import Allocation, Part, Pool, Share
+from norrort_cost.allocation.yearly import UNIT_ORE, CountedPeriod, allocate, counted_periods
+from norrort_cost.dataset.lookup import find_municipality
+from norrort_cost.dataset.models import Dataset
 from norrort_cost.problems import UsageError
-from norrort_cost.results import Allocation, Part, Pool, Share
 
 POPULATION_RULES = {
     "previous-year-end": "31 December of the year before the budget year",

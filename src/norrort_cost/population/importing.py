@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from norrort_cost.lookup import fold, same_name
-from norrort_cost.models import Dataset, Municipality, PopulationFigure
+from norrort_cost.dataset.lookup import fold, same_name
+from norrort_cost.dataset.models import Dataset, Municipality, PopulationFigure
 from norrort_cost.problems import DataError, Problem, UsageError
 
 _CODE_AND_NAME = re.compile(r"(\d{4})(?:\s+(.*))?")

@@ -4,7 +4,7 @@ Swedish terms used as they are: *kommunkod* is SCB's four-digit municipality cod
 (text, leading zero kept: ``0114``); *organisationsnummer* is the ten-digit Swedish
 organisation number with a Luhn check digit (``212000-0019``).
 
-The field types (:mod:`norrort_cost.fields`) accept text the way Swedish spreadsheets
+The field types (:mod:`norrort_cost.dataset.fields`) accept text the way Swedish spreadsheets
 write it (decimal comma, spaces between thousands) and raise errors whose ``type`` is a
 stable problem code, which the loader turns into :class:`~norrort_cost.problems.Problem`
 records.
@@ -18,7 +18,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from norrort_cost.fields import (
+from norrort_cost.dataset.fields import (
     AmountOre,
     Flag,
     IsoDate,

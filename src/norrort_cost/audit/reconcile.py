@@ -1,6 +1,6 @@
 """Reconciling a claimed figure with the computed share: the core of ``norrort-cost check``.
 
-Every reading of the claim (see :mod:`norrort_cost.claims`) is compared with the computed
+Every reading of the claim (see :mod:`norrort_cost.audit.claims`) is compared with the computed
 amount. The verdict:
 
 - ``consistent``: the literal reading is within the tolerance (default 1 %);
@@ -18,10 +18,10 @@ from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 
-from norrort_cost.allocation import allocate
-from norrort_cost.audit import member_share
-from norrort_cost.claims import Claim, Reading, ReadingKind, parse_claim
-from norrort_cost.models import Dataset
+from norrort_cost.allocation.yearly import allocate
+from norrort_cost.audit.claims import Claim, Reading, ReadingKind, parse_claim
+from norrort_cost.audit.explain import member_share
+from norrort_cost.dataset.models import Dataset
 from norrort_cost.money import ORE_PER_KRONA
 from norrort_cost.problems import UsageError
 

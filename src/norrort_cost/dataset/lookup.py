@@ -6,7 +6,7 @@ import difflib
 import unicodedata
 from collections.abc import Iterable
 
-from norrort_cost.models import Municipality
+from norrort_cost.dataset.models import Municipality
 from norrort_cost.problems import UsageError
 
 
