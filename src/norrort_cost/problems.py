@@ -13,14 +13,14 @@ from typing import Literal
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Problem:
     """One thing wrong with the input, located as precisely as the input allows."""
 
     file: str
-    line: int | None
-    column: str | None
-    value: str | None
+    line: int | None = None
+    column: str | None = None
+    value: str | None = None
     code: str
     message: str
     hint: str = ""

@@ -54,7 +54,17 @@ def line_problems(located: Located) -> list[Problem]:
         if failed:
             value = line.base_fee_ore if column == "base_fee" else line.fallback
             shown = None if value is None else str(value)
-            problems.append(Problem(BUDGET_FILE, number, column, shown, code, message, hint))
+            problems.append(
+                Problem(
+                    file=BUDGET_FILE,
+                    line=number,
+                    column=column,
+                    value=shown,
+                    code=code,
+                    message=message,
+                    hint=hint,
+                )
+            )
     return problems
 
 
@@ -84,15 +94,16 @@ def _base_fee_problems(
         if fees > line.amount_ore:
             problems.append(
                 Problem(
-                    BUDGET_FILE,
-                    number,
-                    "base_fee",
-                    format_sek(line.base_fee_ore),
-                    "base-fee-exceeds-line",
-                    f"{line.year} {line.line}: base fees of {member_years} member-years come to "
+                    file=BUDGET_FILE,
+                    line=number,
+                    column="base_fee",
+                    value=format_sek(line.base_fee_ore),
+                    code="base-fee-exceeds-line",
+                    message=f"{line.year} {line.line}: base fees of {member_years} member-years "
+                    f"come to "
                     f"{format_sek(round(fees))} kr, more than the line's "
                     f"{format_sek(line.amount_ore)} kr",
-                    "lower the base fee or raise the line's amount",
+                    hint="lower the base fee or raise the line's amount",
                 )
             )
     return problems
@@ -108,26 +119,28 @@ def _fixed_line_problems(lines: Sequence[Located], fixed: Sequence[LocatedFixed]
         if not rows:
             problems.append(
                 Problem(
-                    BUDGET_FILE,
-                    number,
-                    "key",
-                    line.key.value,
-                    "missing-fixed-amounts",
-                    f"{line.year} {line.line} is fixed but {FIXED_FILE} gives no amounts for it",
-                    f"add rows year,line,kommunkod,amount to {FIXED_FILE}",
+                    file=BUDGET_FILE,
+                    line=number,
+                    column="key",
+                    value=line.key.value,
+                    code="missing-fixed-amounts",
+                    message=f"{line.year} {line.line} is fixed but {FIXED_FILE} "
+                    "gives no amounts for it",
+                    hint=f"add rows year,line,kommunkod,amount to {FIXED_FILE}",
                 )
             )
         elif given > line.amount_ore:
             problems.append(
                 Problem(
-                    BUDGET_FILE,
-                    number,
-                    "amount",
-                    format_sek(line.amount_ore),
-                    "fixed-exceeds-line",
-                    f"{line.year} {line.line}: the fixed amounts sum to {format_sek(given)} kr, "
+                    file=BUDGET_FILE,
+                    line=number,
+                    column="amount",
+                    value=format_sek(line.amount_ore),
+                    code="fixed-exceeds-line",
+                    message=f"{line.year} {line.line}: the fixed amounts sum to "
+                    f"{format_sek(given)} kr, "
                     f"more than the line's {format_sek(line.amount_ore)} kr",
-                    f"correct {FIXED_FILE} or the line's amount",
+                    hint=f"correct {FIXED_FILE} or the line's amount",
                 )
             )
     return problems
@@ -157,5 +170,15 @@ def _fixed_row_problems(
         else:
             continue
         column, value, code, message = found
-        problems.append(Problem(FIXED_FILE, number, column, value, code, message, hint))
+        problems.append(
+            Problem(
+                file=FIXED_FILE,
+                line=number,
+                column=column,
+                value=value,
+                code=code,
+                message=message,
+                hint=hint,
+            )
+        )
     return problems

@@ -162,13 +162,14 @@ def _members(dataset: Dataset, year: int, on: date) -> MemberYear:
         if figure is None:
             missing.append(
                 Problem(
-                    "population.csv",
-                    None,
-                    "reference_date",
-                    on.isoformat(),
-                    "missing-population",
-                    f"{kommunkod} has no population figure at {on}",
-                    "add the figure (e.g. with population import-scb) or weigh by another date",
+                    file="population.csv",
+                    line=None,
+                    column="reference_date",
+                    value=on.isoformat(),
+                    code="missing-population",
+                    message=f"{kommunkod} has no population figure at {on}",
+                    hint="add the figure (e.g. with population import-scb) "
+                    "or weigh by another date",
                 )
             )
         else:

@@ -55,4 +55,16 @@ def validate_bankgiro(text: str) -> str:
 
 
 def _settings_error(code: str, value: str, message: str, hint: str) -> Exception:
-    return DataError([Problem("cooperation.toml", None, "invoicing", value, code, message, hint)])
+    return DataError(
+        [
+            Problem(
+                file="cooperation.toml",
+                line=None,
+                column="invoicing",
+                value=value,
+                code=code,
+                message=message,
+                hint=hint,
+            )
+        ]
+    )

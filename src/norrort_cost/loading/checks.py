@@ -70,13 +70,13 @@ def _unknown(
             hint = f"did you mean {close[0]}?" if close else "add it to municipalities.csv"
             problems.append(
                 Problem(
-                    file,
-                    line,
-                    "kommunkod",
-                    code,
-                    "unknown-kommunkod",
-                    f"kommunkod {code} is not in municipalities.csv",
-                    hint,
+                    file=file,
+                    line=line,
+                    column="kommunkod",
+                    value=code,
+                    code="unknown-kommunkod",
+                    message=f"kommunkod {code} is not in municipalities.csv",
+                    hint=hint,
                 )
             )
     return problems
@@ -89,13 +89,13 @@ def _duplicates(file: str, keys: list[tuple[int, tuple[str, ...]]], column: str)
         if key in first:
             problems.append(
                 Problem(
-                    file,
-                    line,
-                    column,
-                    key[-1],
-                    "duplicate-row",
-                    f"{' '.join(key)} appears again (first on line {first[key]})",
-                    "keep one of the rows",
+                    file=file,
+                    line=line,
+                    column=column,
+                    value=key[-1],
+                    code="duplicate-row",
+                    message=f"{' '.join(key)} appears again (first on line {first[key]})",
+                    hint="keep one of the rows",
                 )
             )
         else:
@@ -115,14 +115,14 @@ def _duplicate_figures(population: list[tuple[int, PopulationFigure]]) -> list[P
         conflict = earlier != figure.inhabitants
         problems.append(
             Problem(
-                "population.csv",
-                line,
-                "reference_date",
-                key[1],
-                "conflicting-duplicate" if conflict else "duplicate-row",
-                f"{key[0]} at {key[1]} appears again (first on line {earlier_line}"
+                file="population.csv",
+                line=line,
+                column="reference_date",
+                value=key[1],
+                code="conflicting-duplicate" if conflict else "duplicate-row",
+                message=f"{key[0]} at {key[1]} appears again (first on line {earlier_line}"
                 + (f" with {earlier} inhabitants)" if conflict else ")"),
-                "keep the figure that SCB publishes and remove the other",
+                hint="keep the figure that SCB publishes and remove the other",
             )
         )
     return problems
@@ -137,13 +137,13 @@ def _overlaps(memberships: list[tuple[int, Membership]]) -> list[Problem]:
         if a.start <= b_end and b.start <= a_end:
             problems.append(
                 Problem(
-                    "memberships.csv",
-                    line_b,
-                    "from",
-                    b.start.isoformat(),
-                    "overlapping-membership",
-                    f"{b.kommunkod}'s membership overlaps the one on line {line_a}",
-                    "a member's periods must not overlap: end one before the next starts",
+                    file="memberships.csv",
+                    line=line_b,
+                    column="from",
+                    value=b.start.isoformat(),
+                    code="overlapping-membership",
+                    message=f"{b.kommunkod}'s membership overlaps the one on line {line_a}",
+                    hint="a member's periods must not overlap: end one before the next starts",
                 )
             )
     return problems
@@ -180,30 +180,31 @@ def _missing_population(settings: Settings, found: LoadedRecords) -> list[Proble
             dates = ", ".join(gaps)
             problems.append(
                 Problem(
-                    "memberships.csv",
-                    line,
-                    "kommunkod",
-                    membership.kommunkod,
-                    "missing-population",
-                    f"{membership.kommunkod} is a member in a budget year but population.csv has "
+                    file="memberships.csv",
+                    line=line,
+                    column="kommunkod",
+                    value=membership.kommunkod,
+                    code="missing-population",
+                    message=f"{membership.kommunkod} is a member in a budget year "
+                    "but population.csv has "
                     f"no figure at {dates}",
-                    f"add a row for {membership.kommunkod} at each of: {dates}",
+                    hint=f"add a row for {membership.kommunkod} at each of: {dates}",
                 )
             )
     for year, codes in sorted(not_yet.items()):
         on = settings.population_date(year)
         problems.append(
             Problem(
-                "budget.csv",
-                budget_lines[year],
-                "year",
-                str(year),
-                "population-not-yet-available",
-                f"the {year} budget needs population figures at {on} for {len(codes)} "
+                file="budget.csv",
+                line=budget_lines[year],
+                column="year",
+                value=str(year),
+                code="population-not-yet-available",
+                message=f"the {year} budget needs population figures at {on} for {len(codes)} "
                 f"member(s) ({', '.join(codes)}); population.csv ends at {latest}",
-                f"{year} cannot be allocated until they are added (e.g. with population "
+                hint=f"{year} cannot be allocated until they are added (e.g. with population "
                 "import-scb); other years can",
-                "warning",
+                severity="warning",
             )
         )
     return problems

@@ -66,7 +66,13 @@ def read_bytes(path: Path, name: str) -> tuple[bytes | None, list[Problem]]:
     if not path.exists():
         return None, [
             Problem(
-                name, None, None, None, "missing-file", f"{name} does not exist", f"create {path}"
+                file=name,
+                line=None,
+                column=None,
+                value=None,
+                code="missing-file",
+                message=f"{name} does not exist",
+                hint=f"create {path}",
             )
         ]
     try:
@@ -74,13 +80,13 @@ def read_bytes(path: Path, name: str) -> tuple[bytes | None, list[Problem]]:
     except OSError as exc:
         return None, [
             Problem(
-                name,
-                None,
-                None,
-                None,
-                "unreadable-file",
-                f"{name} cannot be read: {exc.strerror}",
-                "check the file",
+                file=name,
+                line=None,
+                column=None,
+                value=None,
+                code="unreadable-file",
+                message=f"{name} cannot be read: {exc.strerror}",
+                hint="check the file",
             )
         ]
 
@@ -98,13 +104,13 @@ def read_csv(
     if data is not None and not text.strip():
         table.problems.append(
             Problem(
-                name,
-                None,
-                None,
-                None,
-                "empty-file",
-                f"{name} is empty",
-                "it needs a header line and rows",
+                file=name,
+                line=None,
+                column=None,
+                value=None,
+                code="empty-file",
+                message=f"{name} is empty",
+                hint="it needs a header line and rows",
             )
         )
     if table.problems:
@@ -127,7 +133,15 @@ def _not_text(data: bytes, name: str) -> Problem | None:
         what, hint = "UTF-16 text (Excel's 'Unicode text')", "save it as CSV UTF-8 instead"
     else:
         return None
-    return Problem(name, None, None, None, "not-csv", f"{name} is {what}, not CSV", hint)
+    return Problem(
+        file=name,
+        line=None,
+        column=None,
+        value=None,
+        code="not-csv",
+        message=f"{name} is {what}, not CSV",
+        hint=hint,
+    )
 
 
 def _numbered(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
@@ -148,38 +162,38 @@ def _check_header(table: CsvTable, required: tuple[str, ...], optional: tuple[st
         if not column:
             table.problems.append(
                 Problem(
-                    table.name,
-                    1,
-                    f"#{index}",
-                    "",
-                    "blank-header",
-                    f"column {index} has no name",
-                    "remove the empty column (a trailing delimiter on every line makes one)",
+                    file=table.name,
+                    line=1,
+                    column=f"#{index}",
+                    value="",
+                    code="blank-header",
+                    message=f"column {index} has no name",
+                    hint="remove the empty column (a trailing delimiter on every line makes one)",
                 )
             )
         elif column in seen:
             table.problems.append(
                 Problem(
-                    table.name,
-                    1,
-                    column,
-                    column,
-                    "duplicate-header",
-                    f"column {column!r} appears twice",
-                    "keep one",
+                    file=table.name,
+                    line=1,
+                    column=column,
+                    value=column,
+                    code="duplicate-header",
+                    message=f"column {column!r} appears twice",
+                    hint="keep one",
                 )
             )
             table.usable = False  # which of the two holds the data is anyone's guess
         elif column not in known:
             table.problems.append(
                 Problem(
-                    table.name,
-                    1,
-                    column,
-                    column,
-                    "unknown-header",
-                    f"unknown column {column!r}",
-                    _suggest(column, known),
+                    file=table.name,
+                    line=1,
+                    column=column,
+                    value=column,
+                    code="unknown-header",
+                    message=f"unknown column {column!r}",
+                    hint=_suggest(column, known),
                 )
             )
         seen.add(column)
@@ -187,13 +201,13 @@ def _check_header(table: CsvTable, required: tuple[str, ...], optional: tuple[st
         if column not in seen:
             table.problems.append(
                 Problem(
-                    table.name,
-                    1,
-                    column,
-                    None,
-                    "missing-header",
-                    f"column {column!r} is missing",
-                    f"the header must name: {', '.join(required)}",
+                    file=table.name,
+                    line=1,
+                    column=column,
+                    value=None,
+                    code="missing-header",
+                    message=f"column {column!r} is missing",
+                    hint=f"the header must name: {', '.join(required)}",
                 )
             )
             table.usable = False
@@ -218,13 +232,13 @@ def _collect_rows(table: CsvTable, rows: list[tuple[int, list[str]]]) -> None:
         if not any(cell.strip() for cell in cells):
             table.problems.append(
                 Problem(
-                    table.name,
-                    line,
-                    None,
-                    None,
-                    "blank-row",
-                    "an empty line between rows",
-                    "remove it, or move notes below the data elsewhere",
+                    file=table.name,
+                    line=line,
+                    column=None,
+                    value=None,
+                    code="blank-row",
+                    message="an empty line between rows",
+                    hint="remove it, or move notes below the data elsewhere",
                 )
             )
             continue
@@ -232,13 +246,13 @@ def _collect_rows(table: CsvTable, rows: list[tuple[int, list[str]]]) -> None:
             extra = ",".join(cells[width:])
             table.problems.append(
                 Problem(
-                    table.name,
-                    line,
-                    f"#{width + 1}",
-                    extra,
-                    "extra-cell",
-                    f"{len(cells)} cells where the header has {width}",
-                    "quote values that contain the delimiter, or remove the extra cells",
+                    file=table.name,
+                    line=line,
+                    column=f"#{width + 1}",
+                    value=extra,
+                    code="extra-cell",
+                    message=f"{len(cells)} cells where the header has {width}",
+                    hint="quote values that contain the delimiter, or remove the extra cells",
                 )
             )
             continue
@@ -248,13 +262,13 @@ def _collect_rows(table: CsvTable, rows: list[tuple[int, list[str]]]) -> None:
         if len(cells) < width:
             table.problems.append(
                 Problem(
-                    table.name,
-                    line,
-                    table.header[len(cells)],
-                    None,
-                    "missing-cell",
-                    f"{len(cells)} cells where the header has {width}",
-                    "fill in every column",
+                    file=table.name,
+                    line=line,
+                    column=table.header[len(cells)],
+                    value=None,
+                    code="missing-cell",
+                    message=f"{len(cells)} cells where the header has {width}",
+                    hint="fill in every column",
                 )
             )
             continue

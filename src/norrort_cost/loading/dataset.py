@@ -72,13 +72,13 @@ def check_dataset(
         raise DataError(
             [
                 Problem(
-                    str(directory),
-                    None,
-                    None,
-                    None,
-                    "missing-directory",
-                    f"{directory} is not a directory",
-                    "point --data-dir at a dataset directory",
+                    file=str(directory),
+                    line=None,
+                    column=None,
+                    value=None,
+                    code="missing-directory",
+                    message=f"{directory} is not a directory",
+                    hint="point --data-dir at a dataset directory",
                 )
             ]
         )
@@ -145,13 +145,13 @@ def _load_settings(directory: Path, problems: list[Problem]) -> Settings | None:
         found = re.search(r"line (\d+)", str(exc))
         problems.append(
             Problem(
-                SETTINGS_FILE,
-                int(found.group(1)) if found else None,
-                None,
-                None,
-                "invalid-toml",
-                str(exc),
-                "fix the TOML syntax",
+                file=SETTINGS_FILE,
+                line=int(found.group(1)) if found else None,
+                column=None,
+                value=None,
+                code="invalid-toml",
+                message=str(exc),
+                hint="fix the TOML syntax",
             )
         )
         return None

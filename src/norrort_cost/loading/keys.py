@@ -47,14 +47,14 @@ def _load_fixed_amounts(
             number, line = fixed_lines[0]
             problems.append(
                 Problem(
-                    FIXED_FILE,
-                    None,
-                    None,
-                    None,
-                    "missing-file",
-                    f"{FIXED_FILE} does not exist, but budget.csv line {number} "
+                    file=FIXED_FILE,
+                    line=None,
+                    column=None,
+                    value=None,
+                    code="missing-file",
+                    message=f"{FIXED_FILE} does not exist, but budget.csv line {number} "
                     f"({line.year} {line.line}) is fixed",
-                    f"create {path} with columns {','.join(FIXED_COLUMNS)}",
+                    hint=f"create {path} with columns {','.join(FIXED_COLUMNS)}",
                 )
             )
         return [], False
@@ -93,13 +93,13 @@ def _unknown_members(fixed: list[tuple[int, FixedAmount]], known: set[str]) -> l
         return []  # municipalities.csv itself is broken: reported there
     return [
         Problem(
-            FIXED_FILE,
-            number,
-            "kommunkod",
-            row.kommunkod,
-            "unknown-kommunkod",
-            f"kommunkod {row.kommunkod} is not in municipalities.csv",
-            "correct the code, or add the municipality",
+            file=FIXED_FILE,
+            line=number,
+            column="kommunkod",
+            value=row.kommunkod,
+            code="unknown-kommunkod",
+            message=f"kommunkod {row.kommunkod} is not in municipalities.csv",
+            hint="correct the code, or add the municipality",
         )
         for number, row in fixed
         if row.kommunkod not in known
@@ -114,14 +114,14 @@ def _duplicates(fixed: list[tuple[int, FixedAmount]]) -> list[Problem]:
         if key in first:
             problems.append(
                 Problem(
-                    FIXED_FILE,
-                    number,
-                    "kommunkod",
-                    row.kommunkod,
-                    "duplicate-row",
-                    f"{row.year} {row.line} {row.kommunkod} appears again "
+                    file=FIXED_FILE,
+                    line=number,
+                    column="kommunkod",
+                    value=row.kommunkod,
+                    code="duplicate-row",
+                    message=f"{row.year} {row.line} {row.kommunkod} appears again "
                     f"(first on line {first[key]})",
-                    "keep one of the rows",
+                    hint="keep one of the rows",
                 )
             )
         else:
@@ -132,13 +132,13 @@ def _duplicates(fixed: list[tuple[int, FixedAmount]]) -> list[Problem]:
 def _rows_without_budget(fixed: list[tuple[int, FixedAmount]], years: set[int]) -> list[Problem]:
     return [
         Problem(
-            FIXED_FILE,
-            number,
-            "year",
-            str(row.year),
-            "unknown-fixed-line",
-            f"{row.year} has no budget, so no line {row.line!r}",
-            f"years with a budget: {', '.join(str(y) for y in sorted(years)) or 'none'}",
+            file=FIXED_FILE,
+            line=number,
+            column="year",
+            value=str(row.year),
+            code="unknown-fixed-line",
+            message=f"{row.year} has no budget, so no line {row.line!r}",
+            hint=f"years with a budget: {', '.join(str(y) for y in sorted(years)) or 'none'}",
         )
         for number, row in fixed
         if row.year not in years

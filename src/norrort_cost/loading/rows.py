@@ -41,7 +41,15 @@ def problems_from(
             code, message = "spreadsheet-error", f"{value.strip()} is a spreadsheet error"
             hint = "a formula broke in the spreadsheet: fix it, then paste values only"
         problems.append(
-            Problem(file, line, column, None if value is None else str(value), code, message, hint)
+            Problem(
+                file=file,
+                line=line,
+                column=column,
+                value=None if value is None else str(value),
+                code=code,
+                message=message,
+                hint=hint,
+            )
         )
     return problems
 

@@ -47,7 +47,15 @@ def parse_scb(text: str, name: str) -> tuple[list[RegionFigure], list[Problem]]:
     if start is None:
         hint = 'the first column is the region, the others years: "region","2017"'
         return [], [
-            Problem(name, None, None, None, "no-year-columns", "no header with years", hint)
+            Problem(
+                file=name,
+                line=None,
+                column=None,
+                value=None,
+                code="no-year-columns",
+                message="no header with years",
+                hint=hint,
+            )
         ]
     header = _trimmed(lines[start])
     problems = _check_header(name, start + 1, header)
@@ -75,13 +83,13 @@ def _data_below(name: str, header: list[str], lines: list[list[str]], end: int) 
         if len(cells) == len(header) and all(_is_number(cell) for cell in cells[1:]):
             return [
                 Problem(
-                    name,
-                    index + 1,
-                    None,
-                    cells[0],
-                    "data-after-end",
-                    f"the data ends at line {end + 1} but more figures follow",
-                    "remove the blank line or note in the middle of the data",
+                    file=name,
+                    line=index + 1,
+                    column=None,
+                    value=cells[0],
+                    code="data-after-end",
+                    message=f"the data ends at line {end + 1} but more figures follow",
+                    hint="remove the blank line or note in the middle of the data",
                 )
             ]
     return []
@@ -116,13 +124,13 @@ def _check_header(name: str, line: int, header: list[str]) -> list[Problem]:
     years = [_year(cell) for cell in header[1:]]
     return [
         Problem(
-            name,
-            line,
-            header[index],
-            header[index],
-            "duplicate-header",
-            f"year {year} has two columns",
-            "export each year once",
+            file=name,
+            line=line,
+            column=header[index],
+            value=header[index],
+            code="duplicate-header",
+            message=f"year {year} has two columns",
+            hint="export each year once",
         )
         for index, year in enumerate(years, start=1)
         if years.index(year) < index - 1
@@ -140,13 +148,13 @@ def _read_row(
     if len(cells) != len(header):
         return [], [
             Problem(
-                name,
-                line,
-                None,
-                ",".join(cells),
-                "missing-cell" if len(cells) < len(header) else "extra-cell",
-                f"{len(cells)} cells where the header has {len(header)}",
-                "every row needs the region and one figure per year",
+                file=name,
+                line=line,
+                column=None,
+                value=",".join(cells),
+                code="missing-cell" if len(cells) < len(header) else "extra-cell",
+                message=f"{len(cells)} cells where the header has {len(header)}",
+                hint="every row needs the region and one figure per year",
             )
         ]
     figures, problems = [], []
@@ -155,7 +163,17 @@ def _read_row(
             inhabitants = parse_whole_number(value)
         except PydanticCustomError as exc:
             hint = str((exc.context or {}).get("hint", ""))
-            problems.append(Problem(name, line, column, value, exc.type, exc.message(), hint))
+            problems.append(
+                Problem(
+                    file=name,
+                    line=line,
+                    column=column,
+                    value=value,
+                    code=exc.type,
+                    message=exc.message(),
+                    hint=hint,
+                )
+            )
             continue
         figures.append(RegionFigure(name, line, column, cells[0], _year(column), inhabitants))
     return figures, problems

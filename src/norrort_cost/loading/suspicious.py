@@ -24,34 +24,35 @@ def odd_row(table: CsvTable, line: int, cells: list[str]) -> Problem | None:
     """A row that is not data: an unclosed quote, a repeated header or a total row."""
     if any("\n" in cell or "\r" in cell for cell in cells):
         return Problem(
-            table.name,
-            line,
-            None,
-            None,
-            "unclosed-quote",
-            'a quote (") opened on this line is not closed on it: the rows below are swallowed',
-            "close the quote, or remove it",
+            file=table.name,
+            line=line,
+            column=None,
+            value=None,
+            code="unclosed-quote",
+            message='a quote (") opened on this line is not closed on it: '
+            "the rows below are swallowed",
+            hint="close the quote, or remove it",
         )
     folded = [cell.strip().lower() for cell in cells]
     if folded == table.header:
         return Problem(
-            table.name,
-            line,
-            None,
-            None,
-            "repeated-header",
-            "the header line appears again among the rows",
-            "two files were pasted together: remove this line",
+            file=table.name,
+            line=line,
+            column=None,
+            value=None,
+            code="repeated-header",
+            message="the header line appears again among the rows",
+            hint="two files were pasted together: remove this line",
         )
     if any(cell in _TOTAL_WORDS for cell in folded):
         return Problem(
-            table.name,
-            line,
-            None,
-            ",".join(cells),
-            "total-row",
-            "a total row among the data",
-            "remove it: the tool computes totals itself",
+            file=table.name,
+            line=line,
+            column=None,
+            value=",".join(cells),
+            code="total-row",
+            message="a total row among the data",
+            hint="remove it: the tool computes totals itself",
         )
     return None
 
@@ -61,13 +62,13 @@ def garbled(name: str, line: int, cells: dict[str, str]) -> Problem | None:
     for column, cell in cells.items():
         if any(mark in cell for mark in _MOJIBAKE):
             return Problem(
-                name,
-                line,
-                column,
-                cell,
-                "garbled-text",
-                "the text is garbled (its encoding was converted twice or wrongly)",
-                "open the original file and save it as CSV UTF-8 once",
+                file=name,
+                line=line,
+                column=column,
+                value=cell,
+                code="garbled-text",
+                message="the text is garbled (its encoding was converted twice or wrongly)",
+                hint="open the original file and save it as CSV UTF-8 once",
             )
     return None
 
@@ -78,12 +79,12 @@ def mixed_delimiter(table: CsvTable, line: int, cells: list[str]) -> Problem | N
     for other in DELIMITERS:
         if other != table.delimiter and len(text.split(other)) == len(table.header):
             return Problem(
-                table.name,
-                line,
-                None,
-                text,
-                "mixed-delimiter",
-                f"this row uses {other!r} where the header uses {table.delimiter!r}",
-                "use one delimiter in the whole file",
+                file=table.name,
+                line=line,
+                column=None,
+                value=text,
+                code="mixed-delimiter",
+                message=f"this row uses {other!r} where the header uses {table.delimiter!r}",
+                hint="use one delimiter in the whole file",
             )
     return None

@@ -193,4 +193,12 @@ def _conflict(row: RegionFigure, earlier: RegionFigure, on: date) -> Problem:
 
 
 def _problem(row: RegionFigure, code: str, message: str, hint: str) -> Problem:
-    return Problem(row.file, row.line, row.column, row.region, code, message, hint)
+    return Problem(
+        file=row.file,
+        line=row.line,
+        column=row.column,
+        value=row.region,
+        code=code,
+        message=message,
+        hint=hint,
+    )

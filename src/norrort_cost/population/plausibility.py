@@ -54,16 +54,16 @@ def _population_jumps(dataset: Dataset) -> list[Problem]:
             if change > POPULATION_JUMP:
                 problems.append(
                     Problem(
-                        "population.csv",
-                        None,
-                        "inhabitants",
-                        f"{kommunkod} {new.reference_date}",
-                        "population-jump",
-                        f"{kommunkod} goes from {format_int(old.inhabitants)} "
+                        file="population.csv",
+                        line=None,
+                        column="inhabitants",
+                        value=f"{kommunkod} {new.reference_date}",
+                        code="population-jump",
+                        message=f"{kommunkod} goes from {format_int(old.inhabitants)} "
                         f"({old.reference_date}) to {format_int(new.inhabitants)} "
                         f"({new.reference_date}): {_percent(change)} in a year",
-                        "check the figure against SCB; a border change or a typo?",
-                        "warning",
+                        hint="check the figure against SCB; a border change or a typo?",
+                        severity="warning",
                     )
                 )
     return problems
@@ -84,15 +84,15 @@ def _budget_jumps(dataset: Dataset) -> list[Problem]:
         if year == previous + 1 and change > BUDGET_JUMP:
             problems.append(
                 Problem(
-                    "budget.csv",
-                    None,
-                    "amount",
-                    str(year),
-                    "budget-jump",
-                    f"the {year} budget ({format_sek(totals[year])} kr) differs by "
+                    file="budget.csv",
+                    line=None,
+                    column="amount",
+                    value=str(year),
+                    code="budget-jump",
+                    message=f"the {year} budget ({format_sek(totals[year])} kr) differs by "
                     f"{_percent(change)} from {previous} ({format_sek(totals[previous])} kr)",
-                    "check for a missing or doubled line, or a figure in tkr",
-                    "warning",
+                    hint="check for a missing or doubled line, or a figure in tkr",
+                    severity="warning",
                 )
             )
     return problems
@@ -105,14 +105,15 @@ def _reference_after_year(dataset: Dataset) -> list[Problem]:
         if on > year_bounds(year)[1]:
             problems.append(
                 Problem(
-                    "cooperation.toml",
-                    None,
-                    "population_reference",
-                    on.isoformat(),
-                    "reference-after-year",
-                    f"the {year} budget is weighed by the population of {on}, after the year ends",
-                    "use a reference date before or at the end of the budget year",
-                    "warning",
+                    file="cooperation.toml",
+                    line=None,
+                    column="population_reference",
+                    value=on.isoformat(),
+                    code="reference-after-year",
+                    message=f"the {year} budget is weighed by the population of {on}, "
+                    "after the year ends",
+                    hint="use a reference date before or at the end of the budget year",
+                    severity="warning",
                 )
             )
     return problems
