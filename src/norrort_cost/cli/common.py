@@ -40,7 +40,7 @@ app = typer.Typer(
         "population, exactly to the öre, and explain every figure.\n\n"
         "Uses the embedded Koordination Norrort dataset unless --data-dir (or "
         f"${DATA_DIR_ENV}) names another. Exit codes: 0 ok, 1 bad input data, 2 usage error, "
-        "3 a checked claim is not consistent."
+        "3 a checked claim is not consistent, 141 the reader of a pipe has gone (| head)."
     ),
     no_args_is_help=True,
     add_completion=False,

@@ -227,14 +227,14 @@ def print_problems(out: Console, problems: Sequence[Problem]) -> None:
         label = "warning" if problem.severity == "warning" else "error"
         style = "yellow" if label == "warning" else "red"
         line = Text()
-        line.append(f"{problem.location()}: ", style="bold")
+        line.append(literal(f"{problem.location()}: "), style="bold")
         line.append(f"{label} [{problem.code}] ", style=style)
-        line.append(problem.message)
+        line.append(literal(problem.message))
         if problem.value not in (None, ""):
             line.append(f" (value: {problem.value!r})")
         out.print(line)
         if problem.hint:
-            out.print(Text(f"    hint: {problem.hint}", style="dim"))
+            out.print(Text(literal(f"    hint: {problem.hint}"), style="dim"))
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     out.print(Text(f"{errors} error(s), {warnings} warning(s)", style="bold"))
@@ -242,9 +242,9 @@ def print_problems(out: Console, problems: Sequence[Problem]) -> None:
 
 def print_message(out: Console, message: str, hint: str = "") -> None:
     """A one-line error with an optional hint."""
-    out.print(Text("error: ", style="bold red") + Text(message))
+    out.print(Text("error: ", style="bold red") + Text(literal(message)))
     if hint:
-        out.print(Text(f"    hint: {hint}", style="dim"))
+        out.print(Text(literal(f"    hint: {hint}"), style="dim"))
 
 
 def print_import(out: Console, plan: ImportPlan, names: dict[str, str], target: str) -> None:
