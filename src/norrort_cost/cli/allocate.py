@@ -74,7 +74,7 @@ def allocate(
         from norrort_cost.allocation.yearly import allocate as run
         from norrort_cost.audit.explain import member_share
 
-        dataset = load(data_dir)
+        dataset = load(data_dir, output)
         result = run(
             dataset,
             year,

@@ -59,7 +59,8 @@ def check(
         from norrort_cost.rendering.audit_console import print_check
         from norrort_cost.rendering.audit_records import check_record
 
-        result = run(load(data_dir), year, municipality, claimed, tolerance=_percent(tolerance))
+        dataset = load(data_dir, output)
+        result = run(dataset, year, municipality, claimed, tolerance=_percent(tolerance))
         show(fmt, output, lambda out: print_check(out, result), lambda: check_record(result))
     if result.verdict != Verdict.CONSISTENT:
         raise typer.Exit(EXIT_NOT_CONSISTENT)

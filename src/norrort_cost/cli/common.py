@@ -1,18 +1,22 @@
 """Shared pieces of the command line: the app, common options, error reporting, output.
 
 Exit codes (stable, for scripts): 0 success; 1 the input data has problems;
-2 a usage error (bad option, a year without budget, an unknown municipality).
+2 a usage error (bad option, a year without budget, an unknown municipality, an output
+that cannot be written: standard output closed or on a full disk, --output naming one of
+the dataset's own files); 141 standard output is a pipe whose reader has gone (``| head``),
+the code a shell shows for a Unix tool stopped by SIGPIPE; nothing is printed then.
 Heavy modules are imported inside the commands, so ``--help`` stays fast.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
@@ -27,6 +31,7 @@ if TYPE_CHECKING:
     from norrort_cost.problems import Problem
 
 DATA_DIR_ENV = "NORRORT_COST_DATA_DIR"
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE
 
 app = typer.Typer(
     name="norrort-cost",
@@ -35,7 +40,7 @@ app = typer.Typer(
         "population, exactly to the öre, and explain every figure.\n\n"
         "Uses the embedded Koordination Norrort dataset unless --data-dir (or "
         f"${DATA_DIR_ENV}) names another. Exit codes: 0 ok, 1 bad input data, 2 usage error, "
-        "3 a checked claim is not consistent."
+        "3 a checked claim is not consistent, 141 the reader of a pipe has gone (| head)."
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -88,7 +93,11 @@ FormatOption = Annotated[
 OutputOption = Annotated[
     Path | None,
     typer.Option(
-        "--output", "-o", dir_okay=False, help="Write to this file (atomically) instead of stdout."
+        "--output",
+        "-o",
+        dir_okay=False,
+        help="Write to this file (atomically) instead of stdout; a symbolic link is followed "
+        "and its target replaced. Never one of the dataset's own files.",
     ),
 ]
 
@@ -146,28 +155,102 @@ def _json_error(record: dict[str, object]) -> None:
     sys.stderr.write(to_json(record))
 
 
-def load(data_dir: Path | None) -> Dataset:
-    """The dataset from ``data_dir`` or the embedded default."""
-    from norrort_cost.loading import load_dataset
+def load(data_dir: Path | None, output: Path | None = None) -> Dataset:
+    """The dataset from ``data_dir`` or the embedded default.
 
+    ``output`` (the command's --output) must not be one of the dataset's files: the
+    result would replace the input it was computed from.
+    """
+    from norrort_cost.loading import default_data_dir, load_dataset
+
+    if output is not None:
+        _refuse_dataset_file(output, data_dir or default_data_dir())
     return load_dataset(data_dir)
+
+
+def _refuse_dataset_file(output: Path, directory: Path) -> None:
+    from norrort_cost.allocation.keys import FIXED_FILE
+    from norrort_cost.loading import dataset
+    from norrort_cost.problems import UsageError
+
+    names = (
+        dataset.SETTINGS_FILE,
+        dataset.MUNICIPALITIES,
+        dataset.POPULATION,
+        dataset.MEMBERSHIPS,
+        dataset.BUDGET,
+        FIXED_FILE,
+    )
+    for name in names:
+        if _same_file(output, directory / name):
+            raise UsageError(
+                f"--output {output} is the dataset's {name}: writing there would replace the input",
+                "choose a file outside the dataset, e.g. --output result.csv",
+            )
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    """Whether two paths name one file (through links, or one that does not exist yet)."""
+    if first.resolve() == second.resolve():
+        return True
+    try:
+        return first.samefile(second)
+    except OSError:
+        return False
+
+
+@contextmanager
+def standard_output() -> Iterator[TextIO]:
+    """Standard output for a command's result, with failures turned into clear outcomes.
+
+    Closed, or a write fails (a full disk): a usage error naming the reason. A pipe whose
+    reader has gone (``| head -1``): a quiet exit with :data:`EXIT_BROKEN_PIPE`, as Unix
+    tools do. Everything is flushed before the block ends, so failures surface here.
+    """
+    from norrort_cost.problems import UsageError
+
+    stream = sys.stdout
+    if stream is None:
+        raise UsageError("standard output is closed", "redirect it (> FILE) or use --output FILE")
+    try:
+        yield stream
+        stream.flush()
+    except BrokenPipeError:
+        _discard_stdout(stream)
+        raise typer.Exit(EXIT_BROKEN_PIPE) from None
+    except OSError as exc:
+        _discard_stdout(stream)
+        raise UsageError(
+            f"could not write to standard output: {exc.strerror or exc}",
+            "check where the output goes (is the disk full?) or use --output FILE",
+        ) from None
+
+
+def _discard_stdout(stream: TextIO) -> None:
+    """Point stdout at the null device, so nothing still buffered fails again at exit."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, stream.fileno())
+        os.close(null)
+    except (OSError, ValueError):  # not a real file (a test's buffer): nothing to flush
+        pass
 
 
 def emit(text_or_bytes: str | bytes, output: Path | None) -> None:
     """Write machine output to ``output`` atomically, or to stdout."""
-    data = text_or_bytes.encode() if isinstance(text_or_bytes, str) else text_or_bytes
+    from norrort_cost.problems import UsageError
+
     if output is None:
         if isinstance(text_or_bytes, bytes):
-            from norrort_cost.problems import UsageError
-
             raise UsageError("xlsx output needs a file", "add --output FILE.xlsx")
-        sys.stdout.write(text_or_bytes)
+        with standard_output() as stream:
+            stream.write(text_or_bytes)
         return
-    from norrort_cost.problems import UsageError
     from norrort_cost.rendering.files import write_atomic
 
     if output.is_dir():
         raise UsageError(f"{output} is a directory", "give a file name for --output")
+    data = text_or_bytes.encode() if isinstance(text_or_bytes, str) else text_or_bytes
     try:
         write_atomic(output, data)
     except OSError as exc:
@@ -182,7 +265,8 @@ def emit_table(printer: Callable[[Console], None], output: Path | None) -> None:
     from norrort_cost.rendering.console import console
 
     if output is None:
-        printer(console())
+        with standard_output() as stream:
+            printer(console(stream))
         return
     buffer = io.StringIO()
     printer(console(buffer))

@@ -34,7 +34,7 @@ def compare(
         from norrort_cost.rendering.audit_console import print_comparison
         from norrort_cost.rendering.audit_records import comparison_record
 
-        result = run(load(data_dir), from_year, to_year)
+        result = run(load(data_dir, output), from_year, to_year)
         show(
             fmt,
             output,

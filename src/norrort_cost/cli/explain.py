@@ -39,7 +39,7 @@ def explain(
         from norrort_cost.rendering.audit_console import print_explanation
         from norrort_cost.rendering.audit_records import explanation_record
 
-        result = run(load(data_dir), year, municipality)
+        result = run(load(data_dir, output), year, municipality)
         show(
             fmt,
             output,

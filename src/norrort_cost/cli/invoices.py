@@ -15,6 +15,16 @@ if TYPE_CHECKING:
     from norrort_cost.invoicing.invoices import InvoiceRun
 
 DEFAULT_FORMATS = "pdf,ubl,csv,json"
+# the calendar the datasets use (budget years 1900-2200) and the settings' longest terms
+FIRST_ISSUE_DATE = date(1900, 1, 1)
+LAST_ISSUE_DATE = date(2200, 12, 31)
+MAX_DUE_DAYS = 365
+
+
+def _issue_date_in_range(value: datetime | None) -> datetime | None:
+    if value is not None and not FIRST_ISSUE_DATE <= value.date() <= LAST_ISSUE_DATE:
+        raise typer.BadParameter(f"give a date from {FIRST_ISSUE_DATE} to {LAST_ISSUE_DATE}")
+    return value
 
 
 @app.command()
@@ -26,12 +36,20 @@ def invoices(
     ],
     issue_date: Annotated[
         datetime | None,
-        typer.Option("--issue-date", formats=["%Y-%m-%d"], help="Invoice date (default: today)."),
+        typer.Option(
+            "--issue-date",
+            formats=["%Y-%m-%d"],
+            callback=_issue_date_in_range,
+            help="Invoice date, 1900-01-01 to 2200-12-31 (default: today).",
+        ),
     ] = None,
     due_days: Annotated[
         int | None,
         typer.Option(
-            "--due-days", min=0, help="Days until due (default: the settings' payment terms)."
+            "--due-days",
+            min=0,
+            max=MAX_DUE_DAYS,
+            help="Days until due, 0 to 365 (default: the settings' payment terms).",
         ),
     ] = None,
     formats: Annotated[

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from norrort_cost.cli.common import DataDirOption, app, emit, reporting
+from norrort_cost.cli.common import DataDirOption, app, emit, reporting, standard_output
 
 population_app = typer.Typer(
     name="population",
@@ -71,10 +71,11 @@ def import_scb(
         plan = plan_import(dataset, rows, source=label, reference_date=on.date() if on else None)
         names = {m.kommunkod: m.name for m in dataset.municipalities}
         target = Path(dataset.source) / "population.csv"
-        print_import(console(), plan, names, str(target))
-        if dry_run:
-            console().print("dry run: nothing written")
-        elif plan.modifies:
+        with standard_output() as stream:
+            print_import(console(stream), plan, names, str(target))
+            if dry_run:
+                console(stream).print("dry run: nothing written")
+        if plan.modifies and not dry_run:
             emit(to_csv(population_rows(plan.figures)), target)
             _check_after(target.parent)
 

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
-from norrort_cost.cli.common import DataDirOption, ReportFormat, app
+from norrort_cost.cli.common import (
+    DataDirOption,
+    OutputFormat,
+    ReportFormat,
+    app,
+    reporting,
+    standard_output,
+)
 
 if TYPE_CHECKING:
     from norrort_cost.problems import Problem
@@ -41,20 +47,21 @@ def validate(
     except DataError as exc:
         problems = list(exc.problems)
     errors = sum(p.severity == "error" for p in problems)
-    if fmt == ReportFormat.JSON:
-        _json_report(source, problems, errors)
-    else:
-        from norrort_cost.rendering.console import console, print_problems
+    with reporting(OutputFormat(fmt.value)), standard_output() as stream:
+        if fmt == ReportFormat.JSON:
+            _json_report(stream, source, problems, errors)
+        else:
+            from norrort_cost.rendering.console import console, print_problems
 
-        out = console()
-        if problems:
-            print_problems(out, problems)
-        out.print(f"{source}: " + ("invalid" if errors else "valid"))
+            out = console(stream)
+            if problems:
+                print_problems(out, problems)
+            out.print(f"{source}: " + ("invalid" if errors else "valid"))
     raise typer.Exit(1 if errors else 0)
 
 
-def _json_report(source: str, found: Sequence[Problem], errors: int) -> None:
+def _json_report(stream: TextIO, source: str, found: Sequence[Problem], errors: int) -> None:
     from norrort_cost.rendering.files import to_json
     from norrort_cost.rendering.records import validation_record
 
-    sys.stdout.write(to_json(validation_record(source, found, errors)))
+    stream.write(to_json(validation_record(source, found, errors)))

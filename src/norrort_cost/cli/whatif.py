@@ -55,7 +55,7 @@ def whatif(
         from norrort_cost.rendering.audit_console import print_whatif
         from norrort_cost.rendering.audit_records import whatif_record
 
-        dataset = load(data_dir)
+        dataset = load(data_dir, output)
         requested = [
             (ChangeKind.JOIN, join),
             (ChangeKind.LEAVE, leave),

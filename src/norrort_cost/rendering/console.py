@@ -2,17 +2,24 @@
 
 The only module (with the command line) that imports rich. Colour follows rich's rules:
 off when the output is not a terminal, and off when ``NO_COLOR`` is set.
+
+Data is text, never markup: names such as ``Ekerö [/]`` or ``[link=...]`` are printed as
+they are written (the consoles have rich's markup and emoji codes off), and control
+characters (ESC, CR, ...) are shown as escapes such as ``\\x1b`` instead of reaching the
+terminal. Both happen here, where the consoles are made, for every table and message.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from typing import TextIO
 
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, RenderableType
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -29,24 +36,72 @@ from norrort_cost.problems import Problem
 from norrort_cost.rendering.records import ILLUSTRATIVE_NOTICE
 
 WIDE = 132
+# C0 and C1 control characters except newline and tab, shown as Python-style escapes
+_CONTROL = {
+    code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7F, 0xA0)) if chr(code) not in "\n\t"
+}
+
+
+def literal(text: str) -> str:
+    """``text`` with control characters made visible (``\\x1b``), safe for a terminal."""
+    return text.translate(_CONTROL)
+
+
+class _LiteralConsole(Console):
+    """A console that prints every string literally: no control character gets through.
+
+    Strings become text with control characters escaped (so tables measure them right);
+    every rendered segment is escaped too, for text built elsewhere.
+    """
+
+    def render_str(self, text: str, **options: object) -> Text:
+        """Like rich's, after escaping control characters; options are passed through."""
+        return super().render_str(literal(text), **options)  # type: ignore[arg-type]
+
+    def render(
+        self, renderable: RenderableType, options: ConsoleOptions | None = None
+    ) -> Iterable[Segment]:
+        for segment in super().render(renderable, options):
+            if segment.control or segment.text.isprintable():
+                yield segment
+            else:
+                yield Segment(literal(segment.text), segment.style)
+
+    def on_broken_pipe(self) -> None:
+        """Leave a closed pipe to the caller (rich would exit with 1, the bad-data code)."""
+        self.quiet = True
+        raise BrokenPipeError
 
 
 def console(stream: TextIO | None = None) -> Console:
-    """A console on ``stream`` (stdout by default); wide enough for tables when piped."""
-    target = stream or sys.stdout
-    width = None if target.isatty() else int(os.environ.get("COLUMNS", WIDE))
-    return Console(
+    """A console on ``stream`` (stdout by default); wide enough for tables when piped.
+
+    ``COLUMNS`` sets the width when the output is not a terminal; a value that is not a
+    positive whole number is ignored. With no stream at all (stdout closed) the output is
+    discarded: the command line refuses that case before it prints.
+    """
+    target = stream if stream is not None else sys.stdout
+    if target is None:
+        target = io.StringIO()
+    return _LiteralConsole(
         file=target,
-        width=width,
+        width=None if target.isatty() else _width(),
         no_color="NO_COLOR" in os.environ or None,
+        markup=False,
+        emoji=False,
         highlight=False,
         soft_wrap=False,
     )
 
 
+def _width() -> int:
+    columns = os.environ.get("COLUMNS", "").strip()
+    return int(columns) if columns.isascii() and columns.isdigit() and int(columns) > 0 else WIDE
+
+
 def error_console() -> Console:
-    """A console on stderr for messages and problems."""
-    return console(sys.stderr)
+    """A console on stderr for messages and problems (discarded if stderr is closed)."""
+    return console(sys.stderr if sys.stderr is not None else io.StringIO())
 
 
 def illustrative_notice(allocation: Allocation) -> Text | None:
@@ -172,14 +227,14 @@ def print_problems(out: Console, problems: Sequence[Problem]) -> None:
         label = "warning" if problem.severity == "warning" else "error"
         style = "yellow" if label == "warning" else "red"
         line = Text()
-        line.append(f"{problem.location()}: ", style="bold")
+        line.append(literal(f"{problem.location()}: "), style="bold")
         line.append(f"{label} [{problem.code}] ", style=style)
-        line.append(problem.message)
+        line.append(literal(problem.message))
         if problem.value not in (None, ""):
             line.append(f" (value: {problem.value!r})")
         out.print(line)
         if problem.hint:
-            out.print(Text(f"    hint: {problem.hint}", style="dim"))
+            out.print(Text(literal(f"    hint: {problem.hint}"), style="dim"))
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     out.print(Text(f"{errors} error(s), {warnings} warning(s)", style="bold"))
@@ -187,9 +242,9 @@ def print_problems(out: Console, problems: Sequence[Problem]) -> None:
 
 def print_message(out: Console, message: str, hint: str = "") -> None:
     """A one-line error with an optional hint."""
-    out.print(Text("error: ", style="bold red") + Text(message))
+    out.print(Text("error: ", style="bold red") + Text(literal(message)))
     if hint:
-        out.print(Text(f"    hint: {hint}", style="dim"))
+        out.print(Text(literal(f"    hint: {hint}"), style="dim"))
 
 
 def print_import(out: Console, plan: ImportPlan, names: dict[str, str], target: str) -> None:

@@ -113,7 +113,11 @@ def write_atomic(path: Path, data: bytes) -> None:
 
     The file gets the permissions a plain write would give it: those of the file it
     replaces, or the usual ones under the process's umask (never the temporary file's 0600).
+    A symbolic link is followed, like a plain write: its target gets the new content and
+    the link stays a link (the temporary file is made beside the target).
     """
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = _mode_for(path)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
