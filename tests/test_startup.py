@@ -14,6 +14,7 @@ HEAVY = (
     "pydantic",
     "openpyxl",
     "fpdf",
+    "matplotlib",
     "reportlab",
     "lxml",
     "xml.etree.ElementTree",
