@@ -29,16 +29,9 @@ from norrort_cost.allocation.results import Allocation, Part
 from norrort_cost.audit.report import CommitteeReport, average_ore_per_inhabitant
 from norrort_cost.money import format_int
 from norrort_cost.rendering.report.explained import pool_title
+from norrort_cost.rendering.report.palette import FOCUS, OTHERS, POOL_COLOURS
 
 WIDTH_IN = 7.0  # 178 mm: the width of A4 within 16 mm margins
-POOL_COLOURS = {
-    "per_capita": "#2f6690",
-    "base_fee": "#d1603d",
-    "equal": "#6a994e",
-    "fixed": "#e0a100",
-}
-FOCUS = "#b3261e"
-OTHERS = "#8aa4bd"
 DIMMED = 0.4
 _STYLE: dict[Any, Any] = {  # matplotlib types its keys as a Literal of every rc name
     "svg.hashsalt": "norrort-cost",
