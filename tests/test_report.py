@@ -121,6 +121,26 @@ def test_without_a_member_in_focus_the_headline_is_the_cooperations(dataset):
     )
 
 
+def test_the_notice_is_there_exactly_when_the_budget_is_illustrative(dataset, ekero):
+    """The embedded budget is illustrative, so the report says so; a real budget has no notice."""
+    from norrort_cost.rendering.report.html import report_html
+
+    assert report_view(ekero, "sv", "x").notice == (
+        "ILLUSTRATIV BUDGET: beloppen är exempel, inte samverkans verkliga budget. "
+        "Använd dem inte som beslutsunderlag."
+    )
+    real = dataset.model_copy(
+        update={
+            "budget_lines": tuple(
+                line.model_copy(update={"illustrative": False}) for line in dataset.budget_lines
+            )
+        }
+    )
+    view = report_view(committee_report(real, 2014, made_on=DAY), "sv", "x")
+    assert view.notice is None
+    assert 'class="notice"' not in report_html(view, ())
+
+
 def test_the_table_has_the_figures_of_allocate_to_the_ore(ekero):
     """Every member's amount in the table is allocate's amount; the total is the budget."""
     table = report_view(ekero, "sv", "x").sections[0].tables[0]

@@ -24,6 +24,7 @@ WIDTH = 210.0 - 2 * MARGIN
 RED = (179, 38, 30)
 GREY = (90, 90, 90)
 FOCUS_FILL = (251, 227, 225)
+SIZE = 9.0  # the tables' font size
 
 
 class _ReportPdf(FPDF):
@@ -103,7 +104,10 @@ def _chart(pdf: FPDF, caption: str, svg: str) -> None:
 
 
 def _section(pdf: FPDF, section: Section) -> None:
-    if pdf.get_y() + 30 > pdf.page_break_trigger:
+    opening = 30.0  # a heading is kept with what follows it
+    if section.tables and not section.paragraphs:
+        opening = 12 + _table_height(section.tables[0])
+    if pdf.get_y() + opening > pdf.page_break_trigger:
         pdf.add_page()
     _font(pdf, 12.5, bold=True)
     pdf.cell(WIDTH, 7, section.title, border="B", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -133,11 +137,15 @@ def _column_widths(table: Table) -> tuple[float, ...]:
     )
 
 
+def _table_height(table: Table) -> float:
+    """About how tall the table is drawn, in mm (at most a page's worth that is worth keeping)."""
+    return min((len(table.rows) + 3) * (SIZE * 0.5 + 1.6), 120.0)
+
+
 def _table(pdf: FPDF, table: Table) -> None:
-    size = 9 if len(table.header) <= 8 else 7.5
-    needed = (len(table.rows) + 3) * size * 0.5 + 2 * len(table.rows)
-    if pdf.get_y() + min(needed, 120) > pdf.page_break_trigger:
+    if pdf.get_y() + _table_height(table) > pdf.page_break_trigger:
         pdf.add_page()
+    size = SIZE
     _font(pdf, size)
     align = tuple("RIGHT" if numeric else "LEFT" for numeric in table.numeric)
     focus = FontFace(emphasis="BOLD", fill_color=FOCUS_FILL)
