@@ -97,6 +97,23 @@ def test_the_years_of_the_chart_can_be_bounded(dataset):
         committee_report(dataset, 2014, made_on=DAY, years=(2030, None))
 
 
+def test_default_years_leave_out_a_year_without_population_but_an_asked_year_fails(dataset):
+    """Without figures at 2018-12-31, 2019 drops out of the default chart; --to 2019 is an error."""
+    from norrort_cost.problems import DataError
+
+    cut = dataset.model_copy(
+        update={
+            "population": tuple(
+                f for f in dataset.population if f.reference_date != date(2018, 12, 31)
+            )
+        }
+    )
+    report = committee_report(cut, 2014, made_on=DAY)
+    assert [a.year for a in report.history] == list(range(2013, 2019))
+    with pytest.raises(DataError):
+        committee_report(cut, 2014, made_on=DAY, years=(2017, 2019))
+
+
 # --- what the report says -------------------------------------------------------------------
 
 
@@ -289,6 +306,18 @@ def test_report_format_comes_from_the_file_name(tmp_path):
     result = runner.invoke(app, ["report", "--year", "2014", "-o", str(out), "--format", "html"])
     assert result.exit_code == 0
     assert out.read_bytes().startswith(b"<!DOCTYPE html>")
+
+
+def test_english_report_of_chosen_years(tmp_path):
+    """--lang en writes the page in English; --from/--to bound the chart over the years."""
+    out = tmp_path / "r.html"
+    argv = ["report", "-y", "2014", "--from", "2013", "--to", "2015", "--lang", "en", "-o"]
+    result = runner.invoke(app, [*argv, str(out)])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith('<!DOCTYPE html>\n<html lang="en">')
+    assert "Koordination Norrort splits 857 000,00 kr for 2014 among 15 members" in page
+    assert "Chart: amount and kr per inhabitant per year 2013–2015" in page
 
 
 def test_a_member_not_in_the_year_is_a_usage_error(tmp_path):
