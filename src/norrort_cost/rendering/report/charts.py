@@ -5,6 +5,10 @@ other command pays for it. Text is drawn as paths in Source Sans Pro (the invoic
 so the SVG needs no font where it is shown; ``svg.hashsalt`` and an empty date make the
 output deterministic. Amounts become floats only here, to be drawn: every figure the report
 states is exact and comes from the allocation, not from a chart.
+
+Why matplotlib rather than Vega-Lite through vl-convert: both draw good SVG, but
+matplotlib's wheels are smaller (vl-convert embeds a JavaScript engine), its SVG is
+byte-stable with a fixed hash salt and no date, and it draws text with the font we ship.
 """
 
 from __future__ import annotations
