@@ -14,6 +14,7 @@ HEAVY = (
     "pydantic",
     "openpyxl",
     "fpdf",
+    "matplotlib",
     "reportlab",
     "lxml",
     "xml.etree.ElementTree",
@@ -68,3 +69,22 @@ def test_allocate_as_json_needs_neither_pandas_nor_rich():
     assert code == 0
     assert "norrort_cost.allocation.yearly" in modules  # the probe really ran the command
     assert sorted(modules & {"pandas", "rich", "openpyxl"}) == []
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["report", "--help"], ["allocate", "--year", "2014"], ["explain", "-y", "2014", "-m", "0125"]],
+)
+def test_only_the_report_loads_the_plotting_library(argv):
+    """matplotlib (and the PDF library) load for ``report`` only: not for its help, nor for
+    allocate or explain."""
+    code, modules = modules_after(*argv)
+    assert code == 0
+    assert sorted(modules & {"matplotlib", "fpdf", "PIL"}) == []
+
+
+def test_the_report_loads_the_plotting_library(tmp_path):
+    """The probe above can see matplotlib: ``report`` itself does load it."""
+    code, modules = modules_after("report", "-y", "2014", "-o", str(tmp_path / "r.html"))
+    assert code == 0
+    assert "matplotlib" in modules

@@ -94,9 +94,14 @@ def _font_cut() -> _FontCut:
     return _FontCut(folder, cuts)
 
 
+def font_files() -> dict[str, Path]:
+    """The cut font files by style (``""`` regular, ``"B"`` bold), cut once per process."""
+    return _font_cut().files
+
+
 def _document(invoice: Invoice) -> FPDF:
     pdf = FPDF(orientation="portrait", unit="mm", format="A4")
-    for style, path in _font_cut().files.items():
+    for style, path in font_files().items():
         pdf.add_font(FONT, style, path)
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
     pdf.set_auto_page_break(auto=True, margin=MARGIN)

@@ -1,0 +1,110 @@
+"""``norrort-cost report``: one budget year for a committee, as an HTML page or an A4 PDF."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from norrort_cost.cli.common import DataDirOption, YearOption, app, emit, load, reporting
+
+
+class Language(StrEnum):
+    """The report's language."""
+
+    SV = "sv"
+    EN = "en"
+
+
+class FileFormat(StrEnum):
+    """What the report is written as."""
+
+    HTML = "html"
+    PDF = "pdf"
+
+
+SUFFIXES = {".html": FileFormat.HTML, ".htm": FileFormat.HTML, ".pdf": FileFormat.PDF}
+
+
+@app.command()
+def report(
+    year: YearOption,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", dir_okay=False, help="The report file: NAME.html or NAME.pdf."
+        ),
+    ],
+    municipality: Annotated[
+        str | None,
+        typer.Option(
+            "--municipality",
+            "-m",
+            help="The member in focus: a kommunkod (0125) or a name (Ekerö).",
+        ),
+    ] = None,
+    from_year: Annotated[
+        int | None,
+        typer.Option("--from", help="First year of the chart over the years (default: all)."),
+    ] = None,
+    to_year: Annotated[
+        int | None,
+        typer.Option("--to", help="Last year of the chart over the years (default: all)."),
+    ] = None,
+    report_date: Annotated[
+        datetime | None,
+        typer.Option(
+            "--date", formats=["%Y-%m-%d"], help="The date the report is made (default: today)."
+        ),
+    ] = None,
+    lang: Annotated[
+        Language, typer.Option("--lang", help="sv (Swedish, the default) or en.")
+    ] = Language.SV,
+    fmt: Annotated[
+        FileFormat | None,
+        typer.Option("--format", "-f", help="html or pdf (default: from the file's suffix)."),
+    ] = None,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Write a report of one budget year for a committee: charts, table, method, sources.
+
+    Who pays what (a bar chart and the allocation table, to the öre), the change from the
+    previous year, members who joined or left, the years in a chart, the method in plain
+    words with the worked example of the member in focus, the population sources and the
+    budget lines. The same input and --date give the same bytes.
+
+    Example: norrort-cost report --year 2014 --municipality Ekerö -o underlag-2014.pdf
+    """
+    with reporting():
+        from norrort_cost import __version__
+        from norrort_cost.audit.report import committee_report
+        from norrort_cost.cli.invoices import today
+        from norrort_cost.rendering.report import render_report
+
+        chosen = fmt or _format_of(output)
+        found = committee_report(
+            load(data_dir),
+            year,
+            made_on=report_date.date() if report_date else today(),
+            municipality=municipality,
+            years=(from_year, to_year),
+        )
+        emit(render_report(found, chosen.value, lang.value, __version__), output)
+        typer.echo(f"wrote {output}")
+        if found.allocation.illustrative:
+            typer.echo("ILLUSTRATIVE BUDGET: the report says so.", err=True)
+
+
+def _format_of(output: Path) -> FileFormat:
+    from norrort_cost.problems import UsageError
+
+    try:
+        return SUFFIXES[output.suffix.lower()]
+    except KeyError:
+        raise UsageError(
+            f"cannot tell the report's format from {output.name!r}",
+            "name the file .html or .pdf, or add --format html|pdf",
+        ) from None

@@ -1,0 +1,166 @@
+"""The committee report as an A4 PDF, drawn by fpdf2 with the charts embedded as vectors.
+
+The texts and tables are those of the HTML page (:class:`ReportView`); the charts are the
+same SVG, which fpdf2 draws as vector paths. The font is the invoices' Source Sans Pro,
+embedded (å, ä, ö). The PDF's dates are the report's date, so the same report gives the
+same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import UTC, date, datetime, time
+
+from fpdf import FPDF
+from fpdf.enums import TableBordersLayout, XPos, YPos
+from fpdf.fonts import FontFace
+
+from norrort_cost.rendering.pdf import FONT, font_files
+from norrort_cost.rendering.report.content import ReportView, Section, Table
+
+MARGIN = 15.0
+WIDTH = 210.0 - 2 * MARGIN
+RED = (179, 38, 30)
+GREY = (90, 90, 90)
+FOCUS_FILL = (251, 227, 225)
+SIZE = 9.0  # the tables' font size
+
+
+class _ReportPdf(FPDF):
+    """An A4 page with the report's footer line and page numbers."""
+
+    footer_text = ""
+
+    def footer(self) -> None:
+        self.set_y(-14)
+        self.set_font(FONT, "", 7.5)
+        self.set_text_color(*GREY)
+        self.multi_cell(WIDTH - 15, 3.5, self.footer_text, align="L", new_y=YPos.TOP)
+        self.cell(15, 3.5, f"{self.page_no()}/{{nb}}", align="R")
+
+
+def report_pdf(view: ReportView, charts: tuple[tuple[str, str, str], ...], made_on: date) -> bytes:
+    """The report as PDF; ``charts`` as for the HTML page, ``made_on`` dates the file."""
+    pdf = _document(view, made_on)
+    _font(pdf, 16, bold=True)
+    pdf.multi_cell(WIDTH, 7.5, view.title, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(1)
+    _font(pdf, 12, bold=True)
+    pdf.multi_cell(WIDTH, 6, view.headline, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(3)
+    if view.notice:
+        _notice(pdf, view.notice)
+    for _chart_id, caption, svg in charts:
+        _chart(pdf, caption, svg)
+    for section in view.sections:
+        _section(pdf, section)
+    return bytes(pdf.output())
+
+
+def _document(view: ReportView, made_on: date) -> _ReportPdf:
+    pdf = _ReportPdf(orientation="portrait", unit="mm", format="A4")
+    for style, path in font_files().items():
+        pdf.add_font(FONT, style, path)
+    pdf.footer_text = view.footer
+    pdf.set_margins(MARGIN, MARGIN, MARGIN)
+    pdf.set_auto_page_break(auto=True, margin=MARGIN + 4)
+    pdf.set_creation_date(datetime.combine(made_on, time(0, 0), tzinfo=UTC))
+    pdf.set_title(view.title)
+    pdf.set_subject(view.headline)
+    pdf.set_creator("norrort-cost")
+    pdf.set_lang("sv-SE" if view.lang == "sv" else "en-GB")
+    pdf.add_page()
+    return pdf
+
+
+def _font(
+    pdf: FPDF, size: float, *, bold: bool = False, color: tuple[int, int, int] = (0, 0, 0)
+) -> None:
+    pdf.set_font(FONT, "B" if bold else "", size)
+    pdf.set_text_color(*color)
+
+
+def _notice(pdf: FPDF, text: str) -> None:
+    pdf.set_draw_color(*RED)
+    pdf.set_line_width(0.6)
+    _font(pdf, 10, bold=True, color=RED)
+    pdf.multi_cell(WIDTH, 5.5, text, border=1, align="L", padding=2)
+    pdf.set_draw_color(0, 0, 0)
+    pdf.set_line_width(0.2)
+    pdf.ln(4)
+
+
+def _chart(pdf: FPDF, caption: str, svg: str) -> None:
+    document = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.DOTALL)
+    width_pt, height_pt = (float(v) for v in re.findall(r'(?:width|height)="([\d.]+)pt"', svg)[:2])
+    height = WIDTH * height_pt / width_pt
+    if pdf.get_y() + height + 6 > pdf.page_break_trigger:
+        pdf.add_page()
+    pdf.image(io.BytesIO(document.encode()), x=MARGIN, w=WIDTH, h=height, alt_text=caption)
+    _font(pdf, 8, color=GREY)
+    pdf.multi_cell(WIDTH, 4, caption, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(3)
+
+
+def _section(pdf: FPDF, section: Section) -> None:
+    opening = 30.0  # a heading is kept with what follows it
+    if section.tables and not section.paragraphs:
+        opening = 12 + _table_height(section.tables[0])
+    if pdf.get_y() + opening > pdf.page_break_trigger:
+        pdf.add_page()
+    _font(pdf, 12.5, bold=True)
+    pdf.cell(WIDTH, 7, section.title, border="B", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(2)
+    _font(pdf, 10)
+    for text in section.paragraphs:
+        pdf.multi_cell(WIDTH, 5, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.ln(1)
+    if section.subtitle:
+        _font(pdf, 11, bold=True)
+        pdf.cell(WIDTH, 6, section.subtitle, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    _font(pdf, 9.5)
+    for number, step in enumerate(section.steps, start=1):
+        pdf.cell(7, 5, f"{number}.")
+        pdf.multi_cell(WIDTH - 7, 5, step, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    for table in section.tables:
+        _table(pdf, table)
+    pdf.ln(3)
+
+
+def _column_widths(table: Table) -> tuple[float, ...]:
+    """Relative widths: a column's longest value or the longest word of its heading."""
+    lines = (*table.rows, *((table.total,) if table.total else ()))
+    return tuple(
+        max(len(word) for word in [*heading.split(), *(line[i] for line in lines)]) + 2.0
+        for i, heading in enumerate(table.header)
+    )
+
+
+def _table_height(table: Table) -> float:
+    """About how tall the table is drawn, in mm (at most a page's worth that is worth keeping)."""
+    return min((len(table.rows) + 3) * (SIZE * 0.5 + 1.6), 120.0)
+
+
+def _table(pdf: FPDF, table: Table) -> None:
+    if pdf.get_y() + _table_height(table) > pdf.page_break_trigger:
+        pdf.add_page()
+    size = SIZE
+    _font(pdf, size)
+    align = tuple("RIGHT" if numeric else "LEFT" for numeric in table.numeric)
+    focus = FontFace(emphasis="BOLD", fill_color=FOCUS_FILL)
+    bold = FontFace(emphasis="BOLD")
+    with pdf.table(
+        width=WIDTH,
+        col_widths=_column_widths(table),
+        text_align=align,
+        borders_layout=TableBordersLayout.HORIZONTAL_LINES,
+        line_height=size * 0.5,
+        padding=0.8,
+    ) as out:
+        out.row(table.header)
+        for index, values in enumerate(table.rows):
+            out.row(values, style=focus if index == table.highlight else None)
+        if table.total is not None:
+            out.row(table.total, style=bold)
+    pdf.ln(2)

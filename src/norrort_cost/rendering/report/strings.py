@@ -1,0 +1,203 @@
+"""Every text of the committee report, in Swedish and English, in one table.
+
+Kept together (one key per message, ``str.format`` fields by name) so that the texts can
+move into the interface's message catalog when it exists. Swedish is the default.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+LANGUAGES = ("sv", "en")
+
+_SV: dict[str, str] = {
+    "html_lang": "sv",
+    "title": "{cooperation}: kostnadsfördelning {year}",
+    "headline_member": (
+        "{name} betalar {amount} kr för {year}: {percent} av budgeten, {per_inhabitant} kr "
+        "per invånare, {days} av {days_in_year} dagar."
+    ),
+    "headline_cooperation": (
+        "{cooperation} fördelar {budget} kr för {year} på {members} medlemmar: "
+        "{per_inhabitant} kr per invånare i genomsnitt."
+    ),
+    "notice": (
+        "ILLUSTRATIV BUDGET: beloppen är exempel, inte samverkans verkliga budget. "
+        "Använd dem inte som beslutsunderlag."
+    ),
+    "chart_shares": "Varje medlems andel {year}",
+    "chart_shares_alt": "Stapeldiagram: belopp per medlem {year} i kronor",
+    "chart_years": "Åren {first}–{last}",
+    "chart_years_alt": "Diagram: belopp och kr per invånare per år {first}–{last}",
+    "axis_amount": "Belopp (kr)",
+    "axis_per_inhabitant": "kr per invånare",
+    "average": "Genomsnitt",
+    "section_table": "Fördelning {year}",
+    "col_code": "Kommunkod",
+    "col_name": "Kommun",
+    "col_inhabitants": "Invånare",
+    "col_days": "Dagar",
+    "col_amount": "Belopp (kr)",
+    "col_share": "Andel",
+    "col_per_inhabitant": "kr/inv.",
+    "col_change": "Förändring från {year} (kr)",
+    "total": "Totalt",
+    "pool_per_capita": "Per invånare (kr)",
+    "pool_equal": "Lika delar (kr)",
+    "pool_base_fee": "Grundavgift (kr)",
+    "pool_fixed": "Fasta belopp (kr)",
+    "section_changes": "Förändring och medlemmar",
+    "budget_change": "Budgeten {before_year}: {before} kr; {year}: {after} kr ({change} kr).",
+    "no_previous": "Det finns inget tidigare budgetår med fullständiga uppgifter att jämföra med.",
+    "joined": "{name} ({code}) blev medlem {date} (första dag).",
+    "left": "{name} ({code}) lämnade samverkan {date} (sista dag).",
+    "no_events": "Inga medlemmar tillkom eller lämnade under {year}.",
+    "section_method": "Så räknas andelen (metod version {version})",
+    "method_weight": (
+        "En medlems vikt är dess invånare vid referensdatumet {date} gånger dagarna som "
+        "medlem under året, delat med årets {days} dagar."
+    ),
+    "method_pools": "Budgetposterna bildar kostnadspooler efter fördelningsnyckel: {pools}.",
+    "method_split": (
+        "Varje pool delas i proportion till vikterna. Varje medlem får heltalsdelen av sin "
+        "exakta kvot i {unit}; det som blir över går {unit_one} i taget till de största "
+        "resterna (största restmetoden, Hamilton); lika rester ordnas efter kommunkod."
+    ),
+    "method_sum": (
+        "Delarna summerar alltid exakt till budgeten. Metod: {method}, version {version}."
+    ),
+    "unit_ore": "öre",
+    "unit_ore_one": "ett öre",
+    "unit_krona": "hela kronor",
+    "unit_krona_one": "en krona",
+    "example_title": "Räkneexempel: {name}",
+    "step_inhabitants": "Invånare {date}: {inhabitants} ({source}).",
+    "step_days": "Dagar som medlem {year}: {days} av {days_in_year} ({period}).",
+    "step_weight": "Vikt: {inhabitants} × {days} ÷ {days_in_year} = {weight}.",
+    "step_total": "Summan av alla {members} medlemmars vikter: {total}.",
+    "step_pool": (
+        "{pool}: {pool_amount} öre × {weight} ÷ {total} = {quota} öre; heltalsdelen är "
+        "{floor} öre, resten {remainder} öre har plats {rank} av {members}."
+    ),
+    "step_extra": "{left} {unit} blev över och går till de {left} största resterna: {verdict}.",
+    "step_no_extra": "Heltalsdelarna summerar redan till poolen.",
+    "verdict_yes": "{name} får en",
+    "verdict_no": "{name} får ingen",
+    "step_part": "Del av poolen: {amount} kr.",
+    "step_amount": "Summa: {amount} kr, {per_inhabitant} kr per invånare.",
+    "period_from": "från {start}",
+    "period_between": "{start} – {end}",
+    "section_sources": "Underlag",
+    "sources": "Befolkning {date}: {source} ({members} medlemmar).",
+    "source_unknown": "källa ej angiven",
+    "col_line": "Budgetpost",
+    "col_key": "Nyckel",
+    "key_per_capita": "per invånare",
+    "key_equal": "lika delar",
+    "key_base_fee": "grundavgift {fee} kr, resten per invånare",
+    "key_fixed": "fasta belopp, resten {fallback}",
+    "footer": (
+        "Datamängd: {dataset} · framtagen {date} · norrort-cost {version} · "
+        "metod {method} version {method_version}"
+    ),
+}
+
+_EN: dict[str, str] = {
+    "html_lang": "en",
+    "title": "{cooperation}: cost allocation {year}",
+    "headline_member": (
+        "{name} pays {amount} kr for {year}: {percent} of the budget, {per_inhabitant} kr "
+        "per inhabitant, {days} of {days_in_year} days."
+    ),
+    "headline_cooperation": (
+        "{cooperation} splits {budget} kr for {year} among {members} members: "
+        "{per_inhabitant} kr per inhabitant on average."
+    ),
+    "notice": (
+        "ILLUSTRATIVE BUDGET: the amounts are examples, not the cooperation's real budget. "
+        "Do not base decisions on them."
+    ),
+    "chart_shares": "Every member's share in {year}",
+    "chart_shares_alt": "Bar chart: amount per member in {year}, in kronor",
+    "chart_years": "The years {first}–{last}",
+    "chart_years_alt": "Chart: amount and kr per inhabitant per year {first}–{last}",
+    "axis_amount": "Amount (kr)",
+    "axis_per_inhabitant": "kr per inhabitant",
+    "average": "Average",
+    "section_table": "Allocation {year}",
+    "col_code": "Kommunkod",
+    "col_name": "Municipality",
+    "col_inhabitants": "Inhabitants",
+    "col_days": "Days",
+    "col_amount": "Amount (kr)",
+    "col_share": "Share",
+    "col_per_inhabitant": "kr/inh.",
+    "col_change": "Change from {year} (kr)",
+    "total": "Total",
+    "pool_per_capita": "Per capita (kr)",
+    "pool_equal": "Equal (kr)",
+    "pool_base_fee": "Base fee (kr)",
+    "pool_fixed": "Fixed (kr)",
+    "section_changes": "Changes and members",
+    "budget_change": "Budget {before_year}: {before} kr; {year}: {after} kr ({change} kr).",
+    "no_previous": "There is no earlier budget year with complete data to compare with.",
+    "joined": "{name} ({code}) joined on {date} (first day).",
+    "left": "{name} ({code}) left on {date} (last day).",
+    "no_events": "No member joined or left during {year}.",
+    "section_method": "How a share is computed (method version {version})",
+    "method_weight": (
+        "A member's weight is its inhabitants at the reference date {date} times its days "
+        "of membership in the year, divided by the year's {days} days."
+    ),
+    "method_pools": "The budget lines form cost pools by allocation key: {pools}.",
+    "method_split": (
+        "Each pool is split in proportion to the weights. Every member gets the whole part "
+        "of its exact quota in {unit}; what is left over goes {unit_one} at a time to the "
+        "largest remainders (largest-remainder method, Hamilton); equal remainders are "
+        "ordered by kommunkod."
+    ),
+    "method_sum": (
+        "The parts always sum exactly to the budget. Method: {method}, version {version}."
+    ),
+    "unit_ore": "öre",
+    "unit_ore_one": "one öre",
+    "unit_krona": "whole kronor",
+    "unit_krona_one": "one krona",
+    "example_title": "Worked example: {name}",
+    "step_inhabitants": "Inhabitants at {date}: {inhabitants} ({source}).",
+    "step_days": "Days of membership in {year}: {days} of {days_in_year} ({period}).",
+    "step_weight": "Weight: {inhabitants} × {days} ÷ {days_in_year} = {weight}.",
+    "step_total": "Sum of the weights of all {members} members: {total}.",
+    "step_pool": (
+        "{pool}: {pool_amount} öre × {weight} ÷ {total} = {quota} öre; the whole part is "
+        "{floor} öre, the remainder {remainder} öre ranks {rank} of {members}."
+    ),
+    "step_extra": "{left} {unit} are left over and go to the {left} largest remainders: {verdict}.",
+    "step_no_extra": "The whole parts already sum to the pool.",
+    "verdict_yes": "{name} gets one",
+    "verdict_no": "{name} gets none",
+    "step_part": "Part of the pool: {amount} kr.",
+    "step_amount": "Total: {amount} kr, {per_inhabitant} kr per inhabitant.",
+    "period_from": "from {start}",
+    "period_between": "{start} – {end}",
+    "section_sources": "Sources",
+    "sources": "Population at {date}: {source} ({members} members).",
+    "source_unknown": "source not given",
+    "col_line": "Budget line",
+    "col_key": "Key",
+    "key_per_capita": "per capita",
+    "key_equal": "equal parts",
+    "key_base_fee": "base fee {fee} kr, the rest per capita",
+    "key_fixed": "fixed amounts, the rest {fallback}",
+    "footer": (
+        "Dataset: {dataset} · made {date} · norrort-cost {version} · "
+        "method {method} version {method_version}"
+    ),
+}
+
+_TABLES: dict[str, dict[str, str]] = {"sv": _SV, "en": _EN}
+
+
+def texts(lang: str) -> Mapping[str, str]:
+    """The report's texts in ``lang`` (``sv`` or ``en``)."""
+    return _TABLES[lang]
