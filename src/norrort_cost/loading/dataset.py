@@ -29,6 +29,7 @@ from norrort_cost.loading.checks import LoadedRecords, cross_check
 from norrort_cost.loading.csvfile import CsvTable, decode, read_bytes, read_csv
 from norrort_cost.loading.keys import BUDGET_KEY_COLUMNS, load_key_data
 from norrort_cost.loading.rows import RecordT, problems_from, validate_rows
+from norrort_cost.loading.text import forbidden_character
 from norrort_cost.problems import DataError, Problem, errors_only
 
 SETTINGS_FILE = "cooperation.toml"
@@ -123,6 +124,18 @@ def _records(
     required, optional = COLUMNS[name]
     table = read_csv(directory / name, name, required, optional)
     records = validate_rows(table, model) if table.usable else []
+    if table.usable and not table.rows and not table.problems:
+        table.problems.append(
+            Problem(
+                file=name,
+                line=None,
+                column=None,
+                value=None,
+                code="no-rows",
+                message=f"{name} has a header line but no rows",
+                hint="add the rows (see the README's dataset section)",
+            )
+        )
     problems.extend(table.problems)
     return records, table
 
@@ -155,8 +168,26 @@ def _load_settings(directory: Path, problems: list[Problem]) -> Settings | None:
             )
         )
         return None
+    if forbidden := _forbidden_in_toml(raw):
+        problems.extend(forbidden)
+        return None
     try:
         return Settings.model_validate(raw)
     except ValidationError as exc:
         problems.extend(problems_from(exc, SETTINGS_FILE, None, raw))
         return None
+
+
+def _forbidden_in_toml(value: object, where: str = "") -> list[Problem]:
+    """A problem for each TOML key or string holding a control character or noncharacter."""
+    if isinstance(value, str):
+        found = forbidden_character(SETTINGS_FILE, None, where or None, value)
+        return [found] if found else []
+    if isinstance(value, list):
+        items = [(f"{where}[{i}]", item) for i, item in enumerate(value)]
+    elif isinstance(value, dict):
+        items = [(f"{where}.{key}" if where else str(key), item) for key, item in value.items()]
+        items += [(where or str(key), str(key)) for key in value]
+    else:
+        return []
+    return [problem for path, item in items for problem in _forbidden_in_toml(item, path)]
