@@ -27,6 +27,7 @@ from fractions import Fraction
 from norrort_cost.allocation.engine import apportion
 from norrort_cost.allocation.keys import year_problems
 from norrort_cost.allocation.pools import MemberYear, PoolPlan, plan_pools
+from norrort_cost.allocation.refusals import check_whole_units, no_members, weightless
 from norrort_cost.allocation.results import Allocation, Part, Pool, Share
 from norrort_cost.dataset.models import BudgetLine, Dataset, Membership, Municipality
 from norrort_cost.money import ORE_PER_KRONA
@@ -176,6 +177,8 @@ def _members(dataset: Dataset, year: int, on: date) -> MemberYear:
             inhabitants[kommunkod], sources[kommunkod] = figure.inhabitants, figure.source
     if missing:
         raise DataError(missing)
+    if not days:
+        raise DataError([no_members(year)])
     return MemberYear(on, inhabitants, sources, days, year_bounds(year)[2])
 
 
@@ -212,7 +215,9 @@ def allocate(
     )
     if errors_only(found):
         raise DataError(found)
-    pools, parts = _split_pools(plan_pools(lines, fixed, members, UNIT_ORE[unit]))
+    plans = plan_pools(lines, fixed, members, UNIT_ORE[unit])
+    check_whole_units(plans, from_settings=rounding_unit is None)
+    pools, parts = _split_pools(plans)
     total_weight = Fraction(sum(map(members.inhabitant_days, members.days)), members.days_in_year)
     municipalities = {m.kommunkod: m for m in dataset.municipalities}
     shares = tuple(
@@ -275,13 +280,8 @@ def _split_pools(
 
 def _split_pool(plan: PoolPlan) -> tuple[Pool, dict[str, Part]]:
     amount, unit_ore = plan.amount_ore, plan.unit_ore
-    if amount % unit_ore:
-        lines = ", ".join(name for name, _ in plan.contributions)
-        raise UsageError(
-            f"the {plan.key.value} pool ({lines}) sums to {amount} öre, "
-            "not a whole number of rounding units",
-            "use rounding unit 'ore', or budget amounts in whole kronor",
-        )
+    if amount and not any(plan.weights.values()):
+        raise DataError([weightless(plan)])
     split = largest_remainder(amount // unit_ore, plan.weights)
     pool = Pool(
         name=plan.key.value,

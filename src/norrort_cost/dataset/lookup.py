@@ -58,7 +58,7 @@ def find_municipality(municipalities: Iterable[Municipality], text: str) -> Muni
             return municipality
     suggested = suggestions(candidates, text)
     hint = (
-        "did you mean " + " or ".join(f"{m.name} ({m.kommunkod})" for m in suggested) + "?"
+        "did you mean " + " or ".join(m.name for m in suggested) + "?"
         if suggested
         else "give a kommunkod (e.g. 0125) or a name (e.g. Ekerö)"
     )

@@ -30,6 +30,7 @@ from norrort_cost.loading.csvfile import CsvTable, decode, read_bytes, read_csv
 from norrort_cost.loading.keys import BUDGET_KEY_COLUMNS, load_key_data
 from norrort_cost.loading.rows import RecordT, problems_from, validate_rows
 from norrort_cost.loading.text import forbidden_character
+from norrort_cost.loading.years import allocation_problems
 from norrort_cost.problems import DataError, Problem, errors_only
 
 SETTINGS_FILE = "cooperation.toml"
@@ -61,13 +62,17 @@ def load_dataset(path: str | Path | None = None, *, tolerate: Collection[str] = 
     problems whose code is in ``tolerate`` (e.g. ``missing-population`` while importing the
     very figures that are missing). Warnings do not stop loading; see :func:`check_dataset`.
     """
-    return check_dataset(path, tolerate=tolerate)[0]
+    return check_dataset(path, tolerate=tolerate, every_year=False)[0]
 
 
 def check_dataset(
-    path: str | Path | None = None, *, tolerate: Collection[str] = ()
+    path: str | Path | None = None, *, tolerate: Collection[str] = (), every_year: bool = True
 ) -> tuple[Dataset, list[Problem]]:
-    """Like :func:`load_dataset`, and also return the warnings met while loading."""
+    """Like :func:`load_dataset`, and also return the warnings met while loading.
+
+    With ``every_year`` (what ``validate`` does) every budget year is also allocated, so
+    that everything ``allocate`` would refuse in any year is reported here too.
+    """
     directory = Path(path) if path is not None else default_data_dir()
     if not directory.is_dir():
         raise DataError(
@@ -109,6 +114,13 @@ def check_dataset(
         fixed_amounts=tuple(r for _, r in fixed),
         source=str(directory),
     )
+    if every_year:
+        first_lines = {b.year: line for line, b in reversed(found.budget)}
+        problems.extend(allocation_problems(dataset, first_lines, problems))
+        problems = [p for p in problems if p.code not in tolerate]
+        problems.sort(key=_file_order)
+        if errors_only(problems):
+            raise DataError(problems)
     return dataset, problems
 
 
