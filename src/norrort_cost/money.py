@@ -100,6 +100,15 @@ def round_fraction(value: Fraction, places: int) -> Decimal:
     return -rounded if value < 0 else rounded
 
 
+def decimal_text(value: Fraction, places: int) -> str:
+    """A rational for machine formats: rounded, fixed point, never exponent notation.
+
+    ``str(Decimal)`` writes ``0E-10`` and ``8.482E-7``; this writes ``0.0000000000`` and
+    ``0.0000008482``.
+    """
+    return format(round_fraction(value, places), "f")
+
+
 def format_decimal_sv(value: Decimal) -> str:
     """A ``Decimal`` for people: grouped thousands and a decimal comma."""
     sign = "-" if value < 0 else ""

@@ -282,7 +282,7 @@ def _split_pool(plan: PoolPlan) -> tuple[Pool, dict[str, Part]]:
     amount, unit_ore = plan.amount_ore, plan.unit_ore
     if amount and not any(plan.weights.values()):
         raise DataError([weightless(plan)])
-    split = largest_remainder(amount // unit_ore, plan.weights)
+    split = _base_fee_split(plan) or largest_remainder(amount // unit_ore, plan.weights)
     pool = Pool(
         name=plan.key.value,
         key=plan.key,
@@ -307,3 +307,20 @@ def _split_pool(plan: PoolPlan) -> tuple[Pool, dict[str, Part]]:
     }
     check_sum(amount, (p.amount_ore for p in parts.values()))
     return pool, parts
+
+
+def _base_fee_split(plan: PoolPlan) -> dict[str, Apportionment] | None:
+    """A base-fee pool: full-year members get exactly the fee, part-year ones split the rest.
+
+    None for any other pool, or a fee that is not a whole number of rounding units.
+    """
+    if plan.full_year_ore is None:
+        return None
+    fee = plan.full_year_ore // plan.unit_ore
+    full = sorted(k for k, days in plan.weights.items() if days == plan.denominator)
+    part = {k: days for k, days in plan.weights.items() if k not in full}
+    rest = plan.amount_ore // plan.unit_ore - fee * len(full)
+    split = largest_remainder(rest, part) if part else {}
+    for rank, kommunkod in enumerate(full, start=len(part) + 1):
+        split[kommunkod] = Apportionment(kommunkod, Fraction(fee), fee, rank, extra=False)
+    return split
