@@ -29,7 +29,13 @@ from norrort_cost.allocation.keys import year_problems
 from norrort_cost.allocation.pools import MemberYear, PoolPlan, plan_pools
 from norrort_cost.allocation.refusals import check_whole_units, no_members, weightless
 from norrort_cost.allocation.results import Allocation, Part, Pool, Share
-from norrort_cost.dataset.models import BudgetLine, Dataset, Membership, Municipality
+from norrort_cost.dataset.models import (
+    BudgetLine,
+    Dataset,
+    Membership,
+    Municipality,
+    PopulationFigure,
+)
 from norrort_cost.money import ORE_PER_KRONA
 from norrort_cost.problems import DataError, Problem, UsageError, errors_only
 
@@ -158,8 +164,12 @@ def _members(dataset: Dataset, year: int, on: date) -> MemberYear:
     inhabitants: dict[str, int] = {}
     sources: dict[str, str] = {}
     missing: list[Problem] = []
+    figures: dict[str, PopulationFigure] = {}  # one pass over the figures, not one per member
+    for candidate in dataset.population:
+        if candidate.reference_date == on:
+            figures.setdefault(candidate.kommunkod, candidate)
     for kommunkod in sorted(days):
-        figure = dataset.inhabitants(kommunkod, on)
+        figure = figures.get(kommunkod)
         if figure is None:
             missing.append(
                 Problem(

@@ -38,9 +38,9 @@ def cross_check(settings: Settings, found: LoadedRecords) -> list[Problem]:
     A kommunkod whose municipalities.csv row has its own problem is not reported again
     wherever it is used, and nothing is unknown when municipalities.csv is unreadable.
     """
-    known: list[str] | None = None
+    known: set[str] | None = None
     if found.written_codes is not None:
-        known = sorted({*(m.kommunkod for _, m in found.municipalities), *found.written_codes})
+        known = {*(m.kommunkod for _, m in found.municipalities), *found.written_codes}
     return [
         *_duplicates(
             "municipalities.csv",
@@ -101,14 +101,14 @@ def _overlapping(
 
 
 def _unknown(
-    file: str, codes: list[tuple[int | None, str]], known: list[str] | None
+    file: str, codes: list[tuple[int | None, str]], known: set[str] | None
 ) -> list[Problem]:
     if known is None:
         return []  # municipalities.csv itself is broken: reported there
     problems = []
     for line, code in codes:
         if code not in known:
-            close = difflib.get_close_matches(code, known, n=1, cutoff=0.7)
+            close = difflib.get_close_matches(code, sorted(known), n=1, cutoff=0.7)
             hint = f"did you mean {close[0]}?" if close else "add it to municipalities.csv"
             problems.append(
                 Problem(
