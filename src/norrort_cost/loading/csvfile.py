@@ -120,7 +120,7 @@ def read_csv(
     first_line = text.lstrip("\ufeff").splitlines()[0]
     table.delimiter = sniff_delimiter(first_line)
     rows = _numbered(text, table)
-    if not table.usable:
+    if not rows:
         return table
     table.header = [cell.strip().lstrip("\ufeff").lower() for cell in rows[0][1]]
     _check_header(table, required, optional)
