@@ -234,14 +234,16 @@ def test_overlapping_managing_periods_are_refused(data_copy: Path) -> None:
     """Sollentuna from 2017-06-01 while Lidingö manages until 2017-12-31: an error."""
     edit(data_copy / "cooperation.toml", "from = 2018-01-01", "from = 2017-06-01")
     assert located(data_copy) == [
-        ("cooperation.toml", None, "managing_municipality[1].from", "overlapping-managing-period")
+        ("cooperation.toml", 19, "managing_municipality[1].from", "overlapping-managing-period")
     ]
 
 
 def test_a_managing_period_ending_before_it_starts_is_refused(data_copy: Path) -> None:
     """to before from is a located problem, as for memberships."""
     edit(data_copy / "cooperation.toml", "to = 2017-12-31", "to = 2011-12-31")
-    assert [code for *_, code in located(data_copy)] == ["invalid-period"]
+    assert located(data_copy) == [
+        ("cooperation.toml", 14, "managing_municipality.0", "invalid-period")
+    ]
 
 
 # --- item 6: the dataset's own files are not spreadsheet output ------------------------------

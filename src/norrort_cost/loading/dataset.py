@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Collection
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
@@ -101,7 +102,7 @@ def check_dataset(
     if settings is not None:
         problems.extend(cross_check(settings, found))
     fixed = load_key_data(directory, settings, found, problems)
-    problems = [p for p in problems if p.code not in tolerate]
+    problems = [_managing_line(directory, p) for p in problems if p.code not in tolerate]
     problems.sort(key=_file_order)
     if errors_only(problems) or settings is None:
         raise DataError(problems)
@@ -203,3 +204,21 @@ def _forbidden_in_toml(value: object, where: str = "") -> list[Problem]:
     else:
         return []
     return [problem for path, item in items for problem in _forbidden_in_toml(item, path)]
+
+
+_MANAGING_INDEX = re.compile(r"managing_municipality[.\[](\d+)")
+
+
+def _managing_line(directory: Path, problem: Problem) -> Problem:
+    """A problem about the n-th managing period, located at its [[managing_municipality]]."""
+    found = _MANAGING_INDEX.match(problem.column or "")
+    if problem.file != SETTINGS_FILE or problem.line is not None or found is None:
+        return problem
+    text = decode((directory / SETTINGS_FILE).read_bytes())
+    headers = [
+        number
+        for number, line in enumerate(text.splitlines(), start=1)
+        if re.fullmatch(r"\s*\[\[\s*managing_municipality\s*\]\]\s*(#.*)?", line)
+    ]
+    index = int(found.group(1))
+    return replace(problem, line=headers[index]) if index < len(headers) else problem
