@@ -212,6 +212,85 @@ def invoices(cli: str, runs: int) -> list[Verdict]:
         ]
 
 
+SCALING_ROWS = 2_500
+"""Rows of population.csv and of memberships.csv in the small scaling dataset (×4: large)."""
+
+
+def organisationsnummer(serial: int) -> str:
+    """A valid organisationsnummer 21NNNN-NNNC (municipalities' series), Luhn digit last."""
+    digits = f"21{serial:07d}"
+    total = 0
+    for i, digit in enumerate(int(d) for d in reversed(digits)):
+        doubled = digit * 2 if i % 2 == 0 else digit
+        total += doubled - 9 if doubled > 9 else doubled
+    text = digits + str((10 - total % 10) % 10)
+    return f"{text[:6]}-{text[6:]}"
+
+
+def scaling_dataset(path: Path, rows: int) -> Path:
+    """A valid dataset: MEMBERS members, about ``rows`` figures and ``rows`` membership rows.
+
+    Each member has many one-day memberships in the past (what the overlap check must
+    compare) and an open one from 2014; figures are daily, plus the 2013 year-end.
+    """
+    from datetime import date, timedelta
+
+    path.mkdir(parents=True)
+    codes = [f"{1000 + i:04d}" for i in range(MEMBERS)]
+    per_member = max(1, rows // MEMBERS)
+    start = date(1990, 1, 1)
+    (path / "cooperation.toml").write_text('name = "Scaling"\n', encoding="utf-8")
+    municipalities = [f"{c},Kommun {c},{organisationsnummer(i)}" for i, c in enumerate(codes)]
+    figures, periods = [], []
+    for code in codes:
+        for day in range(per_member):
+            on = start + timedelta(days=2 * day)
+            figures.append(f"{code},{on},{10_000 + day}")
+            periods.append(f"{code},{on},{on}")
+        figures.append(f"{code},2013-12-31,20000")
+        periods.append(f"{code},2014-01-01,")
+    files = {
+        "municipalities.csv": ["kommunkod,name,organisationsnummer", *municipalities],
+        "population.csv": ["kommunkod,reference_date,inhabitants", *figures],
+        "memberships.csv": ["kommunkod,from,to", *periods],
+        "budget.csv": ["year,line,amount", "2014,Drift,1000000"],
+    }
+    for name, lines in files.items():
+        (path / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def scaling(runs: int) -> list[Verdict]:
+    """Step 5: validate and allocate on 4× the rows / on 1× (linear: 4, quadratic: 16)."""
+    from norrort_cost import allocate, load_dataset
+    from norrort_cost.loading import check_dataset
+
+    with tempfile.TemporaryDirectory() as scratch:
+        small = scaling_dataset(Path(scratch) / "small", SCALING_ROWS)
+        large = scaling_dataset(Path(scratch) / "large", 4 * SCALING_ROWS)
+        rounds = max(3, runs // 2)
+        verdicts = [
+            ratio_of(
+                f"5. validate {4 * SCALING_ROWS} rows / {SCALING_ROWS} rows",
+                6.0,
+                lambda: check_dataset(large),
+                lambda: check_dataset(small),
+                rounds,
+            )
+        ]
+        small_data, large_data = load_dataset(small), load_dataset(large)
+        verdicts.append(
+            ratio_of(
+                f"   allocate, {4 * SCALING_ROWS} figures / {SCALING_ROWS}",
+                6.0,
+                lambda: allocate(large_data, 2014),
+                lambda: allocate(small_data, 2014),
+                rounds,
+            )
+        )
+    return verdicts
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run every step, print the report, return the exit code."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -227,7 +306,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"norrort-cost benchmark: medians of {args.runs} runs, Python {sys.version.split()[0]}")
     verdicts: list[Verdict] = []
     try:
-        for step in (startup, lambda _cli, runs: bulk(runs), invoices):
+        steps = (startup, lambda _cli, runs: bulk(runs), invoices, lambda _cli, runs: scaling(runs))
+        for step in steps:
             for verdict in step(cli, args.runs):
                 print(verdict.line(), flush=True)
                 verdicts.append(verdict)

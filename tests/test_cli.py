@@ -78,11 +78,18 @@ def test_xlsx_is_written_to_a_file_and_is_deterministic(tmp_path: Path) -> None:
     assert refused.exit_code == 2
 
 
-def test_municipality_filter_accepts_names_without_diacritics() -> None:
-    """--municipality ekero shows Ekerö only."""
-    result = runner.invoke(app, ["allocate", "-y", "2014", "-m", "ekero", "-f", "json"])
+def test_municipality_filter_matches_names_in_any_case() -> None:
+    """--municipality ekerö (lower case) shows Ekerö only."""
+    result = runner.invoke(app, ["allocate", "-y", "2014", "-m", "ekerö", "-f", "json"])
     shares = json.loads(result.stdout)["shares"]
     assert [s["name"] for s in shares] == ["Ekerö"]
+
+
+def test_municipality_filter_without_diacritics_only_suggests() -> None:
+    """--municipality ekero is no name in the dataset: exit 2, 'did you mean Ekerö?'."""
+    result = runner.invoke(app, ["allocate", "-y", "2014", "-m", "ekero", "-f", "json"])
+    assert result.exit_code == 2
+    assert "did you mean Ekerö?" in result.stderr
 
 
 def test_year_without_budget_is_a_usage_error() -> None:

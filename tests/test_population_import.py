@@ -112,7 +112,7 @@ def test_wide_table_changes_are_reported_old_to_new(data: Path, tmp_path: Path) 
 def test_names_alone_match_exactly_or_fail_with_a_suggestion(tmp_path: Path) -> None:
     """A bare name matches its municipality; a typo gets a did-you-mean; others are skipped."""
     dataset = load_dataset()
-    text = "region;2017\nUpplands-Bro;27614\nupplands vasby;44605\nSollentuma;71848\nHuddinge;1\n"
+    text = "region;2017\nUpplands-Bro;27614\nupplands väsby;44605\nSollentuma;71848\nHuddinge;1\n"
     figures, _ = parse_scb(text, "names.csv")
     with pytest.raises(DataError) as caught:
         plan_import(dataset, figures, source="SCB")

@@ -8,6 +8,7 @@ a dot and no grouping: ``24291.03``. Floats are never used for money.
 from __future__ import annotations
 
 import math
+import re
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
@@ -15,6 +16,8 @@ ORE_PER_KRONA = 100
 # what people put between thousands: space, no-break space, narrow no-break space, thin space
 GROUPING_SPACES = " \u00a0\u202f\u2009"
 _GROUPING = str.maketrans("", "", GROUPING_SPACES)
+# only ASCII digits are numbers: Decimal() also takes other scripts' digits and underscores
+_PLAIN_NUMBER = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 
 
 class NumberFormatError(ValueError):
@@ -27,6 +30,8 @@ def parse_decimal(text: str) -> Decimal:
     Accepts a decimal comma or point, and space, no-break space or narrow no-break
     space between thousands. With both ``.`` and ``,`` present, the last one is the
     decimal separator and the other one groups thousands (``1.234,50`` and ``1,234.50``).
+
+    Only ASCII digits are digits: ``Decimal`` would also take ``٤١٤٤٩`` and ``1_000``.
     """
     cleaned = text.strip().translate(_GROUPING)
     cleaned = cleaned.replace("\u2212", "-")
@@ -36,7 +41,7 @@ def parse_decimal(text: str) -> Decimal:
         cleaned = cleaned.replace(grouping, "").replace(decimal_mark, ".")
     else:
         cleaned = cleaned.replace(",", ".")
-    if not cleaned or cleaned.count(".") > 1:
+    if not _PLAIN_NUMBER.fullmatch(cleaned):
         raise NumberFormatError(text)
     try:
         value = Decimal(cleaned)
@@ -93,6 +98,15 @@ def round_fraction(value: Fraction, places: int) -> Decimal:
     magnitude = math.floor(abs(value) * 10**places + Fraction(1, 2))
     rounded = Decimal(magnitude).scaleb(-places).quantize(Decimal(1).scaleb(-places))
     return -rounded if value < 0 else rounded
+
+
+def decimal_text(value: Fraction, places: int) -> str:
+    """A rational for machine formats: rounded, fixed point, never exponent notation.
+
+    ``str(Decimal)`` writes ``0E-10`` and ``8.482E-7``; this writes ``0.0000000000`` and
+    ``0.0000008482``.
+    """
+    return format(round_fraction(value, places), "f")
 
 
 def format_decimal_sv(value: Decimal) -> str:

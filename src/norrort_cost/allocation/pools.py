@@ -13,9 +13,14 @@ not line by line, so that each basis is rounded once:
 ``base_fee``
     The grundavgift (base fee) of ``base_fee`` lines: the fee per member and year,
     pro-rated by days of membership like everything else (a member for half the year pays
-    half the fee). The pool is the fee times the members' weights, rounded down to a whole
-    rounding unit, and split by the same weight as ``equal``: a full-year member pays
-    exactly the fee whenever the fee is a whole number of rounding units.
+    half the fee). The pool is the fee times the members' member-years, rounded down to a
+    whole rounding unit. A full-year member pays exactly the fee whenever the fee is a
+    whole number of rounding units; what is left of the pool is split among the part-year
+    members by days of membership (largest remainder). A single split of the whole pool by
+    days could not keep that promise: the pool is rounded down, so a full-year member's
+    exact quota falls just short of the fee and it may lose the leftover unit to a
+    part-year member (119 999,99 of a 120 000,00 fee). With a fee in öre and rounding to
+    whole kronor, the whole pool is split by days.
 ``fixed``
     The amounts given in ``fixed_amounts.csv``. Each member pays exactly its amount, to the
     öre, whatever the rounding unit.
@@ -82,6 +87,9 @@ class PoolPlan:
     denominator: int
     unit_ore: int
     description: str
+    # base_fee pools: what a full-year member pays (the sum of the fees), when that is a
+    # whole number of rounding units; None otherwise
+    full_year_ore: int | None = None
 
     @property
     def amount_ore(self) -> int:
@@ -121,9 +129,18 @@ def plan_pools(
                 denominator=denominator,
                 unit_ore=1 if key == AllocationKey.FIXED else unit_ore,
                 description=_description(key, lines),
+                full_year_ore=_full_year_fee(key, lines, unit_ore),
             )
         )
     return tuple(plans)
+
+
+def _full_year_fee(key: AllocationKey, lines: Sequence[BudgetLine], unit_ore: int) -> int | None:
+    """A full-year member's base fee, if this is the base-fee pool and each fee is whole units."""
+    if key != AllocationKey.BASE_FEE:
+        return None
+    fees = [line.base_fee_ore or 0 for line in lines if line.key == AllocationKey.BASE_FEE]
+    return None if any(fee % unit_ore for fee in fees) else sum(fees)
 
 
 def _given_by_line(fixed: Iterable[FixedAmount]) -> dict[str, dict[str, int]]:

@@ -27,8 +27,15 @@ from fractions import Fraction
 from norrort_cost.allocation.engine import apportion
 from norrort_cost.allocation.keys import year_problems
 from norrort_cost.allocation.pools import MemberYear, PoolPlan, plan_pools
+from norrort_cost.allocation.refusals import check_whole_units, no_members, weightless
 from norrort_cost.allocation.results import Allocation, Part, Pool, Share
-from norrort_cost.dataset.models import BudgetLine, Dataset, Membership, Municipality
+from norrort_cost.dataset.models import (
+    BudgetLine,
+    Dataset,
+    Membership,
+    Municipality,
+    PopulationFigure,
+)
 from norrort_cost.money import ORE_PER_KRONA
 from norrort_cost.problems import DataError, Problem, UsageError, errors_only
 
@@ -157,8 +164,12 @@ def _members(dataset: Dataset, year: int, on: date) -> MemberYear:
     inhabitants: dict[str, int] = {}
     sources: dict[str, str] = {}
     missing: list[Problem] = []
+    figures: dict[str, PopulationFigure] = {}  # one pass over the figures, not one per member
+    for candidate in dataset.population:
+        if candidate.reference_date == on:
+            figures.setdefault(candidate.kommunkod, candidate)
     for kommunkod in sorted(days):
-        figure = dataset.inhabitants(kommunkod, on)
+        figure = figures.get(kommunkod)
         if figure is None:
             missing.append(
                 Problem(
@@ -176,6 +187,8 @@ def _members(dataset: Dataset, year: int, on: date) -> MemberYear:
             inhabitants[kommunkod], sources[kommunkod] = figure.inhabitants, figure.source
     if missing:
         raise DataError(missing)
+    if not days:
+        raise DataError([no_members(year)])
     return MemberYear(on, inhabitants, sources, days, year_bounds(year)[2])
 
 
@@ -212,7 +225,9 @@ def allocate(
     )
     if errors_only(found):
         raise DataError(found)
-    pools, parts = _split_pools(plan_pools(lines, fixed, members, UNIT_ORE[unit]))
+    plans = plan_pools(lines, fixed, members, UNIT_ORE[unit])
+    check_whole_units(plans, from_settings=rounding_unit is None)
+    pools, parts = _split_pools(plans)
     total_weight = Fraction(sum(map(members.inhabitant_days, members.days)), members.days_in_year)
     municipalities = {m.kommunkod: m for m in dataset.municipalities}
     shares = tuple(
@@ -275,14 +290,9 @@ def _split_pools(
 
 def _split_pool(plan: PoolPlan) -> tuple[Pool, dict[str, Part]]:
     amount, unit_ore = plan.amount_ore, plan.unit_ore
-    if amount % unit_ore:
-        lines = ", ".join(name for name, _ in plan.contributions)
-        raise UsageError(
-            f"the {plan.key.value} pool ({lines}) sums to {amount} öre, "
-            "not a whole number of rounding units",
-            "use rounding unit 'ore', or budget amounts in whole kronor",
-        )
-    split = largest_remainder(amount // unit_ore, plan.weights)
+    if amount and not any(plan.weights.values()):
+        raise DataError([weightless(plan)])
+    split = _base_fee_split(plan) or largest_remainder(amount // unit_ore, plan.weights)
     pool = Pool(
         name=plan.key.value,
         key=plan.key,
@@ -307,3 +317,20 @@ def _split_pool(plan: PoolPlan) -> tuple[Pool, dict[str, Part]]:
     }
     check_sum(amount, (p.amount_ore for p in parts.values()))
     return pool, parts
+
+
+def _base_fee_split(plan: PoolPlan) -> dict[str, Apportionment] | None:
+    """A base-fee pool: full-year members get exactly the fee, part-year ones split the rest.
+
+    None for any other pool, or a fee that is not a whole number of rounding units.
+    """
+    if plan.full_year_ore is None:
+        return None
+    fee = plan.full_year_ore // plan.unit_ore
+    full = sorted(k for k, days in plan.weights.items() if days == plan.denominator)
+    part = {k: days for k, days in plan.weights.items() if k not in full}
+    rest = plan.amount_ore // plan.unit_ore - fee * len(full)
+    split = largest_remainder(rest, part) if part else {}
+    for rank, kommunkod in enumerate(full, start=len(part) + 1):
+        split[kommunkod] = Apportionment(kommunkod, Fraction(fee), fee, rank, extra=False)
+    return split

@@ -38,17 +38,20 @@ _UNITS: tuple[tuple[str, str, Decimal], ...] = (
     (r"öre|ore", "öre", Decimal("0.01")),
 )
 _UNIT = "|".join(f"(?:{spelling})" for spelling, _, _ in _UNITS)
-_SPACED = rf"\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?:[.,]\d+)?"
-_COMPACT = r"\d+(?:[.,']\d+)*"
-_ORE = r"(?::(?P<ore>\d\d)(?!\d))?"  # "24 291:03": kronor, colon, öre
+_SPACED = rf"[0-9]{{1,3}}(?:[{_SPACES}][0-9]{{3}})+(?:[.,][0-9]+)?"
+_COMPACT = r"[0-9]+(?:[.,'][0-9]+)*"
+_ORE = r"(?::(?P<ore>[0-9][0-9])(?![0-9]))?"  # "24 291:03": kronor, colon, öre
 _AMOUNT = re.compile(
     rf"(?:{_APPROX}[{_SPACES}]*)?(?P<prefix>(?:sek|kr)[{_SPACES}]*)?"
     rf"(?P<sign>[-\u2212][{_SPACES}]*)?"
-    rf"(?<![\d.,'])(?P<number>{_SPACED}|{_COMPACT})(?![\d]){_ORE}"
+    rf"(?<![0-9.,'])(?P<number>{_SPACED}|{_COMPACT})(?![0-9]){_ORE}"
     rf"(?:[{_SPACES}]*(?P<unit>{_UNIT})(?![a-zåäö]))?",
     re.IGNORECASE,
 )
 MULTIPLIERS = {unit: factor for _, unit, factor in _UNITS}
+MAX_CLAIM_KRONOR = Decimal(10**15)
+"""Claims stay below 10^15 kr (a thousand times the state budget), so that every reading
+and its difference from the computed share stay exact in ``Decimal`` arithmetic."""
 
 
 class ReadingKind(StrEnum):
@@ -167,6 +170,11 @@ def parse_claim(text: str) -> Claim:
         raise UsageError(
             f"{match.group('number')!r} is not a number",
             "group thousands in threes: '1.234.567' or '1 234 567'",
+        )
+    if numbers[0][0] * MULTIPLIERS[unit] >= MAX_CLAIM_KRONOR:
+        raise UsageError(
+            f"{match.group(0).strip()!r} is too large to be a member's share",
+            "check the number: a claimed share is less than 10^15 kr",
         )
     if match.group("ore"):
         ore = Decimal(match.group("ore")) / 100

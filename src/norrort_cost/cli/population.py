@@ -55,7 +55,7 @@ def import_scb(
         from norrort_cost.population.importing import plan_import
         from norrort_cost.problems import UsageError
         from norrort_cost.rendering.console import console, print_import
-        from norrort_cost.rendering.files import to_csv
+        from norrort_cost.rendering.files import dataset_csv
         from norrort_cost.rendering.records import population_rows
 
         if data_dir is None and not dry_run:
@@ -76,7 +76,7 @@ def import_scb(
             if dry_run:
                 console(stream).print("dry run: nothing written")
         if plan.modifies and not dry_run:
-            emit(to_csv(population_rows(plan.figures)), target)
+            emit(dataset_csv(population_rows(plan.figures)), target)
             _check_after(target.parent)
 
 

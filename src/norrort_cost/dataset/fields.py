@@ -18,8 +18,12 @@ from pydantic_core import PydanticCustomError
 
 from norrort_cost.money import NumberFormatError, decimal_to_ore, parse_decimal
 
-_KOMMUNKOD = re.compile(r"\d{4}")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# only ASCII digits: ``\d`` would also take other scripts' digits (``٠١٢٥``)
+_KOMMUNKOD = re.compile(r"[0-9]{4}")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+MAX_WHOLE_DIGITS = 12
+"""Whole numbers (populations, years) stay below 10**12: a bound against typos and
+``1e999999``, checked on the exponent before any arithmetic."""
 
 
 def problem(code: str, message: str, hint: str = "") -> PydanticCustomError:
@@ -37,7 +41,7 @@ def parse_kommunkod(value: object) -> str:
     text = cell_text(value)
     if _KOMMUNKOD.fullmatch(text):
         return text
-    if re.fullmatch(r"\d{3}", text):
+    if re.fullmatch(r"[0-9]{3}", text):
         raise problem(
             "kommunkod-lost-zero",
             f"kommunkod {text!r} has three digits",
@@ -76,6 +80,12 @@ def parse_whole_number(value: object) -> int:
                 f"{cell_text(value)!r} is not a number",
                 "write digits only, e.g. 26355",
             ) from None
+    if number and number.adjusted() >= MAX_WHOLE_DIGITS:
+        raise problem(
+            "number-too-large",
+            f"{cell_text(value)!r} is too large",
+            f"whole numbers here stay below 10^{MAX_WHOLE_DIGITS}: check the figure",
+        )
     if number != number.to_integral_value():
         raise problem(
             "not-integer",
@@ -134,6 +144,8 @@ def parse_organisationsnummer(value: object) -> str:
 
     text = cell_text(value)
     try:
+        if not text.isascii():  # stdnum would read full-width digits as digits
+            raise ValidationError
         return str(orgnr.format(orgnr.validate(text)))
     except ValidationError:
         raise problem(

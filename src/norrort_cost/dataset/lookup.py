@@ -1,4 +1,9 @@
-"""Finding a municipality by kommunkod or by name, forgiving case and diacritics."""
+"""Finding a municipality by kommunkod or by name: exact up to case, spacing and suffix.
+
+Diacritics matter: Håbo (0187) and Habo (0643) are two municipalities, so a name matches
+only with its own letters. Forgiving forms (without diacritics, a prefix) are used for
+suggestions only: a did-you-mean may suggest, it never decides.
+"""
 
 from __future__ import annotations
 
@@ -10,43 +15,65 @@ from norrort_cost.dataset.models import Municipality
 from norrort_cost.problems import UsageError
 
 
+def name_key(text: str) -> str:
+    """The name as compared: NFC, case folded, punctuation as spaces, diacritics kept.
+
+    ``Upplands-Bro`` -> ``upplands bro``; ``Håbo`` stays ``håbo`` (never ``habo``).
+    """
+    composed = unicodedata.normalize("NFC", text.casefold())
+    return " ".join("".join(c if c.isalnum() else " " for c in composed).split())
+
+
 def fold(text: str) -> str:
-    """Lower case without diacritics or punctuation: ``Upplands-Bro`` -> ``upplands bro``."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join("".join(c if c.isalnum() else " " for c in letters).split())
+    """:func:`name_key` without diacritics, for suggestions only: ``Håbo`` -> ``habo``."""
+    decomposed = unicodedata.normalize("NFKD", name_key(text))
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
 
 
 def name_forms(text: str) -> list[str]:
-    """The folded forms a municipality's name may take: ``Lidingö stad`` -> ``lidingo``.
+    """The forms a municipality's name may take: ``Lidingö stad`` -> ``lidingö``.
 
     Official names add "kommun" or "stad", often in the genitive (``Sundbybergs stad``).
     """
-    folded = fold(text)
+    key = name_key(text)
     for suffix in (" kommun", " stad"):
-        if folded.endswith(suffix):
-            base = folded.removesuffix(suffix)
-            return [folded, base, base.removesuffix("s")] if base.endswith("s") else [folded, base]
-    return [folded]
+        if key.endswith(suffix):
+            base = key.removesuffix(suffix)
+            return [key, base, base.removesuffix("s")] if base.endswith("s") else [key, base]
+    return [key]
 
 
 def same_name(written: str, name: str) -> bool:
-    """Whether ``written`` names the municipality called ``name`` (case, accents, suffix)."""
-    return fold(name) in name_forms(written)
+    """Whether ``written`` names the municipality called ``name`` (case, suffix; not accents)."""
+    return name_key(name) in name_forms(written)
 
 
 def find_municipality(municipalities: Iterable[Municipality], text: str) -> Municipality:
-    """The municipality whose kommunkod or name is ``text``; a did-you-mean on a miss."""
+    """The municipality whose kommunkod or name is ``text``; every candidate on a miss."""
     candidates = list(municipalities)
-    wanted = fold(text)
     for municipality in candidates:
         if text.strip() == municipality.kommunkod or same_name(text, municipality.name):
             return municipality
-    names = {fold(m.name): m.name for m in candidates}
-    close = difflib.get_close_matches(wanted, list(names), n=1, cutoff=0.6)
+    suggested = suggestions(candidates, text)
     hint = (
-        f"did you mean {names[close[0]]}?"
-        if close
+        "did you mean " + " or ".join(m.name for m in suggested) + "?"
+        if suggested
         else "give a kommunkod (e.g. 0125) or a name (e.g. Ekerö)"
     )
     raise UsageError(f"no municipality {text!r} in the dataset", hint)
+
+
+def suggestions(municipalities: Iterable[Municipality], text: str) -> list[Municipality]:
+    """Every municipality ``text`` may have meant, by kommunkod order.
+
+    Names that start with the text (``Upplands``: Upplands Väsby and Upplands-Bro), names
+    equal to it without diacritics (``Habo``: Håbo), and close spellings.
+    """
+    wanted = fold(text)
+    by_fold = {fold(m.name): m for m in municipalities}
+    found = {m.kommunkod: m for key, m in by_fold.items() if wanted and key.startswith(wanted)}
+    for close in difflib.get_close_matches(wanted, list(by_fold), n=3, cutoff=0.6):
+        found.setdefault(by_fold[close].kommunkod, by_fold[close])
+    return [found[k] for k in sorted(found)]

@@ -157,6 +157,16 @@ class ManagingPeriod(Record):
     start: IsoDate = Field(alias="from")
     end: OptionalDate = Field(default=None, alias="to")
 
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> ManagingPeriod:
+        if self.end is not None and self.end < self.start:
+            raise problem(
+                "invalid-period",
+                f"the period ends ({self.end}) before it starts ({self.start})",
+                "swap the dates or correct the year",
+            )
+        return self
+
     def covers(self, year: int) -> bool:
         """Whether this period includes any day of ``year``."""
         return self.start.year <= year and (self.end is None or self.end.year >= year)
@@ -205,10 +215,14 @@ class Settings(Record):
         return date.fromisoformat(self.population_reference)
 
     def managing_kommunkod(self, year: int) -> str | None:
-        """The managing municipality for ``year`` (the period covering 1 January wins)."""
+        """The managing municipality for ``year``: the one managing on 1 January.
+
+        If no period covers 1 January (the cooperation began during the year), the first
+        period that starts in the year. Periods never overlap (the loader refuses that),
+        so this is the earliest-starting period that covers any day of the year.
+        """
         periods = [p for p in self.managing_municipality if p.covers(year)]
-        periods.sort(key=lambda p: p.start)
-        return periods[-1].kommunkod if periods else None
+        return min(periods, key=lambda p: p.start).kommunkod if periods else None
 
 
 class Dataset(Record):

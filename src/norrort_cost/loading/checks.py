@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import combinations
+from datetime import date
+from typing import TypeVar
 
 from norrort_cost.allocation.yearly import year_bounds
 from norrort_cost.dataset.models import (
     BudgetLine,
+    ManagingPeriod,
     Membership,
     Municipality,
     PopulationFigure,
@@ -35,9 +38,9 @@ def cross_check(settings: Settings, found: LoadedRecords) -> list[Problem]:
     A kommunkod whose municipalities.csv row has its own problem is not reported again
     wherever it is used, and nothing is unknown when municipalities.csv is unreadable.
     """
-    known: list[str] | None = None
+    known: set[str] | None = None
     if found.written_codes is not None:
-        known = sorted({*(m.kommunkod for _, m in found.municipalities), *found.written_codes})
+        known = {*(m.kommunkod for _, m in found.municipalities), *found.written_codes}
     return [
         *_duplicates(
             "municipalities.csv",
@@ -55,18 +58,57 @@ def cross_check(settings: Settings, found: LoadedRecords) -> list[Problem]:
             "cooperation.toml", [(None, p.kommunkod) for p in settings.managing_municipality], known
         ),
         *_missing_population(settings, found),
+        *_managing_overlaps(settings),
     ]
 
 
+def _managing_overlaps(settings: Settings) -> list[Problem]:
+    """Managing-municipality periods that overlap: which one invoices would be a guess."""
+    periods = sorted(enumerate(settings.managing_municipality), key=lambda item: item[1].start)
+    problems = []
+    for (i, earlier), (j, later) in _overlapping(periods):
+        problems.append(
+            Problem(
+                file="cooperation.toml",
+                line=None,
+                column=f"managing_municipality[{j}].from",
+                value=later.start.isoformat(),
+                code="overlapping-managing-period",
+                message=f"the managing period of {later.kommunkod} from {later.start} "
+                f"overlaps that of {earlier.kommunkod} (managing_municipality[{i}])",
+                hint="end the earlier period the day before the next one starts",
+            )
+        )
+    return problems
+
+
+PeriodT = TypeVar("PeriodT", Membership, ManagingPeriod)
+
+
+def _overlapping(
+    periods: list[tuple[int, PeriodT]],
+) -> Iterator[tuple[tuple[int, PeriodT], tuple[int, PeriodT]]]:
+    """Each period (sorted by start) that begins before an earlier one has ended, with it.
+
+    One pass: the earlier period compared is the one that ends last so far.
+    """
+    latest: tuple[int, PeriodT] | None = None
+    for item in periods:
+        if latest is not None and item[1].start <= (latest[1].end or date.max):
+            yield latest, item
+        if latest is None or (item[1].end or date.max) > (latest[1].end or date.max):
+            latest = item
+
+
 def _unknown(
-    file: str, codes: list[tuple[int | None, str]], known: list[str] | None
+    file: str, codes: list[tuple[int | None, str]], known: set[str] | None
 ) -> list[Problem]:
     if known is None:
         return []  # municipalities.csv itself is broken: reported there
     problems = []
     for line, code in codes:
         if code not in known:
-            close = difflib.get_close_matches(code, known, n=1, cutoff=0.7)
+            close = difflib.get_close_matches(code, sorted(known), n=1, cutoff=0.7)
             hint = f"did you mean {close[0]}?" if close else "add it to municipalities.csv"
             problems.append(
                 Problem(
@@ -129,12 +171,14 @@ def _duplicate_figures(population: list[tuple[int, PopulationFigure]]) -> list[P
 
 
 def _overlaps(memberships: list[tuple[int, Membership]]) -> list[Problem]:
+    """A member's periods that overlap, each reported at the later line (sorted, one pass)."""
+    by_member: dict[str, list[tuple[int, Membership]]] = {}
+    for line, membership in memberships:
+        by_member.setdefault(membership.kommunkod, []).append((line, membership))
     problems = []
-    for (line_a, a), (line_b, b) in combinations(memberships, 2):
-        if a.kommunkod != b.kommunkod:
-            continue
-        a_end, b_end = a.end or a.start.max, b.end or b.start.max
-        if a.start <= b_end and b.start <= a_end:
+    for periods in by_member.values():
+        periods.sort(key=lambda item: (item[1].start, item[0]))
+        for (line_a, _), (line_b, b) in _overlapping(periods):
             problems.append(
                 Problem(
                     file="memberships.csv",
@@ -146,6 +190,7 @@ def _overlaps(memberships: list[tuple[int, Membership]]) -> list[Problem]:
                     hint="a member's periods must not overlap: end one before the next starts",
                 )
             )
+    problems.sort(key=lambda p: p.line or 0)
     return problems
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from norrort_cost.loading.suspicious import DELIMITERS, mixed_delimiter, odd_row
+from norrort_cost.loading.text import normalise
 from norrort_cost.problems import Problem
 
 
@@ -38,13 +39,13 @@ class CsvTable:
 
 
 def decode(data: bytes) -> str:
-    """Text from bytes: UTF-8 (BOM stripped) or, failing that, Windows-1252."""
+    """Text in NFC from bytes: UTF-8 (BOM stripped) or, failing that, Windows-1252."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
+        return normalise(data[3:].decode("utf-8", errors="replace"))
     try:
-        return data.decode("utf-8")
+        return normalise(data.decode("utf-8"))
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        return normalise(data.decode("cp1252", errors="replace"))
 
 
 def sniff_delimiter(header_line: str) -> str:
@@ -118,7 +119,9 @@ def read_csv(
         return table
     first_line = text.lstrip("\ufeff").splitlines()[0]
     table.delimiter = sniff_delimiter(first_line)
-    rows = _numbered(text, table.delimiter)
+    rows = _numbered(text, table)
+    if not rows:
+        return table
     table.header = [cell.strip().lstrip("\ufeff").lower() for cell in rows[0][1]]
     _check_header(table, required, optional)
     _collect_rows(table, rows[1:])
@@ -144,14 +147,32 @@ def _not_text(data: bytes, name: str) -> Problem | None:
     )
 
 
-def _numbered(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
-    """Rows with the physical line each starts on (quoted cells may span lines)."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+def _numbered(text: str, table: CsvTable) -> list[tuple[int, list[str]]]:
+    """Rows with the physical line each starts on (quoted cells may span lines).
+
+    A file the csv module cannot read (a cell over its 128 KiB limit, usually a quote that
+    is never closed) gets a problem at the line where that row starts, and is unusable.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=table.delimiter)
     out = []
     start = 1
-    for cells in reader:
-        out.append((start, cells))
-        start = reader.line_num + 1
+    try:
+        for cells in reader:
+            out.append((start, cells))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        table.problems.append(
+            Problem(
+                file=table.name,
+                line=start,
+                column=None,
+                value=None,
+                code="unreadable-row",
+                message=f"the row starting here cannot be read as CSV ({exc})",
+                hint='a quote (") opened on this line is probably not closed: close or remove it',
+            )
+        )
+        table.usable = False
     return out
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Collection
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
@@ -29,6 +30,8 @@ from norrort_cost.loading.checks import LoadedRecords, cross_check
 from norrort_cost.loading.csvfile import CsvTable, decode, read_bytes, read_csv
 from norrort_cost.loading.keys import BUDGET_KEY_COLUMNS, load_key_data
 from norrort_cost.loading.rows import RecordT, problems_from, validate_rows
+from norrort_cost.loading.text import forbidden_character
+from norrort_cost.loading.years import allocation_problems
 from norrort_cost.problems import DataError, Problem, errors_only
 
 SETTINGS_FILE = "cooperation.toml"
@@ -60,13 +63,17 @@ def load_dataset(path: str | Path | None = None, *, tolerate: Collection[str] = 
     problems whose code is in ``tolerate`` (e.g. ``missing-population`` while importing the
     very figures that are missing). Warnings do not stop loading; see :func:`check_dataset`.
     """
-    return check_dataset(path, tolerate=tolerate)[0]
+    return check_dataset(path, tolerate=tolerate, every_year=False)[0]
 
 
 def check_dataset(
-    path: str | Path | None = None, *, tolerate: Collection[str] = ()
+    path: str | Path | None = None, *, tolerate: Collection[str] = (), every_year: bool = True
 ) -> tuple[Dataset, list[Problem]]:
-    """Like :func:`load_dataset`, and also return the warnings met while loading."""
+    """Like :func:`load_dataset`, and also return the warnings met while loading.
+
+    With ``every_year`` (what ``validate`` does) every budget year is also allocated, so
+    that everything ``allocate`` would refuse in any year is reported here too.
+    """
     directory = Path(path) if path is not None else default_data_dir()
     if not directory.is_dir():
         raise DataError(
@@ -95,7 +102,7 @@ def check_dataset(
     if settings is not None:
         problems.extend(cross_check(settings, found))
     fixed = load_key_data(directory, settings, found, problems)
-    problems = [p for p in problems if p.code not in tolerate]
+    problems = [_managing_line(directory, p) for p in problems if p.code not in tolerate]
     problems.sort(key=_file_order)
     if errors_only(problems) or settings is None:
         raise DataError(problems)
@@ -108,6 +115,13 @@ def check_dataset(
         fixed_amounts=tuple(r for _, r in fixed),
         source=str(directory),
     )
+    if every_year:
+        first_lines = {b.year: line for line, b in reversed(found.budget)}
+        problems.extend(allocation_problems(dataset, first_lines, problems))
+        problems = [p for p in problems if p.code not in tolerate]
+        problems.sort(key=_file_order)
+        if errors_only(problems):
+            raise DataError(problems)
     return dataset, problems
 
 
@@ -123,6 +137,18 @@ def _records(
     required, optional = COLUMNS[name]
     table = read_csv(directory / name, name, required, optional)
     records = validate_rows(table, model) if table.usable else []
+    if table.usable and not table.rows and not table.problems:
+        table.problems.append(
+            Problem(
+                file=name,
+                line=None,
+                column=None,
+                value=None,
+                code="no-rows",
+                message=f"{name} has a header line but no rows",
+                hint="add the rows (see the README's dataset section)",
+            )
+        )
     problems.extend(table.problems)
     return records, table
 
@@ -155,8 +181,44 @@ def _load_settings(directory: Path, problems: list[Problem]) -> Settings | None:
             )
         )
         return None
+    if forbidden := _forbidden_in_toml(raw):
+        problems.extend(forbidden)
+        return None
     try:
         return Settings.model_validate(raw)
     except ValidationError as exc:
         problems.extend(problems_from(exc, SETTINGS_FILE, None, raw))
         return None
+
+
+def _forbidden_in_toml(value: object, where: str = "") -> list[Problem]:
+    """A problem for each TOML key or string holding a control character or noncharacter."""
+    if isinstance(value, str):
+        found = forbidden_character(SETTINGS_FILE, None, where or None, value)
+        return [found] if found else []
+    if isinstance(value, list):
+        items = [(f"{where}[{i}]", item) for i, item in enumerate(value)]
+    elif isinstance(value, dict):
+        items = [(f"{where}.{key}" if where else str(key), item) for key, item in value.items()]
+        items += [(where or str(key), str(key)) for key in value]
+    else:
+        return []
+    return [problem for path, item in items for problem in _forbidden_in_toml(item, path)]
+
+
+_MANAGING_INDEX = re.compile(r"managing_municipality[.\[](\d+)")
+
+
+def _managing_line(directory: Path, problem: Problem) -> Problem:
+    """A problem about the n-th managing period, located at its [[managing_municipality]]."""
+    found = _MANAGING_INDEX.match(problem.column or "")
+    if problem.file != SETTINGS_FILE or problem.line is not None or found is None:
+        return problem
+    text = decode((directory / SETTINGS_FILE).read_bytes())
+    headers = [
+        number
+        for number, line in enumerate(text.splitlines(), start=1)
+        if re.fullmatch(r"\s*\[\[\s*managing_municipality\s*\]\]\s*(#.*)?", line)
+    ]
+    index = int(found.group(1))
+    return replace(problem, line=headers[index]) if index < len(headers) else problem

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ValidationError
 
 from norrort_cost.loading.csvfile import CsvTable
 from norrort_cost.loading.suspicious import garbled
+from norrort_cost.loading.text import forbidden_character
 from norrort_cost.problems import Problem
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
@@ -64,8 +65,17 @@ def validate_rows(table: CsvTable, model: type[RecordT]) -> list[tuple[int, Reco
         if wrong := garbled(table.name, row.line, cells):
             table.problems.append(wrong)
             continue
+        if forbidden := _forbidden(table.name, row.line, cells):
+            table.problems.extend(forbidden)
+            continue
         try:
             records.append((row.line, model.model_validate(cells)))
         except ValidationError as exc:
             table.problems.extend(problems_from(exc, table.name, row.line, cells))
     return records
+
+
+def _forbidden(file: str, line: int, cells: dict[str, str]) -> list[Problem]:
+    """A problem for each cell holding a control character or a noncharacter."""
+    found = (forbidden_character(file, line, column, cell) for column, cell in cells.items())
+    return [problem for problem in found if problem is not None]

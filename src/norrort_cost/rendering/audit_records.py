@@ -18,6 +18,7 @@ from norrort_cost.audit.claims import Reading
 from norrort_cost.audit.explain import Explanation, PoolStep
 from norrort_cost.audit.reconcile import CheckResult, ReadingCheck, Verdict
 from norrort_cost.money import (
+    decimal_text,
     format_decimal_sv,
     format_int,
     format_kronor,
@@ -26,7 +27,6 @@ from norrort_cost.money import (
     kronor,
     machine_amount,
 )
-from norrort_cost.money import round_fraction as rounded
 from norrort_cost.rendering.records import SCHEMA_VERSION, SHARE_PLACES, method_record
 
 SIGN_CONVENTION = "difference = new - baseline; positive means the member would pay more"
@@ -34,7 +34,7 @@ SIGN_CONVENTION = "difference = new - baseline; positive means the member would 
 
 def exact(value: Fraction, places: int = 6) -> dict[str, str]:
     """An exact rational as ``{"fraction": "p/q", "decimal": "..."}``."""
-    return {"fraction": str(value), "decimal": str(rounded(value, places))}
+    return {"fraction": str(value), "decimal": decimal_text(value, places)}
 
 
 def plain(value: Decimal) -> str:
@@ -120,8 +120,8 @@ def _reading(check: ReadingCheck) -> dict[str, Any]:
         "kronor": plain(reading.kronor),
         "description": reading.description,
         "difference": plain(check.difference),
-        "relative": None if check.relative is None else str(rounded(check.relative, 6)),
-        "ratio": None if check.ratio is None else str(rounded(check.ratio, 6)),
+        "relative": None if check.relative is None else decimal_text(check.relative, 6),
+        "ratio": None if check.ratio is None else decimal_text(check.ratio, 6),
         "scale": None if check.scale is None else str(check.scale),
         "consistent": check.consistent,
     }
@@ -193,11 +193,11 @@ def _share_fields(share: Share | None, suffix: str) -> dict[str, Any]:
     return {
         f"inhabitants_{suffix}": share.inhabitants if share else None,
         f"days_{suffix}": share.membership_days if share else None,
-        f"share_{suffix}": str(rounded(share.population_share, SHARE_PLACES)) if share else None,
+        f"share_{suffix}": decimal_text(share.population_share, SHARE_PLACES) if share else None,
         f"amount_{suffix}": machine_amount(share.amount_ore if share else 0),
         f"amount_ore_{suffix}": share.amount_ore if share else 0,
         f"sek_per_inhabitant_{suffix}": (
-            str(rounded(kronor(share.ore_per_inhabitant), 2)) if share else None
+            decimal_text(kronor(share.ore_per_inhabitant), 2) if share else None
         ),
     }
 
@@ -212,11 +212,11 @@ def change_row(change: MemberChange, before: str, after: str) -> dict[str, Any]:
         **_share_fields(change.before, before),
         **_share_fields(change.after, after),
         "inhabitants_change": change.inhabitants_change,
-        "share_change": str(rounded(change.share_change, SHARE_PLACES)),
+        "share_change": decimal_text(change.share_change, SHARE_PLACES),
         "amount_change": machine_amount(change.amount_change_ore),
         "amount_change_ore": change.amount_change_ore,
         "sek_per_inhabitant_change": (
-            None if per_inhabitant is None else str(rounded(kronor(per_inhabitant), 4))
+            None if per_inhabitant is None else decimal_text(kronor(per_inhabitant), 4)
         ),
     }
 

@@ -17,7 +17,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -47,20 +47,30 @@ def to_json(record: Any) -> str:  # noqa: ANN401 - any JSON-ready value
 
 
 def to_csv(rows: Sequence[dict[str, Any]]) -> str:
-    """CSV with a header, comma-delimited, dot decimals, LF line ends."""
+    """CSV with a header, comma-delimited, dot decimals, LF line ends; formulas neutralised."""
+    return _csv_text(rows, neutralise)
+
+
+def dataset_csv(rows: Sequence[dict[str, Any]]) -> str:
+    """A dataset's own CSV file (``population.csv``): every value exactly as it is.
+
+    Neutralisation belongs to output meant for spreadsheets. The dataset's files are read
+    back by the loader, where ``'=SCB`` would be another value than ``=SCB``.
+    """
+    return _csv_text(rows, lambda value: value)
+
+
+def _csv_text(rows: Sequence[dict[str, Any]], cell: Callable[[Any], Any]) -> str:
     buffer = io.StringIO()
     if rows:
         writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
-        writer.writerows(_plain(row) for row in rows)
+        writer.writerows({k: _text(v, cell) for k, v in row.items()} for row in rows)
     return buffer.getvalue()
 
 
-def _plain(row: dict[str, Any]) -> dict[str, Any]:
-    return {
-        k: ("true" if v is True else "false" if v is False else neutralise(v))
-        for k, v in row.items()
-    }
+def _text(value: Any, cell: Callable[[Any], Any]) -> Any:  # noqa: ANN401 - any cell value
+    return "true" if value is True else "false" if value is False else cell(value)
 
 
 def to_xlsx(rows: Sequence[dict[str, Any]], sheet: str, notes: Sequence[str]) -> bytes:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from norrort_cost.allocation.results import Allocation, Part, Pool, Share
 from norrort_cost.dataset.models import PopulationFigure
-from norrort_cost.money import kronor, machine_amount, round_fraction
+from norrort_cost.money import decimal_text, kronor, machine_amount
 from norrort_cost.problems import Problem
 
 if TYPE_CHECKING:
@@ -41,10 +41,10 @@ def share_record(share: Share) -> dict[str, Any]:
         "population_source": share.population_source,
         "membership_days": share.membership_days,
         "days_in_year": share.days_in_year,
-        "share": str(round_fraction(share.population_share, SHARE_PLACES)),
+        "share": decimal_text(share.population_share, SHARE_PLACES),
         "amount": machine_amount(share.amount_ore),
         "amount_ore": share.amount_ore,
-        "sek_per_inhabitant": str(round_fraction(kronor(share.ore_per_inhabitant), 2)),
+        "sek_per_inhabitant": decimal_text(kronor(share.ore_per_inhabitant), 2),
     }
 
 
@@ -156,7 +156,7 @@ def pool_columns(share: Share) -> dict[str, str]:
 
 
 def _decimal(value: Fraction) -> str:
-    return str(round_fraction(value, SHARE_PLACES))
+    return decimal_text(value, SHARE_PLACES)
 
 
 POPULATION_COLUMNS = ("kommunkod", "reference_date", "inhabitants", "source")

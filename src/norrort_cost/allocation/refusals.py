@@ -1,0 +1,71 @@
+"""Why a budget year cannot be allocated, as problems: nobody to pay, nothing to weigh by.
+
+Pure core, no I/O. The allocation raises these; ``validate`` finds them for every budget
+year by allocating each one (see :mod:`norrort_cost.loading.years`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from norrort_cost.allocation.pools import PoolPlan
+from norrort_cost.problems import DataError, Problem, UsageError
+
+
+def no_members(year: int) -> Problem:
+    """The problem of a budget year in which no municipality is a member."""
+    return Problem(
+        file="memberships.csv",
+        line=None,
+        column="kommunkod",
+        value=None,
+        code="no-members",
+        message=f"no municipality is a member in {year}, but it has a budget",
+        hint="check the membership periods (from, to): someone must pay the budget",
+    )
+
+
+def weightless(plan: PoolPlan) -> Problem:
+    """The problem of a pool with an amount but every member's weight zero."""
+    lines = ", ".join(dict.fromkeys(name for name, _ in plan.contributions))
+    return Problem(
+        file="population.csv",
+        line=None,
+        column="inhabitants",
+        value="0",
+        code="zero-weight",
+        message=f"the {plan.key.value} pool ({lines}) has {plan.amount_ore} öre to split "
+        "but the members' inhabitants at the reference date sum to 0",
+        hint="check the population figures at the reference date",
+    )
+
+
+def check_whole_units(plans: Iterable[PoolPlan], *, from_settings: bool) -> None:
+    """Refuse pools that are not a whole number of their rounding unit.
+
+    With the unit from ``cooperation.toml`` that is bad data (a :class:`DataError` naming
+    budget.csv); with the unit given as an option it is a usage error.
+    """
+    for plan in plans:
+        if not plan.amount_ore % plan.unit_ore:
+            continue
+        lines = ", ".join(dict.fromkeys(name for name, _ in plan.contributions))
+        message = (
+            f"the {plan.key.value} pool ({lines}) sums to {plan.amount_ore} öre, "
+            "not a whole number of kronor"
+        )
+        if not from_settings:
+            raise UsageError(message, "use rounding unit 'ore', or budget amounts in whole kronor")
+        raise DataError(
+            [
+                Problem(
+                    file="budget.csv",
+                    line=None,
+                    column="amount",
+                    value=None,
+                    code="not-whole-kronor",
+                    message=message + ' (cooperation.toml has rounding_unit = "krona")',
+                    hint='write the amounts in whole kronor, or set rounding_unit = "ore"',
+                )
+            ]
+        )

@@ -1,0 +1,44 @@
+"""Text as it enters the program: one Unicode form, no invisible control characters.
+
+Every file is normalised to NFC when it is read, so that ``Håbo`` typed on a Mac (``a`` and
+a combining ring, NFD) is the same text as ``Håbo`` typed elsewhere, and prints with its
+ring in every output. Control characters (``\\x01``, a vertical tab, ESC, ...) and Unicode
+noncharacters (U+FFFE, U+FFFF, ...) have no place in a name or an amount: they break XML,
+spreadsheets and terminals, so they are refused where they are found.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from norrort_cost.problems import Problem
+
+
+def normalise(text: str) -> str:
+    """The text in Unicode normal form C (composed characters)."""
+    return unicodedata.normalize("NFC", text)
+
+
+def is_forbidden(char: str) -> bool:
+    """Whether ``char`` is a control character, a surrogate or a Unicode noncharacter."""
+    point = ord(char)
+    noncharacter = 0xFDD0 <= point <= 0xFDEF or (point & 0xFFFE) == 0xFFFE
+    return noncharacter or unicodedata.category(char) in {"Cc", "Cs"}
+
+
+def forbidden_character(
+    file: str, line: int | None, column: str | None, text: str
+) -> Problem | None:
+    """A located problem naming the first forbidden character in ``text``, if any."""
+    found = next((char for char in text if is_forbidden(char)), None)
+    if found is None:
+        return None
+    return Problem(
+        file=file,
+        line=line,
+        column=column,
+        value="".join(f"\\u{ord(c):04x}" if is_forbidden(c) else c for c in text),
+        code="control-character",
+        message=f"the text contains the invisible character U+{ord(found):04X}",
+        hint="remove it (it was probably pasted in by accident)",
+    )
