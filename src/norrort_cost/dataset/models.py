@@ -47,6 +47,18 @@ class Municipality(Record):
     kommunkod: Kommunkod
     name: NonEmpty
     organisationsnummer: Organisationsnummer
+    # optional columns for invoices a municipality can send ("" where the data has none)
+    official_name: str = ""
+    street_address: str = ""
+    postal_code: str = ""
+    city: str = ""
+    peppol_id: str = ""
+    buyer_reference: str = ""
+
+    @property
+    def invoice_name(self) -> str:
+        """The name on invoices: the official one (``Lidingö stad``) when the data has it."""
+        return self.official_name or self.name
 
 
 class PopulationFigure(Record):
@@ -150,6 +162,14 @@ class FixedAmount(Record):
     illustrative: Flag = False
 
 
+class ActualCost(Record):
+    """A budget line's actual cost for the year (``actual.csv``), used to settle the year."""
+
+    year: Annotated[int, BeforeValidator(parse_whole_number), Field(ge=1900, le=2200)]
+    line: NonEmpty
+    amount_ore: AmountOre = Field(alias="amount")
+
+
 class ManagingPeriod(Record):
     """Which member manages the cooperation (and invoices the others) in a period."""
 
@@ -172,8 +192,22 @@ class ManagingPeriod(Record):
         return self.start.year <= year and (self.end is None or self.end.year >= year)
 
 
+class NumberSeries(Record):
+    """A seller's series of invoice numbers: a prefix and the first number of the series.
+
+    The register continues the series from the highest number it holds, without gaps.
+    """
+
+    prefix: str = Field(default="", max_length=20, pattern=r"^[A-Za-z0-9-]*$")
+    first: int = Field(default=1, ge=1, le=10**12)
+
+    def number(self, sequence: int) -> str:
+        """The invoice number for ``sequence`` (prefix followed by the number)."""
+        return f"{self.prefix}{sequence}"
+
+
 class InvoicingSettings(Record):
-    """Payment and VAT details used on invoices."""
+    """Payment and VAT details, references and the number series used on invoices."""
 
     bankgiro: str = ""
     bankgiro_is_example: bool = False
@@ -184,6 +218,24 @@ class InvoicingSettings(Record):
     # members without one get ``default_buyer_reference`` (or the cooperation's name).
     buyer_references: dict[Kommunkod, str] = Field(default_factory=dict)
     default_buyer_reference: str = ""
+    # the seller's number series, by the managing municipality's kommunkod, else ``series``
+    series: NumberSeries = NumberSeries()
+    seller_series: dict[Kommunkod, NumberSeries] = Field(default_factory=dict)
+    # invoices per member and year (each installment its own invoice)
+    installments: Literal[1, 2, 4, 12] = 1
+    # the invoice register, relative to the dataset directory ("" = register.sqlite there)
+    register_file: str = ""
+    our_reference: str = ""
+    contact_name: str = ""
+    contact_phone: str = ""
+    contact_email: str = ""
+    late_payment_text: str = (
+        "Vid betalning efter förfallodagen debiteras dröjsmålsränta enligt räntelagen."
+    )
+
+    def series_of(self, seller: str) -> NumberSeries:
+        """The number series of the managing municipality ``seller``."""
+        return self.seller_series.get(seller, self.series)
 
 
 class Settings(Record):
