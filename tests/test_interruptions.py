@@ -14,6 +14,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -143,3 +144,47 @@ def test_no_font_folder_is_left_after_a_run(tmp_path):
     assert result.returncode == 0, result.stderr
     assert list((tmp_path / "tmp").iterdir()) == []
     assert tempfile.gettempdir()  # the tests' own temporary directory is untouched
+
+
+SLOW_RENDERING = """
+import time
+from norrort_cost.rendering import invoice_set
+real = invoice_set.invoice_ubl
+def ubl(invoice, pdf):
+    time.sleep(0.3)
+    return real(invoice, pdf)
+invoice_set.invoice_ubl = ubl
+"""
+
+
+def test_two_simultaneous_runs_one_refuses(out):
+    """Two real processes into one directory: the second exits 2; the first writes all."""
+    code = SLOW_RENDERING + "\nfrom norrort_cost.cli import run\nrun()\n"
+    first = subprocess.Popen(
+        [sys.executable, "-c", code, *ARGS, "--out", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        for _ in range(600):  # the first run holds the lock once its register exists
+            if (out / "register.sqlite").exists():
+                break
+            time.sleep(0.1)
+        second = run_cli(out)
+    finally:
+        first.wait(timeout=120)
+    assert second.returncode == 2
+    assert "another norrort-cost run is writing to" in second.stderr
+    assert first.returncode == 0, first.stderr
+    assert len([p for p in out.iterdir() if p.suffix == ".pdf"]) == 14
+    assert registered(out) == 15
+
+
+def test_sigint_with_force_keeps_the_files_it_would_replace(out):
+    """--force replaces files only after the commit: interrupted before, nothing changes."""
+    (out / "faktura-2014-0114-1.pdf").write_bytes(b"an earlier invoice\n")
+    before = state(out)
+    result = run_cli(out, AT_THIRD_INVOICE.format(name="SIGINT"), "--force")
+    assert result.returncode == 128 + signal.SIGINT
+    assert state(out) == before

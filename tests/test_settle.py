@@ -117,3 +117,14 @@ def test_settling_a_year_never_invoiced_is_a_usage_error(data_copy, tmp_path):
     """Without invoices in the register there is nothing to settle."""
     args = ["--year", 2014, "--data-dir", data_copy, "--out", tmp_path / "o", "--dry-run"]
     assert invoke("settle", *args).exit_code == 2
+
+
+def test_a_settled_year_settles_to_nothing_more(invoiced, tmp_path):
+    """Settling twice: the second time every difference is 0 and no document is issued."""
+    change_population(invoiced, "0117", 41_495)
+    args = ["--year", 2014, "--issue-date", "2014-09-01", "--data-dir", invoiced]
+    assert invoke("settle", *args, "--out", tmp_path / "one").exit_code == 0
+    again = invoke("settle", *args, "--out", tmp_path / "two")
+    assert again.exit_code == 0, again.output
+    assert "0 documents" in again.output
+    assert not list((tmp_path / "two").glob("*.xml"))
