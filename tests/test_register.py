@@ -179,3 +179,21 @@ def test_a_missing_buyer_reference_is_warned_about(tmp_path):
     result = invoke("invoices", "--year", 2014, *ISSUE, "-f", "json", "--out", out)
     assert "warning: no buyer reference" in result.output
     assert "0125" in result.output
+
+
+def test_a_register_in_use_by_another_run_is_refused(tmp_path):
+    """Two runs into different directories but one register: the second refuses."""
+    register = tmp_path / "r.sqlite"
+    with open_register(register) as opened:
+        opened.connection.execute("INSERT INTO runs VALUES ('x', 'test', 2013)")
+    holder = sqlite3.connect(register, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        out = tmp_path / "out"
+        result = invoke("invoices", "--year", 2014, *ISSUE, "--register", register, "--out", out)
+    finally:
+        holder.rollback()
+        holder.close()
+    assert result.exit_code == 2
+    assert "is in use by another run" in result.output
+    assert not out.exists()

@@ -52,8 +52,8 @@ def locked_directory(directory: Path) -> Iterator[None]:
         _lock(handle, directory)
         yield
     except BaseException:
-        if created:
-            shutil.rmtree(directory, ignore_errors=True)
+        if created and not any(directory.glob(f"{STAGING_PREFIX}*")):
+            shutil.rmtree(directory, ignore_errors=True)  # kept if a committed run is staged
         raise
     finally:
         os.close(handle)  # closing releases the lock

@@ -152,7 +152,7 @@ class Register:
     def transaction(self) -> Iterator[None]:
         """A write transaction, taken at once (``BEGIN IMMEDIATE``): commit or roll back.
 
-        Another process writing the same register makes this refuse, not wait.
+        Another process writing the same register makes this refuse (after two seconds).
         """
         try:
             self.connection.execute("BEGIN IMMEDIATE")
@@ -177,7 +177,7 @@ def open_register(path: Path, *, create: bool = True) -> Iterator[Register]:
         raise UsageError(f"there is no invoice register at {path}", "issue invoices first")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(path, timeout=0, isolation_level=None)
+        connection = sqlite3.connect(path, timeout=2, isolation_level=None)
     except (OSError, sqlite3.Error) as exc:
         raise UsageError(
             f"cannot open the invoice register {path}: {exc}", "check the path"
