@@ -26,16 +26,11 @@ from fractions import Fraction
 
 from norrort_cost.allocation.engine import apportion
 from norrort_cost.allocation.keys import year_problems
+from norrort_cost.allocation.membership import days_counted, year_bounds
 from norrort_cost.allocation.pools import MemberYear, PoolPlan, plan_pools
 from norrort_cost.allocation.refusals import check_whole_units, no_members, weightless
 from norrort_cost.allocation.results import Allocation, Part, Pool, Share
-from norrort_cost.dataset.models import (
-    BudgetLine,
-    Dataset,
-    Membership,
-    Municipality,
-    PopulationFigure,
-)
+from norrort_cost.dataset.models import BudgetLine, Dataset, Municipality, PopulationFigure
 from norrort_cost.money import ORE_PER_KRONA
 from norrort_cost.problems import DataError, Problem, UsageError, errors_only
 
@@ -97,70 +92,9 @@ def check_sum(total: int, parts: Iterable[int]) -> None:
         raise ArithmeticError(msg)
 
 
-def year_bounds(year: int) -> tuple[date, date, int]:
-    """First day, last day and number of days of a calendar year."""
-    first, last = date(year, 1, 1), date(year, 12, 31)
-    return first, last, (last - first).days + 1
-
-
-def membership_days(dataset: Dataset, year: int) -> dict[str, int]:
-    """Days of membership in ``year`` per member with at least one such day."""
-    return days_of_membership(dataset.memberships, year, dataset.settings.pro_rating)
-
-
-def days_of_membership(
-    memberships: Iterable[Membership], year: int, pro_rating: str = "days"
-) -> dict[str, int]:
-    """Days counted per member in ``year`` (all of them with pro-rating ``none``)."""
-    first, last, days_in_year = year_bounds(year)
-    days: dict[str, int] = {}
-    for membership in memberships:
-        counted = membership.days_in(first, last)
-        if counted:
-            days[membership.kommunkod] = days.get(membership.kommunkod, 0) + counted
-    if pro_rating == "none":
-        return dict.fromkeys(days, days_in_year)
-    return days
-
-
-@dataclass(frozen=True, slots=True)
-class CountedPeriod:
-    """A membership period and the days of it that fall in the budget year (inclusive)."""
-
-    start: date
-    end: date | None
-    counted_from: date
-    counted_to: date
-    days: int
-
-
-def counted_periods(dataset: Dataset, kommunkod: str, year: int) -> tuple[CountedPeriod, ...]:
-    """The member's membership periods that touch ``year``, with the days counted in it."""
-    first, last, _ = year_bounds(year)
-    periods = []
-    for membership in sorted(dataset.memberships, key=lambda m: m.start):
-        days = membership.days_in(first, last)
-        if membership.kommunkod != kommunkod or not days:
-            continue
-        end = last if membership.end is None else min(membership.end, last)
-        periods.append(
-            CountedPeriod(membership.start, membership.end, max(membership.start, first), end, days)
-        )
-    return tuple(periods)
-
-
-def membership_period(dataset: Dataset, kommunkod: str, year: int) -> tuple[date, date]:
-    """The first and last day ``year`` is paid for by a member (the whole year if unprorated)."""
-    first, last, _ = year_bounds(year)
-    periods = counted_periods(dataset, kommunkod, year)
-    if not periods or dataset.settings.pro_rating == "none":
-        return first, last
-    return periods[0].counted_from, max(p.counted_to for p in periods)
-
-
 def _members(dataset: Dataset, year: int, on: date) -> MemberYear:
     """The year's members with their days and their population at ``on`` (all or an error)."""
-    days = membership_days(dataset, year)
+    days = days_counted(dataset.memberships, year, dataset.settings.pro_rating)
     inhabitants: dict[str, int] = {}
     sources: dict[str, str] = {}
     missing: list[Problem] = []

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
+from norrort_cost.allocation.membership import CountedPeriod, counted_periods
 from norrort_cost.allocation.results import Allocation, Part, Pool, Share
-from norrort_cost.allocation.yearly import UNIT_ORE, CountedPeriod, allocate, counted_periods
+from norrort_cost.allocation.yearly import UNIT_ORE, allocate
 from norrort_cost.dataset.lookup import find_municipality
 from norrort_cost.dataset.models import Dataset
 from norrort_cost.problems import UsageError
@@ -148,7 +149,9 @@ def explain(
         population_source=share.population_source,
         population_rule=rule_text,
         pro_rating=dataset.settings.pro_rating,
-        periods=counted_periods(dataset, share.kommunkod, year),
+        periods=counted_periods(
+            dataset.memberships, share.kommunkod, year, dataset.settings.pro_rating
+        ),
         membership_days=share.membership_days,
         days_in_year=share.days_in_year,
         weight=share.weight,

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
 
+from norrort_cost.allocation.membership import paid_period
 from norrort_cost.allocation.results import Allocation, Part, Pool, Share
-from norrort_cost.allocation.yearly import check_sum, membership_period
+from norrort_cost.allocation.yearly import check_sum
 from norrort_cost.dataset.models import AllocationKey, Dataset, Municipality
 from norrort_cost.invoicing.payments import invoice_number, ocr_reference, validate_bankgiro
 from norrort_cost.money import format_fraction_sv, format_int, format_percent, format_sek
@@ -192,7 +193,12 @@ def build_invoices(
             buyer = _Buyer(
                 _party(dataset.municipality(share.kommunkod)),
                 _buyer_reference(dataset, share.kommunkod),
-                membership_period(dataset, share.kommunkod, allocation.year),
+                paid_period(
+                    dataset.memberships,
+                    share.kommunkod,
+                    allocation.year,
+                    dataset.settings.pro_rating,
+                ),
             )
             invoices.append(_invoice(allocation, share, buyer, terms))
     run = InvoiceRun(
