@@ -66,10 +66,10 @@ def test_single_allocation_and_bulk_engine_agree(case):
     result = allocate_many(totals, weights, codes)
     for i, (total, row) in enumerate(zip(totals, weights, strict=True)):
         single = largest_remainder(total, dict(zip(codes, row, strict=True)))
-        assert [single[k].units for k in codes] == result.units[i].tolist()
-        assert [single[k].extra for k in codes] == result.extra[i].tolist()
-        leftover = total - sum(a.floor for a in single.values())
-        assert all(a.extra == (a.rank <= leftover) for a in single.values())
+        assert [single[k].amount_ore for k in codes] == result.units[i].tolist()
+        assert [single[k].extra_unit for k in codes] == result.extra[i].tolist()
+        leftover = total - sum(a.floor_ore for a in single.values())
+        assert all(a.extra_unit == (a.rank <= leftover) for a in single.values())
 
 
 @settings(max_examples=200, deadline=None)
@@ -118,7 +118,7 @@ def test_many_pools_are_processed_in_blocks_with_the_same_result():
         single = largest_remainder(
             int(totals[i]), dict(zip(codes, weights[i].tolist(), strict=True))
         )
-        assert result.units[i].tolist() == [single[k].units for k in codes]
+        assert result.units[i].tolist() == [single[k].amount_ore for k in codes]
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,6 @@ The method (version 1):
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
@@ -40,48 +39,39 @@ TIE_BREAK = "equal remainders: kommunkod ascending"
 UNIT_ORE = {"ore": 1, "krona": ORE_PER_KRONA}
 
 
-@dataclass(frozen=True, slots=True)
-class Apportionment:
-    """One member's part of a largest-remainder split, with the numbers that explain it.
-
-    ``quota`` is exact, in rounding units; ``floor`` is its integer part; ``rank`` is the
-    member's place when all remainders are sorted largest first (ties by kommunkod).
-    """
-
-    kommunkod: str
-    quota: Fraction
-    floor: int
-    rank: int
-    extra: bool
-
-    @property
-    def units(self) -> int:
-        """The units this member gets: the floor, plus one if it got a leftover unit."""
-        return self.floor + int(self.extra)
-
-
-def largest_remainder(total: int, weights: Mapping[str, int]) -> dict[str, Apportionment]:
+def largest_remainder(
+    total: int,
+    weights: Mapping[str, int],
+    *,
+    unit_ore: int = 1,
+    pool: str = "",
+    denominator: int = 1,
+) -> dict[str, Part]:
     """Split ``total`` whole units in proportion to integer ``weights`` keyed by kommunkod.
 
-    The arithmetic is :func:`norrort_cost.engine.apportion`, the same engine that splits
-    many pools at once (:func:`norrort_cost.engine.allocate_many`).
+    Each member's :class:`Part`, in öre (``unit_ore`` öre per unit), largest remainder
+    first; its weight is ``weights[k] / denominator``. The arithmetic is
+    :func:`norrort_cost.allocation.engine.apportion`, the same engine that splits many pools
+    at once (:func:`norrort_cost.allocation.engine.allocate_many`).
     """
     codes = list(weights)
     split = apportion(total, [weights[k] for k in codes], codes)
-    result = {
-        k: Apportionment(
-            kommunkod=k,
-            quota=Fraction(total * weights[k], split.weight_sum)
+    parts = {
+        k: Part(
+            pool=pool,
+            weight=Fraction(weights[k], denominator),
+            quota_ore=Fraction(total * weights[k] * unit_ore, split.weight_sum)
             if split.weight_sum
             else Fraction(0),
-            floor=floor,
+            floor_ore=floor * unit_ore,
+            amount_ore=(floor + extra) * unit_ore,
             rank=rank,
-            extra=extra,
+            extra_unit=extra,
         )
         for k, floor, rank, extra in zip(codes, split.floors, split.ranks, split.extra, strict=True)
     }
-    check_sum(total, (a.units for a in result.values()))
-    return dict(sorted(result.items(), key=lambda item: item[1].rank))
+    check_sum(total * unit_ore, (p.amount_ore for p in parts.values()))
+    return dict(sorted(parts.items(), key=lambda item: item[1].rank))
 
 
 def check_sum(total: int, parts: Iterable[int]) -> None:
@@ -226,7 +216,6 @@ def _split_pool(plan: PoolPlan) -> tuple[Pool, dict[str, Part]]:
     amount, unit_ore = plan.amount_ore, plan.unit_ore
     if amount and not any(plan.weights.values()):
         raise DataError([weightless(plan)])
-    split = _base_fee_split(plan) or largest_remainder(amount // unit_ore, plan.weights)
     pool = Pool(
         name=plan.key.value,
         key=plan.key,
@@ -237,34 +226,42 @@ def _split_pool(plan: PoolPlan) -> tuple[Pool, dict[str, Part]]:
         description=plan.description,
         contributions=plan.contributions,
     )
-    parts = {
-        k: Part(
-            pool=pool.name,
-            weight=Fraction(plan.weights[k], plan.denominator),
-            quota_ore=a.quota * unit_ore,
-            floor_ore=a.floor * unit_ore,
-            amount_ore=a.units * unit_ore,
-            rank=a.rank,
-            extra_unit=a.extra,
-        )
-        for k, a in split.items()
-    }
+    parts = _base_fee_split(plan, pool.name) or largest_remainder(
+        amount // unit_ore,
+        plan.weights,
+        unit_ore=unit_ore,
+        pool=pool.name,
+        denominator=plan.denominator,
+    )
     check_sum(amount, (p.amount_ore for p in parts.values()))
     return pool, parts
 
 
-def _base_fee_split(plan: PoolPlan) -> dict[str, Apportionment] | None:
+def _base_fee_split(plan: PoolPlan, pool: str) -> dict[str, Part] | None:
     """A base-fee pool: full-year members get exactly the fee, part-year ones split the rest.
 
     None for any other pool, or a fee that is not a whole number of rounding units.
     """
     if plan.full_year_ore is None:
         return None
-    fee = plan.full_year_ore // plan.unit_ore
-    full = sorted(k for k, days in plan.weights.items() if days == plan.denominator)
+    unit_ore, denominator = plan.unit_ore, plan.denominator
+    fee = plan.full_year_ore // unit_ore
+    full = sorted(k for k, days in plan.weights.items() if days == denominator)
     part = {k: days for k, days in plan.weights.items() if k not in full}
-    rest = plan.amount_ore // plan.unit_ore - fee * len(full)
-    split = largest_remainder(rest, part) if part else {}
+    rest = plan.amount_ore // unit_ore - fee * len(full)
+    split = (
+        largest_remainder(rest, part, unit_ore=unit_ore, pool=pool, denominator=denominator)
+        if part
+        else {}
+    )
     for rank, kommunkod in enumerate(full, start=len(part) + 1):
-        split[kommunkod] = Apportionment(kommunkod, Fraction(fee), fee, rank, extra=False)
+        split[kommunkod] = Part(
+            pool=pool,
+            weight=Fraction(plan.weights[kommunkod], denominator),
+            quota_ore=Fraction(fee * unit_ore),
+            floor_ore=fee * unit_ore,
+            amount_ore=fee * unit_ore,
+            rank=rank,
+            extra_unit=False,
+        )
     return split
