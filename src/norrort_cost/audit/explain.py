@@ -50,26 +50,6 @@ class PoolStep:
         """What the floor cut off the exact quota, in öre."""
         return self.quota_ore - self.floor_ore
 
-    @property
-    def reason(self) -> str:
-        """Why this member did or did not get one of the leftover units."""
-        unit = "öre" if self.unit_ore == 1 else "krona"
-        if self.leftover_units == 0:
-            return f"the floors already sum to the pool: no {unit} left over"
-        share_out = (
-            f"{self.leftover_units} {unit} left over after the floors go one each to the "
-            f"{self.leftover_units} largest remainders; this remainder ranks "
-            f"{self.rank} of {self.members}"
-        )
-        verdict = f"so it gets one {unit}" if self.extra_unit else "so it gets none"
-        ties = ""
-        if self.tied_with:
-            ties = (
-                f" (its remainder equals that of {', '.join(self.tied_with)}: "
-                "equal remainders are ordered by kommunkod ascending)"
-            )
-        return f"{share_out}, {verdict}{ties}"
-
 
 @dataclass(frozen=True, slots=True)
 class Explanation:

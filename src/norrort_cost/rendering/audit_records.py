@@ -38,6 +38,26 @@ def exact(value: Fraction) -> dict[str, str]:
     return {"fraction": str(value), "decimal": machine_decimal(value)}
 
 
+def leftover_reason(step: PoolStep) -> str:
+    """Why this member did or did not get one of the pool's leftover units, in words."""
+    unit = "öre" if step.unit_ore == 1 else "krona"
+    if step.leftover_units == 0:
+        return f"the floors already sum to the pool: no {unit} left over"
+    share_out = (
+        f"{step.leftover_units} {unit} left over after the floors go one each to the "
+        f"{step.leftover_units} largest remainders; this remainder ranks "
+        f"{step.rank} of {step.members}"
+    )
+    verdict = f"so it gets one {unit}" if step.extra_unit else "so it gets none"
+    ties = ""
+    if step.tied_with:
+        ties = (
+            f" (its remainder equals that of {', '.join(step.tied_with)}: "
+            "equal remainders are ordered by kommunkod ascending)"
+        )
+    return f"{share_out}, {verdict}{ties}"
+
+
 def _pool(step: PoolStep) -> dict[str, Any]:
     return {
         "pool": step.pool,
@@ -55,7 +75,7 @@ def _pool(step: PoolStep) -> dict[str, Any]:
         "leftover_units": step.leftover_units,
         "extra_unit": step.extra_unit,
         "tied_with": list(step.tied_with),
-        "reason": step.reason,
+        "reason": leftover_reason(step),
         "part_ore": step.amount_ore,
         "part": machine_amount(step.amount_ore),
     }
