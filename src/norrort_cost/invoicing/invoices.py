@@ -21,7 +21,6 @@ from norrort_cost.allocation.results import Allocation, Part, Pool, Share
 from norrort_cost.allocation.yearly import check_sum
 from norrort_cost.dataset.models import AllocationKey, Dataset, Municipality
 from norrort_cost.invoicing.payments import invoice_number, ocr_reference, validate_bankgiro
-from norrort_cost.money import format_fraction_sv, format_int, format_percent, format_sek
 from norrort_cost.problems import UsageError
 
 VAT_EXEMPTION_CODES = {"O": "VATEX-EU-O"}
@@ -58,13 +57,33 @@ class Party:
 
 
 @dataclass(frozen=True, slots=True)
+class LineBasis:
+    """The figures behind one invoice line, so that a reader can check it by hand.
+
+    Rendering words them (``rendering.invoice_text.basis_text``). ``pool_fraction`` is the
+    member's part of the pool's weight; ``base_fees`` the base-fee lines' fees per year.
+    """
+
+    key: AllocationKey
+    inhabitants: int
+    population_date: date
+    membership_days: int
+    days_in_year: int
+    weight: Fraction
+    pool_fraction: Fraction
+    pool_amount_ore: int
+    pool_lines: tuple[str, ...]
+    base_fees: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class InvoiceLine:
-    """One cost pool's part of a member's share, with its calculation basis in words."""
+    """One cost pool's part of a member's share, with the figures of its basis."""
 
     number: int
     name: str
     description: str
-    basis: tuple[str, ...]
+    basis: LineBasis
     amount_ore: int
 
 
@@ -273,39 +292,21 @@ def _line(number: int, allocation: Allocation, share: Share, part: Part, pool: P
         number=number,
         name=name,
         description=description,
-        basis=tuple(_basis(allocation, share, part, pool)),
+        basis=LineBasis(
+            key=pool.key,
+            inhabitants=share.inhabitants,
+            population_date=share.population_date,
+            membership_days=share.membership_days,
+            days_in_year=share.days_in_year,
+            weight=share.weight,
+            pool_fraction=part.weight / pool.total_weight if pool.total_weight else Fraction(0),
+            pool_amount_ore=pool.amount_ore,
+            pool_lines=pool.lines,
+            base_fees=tuple(
+                (line.line, line.base_fee_ore or 0)
+                for line in allocation.lines
+                if line.key == AllocationKey.BASE_FEE
+            ),
+        ),
         amount_ore=part.amount_ore,
     )
-
-
-def _basis(allocation: Allocation, share: Share, part: Part, pool: Pool) -> list[str]:
-    """The calculation basis of one line, in Swedish, as a reader can check it by hand."""
-    days = f"Dagar som medlem: {share.membership_days} av {share.days_in_year}"
-    fraction = part.weight / pool.total_weight if pool.total_weight else Fraction(0)
-    of_pool = (
-        f"Andel: {format_percent(fraction, 4)} "
-        f"av {format_sek(pool.amount_ore)} kr ({', '.join(pool.lines)})"
-    )
-    if pool.key == AllocationKey.PER_CAPITA:
-        return [*_per_capita_basis(share), of_pool]
-    if pool.key == AllocationKey.BASE_FEE:
-        fees = [
-            f"{format_sek(line.base_fee_ore or 0)} kr ({line.line})"
-            for line in allocation.lines
-            if line.key == AllocationKey.BASE_FEE
-        ]
-        return [f"Grundavgift per år: {', '.join(fees)}", days]
-    if pool.key == AllocationKey.FIXED:
-        return [f"Fast belopp enligt överenskommelse ({', '.join(pool.lines)})"]
-    return [days, of_pool]
-
-
-def _per_capita_basis(share: Share) -> list[str]:
-    return [
-        f"Invånare {share.population_date.isoformat()}: {format_int(share.inhabitants)}",
-        f"Dagar som medlem: {share.membership_days} av {share.days_in_year}",
-        (
-            f"Vikt: {format_int(share.inhabitants)} × {share.membership_days}/"
-            f"{share.days_in_year} = {format_fraction_sv(share.weight, 2)}"
-        ),
-    ]
