@@ -113,3 +113,23 @@ def test_pydantic_error_types_never_leak_as_codes(data_copy: Path, setting: str,
         code,
     )
     assert problem.hint
+
+
+@pytest.mark.parametrize("category", ["S", "Q", "E", ""])
+def test_only_the_implemented_vat_category_is_accepted(data_copy: Path, category: str) -> None:
+    """VAT is never charged, so only category O loads; S or Q is refused where it is written."""
+    toml = data_copy / "cooperation.toml"
+    text = toml.read_text(encoding="utf-8").replace(
+        'vat_category = "O"', f'vat_category = "{category}"'
+    )
+    toml.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_dataset(data_copy)
+    [problem] = caught.value.problems
+    assert (problem.file, problem.column, problem.value, problem.code) == (
+        "cooperation.toml",
+        "invoicing.vat_category",
+        category,
+        "invalid-choice",
+    )
+    assert "'O'" in problem.message

@@ -40,7 +40,7 @@ def problems_from(
     problems = []
     for error in exc.errors():
         column = ".".join(str(part) for part in error["loc"]) or None
-        value = values.get(column) if column else None
+        value = _value_at(values, error["loc"])
         ctx = error.get("ctx") or {}
         kind = error["type"]
         code = kind if kind in CODES else _CODES.get(kind, "invalid-value")
@@ -61,6 +61,16 @@ def problems_from(
             )
         )
     return problems
+
+
+def _value_at(values: Any, loc: tuple[int | str, ...]) -> Any:  # noqa: ANN401 - raw input
+    """The input value at a pydantic location (``invoicing.vat_category``), or None."""
+    for part in loc:
+        try:
+            values = values[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return values if loc else None
 
 
 def validate_rows(table: CsvTable, model: type[RecordT]) -> list[tuple[int, RecordT]]:
