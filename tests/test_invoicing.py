@@ -128,7 +128,13 @@ def test_valid_bankgiro_is_formatted(text):
     assert validate_bankgiro(text) == "5050-1055"
 
 
-@pytest.mark.parametrize("text", ["5050-1056", "12345", "", "ABCD-EFGH", "123456789"])
+@pytest.mark.parametrize(("text", "written"), [("1234566", "123-4566"), ("123-4566", "123-4566")])
+def test_a_seven_digit_bankgiro_is_valid_and_written_nnn_nnnn(text, written):
+    """Older bankgiro numbers have 7 digits (check digit included): 123-4566."""
+    assert validate_bankgiro(text) == written
+
+
+@pytest.mark.parametrize("text", ["1234567", "5050-1056", "12345", "", "ABCD-EFGH", "123456789"])
 def test_invalid_bankgiro_is_a_data_problem(text):
     """A bankgiro with a bad check digit or length is reported as invalid-bankgiro."""
     with pytest.raises(DataError) as caught:
