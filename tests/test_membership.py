@@ -1,8 +1,9 @@
-"""Days of membership: counted once, the same for the allocation, explain and invoices.
+"""Who is weighed, for how many days and by which figure: the year rules of the settings.
 
+Days of membership are counted once, the same for the allocation, explain and invoices.
 With pro-rating ``days`` a member pays for the days it is a member (inclusive dates); with
 ``none`` any membership in the year counts as the whole year. A member may join, leave, or
-leave and come back within one year.
+leave and come back within one year. ``population_reference`` picks the figure's date.
 """
 
 from __future__ import annotations
@@ -119,3 +120,12 @@ def test_explain_periods_add_up_to_the_days_counted(data_copy: Path, rule: str) 
     assert result.membership_days == (365 if rule == "none" else 261)
     [period] = result.periods
     assert period.counted_from == (date(2014, 1, 1) if rule == "none" else date(2014, 4, 15))
+
+
+def test_population_reference_budget_year_end_in_the_settings(data_copy: Path) -> None:
+    """budget-year-end weighs 2014 by 31 December 2014: Ekerö's 26 698, not 26 355."""
+    dataset = with_settings(data_copy, population_reference="budget-year-end")
+    ekero = allocate(dataset, 2014).share_of("0125")
+    assert (ekero.population_date, ekero.inhabitants) == (date(2014, 12, 31), 26698)
+    result = explain(dataset, 2014, "0125")
+    assert result.population_rule == "budget-year-end: 31 December of the budget year"
