@@ -16,6 +16,7 @@ COMMANDS = {
     "compare": ["--from", "2013", "--to", "2014"],
     "whatif": ["-y", "2014", "--without", "0125"],
     "validate": [],
+    "report": ["-y", "2014", "-o", "underlag.html"],  # refused before anything is written
 }
 OFFERED = {
     "allocate": "table|csv|json|xlsx",
@@ -24,6 +25,7 @@ OFFERED = {
     "compare": "table|csv|json",
     "whatif": "table|csv|json",
     "validate": "table|json",
+    "report": "html|pdf",
 }
 
 
