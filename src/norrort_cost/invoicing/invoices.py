@@ -58,22 +58,21 @@ class Party:
 
 @dataclass(frozen=True, slots=True)
 class LineBasis:
-    """The figures behind one invoice line, so that a reader can check it by hand.
+    """The records behind one invoice line, worded by ``rendering.invoice_text.basis_text``.
 
-    Rendering words them (``rendering.invoice_text.basis_text``). ``pool_fraction`` is the
-    member's part of the pool's weight; ``base_fees`` the base-fee lines' fees per year.
+    ``base_fees`` are the year's base-fee lines with their fee per member and year.
     """
 
-    key: AllocationKey
-    inhabitants: int
-    population_date: date
-    membership_days: int
-    days_in_year: int
-    weight: Fraction
-    pool_fraction: Fraction
-    pool_amount_ore: int
-    pool_lines: tuple[str, ...]
+    share: Share
+    part: Part
+    pool: Pool
     base_fees: tuple[tuple[str, int], ...]
+
+    @property
+    def pool_fraction(self) -> Fraction:
+        """The member's part of the pool's weight, exact."""
+        total = self.pool.total_weight
+        return self.part.weight / total if total else Fraction(0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,16 +292,10 @@ def _line(number: int, allocation: Allocation, share: Share, part: Part, pool: P
         name=name,
         description=description,
         basis=LineBasis(
-            key=pool.key,
-            inhabitants=share.inhabitants,
-            population_date=share.population_date,
-            membership_days=share.membership_days,
-            days_in_year=share.days_in_year,
-            weight=share.weight,
-            pool_fraction=part.weight / pool.total_weight if pool.total_weight else Fraction(0),
-            pool_amount_ore=pool.amount_ore,
-            pool_lines=pool.lines,
-            base_fees=tuple(
+            share,
+            part,
+            pool,
+            tuple(
                 (line.line, line.base_fee_ore or 0)
                 for line in allocation.lines
                 if line.key == AllocationKey.BASE_FEE
