@@ -29,17 +29,22 @@ into the JSON record the command line prints):
 ``compare(dataset, from_year, to_year) -> Comparison``
     Two years side by side per member.
 ``whatif(dataset, year, changes) -> WhatIf``
-    A year recomputed with :class:`MembershipChange` s applied to a copy of the data.
+    A year recomputed with :class:`MembershipChange` s (each of a :class:`ChangeKind`:
+    join, leave, without) applied to a copy of the data.
 ``parse_claim(text) -> Claim``
     Every reading of an amount as Swedes write it, the literal one first.
 
 The other commands' work is in modules of its own, each callable from Python:
-``norrort_cost.invoicing.build_invoices`` (the invoices of a year, before rendering),
-``norrort_cost.loading.check_dataset`` with ``norrort_cost.plausibility.warnings`` (what
-``validate`` reports) and ``norrort_cost.population_import.plan_import`` (an SCB import).
+``norrort_cost.invoicing.invoices.build_invoices`` (the invoices of a year, before
+rendering), ``norrort_cost.loading.check_dataset`` with
+``norrort_cost.population.plausibility.warnings`` (what ``validate`` reports) and
+``norrort_cost.population.importing.plan_import`` (an SCB import).
 
-Errors: :class:`DataError` (bad input, ``.problems``) and :class:`UsageError` (a request the
-data cannot answer, such as a year without budget), both :class:`NorrortError`.
+Errors: :class:`DataError` (bad input; ``.problems`` lists every :class:`Problem`, each with
+a code of ``norrort_cost.problem_codes.CODES``) and :class:`UsageError` (a request the data
+cannot answer, such as a year without budget), both :class:`NorrortError`.
+
+``__version__`` is the package's version.
 
 Names are imported lazily so that ``import norrort_cost`` (and ``--help``) stays fast.
 """
@@ -76,50 +81,32 @@ _EXPORTS = {
     "NorrortError": "norrort_cost.problems",
 }
 
-__all__ = [
-    "Allocation",
-    "BulkAllocation",
-    "ChangeKind",
-    "CheckResult",
-    "Comparison",
-    "DataError",
-    "Dataset",
-    "Explanation",
-    "MembershipChange",
-    "NorrortError",
-    "Problem",
-    "Share",
-    "UsageError",
-    "WhatIf",
-    "__version__",
-    "allocate",
-    "allocate_many",
-    "check",
-    "compare",
-    "explain",
-    "load_dataset",
-    "parse_claim",
-    "whatif",
-]
+# the public names, listed once (the imports below only tell type checkers where they are)
+__all__ = ["__version__", *_EXPORTS]  # noqa: PLE0604 - derived from the export table
 
-if TYPE_CHECKING:
-    from norrort_cost.allocation.engine import BulkAllocation, allocate_many
-    from norrort_cost.allocation.results import Allocation, Share
-    from norrort_cost.allocation.yearly import allocate
-    from norrort_cost.audit.changes import (
-        ChangeKind,
-        Comparison,
-        MembershipChange,
-        WhatIf,
-        compare,
-        whatif,
-    )
-    from norrort_cost.audit.claims import parse_claim
-    from norrort_cost.audit.explain import Explanation, explain
-    from norrort_cost.audit.reconcile import CheckResult, check
-    from norrort_cost.dataset.models import Dataset
-    from norrort_cost.loading import load_dataset
-    from norrort_cost.problems import DataError, NorrortError, Problem, UsageError
+if TYPE_CHECKING:  # where type checkers find the names (``X as X`` re-exports them)
+    from norrort_cost.allocation.engine import BulkAllocation as BulkAllocation
+    from norrort_cost.allocation.engine import allocate_many as allocate_many
+    from norrort_cost.allocation.results import Allocation as Allocation
+    from norrort_cost.allocation.results import Share as Share
+    from norrort_cost.allocation.yearly import allocate as allocate
+    from norrort_cost.audit.changes import ChangeKind as ChangeKind
+    from norrort_cost.audit.changes import Comparison as Comparison
+    from norrort_cost.audit.changes import MembershipChange as MembershipChange
+    from norrort_cost.audit.changes import WhatIf as WhatIf
+    from norrort_cost.audit.changes import compare as compare
+    from norrort_cost.audit.changes import whatif as whatif
+    from norrort_cost.audit.claims import parse_claim as parse_claim
+    from norrort_cost.audit.explain import Explanation as Explanation
+    from norrort_cost.audit.explain import explain as explain
+    from norrort_cost.audit.reconcile import CheckResult as CheckResult
+    from norrort_cost.audit.reconcile import check as check
+    from norrort_cost.dataset.models import Dataset as Dataset
+    from norrort_cost.loading import load_dataset as load_dataset
+    from norrort_cost.problems import DataError as DataError
+    from norrort_cost.problems import NorrortError as NorrortError
+    from norrort_cost.problems import Problem as Problem
+    from norrort_cost.problems import UsageError as UsageError
 
 
 def __getattr__(name: str) -> object:

@@ -13,6 +13,8 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
 ORE_PER_KRONA = 100
+DECIMAL_PLACES = 10
+"""Decimals of an exact rational (a share, a weight, a quota) in machine formats."""
 # what people put between thousands: space, no-break space, narrow no-break space, thin space
 GROUPING_SPACES = " \u00a0\u202f\u2009"
 _GROUPING = str.maketrans("", "", GROUPING_SPACES)
@@ -69,6 +71,17 @@ def ore_to_decimal(ore: int) -> Decimal:
 def machine_amount(ore: int) -> str:
     """Kronor for machine formats: dot decimal, two decimals, no grouping (``24291.03``)."""
     return str(ore_to_decimal(ore))
+
+
+def machine_decimal(value: Fraction) -> str:
+    """An exact rational for machine formats: dot decimal, ``DECIMAL_PLACES`` decimals."""
+    return decimal_text(value, DECIMAL_PLACES)
+
+
+def machine_number(value: Decimal) -> str:
+    """A ``Decimal`` for machine formats, as written, no exponent: ``24300``, ``24.3``."""
+    text = f"{value.normalize():f}"
+    return text if text != "-0" else "0"
 
 
 def _group(digits: str) -> str:

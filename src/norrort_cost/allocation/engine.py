@@ -8,7 +8,7 @@ columns) in proportion to integer weights, by the largest-remainder (Hamilton) m
 * the units left over go one each to the largest remainders ``total * w mod W``;
 * equal remainders are ordered by kommunkod ascending.
 
-This is the one implementation of the rule: :func:`norrort_cost.allocation.largest_remainder`
+This is the one implementation of the rule: :func:`norrort_cost.allocation.yearly.largest_remainder`
 (and so :func:`norrort_cost.allocation.allocate`) calls :func:`apportion`, which runs the
 same vectorised code as :func:`allocate_many` on a single pool.
 
@@ -60,7 +60,7 @@ class BulkAllocation:
 
 
 @dataclass(frozen=True, slots=True)
-class Apportioned:
+class PoolSplit:
     """One pool split, with every figure behind it, per member in the order given."""
 
     weight_sum: int
@@ -106,7 +106,7 @@ def allocate_many(totals: ArrayLike, weights: ArrayLike, codes: Sequence[str]) -
     return BulkAllocation(tuple(codes), total_array, units, extra)
 
 
-def apportion(total: int, weights: Sequence[int], codes: Sequence[str]) -> Apportioned:
+def apportion(total: int, weights: Sequence[int], codes: Sequence[str]) -> PoolSplit:
     """Split one pool, keeping floors, remainders and ranks (1 = largest remainder).
 
     The same code as :func:`allocate_many`, on one row; the single allocation calls it,
@@ -122,7 +122,7 @@ def apportion(total: int, weights: Sequence[int], codes: Sequence[str]) -> Appor
     ranks[np.argsort(-remainders[0], kind="stable")] = np.arange(1, members + 1)
     pick = np.empty(members, dtype=np.intp)
     pick[order] = np.arange(members)  # each given member's column in kommunkod order
-    return Apportioned(
+    return PoolSplit(
         weight_sum=int(weight_sums[0]),
         floors=[int(f) for f in floors[0, pick]],
         remainders=[int(r) for r in remainders[0, pick]],

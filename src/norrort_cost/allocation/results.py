@@ -16,7 +16,12 @@ from norrort_cost.dataset.models import AllocationKey, BudgetLine
 
 @dataclass(frozen=True, slots=True)
 class Part:
-    """A member's part of one cost pool."""
+    """A member's part of one cost pool: the one record of a member's split.
+
+    ``quota_ore`` is the exact quota ``pool × weight ÷ sum of weights``; ``floor_ore`` its
+    floor in rounding units; ``rank`` the place of its remainder, largest first (ties by
+    kommunkod); ``extra_unit`` whether a leftover unit went to it; ``amount_ore`` the part.
+    """
 
     pool: str
     weight: Fraction

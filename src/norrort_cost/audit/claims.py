@@ -80,7 +80,6 @@ class Claim:
     text: str
     matched: str
     approximate: bool
-    unit_written: bool
     readings: tuple[Reading, ...]
 
     @property
@@ -205,6 +204,5 @@ def parse_claim(text: str) -> Claim:
         text=text,
         matched=match.group(0).strip(),
         approximate=match.group("approx") is not None,
-        unit_written=bool(match.group("unit") or match.group("prefix")),
         readings=tuple(readings),
     )

@@ -11,7 +11,6 @@ import typer
 from norrort_cost.cli.common import (
     DataDirOption,
     FormatOption,
-    OutputFormat,
     OutputOption,
     RoundingUnit,
     YearOption,
@@ -21,6 +20,7 @@ from norrort_cost.cli.common import (
     load,
     reporting,
 )
+from norrort_cost.rendering.formats import Format
 
 if TYPE_CHECKING:
     from norrort_cost.allocation.results import Allocation, Share
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 def allocate(
     year: YearOption,
     data_dir: DataDirOption = None,
-    fmt: FormatOption = OutputFormat.TABLE,
+    fmt: FormatOption = Format.TABLE,
     output: OutputOption = None,
     municipality: Annotated[
         list[str] | None,
@@ -91,20 +91,20 @@ def allocate(
 def _render_allocation(
     result: Allocation,
     shares: tuple[Share, ...],
-    fmt: OutputFormat,
+    fmt: Format,
     output: Path | None,
     *,
     by_pool: bool = False,
 ) -> None:
     from norrort_cost.rendering import files, records
 
-    if fmt == OutputFormat.TABLE:
+    if fmt == Format.TABLE:
         from norrort_cost.rendering.console import print_allocation
 
         emit_table(lambda out: print_allocation(out, result, shares, by_pool=by_pool), output)
-    elif fmt == OutputFormat.JSON:
+    elif fmt == Format.JSON:
         emit(files.to_json(records.allocation_record(result, shares, by_pool=by_pool)), output)
-    elif fmt == OutputFormat.CSV:
+    elif fmt == Format.CSV:
         emit(files.to_csv(records.csv_rows(result, shares, by_pool=by_pool)), output)
     else:
         rows = records.csv_rows(result, shares, by_pool=by_pool)

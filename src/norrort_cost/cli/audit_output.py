@@ -7,24 +7,16 @@ commands, its member rows as CSV), to stdout or atomically to ``--output``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from norrort_cost.cli.common import OutputFormat, ReportFormat, emit, emit_table
+from norrort_cost.cli.common import emit, emit_table, format_option
+from norrort_cost.rendering.formats import REPORT_FORMATS, TABULAR_FORMATS, Format
 
 if TYPE_CHECKING:
     from rich.console import Console
-
-
-class TabularFormat(StrEnum):
-    """table for people; csv (one row per member) and json for machines."""
-
-    TABLE = "table"
-    CSV = "csv"
-    JSON = "json"
 
 
 MunicipalityOption = Annotated[
@@ -34,21 +26,16 @@ MunicipalityOption = Annotated[
     ),
 ]
 ReportFormatOption = Annotated[
-    ReportFormat, typer.Option("--format", "-f", help="table for people; json for machines.")
+    Format, format_option(*REPORT_FORMATS, help_text="table for people; json for machines.")
 ]
 TabularFormatOption = Annotated[
-    TabularFormat,
-    typer.Option("--format", "-f", help="table for people; csv or json for machines."),
+    Format,
+    format_option(*TABULAR_FORMATS, help_text="table for people; csv or json for machines."),
 ]
-
-
-def as_output_format(fmt: ReportFormat | TabularFormat) -> OutputFormat:
-    """The shared format enum, for error reporting."""
-    return OutputFormat(fmt.value)
 
 
 def show(
-    fmt: ReportFormat | TabularFormat,
+    fmt: Format,
     output: Path | None,
     printer: Callable[[Console], None],
     record: Callable[[], dict[str, Any]],
@@ -56,11 +43,11 @@ def show(
     """Render a result: ``printer`` draws the table, ``record`` gives the JSON record."""
     from norrort_cost.rendering import files
 
-    if fmt.value == "table":
+    if fmt == Format.TABLE:
         emit_table(printer, output)
         return
     data = record()
-    if fmt.value == "csv":
+    if fmt == Format.CSV:
         emit(files.to_csv(data["members"]), output)
     else:
         emit(files.to_json(data), output)

@@ -10,18 +10,17 @@ import typer
 from norrort_cost.cli.audit_output import (
     MunicipalityOption,
     ReportFormatOption,
-    as_output_format,
     show,
 )
 from norrort_cost.cli.common import (
     DataDirOption,
     OutputOption,
-    ReportFormat,
     YearOption,
     app,
     load,
     reporting,
 )
+from norrort_cost.rendering.formats import Format
 
 EXIT_NOT_CONSISTENT = 3
 
@@ -42,7 +41,7 @@ def check(
         str, typer.Option("--tolerance", "-t", help="Allowed difference in percent.")
     ] = "1",
     data_dir: DataDirOption = None,
-    fmt: ReportFormatOption = ReportFormat.TABLE,
+    fmt: ReportFormatOption = Format.TABLE,
     output: OutputOption = None,
 ) -> None:
     """Check a claimed amount against the computed share, considering every reading of it.
@@ -53,7 +52,7 @@ def check(
 
     Example: norrort-cost check --year 2014 --municipality Ekerö --claimed "ca 24.300 tkr"
     """
-    with reporting(as_output_format(fmt)):
+    with reporting(fmt):
         from norrort_cost.audit.reconcile import Verdict
         from norrort_cost.audit.reconcile import check as run
         from norrort_cost.rendering.audit_console import print_check

@@ -16,11 +16,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
 from norrort_cost import __version__
+from norrort_cost.rendering.formats import ALLOCATION_FORMATS, Format
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -48,22 +49,6 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(StrEnum):
-    """Output formats: a table for people, CSV/JSON/XLSX for machines."""
-
-    TABLE = "table"
-    CSV = "csv"
-    JSON = "json"
-    XLSX = "xlsx"
-
-
-class ReportFormat(StrEnum):
-    """table for people, json for machines."""
-
-    TABLE = "table"
-    JSON = "json"
-
-
 class RoundingUnit(StrEnum):
     """The unit amounts are rounded to."""
 
@@ -82,12 +67,28 @@ DataDirOption = Annotated[
     ),
 ]
 YearOption = Annotated[int, typer.Option("--year", "-y", help="Budget year, e.g. 2014.")]
+
+
+def format_option(*choices: Format, help_text: str) -> Any:  # noqa: ANN401 - typer's OptionInfo
+    """``--format``/``-f`` taking one of ``choices`` (of the one :class:`Format` enum)."""
+    names = [choice.value for choice in choices]
+
+    def parse(text: str | Format) -> Format:
+        if text not in names:
+            quoted = ", ".join(repr(name) for name in names)
+            raise typer.BadParameter(f"{text!r} is not one of {quoted}.")
+        return Format(text)
+
+    return typer.Option(
+        "--format", "-f", parser=parse, metavar=f"<{'|'.join(names)}>", help=help_text
+    )
+
+
 FormatOption = Annotated[
-    OutputFormat,
-    typer.Option(
-        "--format",
-        "-f",
-        help="table for people; csv, json, xlsx for machines (dot decimals, ISO dates).",
+    Format,
+    format_option(
+        *ALLOCATION_FORMATS,
+        help_text="table for people; csv, json, xlsx for machines (dot decimals, ISO dates).",
     ),
 ]
 OutputOption = Annotated[
@@ -121,7 +122,7 @@ def _main(
 
 
 @contextmanager
-def reporting(fmt: OutputFormat = OutputFormat.TABLE) -> Iterator[None]:
+def reporting(fmt: Format = Format.TABLE) -> Iterator[None]:
     """Turn domain errors into messages on stderr and the documented exit codes."""
     from norrort_cost.problems import DataError, UsageError
 
@@ -133,15 +134,15 @@ def reporting(fmt: OutputFormat = OutputFormat.TABLE) -> Iterator[None]:
     except UsageError as exc:
         from norrort_cost.rendering.console import error_console, print_message
 
-        if fmt == OutputFormat.JSON:
+        if fmt == Format.JSON:
             _json_error({"error": exc.message, "hint": exc.hint})
         else:
             print_message(error_console(), exc.message, exc.hint)
         raise typer.Exit(exc.exit_code) from None
 
 
-def _report_problems(found: list[Problem], fmt: OutputFormat) -> None:
-    if fmt == OutputFormat.JSON:
+def _report_problems(found: list[Problem], fmt: Format) -> None:
+    if fmt == Format.JSON:
         _json_error({"problems": [p.as_dict() for p in found]})
         return
     from norrort_cost.rendering.console import error_console, print_problems

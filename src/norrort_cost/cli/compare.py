@@ -7,12 +7,11 @@ from typing import Annotated
 import typer
 
 from norrort_cost.cli.audit_output import (
-    TabularFormat,
     TabularFormatOption,
-    as_output_format,
     show,
 )
 from norrort_cost.cli.common import DataDirOption, OutputOption, app, load, reporting
+from norrort_cost.rendering.formats import Format
 
 
 @app.command()
@@ -20,7 +19,7 @@ def compare(
     from_year: Annotated[int, typer.Option("--from", help="The earlier budget year.")],
     to_year: Annotated[int, typer.Option("--to", help="The later budget year.")],
     data_dir: DataDirOption = None,
-    fmt: TabularFormatOption = TabularFormat.TABLE,
+    fmt: TabularFormatOption = Format.TABLE,
     output: OutputOption = None,
 ) -> None:
     """Compare two years: per member the change in inhabitants, share, amount, kr/inhabitant.
@@ -29,7 +28,7 @@ def compare(
 
     Example: norrort-cost compare --from 2013 --to 2014 --format csv
     """
-    with reporting(as_output_format(fmt)):
+    with reporting(fmt):
         from norrort_cost.audit.changes import compare as run
         from norrort_cost.rendering.audit_console import print_comparison
         from norrort_cost.rendering.audit_records import comparison_record

@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from norrort_cost.cli.common import DataDirOption, YearOption, app, load, reporting
+from norrort_cost.rendering.formats import INVOICE_FORMATS, Format
 
 if TYPE_CHECKING:
     from norrort_cost.invoicing.invoices import InvoiceRun
 
-DEFAULT_FORMATS = "pdf,ubl,csv,json"
+DEFAULT_FORMATS = ",".join(INVOICE_FORMATS)
 # the calendar the datasets use (budget years 1900-2200) and the settings' longest terms
 FIRST_ISSUE_DATE = date(1900, 1, 1)
 LAST_ISSUE_DATE = date(2200, 12, 31)
@@ -75,7 +76,7 @@ def invoices(
     with reporting(), ExitStack() as stack:
         chosen = _formats(formats)
         workers = None
-        if {"pdf", "ubl"} & set(chosen):
+        if {Format.PDF, Format.UBL} & set(chosen):
             from norrort_cost.rendering.pdf_workers import PdfWorkers
 
             workers = stack.enter_context(PdfWorkers())  # they start while the data loads
@@ -99,18 +100,18 @@ def invoices(
         _report(run, written, out)
 
 
-def _formats(text: str) -> tuple[str, ...]:
+def _formats(text: str) -> tuple[Format, ...]:
+    """The formats named in ``--format`` (comma-separated), each one of INVOICE_FORMATS."""
     from norrort_cost.problems import UsageError
-    from norrort_cost.rendering.invoice_set import FORMATS
 
     chosen = tuple(part.strip().lower() for part in text.split(",") if part.strip())
-    unknown = [f for f in chosen if f not in FORMATS]
+    unknown = [f for f in chosen if f not in INVOICE_FORMATS]
     if unknown or not chosen:
         raise UsageError(
             f"unknown format(s): {', '.join(unknown) or '(none given)'}",
-            f"choose from: {', '.join(FORMATS)}",
+            f"choose from: {', '.join(INVOICE_FORMATS)}",
         )
-    return chosen
+    return tuple(Format(f) for f in chosen)
 
 
 def _report(run: InvoiceRun, written: list[Path], out: Path) -> None:

@@ -7,12 +7,11 @@ from typing import Annotated
 import typer
 
 from norrort_cost.cli.audit_output import (
-    TabularFormat,
     TabularFormatOption,
-    as_output_format,
     show,
 )
 from norrort_cost.cli.common import DataDirOption, OutputOption, YearOption, app, load, reporting
+from norrort_cost.rendering.formats import Format
 
 
 @app.command()
@@ -39,7 +38,7 @@ def whatif(
         typer.Option("--without", help="CODE, not a member at all; repeatable.", metavar="CODE"),
     ] = None,
     data_dir: DataDirOption = None,
-    fmt: TabularFormatOption = TabularFormat.TABLE,
+    fmt: TabularFormatOption = Format.TABLE,
     output: OutputOption = None,
 ) -> None:
     """Recompute a year with changed memberships: baseline, new amount, difference per member.
@@ -49,7 +48,7 @@ def whatif(
 
     Example: norrort-cost whatif --year 2014 --without 0125
     """
-    with reporting(as_output_format(fmt)):
+    with reporting(fmt):
         from norrort_cost.audit.changes import ChangeKind, parse_change
         from norrort_cost.audit.changes import whatif as run
         from norrort_cost.rendering.audit_console import print_whatif

@@ -177,7 +177,10 @@ class InvoicingSettings(Record):
 
     bankgiro: str = ""
     bankgiro_is_example: bool = False
-    vat_category: str = "O"
+    # VAT is never charged: the only category implemented is O, "not subject to VAT" (a
+    # cost split among municipalities), with its exemption reason. S (standard rate) would
+    # need rates and VAT amounts; the others other exemption codes.
+    vat_category: Literal["O"] = "O"
     vat_exemption_reason: str = "Ej föremål för moms"
     payment_terms_days: int = Field(default=30, ge=0, le=365)
     # The buyer reference (BT-10) each member wants on its invoices, by kommunkod;

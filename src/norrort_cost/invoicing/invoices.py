@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
 
+from norrort_cost.allocation.membership import paid_period
 from norrort_cost.allocation.results import Allocation, Part, Pool, Share
-from norrort_cost.allocation.yearly import check_sum, membership_period
+from norrort_cost.allocation.yearly import check_sum
 from norrort_cost.dataset.models import AllocationKey, Dataset, Municipality
 from norrort_cost.invoicing.payments import invoice_number, ocr_reference, validate_bankgiro
-from norrort_cost.money import format_fraction_sv, format_int, format_percent, format_sek
 from norrort_cost.problems import UsageError
 
 VAT_EXEMPTION_CODES = {"O": "VATEX-EU-O"}
@@ -57,13 +57,32 @@ class Party:
 
 
 @dataclass(frozen=True, slots=True)
+class LineBasis:
+    """The records behind one invoice line, worded by ``rendering.invoice_text.basis_text``.
+
+    ``base_fees`` are the year's base-fee lines with their fee per member and year.
+    """
+
+    share: Share
+    part: Part
+    pool: Pool
+    base_fees: tuple[tuple[str, int], ...]
+
+    @property
+    def pool_fraction(self) -> Fraction:
+        """The member's part of the pool's weight, exact."""
+        total = self.pool.total_weight
+        return self.part.weight / total if total else Fraction(0)
+
+
+@dataclass(frozen=True, slots=True)
 class InvoiceLine:
-    """One cost pool's part of a member's share, with its calculation basis in words."""
+    """One cost pool's part of a member's share, with the figures of its basis."""
 
     number: int
     name: str
     description: str
-    basis: tuple[str, ...]
+    basis: LineBasis
     amount_ore: int
 
 
@@ -192,7 +211,12 @@ def build_invoices(
             buyer = _Buyer(
                 _party(dataset.municipality(share.kommunkod)),
                 _buyer_reference(dataset, share.kommunkod),
-                membership_period(dataset, share.kommunkod, allocation.year),
+                paid_period(
+                    dataset.memberships,
+                    share.kommunkod,
+                    allocation.year,
+                    dataset.settings.pro_rating,
+                ),
             )
             invoices.append(_invoice(allocation, share, buyer, terms))
     run = InvoiceRun(
@@ -267,39 +291,15 @@ def _line(number: int, allocation: Allocation, share: Share, part: Part, pool: P
         number=number,
         name=name,
         description=description,
-        basis=tuple(_basis(allocation, share, part, pool)),
+        basis=LineBasis(
+            share,
+            part,
+            pool,
+            tuple(
+                (line.line, line.base_fee_ore or 0)
+                for line in allocation.lines
+                if line.key == AllocationKey.BASE_FEE
+            ),
+        ),
         amount_ore=part.amount_ore,
     )
-
-
-def _basis(allocation: Allocation, share: Share, part: Part, pool: Pool) -> list[str]:
-    """The calculation basis of one line, in Swedish, as a reader can check it by hand."""
-    days = f"Dagar som medlem: {share.membership_days} av {share.days_in_year}"
-    fraction = part.weight / pool.total_weight if pool.total_weight else Fraction(0)
-    of_pool = (
-        f"Andel: {format_percent(fraction, 4)} "
-        f"av {format_sek(pool.amount_ore)} kr ({', '.join(pool.lines)})"
-    )
-    if pool.key == AllocationKey.PER_CAPITA:
-        return [*_per_capita_basis(share), of_pool]
-    if pool.key == AllocationKey.BASE_FEE:
-        fees = [
-            f"{format_sek(line.base_fee_ore or 0)} kr ({line.line})"
-            for line in allocation.lines
-            if line.key == AllocationKey.BASE_FEE
-        ]
-        return [f"Grundavgift per år: {', '.join(fees)}", days]
-    if pool.key == AllocationKey.FIXED:
-        return [f"Fast belopp enligt överenskommelse ({', '.join(pool.lines)})"]
-    return [days, of_pool]
-
-
-def _per_capita_basis(share: Share) -> list[str]:
-    return [
-        f"Invånare {share.population_date.isoformat()}: {format_int(share.inhabitants)}",
-        f"Dagar som medlem: {share.membership_days} av {share.days_in_year}",
-        (
-            f"Vikt: {format_int(share.inhabitants)} × {share.membership_days}/"
-            f"{share.days_in_year} = {format_fraction_sv(share.weight, 2)}"
-        ),
-    ]

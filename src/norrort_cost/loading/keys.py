@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from norrort_cost.allocation.keys import FIXED_FILE, year_problems
-from norrort_cost.allocation.yearly import days_of_membership, year_bounds
+from norrort_cost.allocation.membership import days_counted, year_bounds
 from norrort_cost.dataset.models import AllocationKey, FixedAmount, Settings
 from norrort_cost.loading.checks import LoadedRecords
 from norrort_cost.loading.csvfile import read_csv
@@ -82,7 +82,7 @@ def check_keys(
         rows = [(n, f) for n, f in fixed if f.year == year]
         if not fixed_file_read:  # a missing or unreadable file is reported once, by itself
             lines = [(n, b) for n, b in lines if b.key != AllocationKey.FIXED]
-        days = days_of_membership((m for _, m in found.memberships), year, pro_rating)
+        days = days_counted((m for _, m in found.memberships), year, pro_rating)
         problems.extend(year_problems(lines, rows, days, year_bounds(year)[2]))
     problems.extend(_rows_without_budget(fixed, set(years)))
     return problems

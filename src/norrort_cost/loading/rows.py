@@ -10,19 +10,26 @@ from pydantic import BaseModel, ValidationError
 from norrort_cost.loading.csvfile import CsvTable
 from norrort_cost.loading.suspicious import garbled
 from norrort_cost.loading.text import forbidden_character
+from norrort_cost.problem_codes import CODES, general_hint
 from norrort_cost.problems import Problem
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
 # Excel's and LibreOffice's error values, saved into the CSV instead of a figure
 _SPREADSHEET_ERROR = re.compile(r"#(REF!|N/A|VALUE!|DIV/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!)")
 
-# pydantic's own error types, as our stable problem codes
+# pydantic's own error types, as our stable problem codes; any other type of pydantic's is
+# reported as invalid-value: pydantic's names never reach the user as codes
 _CODES = {
     "missing": "missing-value",
     "extra_forbidden": "unknown-header",
     "greater_than_equal": "out-of-range",
     "less_than_equal": "out-of-range",
     "literal_error": "invalid-choice",
+    "int_parsing": "invalid-number",
+    "int_type": "invalid-number",
+    "int_from_float": "not-integer",
+    "bool_parsing": "invalid-flag",
+    "bool_type": "invalid-flag",
 }
 
 
@@ -33,10 +40,11 @@ def problems_from(
     problems = []
     for error in exc.errors():
         column = ".".join(str(part) for part in error["loc"]) or None
-        value = values.get(column) if column else None
+        value = _value_at(values, error["loc"])
         ctx = error.get("ctx") or {}
-        hint = str(ctx.get("hint", ""))
-        code = _CODES.get(error["type"], error["type"])
+        kind = error["type"]
+        code = kind if kind in CODES else _CODES.get(kind, "invalid-value")
+        hint = str(ctx.get("hint", "")) or general_hint(code)
         message = error["msg"]
         if isinstance(value, str) and _SPREADSHEET_ERROR.fullmatch(value.strip()):
             code, message = "spreadsheet-error", f"{value.strip()} is a spreadsheet error"
@@ -53,6 +61,16 @@ def problems_from(
             )
         )
     return problems
+
+
+def _value_at(values: Any, loc: tuple[int | str, ...]) -> Any:  # noqa: ANN401 - raw input
+    """The input value at a pydantic location (``invoicing.vat_category``), or None."""
+    for part in loc:
+        try:
+            values = values[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return values if loc else None
 
 
 def validate_rows(table: CsvTable, model: type[RecordT]) -> list[tuple[int, RecordT]]:

@@ -12,7 +12,7 @@ from collections import defaultdict
 from fractions import Fraction
 from itertools import pairwise
 
-from norrort_cost.allocation.yearly import year_bounds
+from norrort_cost.allocation.membership import year_bounds
 from norrort_cost.dataset.models import Dataset, PopulationFigure
 from norrort_cost.money import format_int, format_percent, format_sek
 from norrort_cost.problems import Problem

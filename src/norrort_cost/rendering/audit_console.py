@@ -25,7 +25,7 @@ from norrort_cost.money import (
     format_signed_sek,
     kronor,
 )
-from norrort_cost.rendering.audit_records import check_summary, reading_text
+from norrort_cost.rendering.audit_records import check_summary, leftover_reason, reading_text
 from norrort_cost.rendering.records import ILLUSTRATIVE_NOTICE
 
 
@@ -77,7 +77,7 @@ def _pool_rows(step: PoolStep, unit: str) -> list[tuple[str, str, str]]:
             f"{format_fraction_sv(step.remainder_ore, 6)} öre",
             f"rank {step.rank} of {step.members} (largest first, ties by kommunkod)",
         ),
-        (f"  extra {unit}", "yes" if step.extra_unit else "no", step.reason),
+        (f"  extra {unit}", "yes" if step.extra_unit else "no", leftover_reason(step)),
         ("  part", f"{format_sek(step.amount_ore)} kr", ""),
     ]
 

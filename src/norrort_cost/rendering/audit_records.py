@@ -3,12 +3,11 @@
 Schemas ``norrort-cost.explanation``, ``norrort-cost.check``, ``norrort-cost.comparison``
 and ``norrort-cost.whatif``, version 1. As in the allocation schema, amounts are kronor as
 dot-decimal strings plus whole öre as integers; exact rationals are given both as a
-fraction ``"p/q"`` and as a decimal string rounded for reading; dates are ISO 8601.
+fraction ``"p/q"`` and as a decimal string rounded to 10 decimals; dates are ISO 8601.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -26,21 +25,37 @@ from norrort_cost.money import (
     format_sek,
     kronor,
     machine_amount,
+    machine_decimal,
+    machine_number,
 )
-from norrort_cost.rendering.records import SCHEMA_VERSION, SHARE_PLACES, method_record
+from norrort_cost.rendering.records import SCHEMA_VERSION, method_record
 
 SIGN_CONVENTION = "difference = new - baseline; positive means the member would pay more"
 
 
-def exact(value: Fraction, places: int = 6) -> dict[str, str]:
-    """An exact rational as ``{"fraction": "p/q", "decimal": "..."}``."""
-    return {"fraction": str(value), "decimal": decimal_text(value, places)}
+def exact(value: Fraction) -> dict[str, str]:
+    """An exact rational as ``{"fraction": "p/q", "decimal": "..."}`` (10 decimals)."""
+    return {"fraction": str(value), "decimal": machine_decimal(value)}
 
 
-def plain(value: Decimal) -> str:
-    """A ``Decimal`` without exponent or trailing zeros, dot decimal: ``24300``, ``24.3``."""
-    text = f"{value.normalize():f}"
-    return text if text != "-0" else "0"
+def leftover_reason(step: PoolStep) -> str:
+    """Why this member did or did not get one of the pool's leftover units, in words."""
+    unit = "öre" if step.unit_ore == 1 else "krona"
+    if step.leftover_units == 0:
+        return f"the floors already sum to the pool: no {unit} left over"
+    share_out = (
+        f"{step.leftover_units} {unit} left over after the floors go one each to the "
+        f"{step.leftover_units} largest remainders; this remainder ranks "
+        f"{step.rank} of {step.members}"
+    )
+    verdict = f"so it gets one {unit}" if step.extra_unit else "so it gets none"
+    ties = ""
+    if step.tied_with:
+        ties = (
+            f" (its remainder equals that of {', '.join(step.tied_with)}: "
+            "equal remainders are ordered by kommunkod ascending)"
+        )
+    return f"{share_out}, {verdict}{ties}"
 
 
 def _pool(step: PoolStep) -> dict[str, Any]:
@@ -60,7 +75,7 @@ def _pool(step: PoolStep) -> dict[str, Any]:
         "leftover_units": step.leftover_units,
         "extra_unit": step.extra_unit,
         "tied_with": list(step.tied_with),
-        "reason": step.reason,
+        "reason": leftover_reason(step),
         "part_ore": step.amount_ore,
         "part": machine_amount(step.amount_ore),
     }
@@ -115,13 +130,13 @@ def _reading(check: ReadingCheck) -> dict[str, Any]:
     reading = check.reading
     return {
         "kind": reading.kind.value,
-        "number": plain(reading.number),
+        "number": machine_number(reading.number),
         "unit": reading.unit,
-        "kronor": plain(reading.kronor),
+        "kronor": machine_number(reading.kronor),
         "description": reading.description,
-        "difference": plain(check.difference),
-        "relative": None if check.relative is None else decimal_text(check.relative, 6),
-        "ratio": None if check.ratio is None else decimal_text(check.ratio, 6),
+        "difference": machine_number(check.difference),
+        "relative": None if check.relative is None else machine_decimal(check.relative),
+        "ratio": None if check.ratio is None else machine_decimal(check.ratio),
         "scale": None if check.scale is None else str(check.scale),
         "consistent": check.consistent,
     }
@@ -141,7 +156,7 @@ def check_record(result: CheckResult) -> dict[str, Any]:
         "approximate": result.claim.approximate,
         "computed": machine_amount(result.computed_ore),
         "computed_ore": result.computed_ore,
-        "tolerance": plain(result.tolerance),
+        "tolerance": machine_number(result.tolerance),
         "verdict": result.verdict.value,
         "chosen": result.readings.index(result.chosen),
         "summary": check_summary(result),
@@ -193,7 +208,7 @@ def _share_fields(share: Share | None, suffix: str) -> dict[str, Any]:
     return {
         f"inhabitants_{suffix}": share.inhabitants if share else None,
         f"days_{suffix}": share.membership_days if share else None,
-        f"share_{suffix}": decimal_text(share.population_share, SHARE_PLACES) if share else None,
+        f"share_{suffix}": machine_decimal(share.population_share) if share else None,
         f"amount_{suffix}": machine_amount(share.amount_ore if share else 0),
         f"amount_ore_{suffix}": share.amount_ore if share else 0,
         f"sek_per_inhabitant_{suffix}": (
@@ -212,7 +227,7 @@ def change_row(change: MemberChange, before: str, after: str) -> dict[str, Any]:
         **_share_fields(change.before, before),
         **_share_fields(change.after, after),
         "inhabitants_change": change.inhabitants_change,
-        "share_change": decimal_text(change.share_change, SHARE_PLACES),
+        "share_change": machine_decimal(change.share_change),
         "amount_change": machine_amount(change.amount_change_ore),
         "amount_change_ore": change.amount_change_ore,
         "sek_per_inhabitant_change": (

@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 
 from norrort_cost.invoicing.invoices import Invoice, InvoiceLine
 from norrort_cost.money import machine_amount
+from norrort_cost.rendering.invoice_text import basis_text
 
 INVOICE_NS = "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
 CAC = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
@@ -180,7 +181,7 @@ def _line(root: ET.Element, invoice: Invoice, line: InvoiceLine) -> None:
     ore = line.amount_ore
     element = _cac(root, "InvoiceLine")
     _cbc(element, "ID", str(line.number))
-    _cbc(element, "Note", "; ".join(line.basis))
+    _cbc(element, "Note", "; ".join(basis_text(line.basis)))
     _cbc(element, "InvoicedQuantity", "1", unitCode=UNIT_ONE)
     _amount(element, "LineExtensionAmount", ore, invoice.currency)
     item = _cac(element, "Item")
