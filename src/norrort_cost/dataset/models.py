@@ -47,6 +47,18 @@ class Municipality(Record):
     kommunkod: Kommunkod
     name: NonEmpty
     organisationsnummer: Organisationsnummer
+    # optional: the legal name (``Lidingö stad``), the postal address invoices are sent
+    # to, the PEPPOL participant id and the buyer reference (BT-10) the member wants;
+    # empty where unknown (the shipped data invents none of them)
+    official_name: str = ""
+    postal_address: str = ""
+    peppol_id: str = ""
+    buyer_reference: str = ""
+
+    @property
+    def legal_name(self) -> str:
+        """The official name where known (``Lidingö stad``), else the short name."""
+        return self.official_name or self.name
 
 
 class PopulationFigure(Record):
@@ -199,6 +211,8 @@ class Settings(Record):
     rounding_unit: Literal["ore", "krona"] = "ore"
     managing_municipality: tuple[ManagingPeriod, ...] = ()
     invoicing: InvoicingSettings = InvoicingSettings()
+    # SCB's PxWebApi 2, where ``population fetch-scb`` gets the figures
+    scb_api_url: str = "https://statistikdatabasen.scb.se/api/v2"
 
     @model_validator(mode="before")
     @classmethod
