@@ -158,7 +158,7 @@ def _missing(row: RegionFigure, member: Municipality, on: date) -> Problem:
     return _problem(
         row,
         "missing-figure",
-        f"SCB gives no figure ({row.raw.strip() or 'empty'}) for {member.name} at {on}",
+        f"SCB gives no figure ({row.raw.strip()!r}) for {member.name} at {on}",
         "export a period that has figures, or write the figure and its source in "
         "population.csv; a missing figure is never taken as 0",
     )

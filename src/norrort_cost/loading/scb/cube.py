@@ -47,18 +47,23 @@ class Dimension:
 
 
 def cube_observations(
-    dimensions: list[Dimension], values: list[str], file: str, value_choice: str | None, kind: str
+    dimensions: list[Dimension],
+    values: list[str],
+    file: str,
+    value_choice: str | None,
+    kind: str,
+    contents: str = "the values",
 ) -> tuple[list[Observation], Reading | None, list[Problem]]:
     """One observation per value of the cube's chosen contents."""
     roles = [d.role() for d in dimensions]
     problems = _check(dimensions, roles, file)
-    contents, wrong = _contents(dimensions, roles, file, value_choice)
+    chosen, wrong = _contents(dimensions, roles, file, value_choice)
     problems.extend(wrong)
     if problems:
         return [], None, problems
     found = []
     for index, categories in enumerate(product(*(range(len(d.codes)) for d in dimensions))):
-        observation = _observation(dimensions, roles, categories, values[index], contents)
+        observation = _observation(dimensions, roles, categories, values[index], chosen)
         if observation is not None:
             found.append(observation)
     region = next(d for d, r in zip(dimensions, roles, strict=True) if r == Role.REGION)
@@ -69,7 +74,7 @@ def cube_observations(
             file=file,
             layout=kind,
             region_column=region.label or region.id,
-            value_columns=(content[0].labels[contents] if content else "the values",),
+            value_columns=(content[0].labels[chosen] if content else contents,),
             periods=tuple(sorted({o.period for o in found if o.period})),
         ),
         [],

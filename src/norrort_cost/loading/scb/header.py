@@ -68,7 +68,8 @@ def looks_like_data(row: GridRow) -> bool:
 def is_header(row: GridRow, choice: ColumnChoice) -> bool:
     """Whether the row names columns (see the module docstring)."""
     filled = row.filled()
-    if len(filled) < 2:
+    under_stub = bool(row.cells) and not row.cells[0] and all(period_of(c) for c in filled)
+    if len(filled) < 2 and not (filled and under_stub):
         return False
     periods: list[str] = []
     words = unknown = 0
