@@ -100,8 +100,11 @@ def plan_import(
     problems: list[Problem] = []
     skipped: list[str] = []
     imported: dict[tuple[str, date], tuple[RegionFigure, PopulationFigure]] = {}
+    matched: dict[str, str | None] = {}  # region text -> kommunkod: each region judged once
     for row in rows:
-        kommunkod = _match(dataset.municipalities, row, problems)
+        if row.region not in matched:
+            matched[row.region] = _match(dataset.municipalities, row, problems)
+        kommunkod = matched[row.region]
         if kommunkod is None:
             if row.region not in skipped:
                 skipped.append(row.region)

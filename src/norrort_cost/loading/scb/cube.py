@@ -51,10 +51,13 @@ def cube_observations(
     values: list[str],
     file: str,
     value_choice: str | None,
-    kind: str,
-    contents: str = "the values",
+    described: tuple[str, str],
 ) -> tuple[list[Observation], Reading | None, list[Problem]]:
-    """One observation per value of the cube's chosen contents."""
+    """One observation per value of the cube's chosen contents.
+
+    ``described`` is the format's name and what its values are (``Folkmängd``) for the report.
+    """
+    kind, contents = described
     roles = [d.role() for d in dimensions]
     problems = _check(dimensions, roles, file)
     chosen, wrong = _contents(dimensions, roles, file, value_choice)

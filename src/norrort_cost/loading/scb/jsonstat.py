@@ -36,7 +36,9 @@ def read_jsonstat(
         values = _values(data, _size(dimensions))
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         return [], None, [_problem(file, None, f"a JSON-stat dataset that is incomplete: {exc}")]
-    return cube_observations(dimensions, values, file, value_choice, "JSON-stat 2.0")
+    return cube_observations(
+        dimensions, values, file, value_choice, ("JSON-stat 2.0", str(data.get("label", "")))
+    )
 
 
 def _dimension(name: str, raw: dict[str, Any], data: dict[str, Any]) -> Dimension:

@@ -75,7 +75,7 @@ def read_px(
             ],
         )
     contents = _strings(statements.get(("CONTENTS", None), "")) or ["the values"]
-    return cube_observations(dimensions, values, file, value_choice, "PC-Axis", contents[0])
+    return cube_observations(dimensions, values, file, value_choice, ("PC-Axis", contents[0]))
 
 
 def _statements(text: str) -> dict[tuple[str, str | None], str]:
