@@ -62,7 +62,7 @@ def init(
     With --empty, a skeleton: the settings file and each CSV file with its header only.
     Existing files are never overwritten. Then pass --data-dir DIRECTORY to any command.
 
-    Example: norrort-cost dataset init my-data && norrort-cost allocate --year 2014 --data-dir my-data
+    Example: norrort-cost dataset init my-data
     """
     with reporting():
         from norrort_cost.loading import default_data_dir
