@@ -358,3 +358,66 @@ def test_excel_problems_point_at_the_sheet_and_row(tmp_path: Path) -> None:
         read_scb(tmp_path / "x.xlsx")
     [problem] = caught.value.problems
     assert (problem.file, problem.line, problem.code) == ("x.xlsx (sheet Tabell)", 4, "not-integer")
+
+
+def test_headers_that_name_the_measure_and_the_period() -> None:
+    """'Folkmängd 2017', 'Antal 2019', 'Folkmängd 31 december 2019' and a date '2019-11-01'."""
+    assert codes('"region","Folkmängd 2017"\n"0125 Ekerö",27753\n')[0][1] == date(2017, 12, 31)
+    assert codes("Kod;Namn;Antal 2019\n125;Ekerö;28690\n") == [
+        ("0125 Ekerö", date(2019, 12, 31), 28690)
+    ]
+    assert codes("Kommun;Folkmängd 31 december 2019\nEkerö;28690\n")[0][1] == date(2019, 12, 31)
+    assert codes("Region;2019-11-01\nEkerö;28600\n") == [("Ekerö", date(2019, 11, 1), 28600)]
+
+
+def test_wide_table_with_a_kon_stub_sums_men_and_women_per_year() -> None:
+    """'region','kön','2018','2019' with män and kvinnor rows: one sum per year."""
+    text = (
+        '"region","kön","2018","2019"\n"0125 Ekerö","män",14000,14100\n'
+        '"0125 Ekerö","kvinnor",14308,14590\n'
+    )
+    assert codes(text) == [
+        ("0125 Ekerö", date(2018, 12, 31), 28308),
+        ("0125 Ekerö", date(2019, 12, 31), 28690),
+    ]
+
+
+def test_jsonstat_1_bundle_and_missing_status() -> None:
+    """PxWebApi v1's JSON-stat 1 ({"dataset": ...}) reads; a null value is SCB's '..'."""
+    dataset = {
+        "dataset": {
+            "dimension": {
+                "Region": {
+                    "label": "region",
+                    "category": {
+                        "index": {"0125": 0, "0187": 1},
+                        "label": {"0125": "Ekerö", "0187": "Vaxholm"},
+                    },
+                },
+                "Tid": {"label": "år", "category": {"index": {"2019": 0}}},
+                "id": ["Region", "Tid"],
+                "size": [2, 1],
+                "role": {"time": ["Tid"]},
+            },
+            "value": [28690, None],
+            "status": {"1": ".."},
+        }
+    }
+    import json
+
+    figures, reading, problems = read_export(
+        json.dumps(dataset).encode(), "v1.json", ColumnChoice()
+    )
+    assert problems == []
+    assert [(f.region, f.inhabitants, f.raw) for f in figures] == [
+        ("0125 Ekerö", 28690, "28690"),
+        ("0187 Vaxholm", None, ".."),
+    ]
+    assert reading is not None
+    assert reading.layout == "JSON-stat 2.0"
+
+
+def test_value_column_option_picks_one_year_of_a_wide_table() -> None:
+    """--value-column 2019 reads that column only."""
+    text = "Region;2018;2019\nEkerö;28308;28690\n"
+    assert codes(text, value="2019") == [("Ekerö", date(2019, 12, 31), 28690)]

@@ -27,8 +27,9 @@ def read_jsonstat(
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         return [], None, [_problem(file, exc.lineno, f"not valid JSON: {exc.msg}")]
-    if isinstance(data, dict) and data.get("class") != "dataset" and "dataset" in data:
-        data = data["dataset"]  # JSON-stat 1.x bundles wrap the dataset
+    data = _version_2(data)
+    if isinstance(data, dict) and "columns" in data and "data" in data:
+        return [], None, [_problem(file, None, "PxWebApi v1's plain JSON, not JSON-stat")]
     if not isinstance(data, dict) or "dimension" not in data or "id" not in data:
         return [], None, [_problem(file, None, "JSON, but not a JSON-stat 2.0 dataset")]
     try:
@@ -39,6 +40,18 @@ def read_jsonstat(
     return cube_observations(
         dimensions, values, file, value_choice, ("JSON-stat 2.0", str(data.get("label", "")))
     )
+
+
+def _version_2(data: object) -> object:
+    """A JSON-stat 1.x answer ({"dataset": ...}, id and size inside dimension) as 2.0."""
+    if isinstance(data, dict) and data.get("class") != "dataset" and "dataset" in data:
+        data = data["dataset"]
+    if isinstance(data, dict) and "id" not in data and isinstance(data.get("dimension"), dict):
+        dimension = data["dimension"]
+        if "id" in dimension and "size" in dimension:
+            role = dimension.get("role", {})
+            return {**data, "id": dimension["id"], "size": dimension["size"], "role": role}
+    return data
 
 
 def _dimension(name: str, raw: dict[str, Any], data: dict[str, Any]) -> Dimension:
@@ -73,6 +86,8 @@ def _values(data: dict[str, Any], size: int) -> list[str]:
     status = data.get("status") or {}
     if isinstance(raw, dict):
         raw = [raw.get(str(i)) for i in range(size)]
+    if isinstance(status, str):
+        status = dict.fromkeys(map(str, range(size)), status)
     if len(raw) != size:
         raise ValueError(f"{len(raw)} values for {size} cells")
     out = []

@@ -15,6 +15,7 @@ from norrort_cost.dataset.lookup import fold
 
 # 2017, 2019M12 (month), 2019K4 (kvartal, quarter), 2019Q4; SCB writes them without spaces
 _PERIOD = re.compile(r"((?:18|19|20|21)\d\d)(?:\s*([MKQ])\s*(\d{1,2}))?", re.IGNORECASE)
+_ISO_DATE = re.compile(r"(?:18|19|20|21)\d\d-\d\d-\d\d")
 # SCB's marks for a figure that does not exist or is not published
 MISSING_MARKS = frozenset({"..", "-", ".", "…", "–", "x", ":"})
 
@@ -132,10 +133,12 @@ _AGE = re.compile(r"\d+(\s*[-+]\s*\d*)?\s*(ar|years?)?|\d+\s*ar|.*\bar\b.*|uppgi
 def period_of(text: str) -> str | None:
     """The period a header cell names, normalised (``2019m12`` -> ``2019M12``), or None.
 
-    A cell is a period when it is one (``2017``, ``2019M12``, ``2019K4``) or a population
-    word followed or preceded by one (``Folkmängd 2017``).
+    A cell is a period when it is one (``2017``, ``2019M12``, ``2019K4``, a date
+    ``2019-11-01``) or a population word followed or preceded by one (``Folkmängd 2017``).
     """
     cell = text.strip()
+    if _ISO_DATE.fullmatch(cell):
+        return cell if period_end(cell) is not None else None
     found = _PERIOD.fullmatch(cell)
     if found is None:
         words = [w for w in cell.split() if not _PERIOD.fullmatch(w)]
@@ -162,6 +165,11 @@ def period_end(period: str) -> date | None:
     year = int(period[:4])
     if len(period) == 4:
         return date(year, 12, 31)
+    if len(period) == 10:
+        try:
+            return date.fromisoformat(period)
+        except ValueError:
+            return None
     number = int(period[5:])
     month = number if period[4] == "M" else number * 3
     if not 1 <= month <= 12 or (period[4] == "K" and not 1 <= number <= 4):
