@@ -421,3 +421,37 @@ def test_value_column_option_picks_one_year_of_a_wide_table() -> None:
     """--value-column 2019 reads that column only."""
     text = "Region;2018;2019\nEkerö;28308;28690\n"
     assert codes(text, value="2019") == [("Ekerö", date(2019, 12, 31), 28690)]
+
+
+def test_a_thousands_comma_that_splits_a_figure_is_refused() -> None:
+    """'46,786' unquoted in a comma file makes an extra cell: refused, never read as 46."""
+    text = '"region","2019"\n"0114 Upplands Väsby",46,786\n"0125 Ekerö",28690\n'
+    assert refusal(text) == [(2, "extra-cell")]
+
+
+def test_the_same_region_and_period_twice_with_two_figures_is_refused() -> None:
+    """Two rows, or two columns, for one region and year with different figures."""
+    assert refusal("Kommun,År,Befolkning\nEkerö,2019,28690\nEkerö,2019,28691\n") == [
+        (3, "conflicting-duplicate")
+    ]
+    assert refusal("Region;2019;2019\nEkerö;1;2\n") == [(1, "duplicate-header")]
+
+
+def test_a_unit_line_or_a_two_row_heading_above_the_header() -> None:
+    """'Enhet:;antal' above the header, or PxWeb's contents row above the years: skipped."""
+    assert codes('Enhet:;antal\n\n"region";"2019"\n"0125 Ekerö";28690\n') == [
+        ("0125 Ekerö", date(2019, 12, 31), 28690)
+    ]
+    assert [
+        n for _, _, n in codes(";;Folkmängd;Folkmängd\n;;2018;2019\n0125 Ekerö;;28308;28690\n")
+    ] == [
+        28308,
+        28690,
+    ]
+
+
+def test_a_kommunkod_that_lost_its_zero_is_still_the_member() -> None:
+    """A code column from Excel ('114') is 0114 when merged."""
+    figures, _ = parse_scb("Kommunkod;Folkmängd 2019\n114;46786\n", "x.csv")
+    plan = plan_import(load_dataset(), figures, source="SCB")
+    assert [f.kommunkod for f in plan.unchanged] == ["0114"]

@@ -21,7 +21,8 @@ from norrort_cost.dataset.lookup import fold, same_name
 from norrort_cost.dataset.models import Dataset, Municipality, PopulationFigure
 from norrort_cost.problems import DataError, Problem, UsageError
 
-_CODE_AND_NAME = re.compile(r"(\d{4})(?:\s+(.*))?")
+# a kommunkod (three digits: a spreadsheet lost its leading zero) and maybe the name
+_CODE_AND_NAME = re.compile(r"(\d{3,4})(?:\s+(.*))?")
 _COUNTY_OR_COUNTRY = re.compile(r"\d{2}(\s.*)?")
 NAME_CUTOFF = 0.85  # close enough to be a typo of a member's name, not another municipality
 
@@ -222,7 +223,7 @@ def _match(
     text = row.region.strip()
     coded = _CODE_AND_NAME.fullmatch(text)
     if coded:
-        code, name = coded.group(1), coded.group(2)
+        code, name = coded.group(1).zfill(4), coded.group(2)
         found = next((m for m in municipalities if m.kommunkod == code), None)
         if found is None:
             return None

@@ -98,12 +98,25 @@ def find_header(
     """The index of the header row, or None and the problem that says why there is none."""
     data_above: list[GridRow] = []
     for index, row in enumerate(rows):
-        if is_header(row, choice):
+        if is_header(row, choice) and not _header_follows(rows, index, choice):
             if data_above:
                 return None, [_ambiguous(file, row, data_above)]
             return index, []
         if looks_like_data(row):
             data_above.append(row)
+    if data_above and _names_columns(data_above[0]):
+        first = data_above[0]
+        return None, [
+            Problem(
+                file=file,
+                line=first.line,
+                column=None,
+                value=";".join(first.cells),
+                code="duplicate-header",
+                message="the header's years repeat or are not in rising order",
+                hint="export each year once, in order (2018, 2019, ...)",
+            )
+        ]
     if data_above:
         first = data_above[0]
         return None, [
@@ -129,6 +142,18 @@ def find_header(
             f"({EXAMPLE})",
         )
     ]
+
+
+def _names_columns(row: GridRow) -> bool:
+    """A row whose labels are all column words (``Region;2019;2019``), whatever its years."""
+    labels = [c for c in row.filled() if period_of(c) is None]
+    return bool(labels) and all(role_of(c) != Role.UNKNOWN or sex_of(c) for c in labels)
+
+
+def _header_follows(rows: list[GridRow], index: int, choice: ColumnChoice) -> bool:
+    """Whether the next filled row is a header too (a unit line above it, a two-row heading)."""
+    following = next((r for r in rows[index + 1 :] if len(r.filled()) >= 2), None)
+    return following is not None and is_header(following, choice)
 
 
 def _ambiguous(file: str, header: GridRow, data: list[GridRow]) -> Problem:

@@ -88,11 +88,15 @@ def _one_figure(
 ) -> tuple[RegionFigure | None, bool]:
     """One region's figure for one period: the total, or men + women."""
     totals = [o for o in group if o.sex in (None, Sex.TOTAL)]
-    if totals:
-        return _figure(totals[0], file, _count(totals[0], file, problems)), False
     men = [o for o in group if o.sex == Sex.MEN]
     women = [o for o in group if o.sex == Sex.WOMEN]
     first = group[0]
+    for same in (totals, men, women):
+        if len({o.value for o in same}) > 1:
+            problems.append(_twice(same, file))
+            return None, False
+    if totals:
+        return _figure(totals[0], file, _count(totals[0], file, problems)), False
     if not men or not women:
         problems.append(
             Problem(
@@ -109,6 +113,21 @@ def _one_figure(
     counts = [_count(men[0], file, problems), _count(women[0], file, problems)]
     both = None if None in counts else sum(c for c in counts if c is not None)
     return _figure(men[0], file, both, f"{men[0].column} + {women[0].column}"), True
+
+
+def _twice(same: list[Observation], file: str) -> Problem:
+    first, second = same[0], next(o for o in same if o.value != same[0].value)
+    where = f"line {first.line}" if first.line is not None else first.column
+    return Problem(
+        file=file,
+        line=second.line,
+        column=second.column,
+        value=second.value,
+        code="conflicting-duplicate",
+        message=f"{first.region} has {first.value} ({where}) and {second.value} here "
+        f"for {first.period or 'the same period'}",
+        hint="keep one figure per region and period: remove the wrong row or column",
+    )
 
 
 def _count(observation: Observation, file: str, problems: list[Problem]) -> int | None:

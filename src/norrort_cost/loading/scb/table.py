@@ -32,7 +32,9 @@ def read_table(
     region = ""
     for row in body:
         region = _region(row, found) or region
-        if region:
+        if len(row.cells) > len(header.cells):
+            problems.append(_extra_cells(row, len(header.cells), file))
+        elif region:
             observations.extend(_observations(row, found, region, file, problems))
     problems.extend(_data_below(after, found, file, body))
     periods = sorted({o.period for o in observations if o.period})
@@ -76,6 +78,19 @@ def _data_below(
                 )
             ]
     return []
+
+
+def _extra_cells(row: GridRow, width: int, file: str) -> Problem:
+    return Problem(
+        file=file,
+        line=row.line,
+        column=f"#{width + 1}",
+        value=";".join(row.cells[width:]),
+        code="extra-cell",
+        message=f"{len(row.cells)} cells where the header has {width}",
+        hint="a figure with a thousands separator such as 94,606 splits into two cells: "
+        "write 94606 or quote it",
+    )
 
 
 def _region(row: GridRow, found: Layout) -> str:
