@@ -45,20 +45,32 @@ def test_init_empty_writes_a_skeleton_that_validates(tmp_path: Path) -> None:
     code, _ = cli("dataset", "init", tmp_path / "new", "--empty")
     assert code == 0
     header = (tmp_path / "new" / "municipalities.csv").read_text().splitlines()
-    assert header == [
-        "kommunkod,name,organisationsnummer,official_name,postal_address,peppol_id,buyer_reference"
+    assert header[0].split(",") == [
+        "kommunkod",
+        "name",
+        "organisationsnummer",
+        "official_name",
+        "street_address",
+        "postal_code",
+        "city",
+        "peppol_id",
+        "buyer_reference",
     ]
+    assert len(header) == 1
     assert cli("validate", "--data-dir", tmp_path / "new")[0] == 0
 
 
 def test_embedded_members_have_official_names_and_no_invented_addresses() -> None:
-    """Lidingö stad, Ekerö kommun...; postal address, PEPPOL id, buyer reference left empty."""
+    """Lidingö stad, Ekerö kommun...; address, PEPPOL id, buyer reference left empty."""
     members = {m.kommunkod: m for m in load_dataset().municipalities}
-    assert members["0186"].legal_name == "Lidingö stad"
-    assert members["0125"].legal_name == "Ekerö kommun"
-    assert members["0183"].legal_name == "Sundbybergs stad"
+    assert members["0186"].invoice_name == "Lidingö stad"
+    assert members["0125"].invoice_name == "Ekerö kommun"
+    assert members["0183"].invoice_name == "Sundbybergs stad"
     assert all(m.official_name for m in members.values())
-    assert not any(m.postal_address or m.peppol_id or m.buyer_reference for m in members.values())
+    assert not any(
+        m.street_address or m.postal_code or m.city or m.peppol_id or m.buyer_reference
+        for m in members.values()
+    )
 
 
 def test_embedded_2020_figures_sum_to_the_published_total() -> None:

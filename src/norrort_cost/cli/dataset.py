@@ -42,7 +42,7 @@ rounding_unit = "ore"
 bankgiro = ""
 """,
     "municipalities.csv": "kommunkod,name,organisationsnummer,official_name,"
-    "postal_address,peppol_id,buyer_reference\n",
+    "street_address,postal_code,city,peppol_id,buyer_reference\n",
     "population.csv": "kommunkod,reference_date,inhabitants,source\n",
     "memberships.csv": "kommunkod,from,to\n",
     "budget.csv": "year,line,amount,key,illustrative\n",

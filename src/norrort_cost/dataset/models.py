@@ -47,17 +47,17 @@ class Municipality(Record):
     kommunkod: Kommunkod
     name: NonEmpty
     organisationsnummer: Organisationsnummer
-    # optional: the legal name (``Lidingö stad``), the postal address invoices are sent
-    # to, the PEPPOL participant id and the buyer reference (BT-10) the member wants;
-    # empty where unknown (the shipped data invents none of them)
+    # optional columns for invoices a municipality can send ("" where the data has none)
     official_name: str = ""
-    postal_address: str = ""
+    street_address: str = ""
+    postal_code: str = ""
+    city: str = ""
     peppol_id: str = ""
     buyer_reference: str = ""
 
     @property
-    def legal_name(self) -> str:
-        """The official name where known (``Lidingö stad``), else the short name."""
+    def invoice_name(self) -> str:
+        """The name on invoices: the official one (``Lidingö stad``) when the data has it."""
         return self.official_name or self.name
 
 

@@ -43,7 +43,7 @@ BUDGET = "budget.csv"
 COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     MUNICIPALITIES: (
         ("kommunkod", "name", "organisationsnummer"),
-        ("official_name", "postal_address", "peppol_id", "buyer_reference"),
+        ("official_name", "street_address", "postal_code", "city", "peppol_id", "buyer_reference"),
     ),
     POPULATION: (("kommunkod", "reference_date", "inhabitants"), ("source",)),
     MEMBERSHIPS: (("kommunkod", "from"), ("to",)),
