@@ -455,3 +455,18 @@ def test_a_kommunkod_that_lost_its_zero_is_still_the_member() -> None:
     figures, _ = parse_scb("Kommunkod;Folkmängd 2019\n114;46786\n", "x.csv")
     plan = plan_import(load_dataset(), figures, source="SCB")
     assert [f.kommunkod for f in plan.unchanged] == ["0114"]
+
+
+def test_other_spreadsheets_and_damaged_pc_axis_are_named(tmp_path: Path) -> None:
+    """An .ods is named as such; a .px whose DATA is cut short is refused, not half read."""
+    (tmp_path / "x.ods").write_bytes(
+        b"PK\x03\x04mimetypeapplication/vnd.oasis.opendocument.spreadsheet"
+    )
+    with pytest.raises(DataError) as caught:
+        read_scb(tmp_path / "x.ods")
+    assert "OpenDocument spreadsheet" in caught.value.problems[0].message
+    px = (SYNTHETIC / "be0101n1-2018-2019.px").read_bytes()
+    (tmp_path / "cut.px").write_bytes(px[: px.index(b"DATA=")] + b"DATA=\r\n1 2 3;\r\n")
+    with pytest.raises(DataError) as caught:
+        read_scb(tmp_path / "cut.px")
+    assert [p.code for p in caught.value.problems] == ["not-px"]

@@ -9,6 +9,7 @@ last varying fastest), ``VALUES`` and ``CODES`` (each dimension's categories), `
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from norrort_cost.loading.scb.cube import Dimension, cube_observations
@@ -25,7 +26,10 @@ def px_encoding(data: bytes) -> str:
     head = data[:2000].decode("ascii", errors="replace")
     found = re.search(r'CODEPAGE\s*=\s*"([^"]+)"', head)
     if found:
-        return found.group(1)
+        try:
+            return codecs.lookup(found.group(1)).name
+        except LookupError:
+            return "cp1252"
     return "utf-8" if data.startswith(b"\xef\xbb\xbf") else "cp1252"
 
 

@@ -43,11 +43,17 @@ def sniff(data: bytes) -> tuple[Kind | None, str]:
     """The kind of export, or None and a description of what the file is instead."""
     if data.startswith(b"PK\x03\x04") and b"xl/" in data[:4096]:
         return Kind.XLSX, ""
-    for magic, what, _ in _NOT_AN_EXPORT:
+    if data.startswith(b"PK\x03\x04") and b"opendocument.spreadsheet" in data[:4096]:
+        return None, "an OpenDocument spreadsheet (.ods)"
+    for magic, what, _ in _NOT_AN_EXPORT[1:]:
         if data.startswith(magic):
             return None, what
-    head = decode(data[:4096]).lstrip("\ufeff \r\n\t").lower()
-    if head.startswith(("<!doctype", "<html", "<?xml", "<")):
+    return _text_kind(decode(data[:4096]).lstrip("\ufeff \r\n\t").lower())
+
+
+def _text_kind(head: str) -> tuple[Kind | None, str]:
+    """The kind of a text file from its first characters."""
+    if head.startswith("<"):
         return None, "a web page or XML document, not a table"
     if head.startswith(("{", "[")):
         return Kind.JSON, ""
