@@ -37,6 +37,11 @@ _NOT_AN_EXPORT = (
     (b"PK\x03\x04", "a ZIP archive", "unpack it and import the CSV or Excel file inside"),
     (b"\x89PNG", "a PNG image", "download the table itself as CSV"),
 )
+_ODS = (
+    b"PK\x03\x04",
+    "an OpenDocument spreadsheet (.ods)",
+    "save it as .xlsx or CSV and import that",
+)
 
 
 def sniff(data: bytes) -> tuple[Kind | None, str]:
@@ -44,8 +49,8 @@ def sniff(data: bytes) -> tuple[Kind | None, str]:
     if data.startswith(b"PK\x03\x04") and b"xl/" in data[:4096]:
         return Kind.XLSX, ""
     if data.startswith(b"PK\x03\x04") and b"opendocument.spreadsheet" in data[:4096]:
-        return None, "an OpenDocument spreadsheet (.ods)"
-    for magic, what, _ in _NOT_AN_EXPORT[1:]:
+        return None, _ODS[1]
+    for magic, what, _ in _NOT_AN_EXPORT:
         if data.startswith(magic):
             return None, what
     return _text_kind(decode(data[:4096]).lstrip("\ufeff \r\n\t").lower())
@@ -65,7 +70,7 @@ def _text_kind(head: str) -> tuple[Kind | None, str]:
 def advice(what: str) -> str:
     """What to do with a file that is ``what``."""
     return next(
-        (hint for _, kind, hint in _NOT_AN_EXPORT if kind == what),
+        (hint for _, kind, hint in (*_NOT_AN_EXPORT, _ODS) if kind == what),
         "download the population table (SCB BE0101N1) as CSV, Excel or JSON-stat",
     )
 
