@@ -104,44 +104,29 @@ def find_header(
             return index, []
         if looks_like_data(row):
             data_above.append(row)
-    if data_above and _names_columns(data_above[0]):
-        first = data_above[0]
-        return None, [
-            Problem(
-                file=file,
-                line=first.line,
-                column=None,
-                value=";".join(first.cells),
-                code="duplicate-header",
-                message="the header's years repeat or are not in rising order",
-                hint="export each year once, in order (2018, 2019, ...)",
-            )
-        ]
-    if data_above:
-        first = data_above[0]
-        return None, [
-            Problem(
-                file=file,
-                line=first.line,
-                column=None,
-                value=";".join(first.cells),
-                code="no-header",
-                message="no header line: the first line with figures is already data",
-                hint=f"add a line naming the columns above the data ({EXAMPLE})",
-            )
-        ]
-    return None, [
-        Problem(
-            file=file,
-            line=None,
-            column=None,
-            value=None,
-            code="not-a-table",
-            message="no table of figures found: no line names columns and none has figures",
-            hint="export the population table (SCB BE0101N1) as CSV, Excel or JSON-stat "
-            f"({EXAMPLE})",
-        )
-    ]
+    return None, [_no_header(file, data_above[0] if data_above else None)]
+
+
+def _no_header(file: str, first: GridRow | None) -> Problem:
+    """Why there is no header: years out of order, data from the first line, or no table."""
+    if first is None:
+        code, message = "not-a-table", "no table of figures found: no line names columns"
+        hint = f"export the population table (SCB BE0101N1) as CSV, Excel or JSON-stat ({EXAMPLE})"
+    elif _names_columns(first):
+        code, message = "duplicate-header", "the header's years repeat or are not in rising order"
+        hint = "export each year once, in order (2018, 2019, ...)"
+    else:
+        code, message = "no-header", "no header line: the first line with figures is already data"
+        hint = f"add a line naming the columns above the data ({EXAMPLE})"
+    return Problem(
+        file=file,
+        line=None if first is None else first.line,
+        column=None,
+        value=None if first is None else ";".join(first.cells),
+        code=code,
+        message=message,
+        hint=hint,
+    )
 
 
 def _names_columns(row: GridRow) -> bool:

@@ -42,44 +42,30 @@ def read_px(
     heading = _strings(statements.get(("HEADING", None), ""))
     data = statements.get(("DATA", None))
     if data is None or not stub + heading:
-        return (
-            [],
-            None,
-            [
-                Problem(
-                    file=file,
-                    line=None,
-                    column=None,
-                    value=None,
-                    code="not-px",
-                    message="a PC-Axis file without STUB, HEADING or DATA",
-                    hint="save the table again from PxWeb as PC-Axis, or export a CSV",
-                )
-            ],
-        )
+        return [], None, [_not_px(file, "a PC-Axis file without STUB, HEADING or DATA", None)]
     dimensions = [_dimension(name, statements) for name in stub + heading]
     values = [token.strip('"') for token in re.findall(r'"[^"]*"|[^\s,;"]+', data)]
     size = 1
     for dimension in dimensions:
         size *= len(dimension.codes)
     if len(values) != size:
-        return (
-            [],
-            None,
-            [
-                Problem(
-                    file=file,
-                    line=None,
-                    column="DATA",
-                    value=str(len(values)),
-                    code="not-px",
-                    message=f"DATA has {len(values)} numbers where the dimensions make {size}",
-                    hint="the file is cut short or damaged: download it again",
-                )
-            ],
-        )
+        message = f"DATA has {len(values)} numbers where the dimensions make {size}"
+        return [], None, [_not_px(file, message, str(len(values)))]
     contents = _strings(statements.get(("CONTENTS", None), "")) or ["the values"]
     return cube_observations(dimensions, values, file, value_choice, ("PC-Axis", contents[0]))
+
+
+def _not_px(file: str, message: str, count: str | None) -> Problem:
+    return Problem(
+        file=file,
+        line=None,
+        column="DATA" if count else None,
+        value=count,
+        code="not-px",
+        message=message,
+        hint="the file is damaged or cut short: save the table again from Statistikdatabasen "
+        "as PC-Axis, or export a CSV",
+    )
 
 
 def _statements(text: str) -> dict[tuple[str, str | None], str]:
