@@ -470,3 +470,14 @@ def test_other_spreadsheets_and_damaged_pc_axis_are_named(tmp_path: Path) -> Non
     with pytest.raises(DataError) as caught:
         read_scb(tmp_path / "cut.px")
     assert [p.code for p in caught.value.problems] == ["not-px"]
+
+
+def test_a_contents_column_keeps_the_population_rows() -> None:
+    """'tabellinnehåll' rows of Folkökning are skipped; a date column gives exact dates."""
+    text = (
+        '"region","tabellinnehåll","2019"\n"0114 Upplands Väsby","Folkmängd",46786\n'
+        '"0114 Upplands Väsby","Folkökning",1244\n'
+    )
+    assert codes(text) == [("0114 Upplands Väsby", date(2019, 12, 31), 46786)]
+    dated = "Kommun;Datum;Folkmängd\nEkerö;2019-11-01;28600\n"
+    assert codes(dated) == [("Ekerö", date(2019, 11, 1), 28600)]

@@ -21,6 +21,7 @@ from norrort_cost.loading.scb.labels import (
     Sex,
     is_age,
     is_missing,
+    is_plain_year,
     period_of,
     role_of,
     sex_of,
@@ -55,6 +56,7 @@ class Layout:
     period: Column | None = None  # a long table's period column
     sex: Column | None = None
     age: Column | None = None
+    contents: Column | None = None  # rows of other contents than the population are skipped
     ignored: list[Column] = field(default_factory=list)
 
 
@@ -76,16 +78,22 @@ def classify(header: GridRow, body: list[GridRow]) -> list[Column]:
 
 
 def _by_cells(named: Role, cells: list[str]) -> Role:
+    """The role of a column without a telling name, from what its cells hold."""
     values = [c for c in cells if c and not is_missing(c)]
     if not values:
         return named
-    if all(sex_of(c) for c in values):
-        return Role.SEX
-    if named == Role.UNKNOWN and all(is_age(c) for c in values):
-        return Role.AGE
-    if all(is_number(c) for c in values) and not all(_CODE.fullmatch(c) for c in values):
-        return Role.UNKNOWN
-    return Role.REGION
+    periods = [period_of(c) for c in values]
+    tests = (
+        (Role.SEX, all(sex_of(c) for c in values)),
+        (Role.AGE, named == Role.UNKNOWN and all(is_age(c) for c in values)),
+        (Role.CONTENTS, all(role_of(c) in (Role.POPULATION, Role.CHANGE) for c in values)),
+        (Role.PERIOD, all(periods) and not all(p and is_plain_year(p) for p in periods)),
+        (
+            Role.UNKNOWN,
+            all(is_number(c) for c in values) and not all(_CODE.fullmatch(c) for c in values),
+        ),
+    )
+    return next((role for role, holds in tests if holds), Role.REGION)
 
 
 def layout(
@@ -105,6 +113,7 @@ def layout(
         period=of.get(Role.PERIOD),
         sex=of.get(Role.SEX),
         age=of.get(Role.AGE),
+        contents=of.get(Role.CONTENTS),
         ignored=ignored,
     ), []
 

@@ -30,6 +30,7 @@ class Role(StrEnum):
     AGE = "age"
     POPULATION = "population"  # Folkmängd, Antal, Befolkning
     CHANGE = "change"  # Folkökning, Döda, ...: not the population, ignored
+    CONTENTS = "contents"  # tabellinnehåll: which measure a row holds (Folkmängd, Döda)
     UNKNOWN = "unknown"
 
 
@@ -66,8 +67,23 @@ _WORDS: dict[Role, frozenset[str]] = {
         {"land", "lan", "lansnamn", "lanskod", "riket", "country", "county", "landsdel"}
     ),
     Role.PERIOD: frozenset(
-        {"ar", "year", "tid", "manad", "kvartal", "period", "month", "quarter", "referensar"}
+        {
+            "ar",
+            "year",
+            "tid",
+            "manad",
+            "kvartal",
+            "period",
+            "month",
+            "quarter",
+            "referensar",
+            "datum",
+            "date",
+            "referensdatum",
+            "tidpunkt",
+        }
     ),
+    Role.CONTENTS: frozenset({"tabellinnehall", "contents", "innehall", "matt", "variabel"}),
     Role.SEX: frozenset({"kon", "sex", "gender"}),
     Role.AGE: frozenset({"alder", "age", "aldersgrupp", "aldersklass"}),
     Role.POPULATION: frozenset(

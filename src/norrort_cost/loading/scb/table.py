@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from norrort_cost.loading.scb.columns import Column, Layout, cell, classify, layout
 from norrort_cost.loading.scb.header import ColumnChoice, GridRow, find_header, is_number
-from norrort_cost.loading.scb.labels import is_missing, period_of, sex_of
+from norrort_cost.loading.scb.labels import Role, is_missing, period_of, role_of, sex_of
 from norrort_cost.loading.scb.observations import Observation
 from norrort_cost.population.importing import Reading
 from norrort_cost.problems import Problem
@@ -103,6 +103,8 @@ def _region(row: GridRow, found: Layout) -> str:
 def _observations(
     row: GridRow, found: Layout, region: str, file: str, problems: list[Problem]
 ) -> list[Observation]:
+    if found.contents and role_of(cell(row, found.contents.index)) != Role.POPULATION:
+        return []  # a row of Folkökning, Döda, ...: not the population
     period = _row_period(row, found.period, file, problems)
     sex = sex_of(cell(row, found.sex.index)) if found.sex else None
     age = cell(row, found.age.index) if found.age else None
@@ -148,6 +150,8 @@ def _reading(file: str, kind: str, found: Layout, periods: list[str]) -> Reading
     notes = []
     if found.ignored:
         notes.append("ignored: " + ", ".join(c.label for c in found.ignored))
+    if found.contents:
+        notes.append(f"only the rows whose {found.contents.label} is the population")
     if found.period is not None:
         shape = "one row per region and period"
     elif any(c.period for c in found.values):
