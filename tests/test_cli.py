@@ -197,6 +197,8 @@ def test_every_command_has_help_with_an_example() -> None:
         "invoices",
         "validate",
         "population import-scb",
+        "population fetch-scb",
+        "dataset init",
     }
     for path in paths:
         result = runner.invoke(app, [*path, "--help"], env=WIDE)

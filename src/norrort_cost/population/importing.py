@@ -110,8 +110,7 @@ def plan_import(
             if row.region not in skipped:
                 skipped.append(row.region)
             continue
-        on = reference_date or row.reference_date
-        assert on is not None  # noqa: S101 - _dated refused rows without a date
+        on = reference_date or row.reference_date or date.min  # _dated refused undated rows
         if row.inhabitants is None:
             problems.append(_missing(row, dataset.municipality(kommunkod), on))
             continue

@@ -155,15 +155,12 @@ def period_of(text: str) -> str | None:
     cell = text.strip()
     if _ISO_DATE.fullmatch(cell):
         return cell if period_end(cell) is not None else None
-    found = _PERIOD.fullmatch(cell)
-    if found is None:
-        words = [w for w in cell.split() if not _PERIOD.fullmatch(w)]
-        periods = [w for w in cell.split() if _PERIOD.fullmatch(w)]
-        if len(periods) != 1 or role_of(" ".join(words)) != Role.POPULATION:
-            return None
-        found = _PERIOD.fullmatch(periods[0])
-        assert found is not None  # noqa: S101 - matched just above
-    year, kind, number = found.groups()
+    words = cell.split()
+    periods = [found for w in words if (found := _PERIOD.fullmatch(w)) is not None]
+    others = [w for w in words if _PERIOD.fullmatch(w) is None]
+    if len(periods) != 1 or (others and role_of(" ".join(others)) != Role.POPULATION):
+        return None
+    year, kind, number = periods[0].groups()
     if kind is None:
         return year
     kind = "M" if kind.upper() == "M" else "K"
