@@ -6,7 +6,8 @@ would change. A region is matched by the code it starts with (``0114 Upplands VÃ
 when it gives a name alone, by that name exactly (ignoring case and diacritics). A name
 that is only *close* to a municipality's is a problem with a did-you-mean, never a guess.
 Regions that are not in the dataset (other municipalities, counties, the whole country)
-are skipped and reported.
+are skipped and reported; an export with none of the dataset's municipalities is refused,
+and so is a member whose figure SCB marks as missing (``..``): never taken as 0.
 """
 
 from __future__ import annotations
