@@ -40,8 +40,9 @@ def test_init_never_overwrites(tmp_path: Path) -> None:
     assert (target / "budget.csv").read_text() == "mine\n"
 
 
-def test_init_empty_writes_a_skeleton_that_validates(tmp_path: Path) -> None:
-    """--empty: headers only, optional municipality columns included; validate accepts it."""
+def test_init_empty_writes_a_skeleton_to_fill_in(tmp_path: Path) -> None:
+    """--empty: headers only, optional municipality columns included; validate names each
+    file still to fill in (and nothing else: the settings file is valid as written)."""
     code, _ = cli("dataset", "init", tmp_path / "new", "--empty")
     assert code == 0
     header = (tmp_path / "new" / "municipalities.csv").read_text().splitlines()
@@ -57,7 +58,17 @@ def test_init_empty_writes_a_skeleton_that_validates(tmp_path: Path) -> None:
         "buyer_reference",
     ]
     assert len(header) == 1
-    assert cli("validate", "--data-dir", tmp_path / "new")[0] == 0
+    code, out = cli("validate", "--data-dir", tmp_path / "new", "--format", "json")
+    assert code == 1
+    import json
+
+    problems = json.loads(out[out.index("{") :])["problems"]
+    assert sorted((p["file"], p["code"]) for p in problems) == [
+        ("budget.csv", "no-rows"),
+        ("memberships.csv", "no-rows"),
+        ("municipalities.csv", "no-rows"),
+        ("population.csv", "no-rows"),
+    ]
 
 
 def test_embedded_members_have_official_names_and_no_invented_addresses() -> None:

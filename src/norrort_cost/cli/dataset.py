@@ -83,9 +83,10 @@ def init(
                 write_atomic(directory / name, content)
             except OSError as exc:
                 raise UsageError(f"could not write {directory / name}: {exc.strerror}") from None
-        what = "an empty dataset" if empty else "a copy of the embedded dataset"
+        what = "an empty dataset (headers only)" if empty else "a copy of the embedded dataset"
         console().print(f"wrote {what} to {directory}: {', '.join(FILES)}", highlight=False)
         console().print(
-            f"edit the files, then check them: norrort-cost validate --data-dir {directory}",
+            f"{'fill in' if empty else 'edit'} the files, then check them: "
+            f"norrort-cost validate --data-dir {directory}",
             highlight=False,
         )
