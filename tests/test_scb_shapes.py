@@ -225,7 +225,7 @@ def test_a_file_with_none_of_the_members_exits_1(data_copy: Path, tmp_path: Path
     export.write_text('"region","2019"\n"0126 Huddinge",113234\n"0127 Botkyrka",95000\n')
     code, out = import_scb(export, "--data-dir", data_copy)
     assert code == 1
-    assert "[no-members]" in out
+    assert "[no-member-in-export]" in out
     assert "0 added" not in out
 
 

@@ -177,7 +177,7 @@ def _no_members(dataset: Dataset, rows: list[RegionFigure], skipped: list[str]) 
         line=None,
         column=None,
         value=shown or None,
-        code="no-members",
+        code="no-member-in-export",
         message=f"none of the dataset's municipalities is in the export "
         f"({len(skipped)} other region(s): {shown or 'none'})",
         hint=f"export the table for the members' municipalities ({codes}, ...)",

@@ -128,7 +128,7 @@ def _check(dimensions: list[Dimension], roles: list[Role | str], file: str) -> l
             if bad:
                 problems.append(
                     _problem(
-                        file, "invalid-period", f"{bad[0]!r} is not a year, month or quarter", ""
+                        file, "unknown-period", f"{bad[0]!r} is not a year, month or quarter", ""
                     )
                 )
         elif role == Role.SEX:

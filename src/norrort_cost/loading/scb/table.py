@@ -136,7 +136,7 @@ def _row_period(
                 line=row.line,
                 column=column.label,
                 value=text,
-                code="invalid-period",
+                code="unknown-period",
                 message=f"{text!r} is not a year, month or quarter",
                 hint="write the period as SCB does: 2019, 2019M12 or 2019K4",
             )
