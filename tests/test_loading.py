@@ -22,9 +22,9 @@ def write(path: Path, text: str, encoding: str = "utf-8") -> None:
 
 
 def test_embedded_dataset_loads(dataset: Dataset) -> None:
-    """The shipped dataset is valid: 15 municipalities, 150 figures, 7 budget years."""
+    """The shipped dataset is valid: 15 municipalities, 165 figures, 7 budget years."""
     assert len(dataset.municipalities) == 15
-    assert len(dataset.population) == 150
+    assert len(dataset.population) == 165
     assert dataset.budget_years() == list(range(2013, 2020))
     assert dataset.municipality("0114").name == "Upplands Väsby"
 
@@ -82,7 +82,7 @@ def test_each_kind_of_bad_population_row(data_copy: Path, row: str, column: str,
     """Each mistake in a population row is reported at its line and column with its code."""
     with (data_copy / "population.csv").open("a", encoding="utf-8") as stream:
         stream.write(row + "\n")
-    assert problems_of(data_copy) == [("population.csv", 152, column, code)]
+    assert problems_of(data_copy) == [("population.csv", 167, column, code)]
 
 
 def test_missing_and_empty_files(data_copy: Path) -> None:

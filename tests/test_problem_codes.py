@@ -25,6 +25,9 @@ NOT_CODES = {
     "budget-year-end",
     "norrort-cost",  # the program's name
     "import-scb",  # a command's name
+    "fetch-scb",  # a command's name
+    "json-stat2",  # SCB's API's name for JSON-stat 2.0 output
+    "utf-16",  # an encoding
     "utf-8",  # an encoding
     "likely-slip",  # a verdict of check
 }

@@ -3,7 +3,8 @@
 Exit codes (stable, for scripts): 0 success; 1 the input data has problems;
 2 a usage error (bad option, a year without budget, an unknown municipality, an output
 that cannot be written: standard output closed or on a full disk, --output naming one of
-the dataset's own files); 141 standard output is a pipe whose reader has gone (``| head``),
+the dataset's own files); 3 a checked claim is not consistent; 4 SCB's API cannot be
+reached (``fetch-scb``); 141 standard output is a pipe whose reader has gone (``| head``),
 the code a shell shows for a Unix tool stopped by SIGPIPE; nothing is printed then.
 Heavy modules are imported inside the commands, so ``--help`` stays fast.
 """
@@ -41,7 +42,8 @@ app = typer.Typer(
         "population, exactly to the öre, and explain every figure.\n\n"
         "Uses the embedded Koordination Norrort dataset unless --data-dir (or "
         f"${DATA_DIR_ENV}) names another. Exit codes: 0 ok, 1 bad input data, 2 usage error, "
-        "3 a checked claim is not consistent, 141 the reader of a pipe has gone (| head)."
+        "3 a checked claim is not consistent, 4 SCB's API cannot be reached, "
+        "141 the reader of a pipe has gone (| head)."
     ),
     no_args_is_help=True,
     add_completion=False,

@@ -47,6 +47,18 @@ class Municipality(Record):
     kommunkod: Kommunkod
     name: NonEmpty
     organisationsnummer: Organisationsnummer
+    # optional columns for invoices a municipality can send ("" where the data has none)
+    official_name: str = ""
+    street_address: str = ""
+    postal_code: str = ""
+    city: str = ""
+    peppol_id: str = ""
+    buyer_reference: str = ""
+
+    @property
+    def invoice_name(self) -> str:
+        """The name on invoices: the official one (``Lidingö stad``) when the data has it."""
+        return self.official_name or self.name
 
 
 class PopulationFigure(Record):
@@ -199,6 +211,8 @@ class Settings(Record):
     rounding_unit: Literal["ore", "krona"] = "ore"
     managing_municipality: tuple[ManagingPeriod, ...] = ()
     invoicing: InvoicingSettings = InvoicingSettings()
+    # SCB's PxWebApi 2, where ``population fetch-scb`` gets the figures
+    scb_api_url: str = "https://statistikdatabasen.scb.se/api/v2"
 
     @model_validator(mode="before")
     @classmethod

@@ -41,7 +41,10 @@ MEMBERSHIPS = "memberships.csv"
 BUDGET = "budget.csv"
 # required and optional columns of each file
 COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    MUNICIPALITIES: (("kommunkod", "name", "organisationsnummer"), ()),
+    MUNICIPALITIES: (
+        ("kommunkod", "name", "organisationsnummer"),
+        ("official_name", "street_address", "postal_code", "city", "peppol_id", "buyer_reference"),
+    ),
     POPULATION: (("kommunkod", "reference_date", "inhabitants"), ("source",)),
     MEMBERSHIPS: (("kommunkod", "from"), ("to",)),
     BUDGET: (("year", "line", "amount"), ("key", "illustrative", *BUDGET_KEY_COLUMNS)),

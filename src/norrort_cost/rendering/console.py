@@ -15,6 +15,7 @@ import io
 import os
 import sys
 from collections.abc import Iterable, Sequence
+from datetime import date
 from fractions import Fraction
 from typing import TextIO
 
@@ -31,7 +32,7 @@ from norrort_cost.money import (
     format_sek,
     kronor,
 )
-from norrort_cost.population.importing import ImportPlan
+from norrort_cost.population.importing import ImportPlan, Reading
 from norrort_cost.problems import Problem
 from norrort_cost.rendering.records import ILLUSTRATIVE_NOTICE
 
@@ -245,6 +246,33 @@ def print_message(out: Console, message: str, hint: str = "") -> None:
     out.print(Text("error: ", style="bold red") + Text(literal(message)))
     if hint:
         out.print(Text(literal(f"    hint: {hint}"), style="dim"))
+
+
+def print_readings(out: Console, readings: Sequence[Reading], on: date | None) -> None:
+    """How each export was read: its layout, the region and value columns, the date."""
+    for reading in readings:
+        if on is not None:
+            when = f"{on.isoformat()} (--date)"
+        elif len(reading.dates) == 1:
+            when = f"{reading.dates[0].isoformat()} (the end of {reading.periods[0]})"
+        elif reading.dates:
+            when = (
+                f"the end of each period, {reading.dates[0].isoformat()} to "
+                f"{reading.dates[-1].isoformat()}"
+            )
+        else:
+            when = "none in the file"
+        out.print(
+            Text(
+                literal(
+                    f"read {reading.file} ({reading.layout}): region from "
+                    f"{reading.region_column!r}, figures from "
+                    f"{', '.join(repr(v) for v in reading.value_columns)}, date: {when}"
+                )
+            )
+        )
+        for note in reading.notes:
+            out.print(Text(literal(f"    {note}"), style="dim"))
 
 
 def print_import(out: Console, plan: ImportPlan, names: dict[str, str], target: str) -> None:
