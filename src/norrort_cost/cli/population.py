@@ -9,10 +9,13 @@ from typing import Annotated
 import typer
 
 from norrort_cost.cli.common import DataDirOption, app, emit, reporting, standard_output
+from norrort_cost.cli.localized import LocalizedTyper
+from norrort_cost.rendering.i18n import _
 
-population_app = typer.Typer(
+population_app = LocalizedTyper(
     name="population",
-    help="Manage the dataset's population figures (folkmängd).",
+    help="Manage the dataset's population figures (folkmängd).\n\n"
+    "Example: norrort-cost population import-scb BE0101N1.csv --data-dir my-data --dry-run",
     no_args_is_help=True,
 )
 app.add_typer(population_app)
@@ -23,7 +26,10 @@ def import_scb(
     files: Annotated[
         list[Path],
         typer.Argument(
-            exists=True, dir_okay=False, help="SCB exports (CSV from Statistikdatabasen)."
+            metavar="FILE",
+            exists=True,
+            dir_okay=False,
+            help="SCB exports (CSV from Statistikdatabasen).",
         ),
     ],
     data_dir: DataDirOption = None,
@@ -31,6 +37,7 @@ def import_scb(
         datetime | None,
         typer.Option(
             "--date",
+            metavar="YYYY-MM-DD",
             formats=["%Y-%m-%d"],
             help="Reference date of the figures (default: 31 December of the header's year).",
         ),
@@ -40,7 +47,9 @@ def import_scb(
     ] = False,
     source: Annotated[
         str | None,
-        typer.Option("--source", help='Source text for new rows (default: "SCB, FILE").'),
+        typer.Option(
+            "--source", metavar="TEXT", help='Source text for new rows (default: "SCB, FILE").'
+        ),
     ] = None,
 ) -> None:
     """Add or update population figures from SCB exports; report added, changed, unchanged.
@@ -74,7 +83,7 @@ def import_scb(
         with standard_output() as stream:
             print_import(console(stream), plan, names, str(target))
             if dry_run:
-                console(stream).print("dry run: nothing written")
+                console(stream).print(_("dry run: nothing written"))
         if plan.modifies and not dry_run:
             emit(dataset_csv(population_rows(plan.figures)), target)
             _check_after(target.parent)
@@ -89,5 +98,5 @@ def _check_after(directory: Path) -> None:
     try:
         load_dataset(directory)
     except DataError as exc:
-        error_console().print("after the import the dataset still has problems:")
+        error_console().print(_("after the import the dataset still has problems:"))
         print_problems(error_console(), list(exc.problems))
