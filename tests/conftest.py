@@ -11,6 +11,7 @@ from norrort_cost import load_dataset
 from norrort_cost.dataset.models import Dataset
 from norrort_cost.problem_codes import CODES
 from norrort_cost.problems import DataError, Problem
+from norrort_cost.rendering.i18n import use
 from tests.copies import copy_default_dataset
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -29,6 +30,18 @@ def _every_reported_code_is_declared(monkeypatch: pytest.MonkeyPatch) -> None:
         made(self, problems)
 
     monkeypatch.setattr(DataError, "__init__", checked)
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch):
+    """Tests read English unless they ask for Swedish: the locale of the machine running
+    them must not change the output (the language follows LC_ALL, LC_MESSAGES and LANG)."""
+    for variable in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    use("en")
+    yield
+    use("en")
 
 
 @pytest.fixture(scope="session")

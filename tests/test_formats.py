@@ -22,8 +22,8 @@ OFFERED = {
     "allocate": "table|csv|json|xlsx",
     "explain": "table|json",
     "check": "table|json",
-    "compare": "table|csv|json",
-    "whatif": "table|csv|json",
+    "compare": "table|csv|json|xlsx",
+    "whatif": "table|csv|json|xlsx",
     "validate": "table|json",
     "report": "html|pdf",
 }

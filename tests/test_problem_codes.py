@@ -30,6 +30,9 @@ NOT_CODES = {
     "utf-16",  # an encoding
     "utf-8",  # an encoding
     "likely-slip",  # a verdict of check
+    "left-out",  # a whatif member's status
+    "excel-sv",  # a CSV dialect
+    "yyyy-mm-dd",  # a spreadsheet date format
 }
 START, END = "<!-- problem-codes:start -->", "<!-- problem-codes:end -->"
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 import typer
 
 from norrort_cost import __version__
+from norrort_cost.cli.localized import LocalizedTyper
 from norrort_cost.rendering.formats import ALLOCATION_FORMATS, Format
 
 if TYPE_CHECKING:
@@ -35,20 +36,39 @@ if TYPE_CHECKING:
 DATA_DIR_ENV = "NORRORT_COST_DATA_DIR"
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE
 
-app = typer.Typer(
+APP_HELP = (
+    "Split the yearly cost of an inter-municipal cooperation among its members by "
+    "population, exactly to the öre, and explain every figure.\n\n"
+    "Uses the embedded Koordination Norrort dataset unless --data-dir (or "
+    f"${DATA_DIR_ENV}) names another. Exit codes: 0 ok, 1 bad input data, 2 usage error, "
+    "3 a checked claim is not consistent, 4 SCB's API cannot be reached, "
+    "141 the reader of a pipe has gone (| head).\n\n"
+    "Example: norrort-cost allocate --year 2014"
+)
+app = LocalizedTyper(
     name="norrort-cost",
-    help=(
-        "Split the yearly cost of an inter-municipal cooperation among its members by "
-        "population, exactly to the öre, and explain every figure.\n\n"
-        "Uses the embedded Koordination Norrort dataset unless --data-dir (or "
-        f"${DATA_DIR_ENV}) names another. Exit codes: 0 ok, 1 bad input data, 2 usage error, "
-        "3 a checked claim is not consistent, 4 SCB's API cannot be reached, "
-        "141 the reader of a pipe has gone (| head)."
-    ),
+    help=APP_HELP,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+class CsvDialect(StrEnum):
+    """machine: comma, dot decimals, LF; excel-sv: what Swedish Excel opens well."""
+
+    MACHINE = "machine"
+    EXCEL_SV = "excel-sv"
+
+
+CsvDialectOption = Annotated[
+    CsvDialect,
+    typer.Option(
+        "--csv-dialect",
+        help="machine: comma, dot decimals, UTF-8, LF. excel-sv: semicolon, decimal comma, "
+        "UTF-8 with BOM, CRLF, for a double click in Swedish Excel. Same columns in both.",
+    ),
+]
 
 
 class RoundingUnit(StrEnum):
@@ -62,13 +82,16 @@ DataDirOption = Annotated[
     Path | None,
     typer.Option(
         "--data-dir",
+        metavar="DIR",
         envvar=DATA_DIR_ENV,
         show_envvar=True,
         file_okay=False,
         help="Dataset directory (default: the embedded Koordination Norrort data).",
     ),
 ]
-YearOption = Annotated[int, typer.Option("--year", "-y", help="Budget year, e.g. 2014.")]
+YearOption = Annotated[
+    int, typer.Option("--year", "-y", metavar="YEAR", help="Budget year, e.g. 2014.")
+]
 
 
 def format_option(*choices: Format, help_text: str) -> Any:  # noqa: ANN401 - typer's OptionInfo
@@ -98,6 +121,7 @@ OutputOption = Annotated[
     typer.Option(
         "--output",
         "-o",
+        metavar="FILE",
         dir_okay=False,
         help="Write to this file (atomically) instead of stdout; a symbolic link is followed "
         "and its target replaced. Never one of the dataset's own files.",
@@ -111,6 +135,13 @@ def _version(value: bool) -> None:
         raise typer.Exit
 
 
+class Language(StrEnum):
+    """The language of the output for people."""
+
+    SV = "sv"
+    EN = "en"
+
+
 @app.callback()
 def _main(
     version: Annotated[
@@ -119,6 +150,15 @@ def _main(
             "--version", callback=_version, is_eager=True, help="Show the version and exit."
         ),
     ] = False,
+    lang: Annotated[
+        Language | None,
+        typer.Option(
+            "--lang",
+            help="Language for people: sv or en, before or after the command (default: sv "
+            "when LC_ALL, LC_MESSAGES or LANG is sv_*, else en). Machine output is the same "
+            "in both.",
+        ),
+    ] = None,
 ) -> None:
     """Split a cooperation's cost among its members by population."""
 
@@ -259,6 +299,17 @@ def emit(text_or_bytes: str | bytes, output: Path | None) -> None:
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise UsageError(f"could not write {output}: {reason}", "check the path") from None
+
+
+def emit_csv(rows: list[dict[str, object]], dialect: CsvDialect, output: Path | None) -> None:
+    """Rows as CSV in ``dialect``, to ``output`` or stdout."""
+    from norrort_cost.rendering.files import csv_bytes, to_csv
+
+    text = to_csv(rows, dialect.value)
+    if output is None:
+        emit(csv_bytes(text, dialect.value).decode(), None)
+        return
+    emit(csv_bytes(text, dialect.value), output)
 
 
 def emit_table(printer: Callable[[Console], None], output: Path | None) -> None:

@@ -31,14 +31,25 @@ def _issue_date_in_range(value: datetime | None) -> datetime | None:
 @app.command()
 def invoices(
     year: YearOption,
-    out: Annotated[
-        Path,
-        typer.Option("--out", file_okay=False, help="Directory to write the invoices into."),
-    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="DIR",
+            file_okay=False,
+            help="Directory to write the invoices into (required).",
+        ),
+    ] = None,
+    out_alias: Annotated[
+        Path | None,
+        typer.Option("--out", file_okay=False, hidden=True, help="Old name of --output."),
+    ] = None,
     issue_date: Annotated[
         datetime | None,
         typer.Option(
             "--issue-date",
+            metavar="YYYY-MM-DD",
             formats=["%Y-%m-%d"],
             callback=_issue_date_in_range,
             help="Invoice date, 1900-01-01 to 2200-12-31 (default: today).",
@@ -48,6 +59,7 @@ def invoices(
         int | None,
         typer.Option(
             "--due-days",
+            metavar="DAYS",
             min=0,
             max=MAX_DUE_DAYS,
             help="Days until due, 0 to 365 (default: the settings' payment terms).",
@@ -58,7 +70,9 @@ def invoices(
         typer.Option(
             "--format",
             "-f",
-            help="Comma-separated: pdf, ubl (PEPPOL BIS 3 XML), csv and json (the summary).",
+            metavar="pdf,ubl,csv,json",
+            help="Comma-separated, any of: pdf, ubl (PEPPOL BIS 3 XML), csv and json "
+            "(the summary).",
         ),
     ] = DEFAULT_FORMATS,
     force: Annotated[
@@ -71,9 +85,10 @@ def invoices(
     The managing municipality of the year invoices the others; its own share is listed
     as internal in the summary. Nothing is written unless every file could be made.
 
-    Example: norrort-cost invoices --year 2014 --out fakturor --issue-date 2014-05-02
+    Example: norrort-cost invoices --year 2014 --output fakturor --issue-date 2014-05-02
     """
     with reporting(), ExitStack() as stack:
+        out = _directory(output, out_alias)
         chosen = _formats(formats)
         workers = None
         if {Format.PDF, Format.UBL} & set(chosen):
@@ -98,6 +113,18 @@ def invoices(
                 "nothing was written; check the directory and try again",
             ) from exc
         _report(run, written, out)
+
+
+def _directory(output: Path | None, alias: Path | None) -> Path:
+    """The directory from --output (or its old name --out): exactly one of them."""
+    from norrort_cost.problems import UsageError
+
+    if output is not None and alias is not None and output != alias:
+        raise UsageError("--output and --out name two directories", "give --output only")
+    chosen = output or alias
+    if chosen is None:
+        raise UsageError("invoices need a directory", "add --output DIR, e.g. --output fakturor")
+    return chosen
 
 
 def _formats(text: str) -> tuple[Format, ...]:

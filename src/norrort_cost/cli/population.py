@@ -14,14 +14,17 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from norrort_cost.cli.common import DataDirOption, app, emit, reporting, standard_output
+from norrort_cost.cli.localized import LocalizedTyper
+from norrort_cost.rendering.i18n import _
 
 if TYPE_CHECKING:
     from norrort_cost.dataset.models import Dataset
     from norrort_cost.loading.scb import ScbExport
 
-population_app = typer.Typer(
+population_app = LocalizedTyper(
     name="population",
-    help="Manage the dataset's population figures (folkmängd).",
+    help="Manage the dataset's population figures (folkmängd).\n\n"
+    "Example: norrort-cost population import-scb BE0101N1.csv --data-dir my-data --dry-run",
     no_args_is_help=True,
 )
 app.add_typer(population_app)
@@ -44,6 +47,7 @@ def import_scb(
     files: Annotated[
         list[Path],
         typer.Argument(
+            metavar="FILE",
             exists=True,
             dir_okay=False,
             help="SCB exports: CSV, Excel (.xlsx), JSON-stat 2.0 (.json) or PC-Axis (.px).",
@@ -54,6 +58,7 @@ def import_scb(
         datetime | None,
         typer.Option(
             "--date",
+            metavar="YYYY-MM-DD",
             formats=["%Y-%m-%d"],
             help="Reference date of the figures: needed when the export names no year; "
             "replaces the period's last day otherwise.",
@@ -71,7 +76,9 @@ def import_scb(
     dry_run: DryRunOption = False,
     source: Annotated[
         str | None,
-        typer.Option("--source", help='Source text for new rows (default: "SCB, FILE").'),
+        typer.Option(
+            "--source", metavar="TEXT", help='Source text for new rows (default: "SCB, FILE").'
+        ),
     ] = None,
 ) -> None:
     """Add or update population figures from SCB exports; report added, changed, unchanged.
@@ -169,7 +176,7 @@ def _merge(
         print_readings(console(stream), export.readings, on)
         print_import(console(stream), plan, names, str(target))
         if dry_run:
-            console(stream).print("dry run: nothing written")
+            console(stream).print(_("dry run: nothing written"))
     if plan.modifies and not dry_run:
         emit(dataset_csv(population_rows(plan.figures)), target)
         _check_after(target.parent)
@@ -184,5 +191,5 @@ def _check_after(directory: Path) -> None:
     try:
         load_dataset(directory)
     except DataError as exc:
-        error_console().print("after the import the dataset still has problems:")
+        error_console().print(_("after the import the dataset still has problems:"))
         print_problems(error_console(), list(exc.problems))

@@ -37,7 +37,11 @@ def report(
     output: Annotated[
         Path,
         typer.Option(
-            "--output", "-o", dir_okay=False, help="The report file: NAME.html or NAME.pdf."
+            "--output",
+            "-o",
+            metavar="FILE",
+            dir_okay=False,
+            help="The report file: NAME.html or NAME.pdf.",
         ),
     ],
     municipality: Annotated[
@@ -45,21 +49,29 @@ def report(
         typer.Option(
             "--municipality",
             "-m",
+            metavar="NAME",
             help="The member in focus: a kommunkod (0125) or a name (Ekerö).",
         ),
     ] = None,
     from_year: Annotated[
         int | None,
-        typer.Option("--from", help="First year of the chart over the years (default: all)."),
+        typer.Option(
+            "--from", metavar="YEAR", help="First year of the chart over the years (default: all)."
+        ),
     ] = None,
     to_year: Annotated[
         int | None,
-        typer.Option("--to", help="Last year of the chart over the years (default: all)."),
+        typer.Option(
+            "--to", metavar="YEAR", help="Last year of the chart over the years (default: all)."
+        ),
     ] = None,
     report_date: Annotated[
         datetime | None,
         typer.Option(
-            "--date", formats=["%Y-%m-%d"], help="The date the report is made (default: today)."
+            "--date",
+            metavar="YYYY-MM-DD",
+            formats=["%Y-%m-%d"],
+            help="The date the report is made (default: today).",
         ),
     ] = None,
     lang: Annotated[

@@ -53,11 +53,12 @@ def validate(
             _json_report(stream, source, problems, errors)
         else:
             from norrort_cost.rendering.console import console, print_problems
+            from norrort_cost.rendering.i18n import _
 
             out = console(stream)
             if problems:
                 print_problems(out, problems)
-            out.print(f"{source}: " + ("invalid" if errors else "valid"))
+            out.print(f"{source}: " + (_("invalid") if errors else _("valid")))
     raise typer.Exit(1 if errors else 0)
 
 

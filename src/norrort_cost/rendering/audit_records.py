@@ -13,21 +13,16 @@ from typing import Any
 
 from norrort_cost.allocation.results import Allocation, Share
 from norrort_cost.audit.changes import Comparison, MemberChange, WhatIf
-from norrort_cost.audit.claims import Reading
 from norrort_cost.audit.explain import Explanation, PoolStep
-from norrort_cost.audit.reconcile import CheckResult, ReadingCheck, Verdict
+from norrort_cost.audit.reconcile import CheckResult, ReadingCheck
 from norrort_cost.money import (
     decimal_text,
-    format_decimal_sv,
-    format_int,
-    format_kronor,
-    format_percent,
-    format_sek,
     kronor,
     machine_amount,
     machine_decimal,
     machine_number,
 )
+from norrort_cost.rendering.check_text import check_summary
 from norrort_cost.rendering.records import SCHEMA_VERSION, method_record
 
 SIGN_CONVENTION = "difference = new - baseline; positive means the member would pay more"
@@ -138,6 +133,9 @@ def _reading(check: ReadingCheck) -> dict[str, Any]:
         "relative": None if check.relative is None else machine_decimal(check.relative),
         "ratio": None if check.ratio is None else machine_decimal(check.ratio),
         "scale": None if check.scale is None else str(check.scale),
+        "precision": machine_number(reading.precision),
+        "within_tolerance": check.within_tolerance,
+        "rounds_to_claim": check.rounds_to_claim,
         "consistent": check.consistent,
     }
 
@@ -149,6 +147,7 @@ def check_record(result: CheckResult) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "cooperation": result.cooperation,
         "year": result.year,
+        "illustrative": result.illustrative,
         "kommunkod": result.kommunkod,
         "name": result.name,
         "claimed": result.claim.text,
@@ -162,46 +161,6 @@ def check_record(result: CheckResult) -> dict[str, Any]:
         "summary": check_summary(result),
         "readings": [_reading(check) for check in result.readings],
     }
-
-
-def reading_text(reading: Reading) -> str:
-    """A reading for people: ``24,3 tkr = 24 300 kr (dot is the decimal mark)``."""
-    written = f"{format_decimal_sv(reading.number.normalize())} {reading.unit}"
-    amount = f"{format_kronor(reading.kronor)} kr"
-    same = reading.unit == "kr"
-    return f"{amount} ({reading.description})" if same else f"{written} = {amount}"
-
-
-def _off_by(check: ReadingCheck) -> str:
-    if check.scale is not None:
-        if check.scale >= 1:
-            return f"about {format_int(int(check.scale))} times"
-        return f"about 1/{format_int(check.scale.denominator)} of"
-    if check.relative is None:
-        return f"{format_kronor(check.difference)} kr from"
-    return f"{format_percent(check.relative, 2, signed=True)} from"
-
-
-def check_summary(result: CheckResult) -> str:
-    """The verdict in one sentence, naming the reading it rests on."""
-    computed = f"the computed {format_sek(result.computed_ore)} kr"
-    literal = result.literal
-    tolerance = format_decimal_sv((result.tolerance * 100).normalize())
-    if result.verdict == Verdict.CONSISTENT:
-        return (
-            f"consistent: read as written, {reading_text(literal.reading)}, within "
-            f"{tolerance} % of {computed} ({_off_by(literal)} it)"
-        )
-    read_literally = (
-        f"read literally, {format_kronor(literal.reading.kronor)} kr, {_off_by(literal)} {computed}"
-    )
-    if result.verdict == Verdict.INCONSISTENT:
-        return f"inconsistent: {read_literally}; no reading is within {tolerance} %"
-    slip = result.chosen.reading.kind.value
-    return (
-        f"likely {slip} slip: {read_literally}; read as {reading_text(result.chosen.reading)}, "
-        f"consistent ({_off_by(result.chosen)} it)"
-    )
 
 
 def _share_fields(share: Share | None, suffix: str) -> dict[str, Any]:

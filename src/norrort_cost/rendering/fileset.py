@@ -27,7 +27,7 @@ def publish(directory: Path, files: Mapping[str, bytes], *, overwrite: bool) -> 
         if Path(name).name != name or name.startswith("."):
             raise ValueError(f"{name!r} is not a plain file name")
     if directory.exists() and not directory.is_dir():
-        raise UsageError(f"{directory} is not a directory", "choose another --out directory")
+        raise UsageError(f"{directory} is not a directory", "choose another --output directory")
     occupied = sorted(name for name in files if (directory / name).is_dir())
     if occupied:
         raise UsageError(
@@ -39,7 +39,7 @@ def publish(directory: Path, files: Mapping[str, bytes], *, overwrite: bool) -> 
         shown = ", ".join(existing[:3]) + (" ..." if len(existing) > 3 else "")
         raise UsageError(
             f"{len(existing)} file(s) already exist in {directory}: {shown}",
-            "add --force to replace them, or choose another --out directory",
+            "add --force to replace them, or choose another --output directory",
         )
     created = not directory.exists()
     directory.mkdir(parents=True, exist_ok=True)

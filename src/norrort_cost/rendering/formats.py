@@ -25,6 +25,6 @@ class Format(StrEnum):
 
 ALLOCATION_FORMATS = (Format.TABLE, Format.CSV, Format.JSON, Format.XLSX)
 REPORT_FORMATS = (Format.TABLE, Format.JSON)
-TABULAR_FORMATS = (Format.TABLE, Format.CSV, Format.JSON)
+TABULAR_FORMATS = (Format.TABLE, Format.CSV, Format.JSON, Format.XLSX)
 INVOICE_FORMATS = (Format.PDF, Format.UBL, Format.CSV, Format.JSON)
 REPORT_FILE_FORMATS = (Format.HTML, Format.PDF)

@@ -88,6 +88,19 @@ def allocation_record(
     return record
 
 
+YEARS_SCHEMA = "norrort-cost.allocation-years"
+
+
+def years_record(allocations: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Several years' allocation records together (``--years``), each as for one year."""
+    return {
+        "schema": YEARS_SCHEMA,
+        "schema_version": SCHEMA_VERSION,
+        "years": [record["year"] for record in allocations],
+        "allocations": list(allocations),
+    }
+
+
 def method_record(allocation: Allocation | Explanation) -> dict[str, str]:
     """The method and its version, written into every output."""
     return {
