@@ -76,7 +76,7 @@ def _two_equal_members(dataset, budget_ore):
                 for k in ("0114", "0115")
             ),
             "budget_lines": (
-                BudgetLine.model_validate({"year": 2014, "line": "x", "amount": budget_ore}),
+                BudgetLine(year=2014, line="x", amount_ore=budget_ore),
             ),
         }
     )
