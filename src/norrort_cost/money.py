@@ -11,7 +11,7 @@ import math
 import re
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
-from numbers import Integral, Rational
+from numbers import Integral
 
 ORE_PER_KRONA = 100
 DECIMAL_PLACES = 10
@@ -129,8 +129,8 @@ def _kronor_decimal(value: object) -> Decimal:
         return value
     if isinstance(value, float):  # numpy.float64 is a float too
         return _float_decimal(value)
-    if isinstance(value, Rational):
-        return _fraction_decimal(Fraction(value.numerator, value.denominator), value)
+    if isinstance(value, Fraction):
+        return _fraction_decimal(value, value)
     if isinstance(value, str):
         return _text_decimal(value)
     raise AmountError("invalid-amount", f"{value!r} is not an amount", _KRONOR_HINT)
@@ -184,8 +184,7 @@ def _check_size(number: Decimal, shown: object, *, digits: int = MAX_AMOUNT_DIGI
         unit = "kr" if digits == MAX_AMOUNT_DIGITS else "öre"
         raise AmountError(
             "amount-too-large",
-            f"{shown} {unit} is too large: amounts must stay below "
-            f"{format_int(10**digits)} {unit}",
+            f"{shown} {unit} is too large: amounts must stay below {format_int(10**digits)} {unit}",
             "check the number (amounts are kronor, written without exponents)",
         )
     return True
@@ -217,7 +216,7 @@ def _exact_ore(number: Decimal, shown: object) -> int:
     sign, digits, _ = number.as_tuple()
     shift = _exponent(number) + 2
     magnitude = int("".join(map(str, digits)) or "0")
-    ore = magnitude * 10**shift if shift >= 0 else magnitude // 10**-shift
+    ore: int = magnitude * 10**shift if shift >= 0 else magnitude // 10**-shift
     return -ore if sign else ore
 
 
