@@ -109,9 +109,9 @@ class Allocation:
     def to_frame(self, *, by_pool: bool = False) -> pd.DataFrame:
         """The shares as a pandas DataFrame, one row per member (or per member and pool).
 
-        Columns and exact types: :mod:`norrort_cost.frames` (``amount_ore`` int64, ``amount``
-        Decimal kronor, ``kommunkod`` text, ``population_date`` datetime64).
+        Columns and exact types: :mod:`norrort_cost.allocation.frames` (``amount_ore``
+        int64, ``amount`` Decimal kronor, ``kommunkod`` text, ``population_date`` datetime64).
         """
-        from norrort_cost.frames import allocation_frame
+        from norrort_cost.allocation.frames import allocation_frame
 
         return allocation_frame(self, by_pool=by_pool)

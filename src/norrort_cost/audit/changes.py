@@ -111,8 +111,8 @@ class Comparison:
         return self.after.budget_ore - self.before.budget_ore
 
     def to_frame(self) -> pd.DataFrame:
-        """One row per member of either year (see :func:`norrort_cost.frames.comparison_frame`)."""
-        from norrort_cost.frames import comparison_frame
+        """One row per member of either year (:mod:`norrort_cost.allocation.frames`)."""
+        from norrort_cost.allocation.frames import comparison_frame
 
         return comparison_frame(self)
 
@@ -235,8 +235,8 @@ class WhatIf:
     members: tuple[MemberChange, ...]
 
     def to_frame(self) -> pd.DataFrame:
-        """One row per member, baseline and new (see :func:`norrort_cost.frames.whatif_frame`)."""
-        from norrort_cost.frames import whatif_frame
+        """One row per member, baseline and new (:mod:`norrort_cost.allocation.frames`)."""
+        from norrort_cost.allocation.frames import whatif_frame
 
         return whatif_frame(self)
 

@@ -239,6 +239,17 @@ class InvoicingSettings(Record):
     default_buyer_reference: str = ""
 
 
+class BudgetSheets(Record):
+    """Which sheet of ``budget.xlsx`` and ``fixed_amounts.xlsx`` holds the table.
+
+    ``[budget]`` in ``cooperation.toml``: ``sheet`` and ``fixed_amounts_sheet``; empty
+    means the workbook's first sheet.
+    """
+
+    sheet: str = ""
+    fixed_amounts_sheet: str = ""
+
+
 class Settings(Record):
     """The cooperation's rules, from ``cooperation.toml``."""
 
@@ -251,6 +262,7 @@ class Settings(Record):
     invoicing: InvoicingSettings = InvoicingSettings()
     # SCB's PxWebApi 2, where ``population fetch-scb`` gets the figures
     scb_api_url: str = "https://statistikdatabasen.scb.se/api/v2"
+    budget: BudgetSheets = BudgetSheets()
 
     @model_validator(mode="before")
     @classmethod

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ValidationError
 
 from norrort_cost.loading.csvfile import CsvTable
 from norrort_cost.loading.suspicious import garbled
+from norrort_cost.loading.tables import is_blank
 from norrort_cost.loading.text import forbidden_character
 from norrort_cost.problem_codes import CODES, general_hint
 from norrort_cost.problems import Problem
@@ -79,7 +80,11 @@ def validate_rows(table: CsvTable, model: type[RecordT]) -> list[tuple[int, Reco
     for row in table.rows:
         # an empty cell is an absent value: optional columns take their default and
         # required ones are reported as missing-value
-        cells = {k: v.strip() for k, v in row.cells.items() if k and v.strip()}
+        cells = {
+            k: v.strip() if isinstance(v, str) else v
+            for k, v in row.cells.items()
+            if k and not is_blank(v)
+        }
         if wrong := garbled(table.name, row.line, cells):
             table.problems.append(wrong)
             continue
@@ -93,7 +98,11 @@ def validate_rows(table: CsvTable, model: type[RecordT]) -> list[tuple[int, Reco
     return records
 
 
-def _forbidden(file: str, line: int, cells: dict[str, str]) -> list[Problem]:
-    """A problem for each cell holding a control character or a noncharacter."""
-    found = (forbidden_character(file, line, column, cell) for column, cell in cells.items())
+def _forbidden(file: str, line: int, cells: dict[str, object]) -> list[Problem]:
+    """A problem for each text cell holding a control character or a noncharacter."""
+    found = (
+        forbidden_character(file, line, column, cell)
+        for column, cell in cells.items()
+        if isinstance(cell, str)
+    )
     return [problem for problem in found if problem is not None]
