@@ -25,7 +25,7 @@ def test_embedded_dataset_loads(dataset: Dataset) -> None:
     """The shipped dataset is valid: 15 municipalities, 165 figures, 7 budget years."""
     assert len(dataset.municipalities) == 15
     assert len(dataset.population) == 165
-    assert dataset.budget_years() == list(range(2013, 2020))
+    assert dataset.budget_years == tuple(range(2013, 2020))
     assert dataset.municipality("0114").name == "Upplands Väsby"
 
 

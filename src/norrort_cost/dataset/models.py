@@ -12,6 +12,7 @@ records.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
@@ -292,6 +293,21 @@ class Settings(Record):
         return min(periods, key=lambda p: p.start).kommunkod if periods else None
 
 
+class BudgetYears(tuple[int, ...]):
+    """The budget years, a tuple; calling it (the old method form) still works, deprecated."""
+
+    __slots__ = ()
+
+    def __call__(self) -> list[int]:
+        """``dataset.budget_years()`` as before 0.2: a list, with a DeprecationWarning."""
+        warnings.warn(
+            "Dataset.budget_years is a tuple now: drop the parentheses",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return list(self)
+
+
 class Dataset(Record):
     """Everything one cooperation's allocation needs, validated and cross-checked."""
 
@@ -310,9 +326,10 @@ class Dataset(Record):
                 return municipality
         raise KeyError(kommunkod)
 
-    def budget_years(self) -> list[int]:
-        """The years that have a budget, ascending."""
-        return sorted({line.year for line in self.budget_lines})
+    @property
+    def budget_years(self) -> BudgetYears:
+        """The years that have a budget, ascending: ``for year in dataset.budget_years``."""
+        return BudgetYears(sorted({line.year for line in self.budget_lines}))
 
     def lines_for(self, year: int) -> tuple[BudgetLine, ...]:
         """The budget lines of ``year`` in file order."""
