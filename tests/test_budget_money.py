@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import time
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -37,14 +38,14 @@ LINES_2014 = [
     ("Resor och övrigt", 15000),
 ]
 # every way a person (or a pandas script) gives 756 000 kr
-KRONOR_FORMS = {
-    "int": lambda k: int(k),
-    "float": lambda k: float(k),
-    "Decimal": lambda k: Decimal(k),
+KRONOR_FORMS: dict[str, Callable[[int], object]] = {
+    "int": int,
+    "float": float,
+    "Decimal": Decimal,
     "Decimal with öre": lambda k: Decimal(f"{k}.00"),
-    "numpy.int64": lambda k: np.int64(k),
-    "numpy.float64": lambda k: np.float64(k),
-    "text": lambda k: str(k),
+    "numpy.int64": np.int64,
+    "numpy.float64": np.float64,
+    "text": str,
     "Swedish text": lambda k: f"{k:,}".replace(",", "\u00a0") + ",00",
     "text with a dot": lambda k: f"{k}.00",
 }

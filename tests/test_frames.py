@@ -210,5 +210,5 @@ def test_allocate_many_takes_and_gives_a_long_frame():
 def test_budget_years_is_a_tuple_and_the_old_call_still_works(dataset):
     """``for year in dataset.budget_years``; the old ``budget_years()`` warns and still works."""
     assert dataset.budget_years == tuple(range(2013, 2020))
-    with pytest.warns(DeprecationWarning):
+    with pytest.warns(DeprecationWarning, match="tuple now"):
         assert dataset.budget_years() == list(range(2013, 2020))
