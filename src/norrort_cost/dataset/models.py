@@ -16,6 +16,7 @@ import warnings
 from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
+from functools import cache
 from typing import Annotated, Any, Literal, Self
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -55,18 +56,19 @@ class Record(BaseModel):
         """Mark values given under an ``*_ore`` name as öre; both names at once are refused."""
         if not isinstance(data, dict):
             return data
-        marked = dict(data)
-        for name, info in cls.model_fields.items():
-            if not name.endswith("_ore") or marked.get(name) is None:
+        marked = None
+        for name, alias in _ore_fields(cls):
+            if data.get(name) is None:
                 continue
-            if info.alias and info.alias in marked:
+            if alias and alias in data:
                 raise problem(
                     "amount-given-twice",
-                    f"both {info.alias} (kronor) and {name} (öre) are given",
-                    f"give one: {info.alias} in kronor or {name} in öre",
+                    f"both {alias} (kronor) and {name} (öre) are given",
+                    f"give one: {alias} in kronor or {name} in öre",
                 )
-            marked[name] = GivenInOre(marked[name])
-        return marked
+            marked = marked or dict(data)
+            marked[name] = GivenInOre(data[name])
+        return marked or data
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
         """A copy with ``update`` applied and validated: fields, types and cross-checks.
@@ -78,6 +80,14 @@ class Record(BaseModel):
         if not update:
             return copied
         return self.model_validate({**dict(copied), **update})
+
+
+@cache
+def _ore_fields(record: type[Record]) -> tuple[tuple[str, str | None], ...]:
+    """The fields named ``*_ore`` of a record type, with their column names (aliases)."""
+    return tuple(
+        (name, info.alias) for name, info in record.model_fields.items() if name.endswith("_ore")
+    )
 
 
 class Municipality(Record):

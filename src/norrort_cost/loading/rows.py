@@ -74,17 +74,25 @@ def _value_at(values: Any, loc: tuple[int | str, ...]) -> Any:  # noqa: ANN401 -
     return values if loc else None
 
 
+def _present(cells: dict[str, object]) -> dict[str, object]:
+    """The cells that hold something, text stripped (an empty cell is an absent value)."""
+    present: dict[str, object] = {}
+    for column, value in cells.items():
+        if isinstance(value, str):
+            if column and (text := value.strip()):
+                present[column] = text
+        elif column and not is_blank(value):
+            present[column] = value
+    return present
+
+
 def validate_rows(table: CsvTable, model: type[RecordT]) -> list[tuple[int, RecordT]]:
     """Every row that validates, with its line; problems of the others go into the table."""
     records = []
     for row in table.rows:
         # an empty cell is an absent value: optional columns take their default and
         # required ones are reported as missing-value
-        cells = {
-            k: v.strip() if isinstance(v, str) else v
-            for k, v in row.cells.items()
-            if k and not is_blank(v)
-        }
+        cells = _present(row.cells)
         if wrong := garbled(table.name, row.line, cells):
             table.problems.append(wrong)
             continue

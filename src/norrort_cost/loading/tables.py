@@ -13,7 +13,6 @@ records, ``line`` is the row's position counting from 0 (``frame.iloc[line]``).
 from __future__ import annotations
 
 import math
-import zipfile
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from pathlib import Path
@@ -115,6 +114,8 @@ def read_xlsx(
     path: Path, name: str, required: tuple[str, ...], optional: tuple[str, ...], sheet: str = ""
 ) -> CsvTable:
     """The first sheet of a workbook (or ``sheet``), its first row the header."""
+    import zipfile
+
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
