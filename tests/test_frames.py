@@ -212,3 +212,20 @@ def test_budget_years_is_a_tuple_and_the_old_call_still_works(dataset):
     assert dataset.budget_years == tuple(range(2013, 2020))
     with pytest.warns(DeprecationWarning, match="tuple now"):
         assert dataset.budget_years() == list(range(2013, 2020))
+
+
+def test_the_readme_pipeline_runs_and_writes_every_year(tmp_path, monkeypatch):
+    """The README's pipeline: a budget workbook in, one workbook with every year out."""
+    monkeypatch.chdir(tmp_path)
+    pd.read_csv(default_data_dir() / "budget.csv").to_excel("budget.xlsx", index=False)
+
+    budget = pd.read_excel("budget.xlsx")
+    dataset = load_dataset(budget=budget)
+    shares = pd.concat(allocate(dataset, y).to_frame() for y in dataset.budget_years)
+    shares.to_excel("shares.xlsx", index=False)
+
+    back = pd.read_excel("shares.xlsx", dtype={"kommunkod": str})
+    assert back.groupby("year")["amount_ore"].sum().to_dict() == {
+        y: allocate(dataset, y).budget_ore for y in dataset.budget_years
+    }
+    assert back.loc[back["year"] == 2014, "kommunkod"].iloc[0] == "0114"
