@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import csv
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
+import numpy as np
 import pytest
 from openpyxl import Workbook
 from typer.testing import CliRunner
@@ -179,3 +181,21 @@ def test_a_kommunkod_that_excel_made_a_number_is_named_as_such(tmp_path):
         load_dataset(data)
     found = [(p.file, p.line, p.column, p.code) for p in caught.value.problems]
     assert found == [("fixed_amounts.xlsx", 2, "kommunkod (Blad1!C2)", "kommunkod-lost-zero")]
+
+
+@pytest.mark.parametrize(
+    "form",
+    [int, float, Decimal, np.int64, np.float64, str, lambda k: f"{k:,}".replace(",", " ") + ",00"],
+    ids=["int", "float", "Decimal", "numpy.int64", "numpy.float64", "text", "Swedish text"],
+)
+def test_every_type_of_amount_cell_in_a_workbook_is_kronor(data_copy, form):
+    """Numbers typed in Excel, or written by a script in any type: 857 000,00 kr for 2014."""
+    csv_to_workbook(data_copy / "budget.csv", data_copy / "budget.xlsx")
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(data_copy / "budget.xlsx")
+    sheet = workbook["Blad1"]
+    for row in range(2, sheet.max_row + 1):
+        sheet.cell(row, 3).value = form(sheet.cell(row, 3).value)
+    workbook.save(data_copy / "budget.xlsx")
+    assert allocate(load_dataset(data_copy), 2014).budget_ore == 85_700_000
