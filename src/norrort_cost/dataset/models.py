@@ -309,7 +309,7 @@ class BudgetYears(tuple[int, ...]):
     __slots__ = ()
 
     def __call__(self) -> list[int]:
-        """``dataset.budget_years()`` as before 0.2: a list, with a DeprecationWarning."""
+        """``dataset.budget_years()``, the old method form: a list, with a DeprecationWarning."""
         warnings.warn(
             "Dataset.budget_years is a tuple now: drop the parentheses",
             DeprecationWarning,
