@@ -109,7 +109,7 @@ class GivenInOre:
     """A value given in a field named ``*_ore`` (``amount_ore=...``): whole öre, not kronor.
 
     Records mark such values before their fields are validated (see
-    :meth:`norrort_cost.dataset.models.Record`), so that the same number is never kronor
+    :class:`norrort_cost.dataset.record.Record`), so that the same number is never kronor
     under one name and öre under the other only because of its type.
     """
 

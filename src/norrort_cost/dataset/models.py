@@ -13,18 +13,15 @@ records.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
-from functools import cache
-from typing import Annotated, Any, Literal, Self
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
 from norrort_cost.dataset.fields import (
     AmountOre,
     Flag,
-    GivenInOre,
     IsoDate,
     Kommunkod,
     NonEmpty,
@@ -37,57 +34,7 @@ from norrort_cost.dataset.fields import (
     parse_whole_number,
     problem,
 )
-
-
-class Record(BaseModel):
-    """Base of every record: immutable, unknown fields refused, CSV headers as aliases.
-
-    Money: a field named ``*_ore`` given by its name takes whole öre (``amount_ore=75600000``);
-    given by its column name it takes kronor of any type (``amount=756000``,
-    ``amount="756 000,00"``, ``amount=756000.0``), as every file and frame does.
-    :meth:`model_copy` validates its ``update`` like a new record (pydantic's own does not).
-    """
-
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _mark_ore(cls, data: Any) -> Any:  # noqa: ANN401 - pydantic hands raw input
-        """Mark values given under an ``*_ore`` name as öre; both names at once are refused."""
-        if not isinstance(data, dict):
-            return data
-        marked = None
-        for name, alias in _ore_fields(cls):
-            if data.get(name) is None:
-                continue
-            if alias and alias in data:
-                raise problem(
-                    "amount-given-twice",
-                    f"both {alias} (kronor) and {name} (öre) are given",
-                    f"give one: {alias} in kronor or {name} in öre",
-                )
-            marked = marked or dict(data)
-            marked[name] = GivenInOre(data[name])
-        return marked or data
-
-    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
-        """A copy with ``update`` applied and validated: fields, types and cross-checks.
-
-        Unlike pydantic's ``model_copy``, an update cannot make a record that validation
-        would refuse (``amount_ore=-5``, a membership ending before it starts).
-        """
-        copied = super().model_copy(deep=deep)
-        if not update:
-            return copied
-        return self.model_validate({**dict(copied), **update})
-
-
-@cache
-def _ore_fields(record: type[Record]) -> tuple[tuple[str, str | None], ...]:
-    """The fields named ``*_ore`` of a record type, with their column names (aliases)."""
-    return tuple(
-        (name, info.alias) for name, info in record.model_fields.items() if name.endswith("_ore")
-    )
+from norrort_cost.dataset.record import Record
 
 
 class Municipality(Record):
