@@ -89,7 +89,8 @@ def kronor_to_ore(value: object) -> int:
     90 000 000 öre. Refused with an :class:`AmountError` naming the value: booleans, floats
     with more than two decimals (``0.1 + 0.2``) or not finite, texts that are not numbers,
     texts where a lone ``.`` or ``,`` before three digits may group thousands (``15.000``:
-    15 000 kr or 15,00 kr?), fractions of an öre, and amounts beyond
+    15 000 kr or 15,00 kr?), texts with more than two decimals (``1.500 000``), fractions
+    of an öre, and amounts beyond
     ``10**MAX_AMOUNT_DIGITS`` kr (checked before any arithmetic, so ``1e999999`` is quick).
     Negative amounts are returned as they are; the caller decides.
     """
@@ -169,11 +170,18 @@ def _text_decimal(text: str) -> Decimal:
             f"write {whole}{rest} or {whole} {rest} for thousands, {whole},{rest[:2]} for kronor",
         )
     try:
-        return parse_decimal(text)
+        number = parse_decimal(text)
     except NumberFormatError:
         raise AmountError(
             "invalid-amount", f"{text.strip()!r} is not an amount in kronor", _KRONOR_HINT
         ) from None
+    if number.is_finite() and _exponent(number) < -2:  # 1.500 000 is not 1,50 kr
+        raise AmountError(
+            "invalid-amount",
+            f"{text.strip()!r} has more than two decimals",
+            "kronor have two decimals (öre); remove a stray point or comma between thousands",
+        )
+    return number
 
 
 def _check_size(number: Decimal, shown: object, *, digits: int = MAX_AMOUNT_DIGITS) -> bool:
