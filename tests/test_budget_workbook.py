@@ -199,3 +199,14 @@ def test_every_type_of_amount_cell_in_a_workbook_is_kronor(data_copy, form):
         sheet.cell(row, 3).value = form(sheet.cell(row, 3).value)
     workbook.save(data_copy / "budget.xlsx")
     assert allocate(load_dataset(data_copy), 2014).budget_ore == 85_700_000
+
+
+def test_output_never_replaces_the_budget_workbook(data_copy):
+    """-o d/budget.xlsx would overwrite the budget it was computed from: usage error, untouched."""
+    csv_to_workbook(data_copy / "budget.csv", data_copy / "budget.xlsx")
+    before = (data_copy / "budget.xlsx").read_bytes()
+    target = str(data_copy / "budget.xlsx")
+    args = ["allocate", "--year", "2014", "-f", "xlsx", "-o", target, "--data-dir", str(data_copy)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert (data_copy / "budget.xlsx").read_bytes() == before

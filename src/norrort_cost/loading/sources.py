@@ -19,6 +19,7 @@ from norrort_cost.loading.tables import TableInput, cell_reference, read_xlsx, t
 from norrort_cost.problems import Problem
 
 WORKBOOK_TABLES = ("budget.csv", "fixed_amounts.csv")
+WORKBOOK_FILES = tuple(name.replace(".csv", ".xlsx") for name in WORKBOOK_TABLES)
 TABLE_NAMES = ("municipalities", "population", "memberships", "budget", "fixed_amounts")
 
 
