@@ -118,6 +118,8 @@ def test_an_update_through_model_copy_is_validated():
     """model_copy(update=...) cannot make a record that validation refuses."""
     line = BudgetLine(year=2014, line="x", amount_ore=100)
     assert line.model_copy(update={"amount_ore": 250}).amount_ore == 250
+    assert line.model_copy(update={"amount": 900000}).amount_ore == 90_000_000
+    assert line.model_copy(update={"amount": "1 500,50"}).amount_ore == 150_050
     with pytest.raises(ValidationError, match="negative"):
         line.model_copy(update={"amount_ore": -5})
     membership = Membership.model_validate({"kommunkod": "0125", "from": "2014-04-15"})

@@ -5,8 +5,8 @@ call it) costs nothing until a frame is asked for; ``allocate`` never imports pa
 
 Column types, the same in every frame:
 
-* ``kommunkod``, ``name``, ``pool``, ``status``: text (pandas' string dtype; ``0114`` keeps
-  its zero);
+* ``kommunkod``, ``name``, ``pool``, ``status``: text, Python ``str`` values (pandas'
+  default string dtype: ``str`` in pandas 3, ``object`` before); ``0114`` keeps its zero;
 * ``year``, ``inhabitants``, ``*_days``, ``days_in_year``: ``int64``;
 * ``population_date`` and other dates: ``datetime64[ns]`` (``NaT`` where there is none);
 * ``share``: ``float64``, the population share, for reading and plotting only;

@@ -46,12 +46,17 @@ class Record(BaseModel):
         """A copy with ``update`` applied and validated: its fields and the record's own rules.
 
         Unlike pydantic's ``model_copy``, an update cannot make a record that validation
-        would refuse (``amount_ore=-5``, a membership ending before it starts).
+        would refuse (``amount_ore=-5``, a membership ending before it starts). Money keeps
+        its rule: ``update={"amount": 900000}`` is kronor, ``{"amount_ore": 100}`` öre.
         """
         copied = super().model_copy(deep=deep)
         if not update:
             return copied
-        return self.model_validate({**dict(copied), **update})
+        values = dict(copied)
+        for name, info in type(self).model_fields.items():
+            if info.alias in update:  # given by its column name: ``amount=`` replaces amount_ore
+                values.pop(name, None)
+        return self.model_validate({**values, **update})
 
 
 @cache
