@@ -129,9 +129,8 @@ def check_dataset(
     fixed = load_key_data(sources, settings, found, problems)
     if "settings" not in tables:
         problems = [_managing_line(directory, p) for p in problems]
-    problems = [p for p in problems if p.code not in tolerate]
-    problems.sort(key=_file_order)
-    problems = [sources.locate(p) for p in problems]
+    problems = [sources.locate(p) for p in problems if p.code not in tolerate]
+    problems.sort(key=sources.order(_file_order))
     if errors_only(problems) or settings is None:
         raise DataError(problems)
     dataset = Dataset(
@@ -146,18 +145,17 @@ def check_dataset(
     if every_year:
         first_lines = {b.year: line for line, b in reversed(found.budget)}
         problems.extend(allocation_problems(dataset, first_lines, problems))
-        problems = [p for p in problems if p.code not in tolerate]
-        problems.sort(key=_file_order)
-        problems = [sources.locate(p) for p in problems]
+        problems = [sources.locate(p) for p in problems if p.code not in tolerate]
+        problems.sort(key=sources.order(_file_order))
         if errors_only(problems):
             raise DataError(problems)
     return dataset, problems
 
 
-def _file_order(problem: Problem) -> tuple[int, int]:
+def _file_order(file: str, line: int | None) -> tuple[int, int]:
     order = [SETTINGS_FILE, *COLUMNS]
-    rank = order.index(problem.file) if problem.file in order else len(order)
-    return rank, problem.line or 0
+    rank = order.index(file) if file in order else len(order)
+    return rank, line or 0
 
 
 def _records(

@@ -9,7 +9,7 @@ refused. Problems are reported under the name of the table's actual source.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -93,6 +93,16 @@ class Sources:
             )
             return table
         return read_xlsx(path, path.name, required, optional, sheet)
+
+    def canonical(self, name: str) -> str:
+        """The CSV file name a table stands for (``budget.xlsx`` -> ``budget.csv``)."""
+        return next((csv for csv, table in self.read.items() if table.name == name), name)
+
+    def order(
+        self, rank: Callable[[str, int | None], tuple[int, int]]
+    ) -> Callable[[Problem], tuple[int, int]]:
+        """A sort key ranking each problem by the file its table stands for."""
+        return lambda problem: rank(self.canonical(problem.file), problem.line)
 
     def locate(self, problem: Problem) -> Problem:
         """A problem under its table's real source name, with the cell for a workbook."""
