@@ -229,3 +229,11 @@ def test_the_readme_pipeline_runs_and_writes_every_year(tmp_path, monkeypatch):
         y: allocate(dataset, y).budget_ore for y in dataset.budget_years
     }
     assert back.loc[back["year"] == 2014, "kommunkod"].iloc[0] == "0114"
+
+
+def test_pandas_is_a_declared_dependency_with_a_lower_bound():
+    """``pip install .`` brings pandas: the package metadata requires it, with a lower bound."""
+    from importlib.metadata import requires
+
+    declared = [r for r in requires("norrort-cost") or [] if r.startswith("pandas")]
+    assert any(">=" in r and "extra" not in r for r in declared), declared
