@@ -133,7 +133,7 @@ def test_problems_in_a_workbook_name_the_sheet_and_the_cell(data_copy):
 
 
 def test_a_workbook_with_a_total_row_and_a_wrong_header_is_reported(data_copy):
-    """The same row and header checks as CSV: a total row, a misspelt column."""
+    """The same row and header checks as CSV: a total row, a misspelt column, a stray note."""
     csv_to_workbook(data_copy / "budget.csv", data_copy / "budget.xlsx")
     from openpyxl import load_workbook
 
@@ -141,11 +141,13 @@ def test_a_workbook_with_a_total_row_and_a_wrong_header_is_reported(data_copy):
     sheet = workbook["Blad1"]
     sheet["D1"] = "kye"
     sheet.append(["Summa", None, 6_000_000])
+    sheet["H3"] = "kolla med ekonomen"
     workbook.save(data_copy / "budget.xlsx")
     with pytest.raises(DataError) as caught:
         load_dataset(data_copy)
     codes = {(p.line, p.code) for p in caught.value.problems}
-    assert {(1, "unknown-header"), (30, "total-row")} <= codes
+    assert {(1, "unknown-header"), (30, "total-row"), (3, "extra-cell")} <= codes
+    assert "#8 (Blad1!H3)" in {p.column for p in caught.value.problems}
 
 
 def test_a_file_that_is_no_workbook_is_refused(data_copy):

@@ -165,11 +165,32 @@ def _fill(
         header.pop()  # formatted but empty columns to the right
     table.header = header
     _check_header(table, required, optional)
-    rows = [
-        (number, [_plain(cell) for cell in row[: len(header)]])
-        for number, row in enumerate(values[1:], start=2)
-    ]
+    rows = []
+    for number, row in enumerate(values[1:], start=2):
+        if beyond := _beyond_header(table, number, row):
+            table.problems.append(beyond)
+        else:
+            rows.append((number, [_plain(cell) for cell in row[: len(header)]]))
     collect_typed_rows(table, rows)
+
+
+def _beyond_header(table: CsvTable, number: int, row: list[object]) -> Problem | None:
+    """A filled cell right of the header's last column (a note, or a shifted figure)."""
+    width = len(table.header)
+    filled = [
+        index for index, cell in enumerate(row[width:], start=width + 1) if not is_blank(cell)
+    ]
+    if not filled:
+        return None
+    return Problem(
+        file=table.name,
+        line=number,
+        column=f"#{filled[0]}",
+        value=_text(row[filled[0] - 1]),
+        code="extra-cell",
+        message=f"a value in column {filled[0]}, right of the header's {width} columns",
+        hint="give the column a header, or move notes to another sheet",
+    )
 
 
 def _unreadable(name: str, exc: Exception) -> Problem:
