@@ -110,6 +110,8 @@ def test_only_a_field_named_ore_takes_ore():
     assert BudgetLine(year=2014, line="x", amount_ore=np.int64(7)).amount_ore == 7
     with pytest.raises(ValidationError, match="whole number of öre"):
         BudgetLine(year=2014, line="x", amount_ore=1.5)
+    with pytest.raises(ValidationError, match="whole number of öre"):
+        BudgetLine(year=2014, line="x", amount_ore="٤١٤٤٩")
     with pytest.raises(ValidationError, match="amount-given-twice"):
         BudgetLine.model_validate({"year": 2014, "line": "x", "amount": 1, "amount_ore": 100})
 
@@ -143,6 +145,9 @@ REFUSED = [
     (float("inf"), "invalid-amount", "inf"),
     (True, "invalid-amount", "True"),
     (Fraction(1, 3), "invalid-amount", "1/3"),
+    ("٤١٤٤٩", "invalid-amount", "٤١٤٤٩"),
+    ("١٥.٠٠٠", "invalid-amount", "١٥.٠٠٠"),
+    ("1_000", "invalid-amount", "1_000"),
 ]
 
 

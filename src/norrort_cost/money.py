@@ -27,7 +27,7 @@ MAX_AMOUNT_DIGITS = 12
 """Amounts stay below 10**12 kr (a thousand billion kronor): a bound against typos, not a
 budget; Sweden's whole state budget is about that size."""
 # one grouping mark between a short whole part and exactly three digits: 15.000, 1,500
-_AMBIGUOUS = re.compile(r"[-+\u2212]?\d{1,3}[.,]\d{3}")
+_AMBIGUOUS = re.compile(r"[-+\u2212]?[0-9]{1,3}[.,][0-9]{3}")
 
 
 class NumberFormatError(ValueError):
@@ -105,8 +105,8 @@ def whole_ore(value: object) -> int:
         number = Decimal(int(value))
     else:
         try:
-            number = Decimal(value.strip() if isinstance(value, str) else value)
-        except InvalidOperation:
+            number = parse_decimal(value) if isinstance(value, str) else Decimal(value)
+        except (NumberFormatError, InvalidOperation):
             raise AmountError(
                 "invalid-amount", f"{value!r} is not a whole number of öre", _ORE_HINT
             ) from None
