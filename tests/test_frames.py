@@ -237,3 +237,14 @@ def test_pandas_is_a_declared_dependency_with_a_lower_bound():
 
     declared = [r for r in requires("norrort-cost") or [] if r.startswith("pandas")]
     assert any(">=" in r and "extra" not in r for r in declared), declared
+
+
+def test_text_in_a_frame_is_normalised_like_a_file():
+    """A name typed on a Mac (NFD: o + combining diaeresis) is read as NFC, like every file."""
+    import unicodedata
+
+    frame = pd.read_csv(default_data_dir() / "municipalities.csv", dtype=str)
+    frame["name"] = [unicodedata.normalize("NFD", name) for name in frame["name"]]
+    loaded = load_dataset(municipalities=frame)
+    assert loaded.municipality("0117").name == "Österåker"
+    assert unicodedata.is_normalized("NFC", loaded.municipality("0117").name)

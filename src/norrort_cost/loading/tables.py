@@ -20,6 +20,7 @@ from typing import Any
 
 from norrort_cost.loading.csvfile import CsvRow, CsvTable, _check_header
 from norrort_cost.loading.suspicious import odd_row
+from norrort_cost.loading.text import normalise
 from norrort_cost.problems import Problem
 
 TableInput = Any
@@ -38,9 +39,11 @@ def is_blank(value: object) -> bool:
 
 
 def _plain(value: object) -> object:
-    """A cell as the models take it: a timestamp at midnight is a date, blank is None."""
+    """A cell as the models take it: text in NFC, a timestamp at midnight a date, blank None."""
     if is_blank(value):
         return None
+    if isinstance(value, str):
+        return normalise(value)  # NFC, as every file is when it is read
     if isinstance(value, datetime) and value.time() == datetime.min.time():
         return value.date()
     return value
@@ -57,7 +60,7 @@ def table_from_records(
     else:
         records = list(data)
         header = list(dict.fromkeys(str(key) for record in records for key in record))
-    table.header = [column.strip().lower() for column in header]
+    table.header = [normalise(column).strip().lower() for column in header]
     _check_header(table, required, optional)
     rows = [
         (position, [_plain(record.get(key)) for key in _keys(record, header)])
@@ -160,7 +163,7 @@ def _fill(
         )
         table.usable = False
         return
-    header = [_text(cell).strip().lower() for cell in values[0]]
+    header = [normalise(_text(cell)).strip().lower() for cell in values[0]]
     while header and not header[-1]:
         header.pop()  # formatted but empty columns to the right
     table.header = header
