@@ -27,10 +27,24 @@ def read_csv(path: Path) -> pd.DataFrame:
     return pd.read_csv(path, dtype={"kommunkod": str, "ocr": str}, converters={"amount": Decimal})
 
 
-def read_xlsx(path: Path) -> pd.DataFrame:
-    """The README's one-liner for ``allocate --format xlsx`` (three note lines above the table)."""
+def read_excel_sv(path: Path) -> pd.DataFrame:
+    """The README's one-liner for ``--csv-dialect excel-sv`` (``;``, decimal comma, BOM)."""
+    return pd.read_csv(
+        path,
+        sep=";",
+        decimal=",",
+        dtype={"kommunkod": str},
+        converters={"amount": lambda s: Decimal(s.replace(",", "."))},
+    )
+
+
+def read_xlsx(path: Path, sheet: str) -> pd.DataFrame:
+    """The README's one-liner for the XLSX workbooks (one header row per sheet)."""
     return pd.read_excel(
-        path, header=3, dtype={"kommunkod": str}, converters={"amount": lambda x: Decimal(str(x))}
+        path,
+        sheet_name=sheet,
+        dtype={"Kommunkod": str},
+        converters={"Amount (kr)": lambda x: Decimal(str(x))},
     )
 
 
@@ -60,12 +74,37 @@ def test_allocate_csv_reads_back_the_same_codes_and_amounts(dataset, tmp_path, b
     assert frame["inhabitants"].tolist() == [s.inhabitants for s in allocate(dataset, 2014).shares]
 
 
-def test_allocate_xlsx_reads_back_the_same_codes_and_amounts(dataset, tmp_path):
-    """allocate --format xlsx: kommunkod text, the same öre and kronor."""
-    path = tmp_path / "shares.xlsx"
-    run("allocate", "--year", "2014", "-f", "xlsx", "-o", str(path))
-    frame = read_xlsx(path)
+def test_allocate_excel_sv_csv_reads_back_the_same_codes_and_amounts(dataset, tmp_path):
+    """The Swedish Excel dialect (``;``, decimal comma, BOM, CRLF) reads back the same."""
+    path = tmp_path / "andelar.csv"
+    run("allocate", "--year", "2014", "-f", "csv", "--csv-dialect", "excel-sv", "-o", str(path))
+    frame = read_excel_sv(path)
     assert rows_of(frame) == expected_shares(dataset, 2014)
+    assert frame["share"].dtype == "float64"
+
+
+def test_allocate_xlsx_reads_back_the_same_codes_and_amounts(dataset, tmp_path):
+    """allocate --format xlsx: Kommunkod text, kronor exact; the totals row is the budget."""
+    path = tmp_path / "andelar.xlsx"
+    run("allocate", "--year", "2014", "-f", "xlsx", "-o", str(path))
+    frame = read_xlsx(path, "2014")
+    members, total = frame[frame["Kommunkod"] != "Total"], frame[frame["Kommunkod"] == "Total"]
+    expected = expected_shares(dataset, 2014)
+    assert list(members["Kommunkod"]) == [code for code, _, _ in expected]
+    assert list(members["Amount (kr)"]) == [kronor for _, _, kronor in expected]
+    assert list(total["Amount (kr)"]) == [Decimal("857000.00")]
+
+
+def test_several_years_in_one_workbook_read_back_per_year(dataset, tmp_path):
+    """allocate --years 2014-2016: each year's sheet reads back that year's shares."""
+    path = tmp_path / "andelar.xlsx"
+    run("allocate", "--years", "2014-2016", "-f", "xlsx", "-o", str(path))
+    for year in (2014, 2015, 2016):
+        frame = read_xlsx(path, str(year))
+        members = frame[frame["Kommunkod"] != "Total"]
+        expected = expected_shares(dataset, year)
+        assert list(members["Kommunkod"]) == [code for code, _, _ in expected]
+        assert list(members["Amount (kr)"]) == [kronor for _, _, kronor in expected]
 
 
 def test_compare_and_whatif_csv_read_back_exactly(dataset, tmp_path):
