@@ -75,9 +75,7 @@ def _two_equal_members(dataset, budget_ore):
                 PopulationFigure(kommunkod=k, reference_date=on, inhabitants=1000)
                 for k in ("0114", "0115")
             ),
-            "budget_lines": (
-                BudgetLine.model_validate({"year": 2014, "line": "x", "amount": budget_ore}),
-            ),
+            "budget_lines": (BudgetLine(year=2014, line="x", amount_ore=budget_ore),),
         }
     )
 

@@ -2,14 +2,21 @@
 
 The public library API is small:
 
-``load_dataset(path=None) -> Dataset``
+``load_dataset(path=None, **tables) -> Dataset``
     Load and validate a dataset directory (the embedded Koordination Norrort data by
-    default). Raises :class:`DataError` listing every problem found.
+    default). Raises :class:`DataError` listing every problem found. ``tables``
+    (``budget=``, ``population=``, ...) replace files with pandas DataFrames or records,
+    validated the same way; ``budget.xlsx`` may stand in for ``budget.csv``.
 
 ``allocate(dataset, year, *, population_date=None, rounding_unit=None) -> Allocation``
     Split the budget of ``year`` exactly (integer öre, largest-remainder method, ties by
     kommunkod). The result is immutable: ``Allocation.shares`` holds one :class:`Share`
     per member; amounts are integer öre (``amount_ore``).
+
+``Allocation.to_frame(by_pool=False)``
+    The shares as a pandas DataFrame (``amount_ore`` int64, ``amount`` Decimal kronor,
+    ``kommunkod`` text); ``Comparison``, ``WhatIf`` and invoice runs have ``to_frame()``
+    too. pandas is imported only then.
 
 ``allocate_many(totals, weights, codes) -> BulkAllocation``
     Split many cost pools at once (pools × members, e.g. every cooperation of every
@@ -39,6 +46,19 @@ The other commands' work is in modules of its own, each callable from Python:
 rendering), ``norrort_cost.loading.check_dataset`` with
 ``norrort_cost.population.plausibility.warnings`` (what ``validate`` reports) and
 ``norrort_cost.population.importing.plan_import`` (an SCB import).
+
+Money: amounts are integer öre in results; a budget amount given as a number (``int``,
+``float``, ``Decimal``, numpy, text) is kronor, only fields named ``*_ore`` take öre.
+
+A pipeline in a few lines of pandas (read a budget workbook, allocate several years,
+write one workbook)::
+
+    import pandas as pd
+    from norrort_cost import allocate, load_dataset
+
+    dataset = load_dataset(budget=pd.read_excel("budget.xlsx"))
+    shares = pd.concat(allocate(dataset, y).to_frame() for y in dataset.budget_years)
+    shares.to_excel("shares.xlsx", index=False)
 
 Errors: :class:`DataError` (bad input; ``.problems`` lists every :class:`Problem`, each with
 a code of ``norrort_cost.problem_codes.CODES``) and :class:`UsageError` (a request the data

@@ -31,6 +31,11 @@ CODES: Final[dict[str, Code]] = {
     "empty-file": Code("File is empty", "a CSV file needs a header line and rows"),
     "no-rows": Code("Header but no rows", "add the rows (see the README's dataset section)"),
     "not-csv": Code("Not a CSV file", "save the sheet as CSV UTF-8 (comma or semicolon)"),
+    "not-xlsx": Code("Not an Excel workbook", "save it again as an Excel workbook (.xlsx)"),
+    "missing-sheet": Code(
+        "Sheet not in the workbook", "correct [budget] sheet in cooperation.toml"
+    ),
+    "two-budget-files": Code("Both a CSV file and a workbook", "keep one of the two files"),
     "invalid-toml": Code("cooperation.toml is not valid TOML", "fix the TOML syntax"),
     "unclosed-quote": Code("Quote not closed", "close the quote, or remove it"),
     "unreadable-row": Code("Row cannot be read as CSV", "close or remove an opened quote"),
@@ -65,6 +70,11 @@ CODES: Final[dict[str, Code]] = {
     "negative-number": Code("Negative count", "counts cannot be negative"),
     "invalid-amount": Code("Not an amount", "write kronor, e.g. 1 234,50"),
     "negative-amount": Code("Negative amount", "amounts must be zero or more"),
+    "ambiguous-amount": Code("Thousands point or decimal mark?", "write 15000, 15 000 or 15,00"),
+    "amount-too-large": Code("Amount too large", "amounts stay below 10^12 kr: check the figure"),
+    "amount-given-twice": Code(
+        "Amount in kronor and in öre", "give amount or amount_ore, not both"
+    ),
     "invalid-flag": Code("Not yes or no", "write yes or no (true or false in TOML)"),
     "invalid-bankgiro": Code("Not a bankgiro number", "7 or 8 digits with a correct check digit"),
     "unknown-key": Code("Unknown allocation key", "use per_capita, equal, fixed or base_fee"),

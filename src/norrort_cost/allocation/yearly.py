@@ -119,7 +119,7 @@ def _members(dataset: Dataset, year: int, on: date) -> MemberYear:
 def _budget_lines(dataset: Dataset, year: int) -> tuple[BudgetLine, ...]:
     lines = dataset.lines_for(year)
     if not lines:
-        years = ", ".join(str(y) for y in dataset.budget_years()) or "none"
+        years = ", ".join(str(y) for y in dataset.budget_years) or "none"
         raise UsageError(f"there is no budget for {year}", f"years with a budget: {years}")
     return lines
 

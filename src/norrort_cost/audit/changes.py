@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from norrort_cost.allocation.membership import paid_period
 from norrort_cost.allocation.results import Allocation, Share
@@ -22,6 +23,9 @@ from norrort_cost.allocation.yearly import allocate
 from norrort_cost.dataset.lookup import find_municipality
 from norrort_cost.dataset.models import Dataset, Membership, Municipality
 from norrort_cost.problems import UsageError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 class Status(StrEnum):
@@ -105,6 +109,12 @@ class Comparison:
     def budget_change_ore(self) -> int:
         """The later budget minus the earlier."""
         return self.after.budget_ore - self.before.budget_ore
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per member of either year (:mod:`norrort_cost.allocation.frames`)."""
+        from norrort_cost.allocation.frames import comparison_frame
+
+        return comparison_frame(self)
 
 
 def _pair(
@@ -223,6 +233,12 @@ class WhatIf:
     baseline: Allocation
     scenario: Allocation
     members: tuple[MemberChange, ...]
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per member, baseline and new (:mod:`norrort_cost.allocation.frames`)."""
+        from norrort_cost.allocation.frames import whatif_frame
+
+        return whatif_frame(self)
 
 
 def _refuse_contradictions(changes: Sequence[MembershipChange]) -> None:

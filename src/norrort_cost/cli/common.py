@@ -214,6 +214,7 @@ def load(data_dir: Path | None, output: Path | None = None) -> Dataset:
 def _refuse_dataset_file(output: Path, directory: Path) -> None:
     from norrort_cost.allocation.keys import FIXED_FILE
     from norrort_cost.loading import dataset
+    from norrort_cost.loading.sources import WORKBOOK_FILES
     from norrort_cost.problems import UsageError
 
     names = (
@@ -223,6 +224,7 @@ def _refuse_dataset_file(output: Path, directory: Path) -> None:
         dataset.MEMBERSHIPS,
         dataset.BUDGET,
         FIXED_FILE,
+        *WORKBOOK_FILES,
     )
     for name in names:
         if _same_file(output, directory / name):

@@ -12,11 +12,12 @@ records.
 
 from __future__ import annotations
 
+import warnings
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
 from norrort_cost.dataset.fields import (
     AmountOre,
@@ -33,12 +34,7 @@ from norrort_cost.dataset.fields import (
     parse_whole_number,
     problem,
 )
-
-
-class Record(BaseModel):
-    """Base of every record: immutable, unknown fields refused, CSV headers as aliases."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+from norrort_cost.dataset.record import Record
 
 
 class Municipality(Record):
@@ -201,6 +197,17 @@ class InvoicingSettings(Record):
     default_buyer_reference: str = ""
 
 
+class BudgetSheets(Record):
+    """Which sheet of ``budget.xlsx`` and ``fixed_amounts.xlsx`` holds the table.
+
+    ``[budget]`` in ``cooperation.toml``: ``sheet`` and ``fixed_amounts_sheet``; empty
+    means the workbook's first sheet.
+    """
+
+    sheet: str = ""
+    fixed_amounts_sheet: str = ""
+
+
 class Settings(Record):
     """The cooperation's rules, from ``cooperation.toml``."""
 
@@ -213,6 +220,7 @@ class Settings(Record):
     invoicing: InvoicingSettings = InvoicingSettings()
     # SCB's PxWebApi 2, where ``population fetch-scb`` gets the figures
     scb_api_url: str = "https://statistikdatabasen.scb.se/api/v2"
+    budget: BudgetSheets = BudgetSheets()
 
     @model_validator(mode="before")
     @classmethod
@@ -242,6 +250,21 @@ class Settings(Record):
         return min(periods, key=lambda p: p.start).kommunkod if periods else None
 
 
+class BudgetYears(tuple[int, ...]):
+    """The budget years, a tuple; calling it (the old method form) still works, deprecated."""
+
+    __slots__ = ()
+
+    def __call__(self) -> list[int]:
+        """``dataset.budget_years()``, the old method form: a list, with a DeprecationWarning."""
+        warnings.warn(
+            "Dataset.budget_years is a tuple now: drop the parentheses",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return list(self)
+
+
 class Dataset(Record):
     """Everything one cooperation's allocation needs, validated and cross-checked."""
 
@@ -260,9 +283,10 @@ class Dataset(Record):
                 return municipality
         raise KeyError(kommunkod)
 
-    def budget_years(self) -> list[int]:
-        """The years that have a budget, ascending."""
-        return sorted({line.year for line in self.budget_lines})
+    @property
+    def budget_years(self) -> BudgetYears:
+        """The years that have a budget, ascending: ``for year in dataset.budget_years``."""
+        return BudgetYears(sorted({line.year for line in self.budget_lines}))
 
     def lines_for(self, year: int) -> tuple[BudgetLine, ...]:
         """The budget lines of ``year`` in file order."""

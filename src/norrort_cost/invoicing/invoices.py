@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from norrort_cost.allocation.membership import paid_period
 from norrort_cost.allocation.results import Allocation, Part, Pool, Share
@@ -40,6 +41,9 @@ POOL_TEXTS = {
 EXAMPLE_NOTE = (
     "EXEMPEL: fakturan bygger på exempeldata ({reasons}) och är inte en verklig betalningsbegäran."
 )
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +144,12 @@ class InvoiceRun:
     def invoiced_ore(self) -> int:
         """The sum of all invoices."""
         return sum(invoice.amount_ore for invoice in self.invoices)
+
+    def to_frame(self) -> pd.DataFrame:
+        """The invoice summary as a DataFrame (:mod:`norrort_cost.allocation.frames`)."""
+        from norrort_cost.allocation.frames import invoice_frame
+
+        return invoice_frame(self)
 
 
 def _party(municipality: Municipality) -> Party:

@@ -23,7 +23,7 @@ class CsvRow:
     """One data row: its physical line number and its cells by header name."""
 
     line: int
-    cells: dict[str, str]
+    cells: dict[str, object]  # text from CSV; typed values from a workbook or a frame
 
 
 @dataclass(slots=True)
@@ -37,6 +37,7 @@ class CsvTable:
     usable: bool = True
     delimiter: str = ","
     optional: tuple[str, ...] = ()  # columns a row may leave out at its end
+    sheet: str = ""  # the sheet's name when the table comes from a workbook
 
 
 def decode(data: bytes) -> str:

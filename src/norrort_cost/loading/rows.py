@@ -9,6 +9,7 @@ from pydantic import BaseModel, ValidationError
 
 from norrort_cost.loading.csvfile import CsvTable
 from norrort_cost.loading.suspicious import garbled
+from norrort_cost.loading.tables import is_blank
 from norrort_cost.loading.text import forbidden_character
 from norrort_cost.problem_codes import CODES, general_hint
 from norrort_cost.problems import Problem
@@ -73,13 +74,25 @@ def _value_at(values: Any, loc: tuple[int | str, ...]) -> Any:  # noqa: ANN401 -
     return values if loc else None
 
 
+def _present(cells: dict[str, object]) -> dict[str, object]:
+    """The cells that hold something, text stripped (an empty cell is an absent value)."""
+    present: dict[str, object] = {}
+    for column, value in cells.items():
+        if isinstance(value, str):
+            if column and (text := value.strip()):
+                present[column] = text
+        elif column and not is_blank(value):
+            present[column] = value
+    return present
+
+
 def validate_rows(table: CsvTable, model: type[RecordT]) -> list[tuple[int, RecordT]]:
     """Every row that validates, with its line; problems of the others go into the table."""
     records = []
     for row in table.rows:
         # an empty cell is an absent value: optional columns take their default and
         # required ones are reported as missing-value
-        cells = {k: v.strip() for k, v in row.cells.items() if k and v.strip()}
+        cells = _present(row.cells)
         if wrong := garbled(table.name, row.line, cells):
             table.problems.append(wrong)
             continue
@@ -93,7 +106,11 @@ def validate_rows(table: CsvTable, model: type[RecordT]) -> list[tuple[int, Reco
     return records
 
 
-def _forbidden(file: str, line: int, cells: dict[str, str]) -> list[Problem]:
-    """A problem for each cell holding a control character or a noncharacter."""
-    found = (forbidden_character(file, line, column, cell) for column, cell in cells.items())
+def _forbidden(file: str, line: int, cells: dict[str, object]) -> list[Problem]:
+    """A problem for each text cell holding a control character or a noncharacter."""
+    found = (
+        forbidden_character(file, line, column, cell)
+        for column, cell in cells.items()
+        if isinstance(cell, str)
+    )
     return [problem for problem in found if problem is not None]
