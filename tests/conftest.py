@@ -9,10 +9,39 @@ import pytest
 
 from norrort_cost import load_dataset
 from norrort_cost.dataset.models import Dataset
+from norrort_cost.problem_codes import CODES
+from norrort_cost.problems import DataError, Problem
+from norrort_cost.rendering.i18n import use
 from tests.copies import copy_default_dataset
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE_GOLDEN = os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+@pytest.fixture(autouse=True)
+def _every_reported_code_is_declared(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In every test, a DataError carries only codes of problem_codes.CODES (checked at run
+    time, so that codes made on the fly, e.g. from a field parser's error, are covered)."""
+    made = DataError.__init__
+
+    def checked(self: DataError, problems: list[Problem]) -> None:
+        undeclared = {p.code for p in problems} - set(CODES)
+        assert not undeclared, f"codes not in problem_codes.CODES: {sorted(undeclared)}"
+        made(self, problems)
+
+    monkeypatch.setattr(DataError, "__init__", checked)
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch):
+    """Tests read English unless they ask for Swedish: the locale of the machine running
+    them must not change the output (the language follows LC_ALL, LC_MESSAGES and LANG)."""
+    for variable in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    use("en")
+    yield
+    use("en")
 
 
 @pytest.fixture(scope="session")

@@ -83,8 +83,8 @@ def test_leaving_mid_year_counts_inclusive_days(dataset: Dataset) -> None:
 def test_equal_remainders_go_to_the_lower_kommunkod() -> None:
     """Three equal members and 100 öre: 34, 33, 33, the extra öre to the lowest code."""
     split = largest_remainder(100, {"0187": 5, "0114": 5, "0160": 5})
-    assert {k: a.units for k, a in split.items()} == {"0114": 34, "0160": 33, "0187": 33}
-    assert split["0114"].extra
+    assert {k: a.amount_ore for k, a in split.items()} == {"0114": 34, "0160": 33, "0187": 33}
+    assert split["0114"].extra_unit
     assert split["0114"].rank == 1
 
 
@@ -100,7 +100,7 @@ weights_strategy = st.dictionaries(
 def test_parts_always_sum_to_the_total(total: int, weights: dict[str, int]) -> None:
     """Largest remainder never loses or invents an öre."""
     split = largest_remainder(total, weights)
-    assert sum(a.units for a in split.values()) == total
+    assert sum(a.amount_ore for a in split.values()) == total
 
 
 @given(total=st.integers(min_value=0, max_value=10**13), weights=weights_strategy)
@@ -111,7 +111,7 @@ def test_each_part_is_within_one_unit_of_its_exact_quota(
     weight_sum = sum(weights.values())
     for code, part in largest_remainder(total, weights).items():
         quota = Fraction(total * weights[code], weight_sum)
-        assert abs(part.units - quota) < 1
+        assert abs(part.amount_ore - quota) < 1
 
 
 @given(
@@ -123,15 +123,15 @@ def test_the_order_of_members_does_not_matter(
     """Shuffling the input gives the same amounts: the rule is order-independent."""
     items = list(weights.items())
     random.Random(seed).shuffle(items)  # noqa: S311 - a test shuffle, not cryptography
-    first = {k: a.units for k, a in largest_remainder(total, weights).items()}
-    assert {k: a.units for k, a in largest_remainder(total, dict(items)).items()} == first
+    first = {k: a.amount_ore for k, a in largest_remainder(total, weights).items()}
+    assert {k: a.amount_ore for k, a in largest_remainder(total, dict(items)).items()} == first
 
 
 @given(total=st.integers(min_value=0, max_value=10**13), weights=weights_strategy)
 def test_zero_weight_gets_exactly_zero(total: int, weights: dict[str, int]) -> None:
     """A member with no weight pays nothing, even when öre are left over."""
     split = largest_remainder(total, {**weights, "9999": 0})
-    assert split["9999"].units == 0
+    assert split["9999"].amount_ore == 0
 
 
 def test_membership_days_are_inclusive() -> None:

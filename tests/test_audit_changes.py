@@ -26,7 +26,7 @@ def test_without_ekero_the_others_differences_sum_to_its_share(dataset):
     assert all(m.amount_change_ore > 0 for m in others)
     assert sum(m.amount_change_ore for m in others) == 2429103
     ekero = next(m for m in result.members if m.kommunkod == "0125")
-    assert (ekero.status, ekero.amount_change_ore) == (Status.LEFT, -2429103)
+    assert (ekero.status, ekero.amount_change_ore) == (Status.LEFT_OUT, -2429103)
     assert sum(s.amount_ore for s in result.scenario.shares) == result.baseline.budget_ore
 
 

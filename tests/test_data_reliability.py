@@ -42,7 +42,7 @@ from norrort_cost.loading.scb import parse_scb
 from norrort_cost.population.importing import plan_import
 from norrort_cost.problems import UsageError
 from norrort_cost.rendering.records import allocation_record
-from tests.test_keys_allocation import EXAMPLE, MUNICIPALITIES
+from tests.test_keys_allocation import EXAMPLE, municipalities
 
 runner = CliRunner()
 
@@ -125,7 +125,7 @@ def test_full_year_members_pay_exactly_the_base_fee_when_someone_joins_on_28_dec
 @st.composite
 def base_fee_years(draw: st.DrawFn) -> tuple[Dataset, str]:
     """2014 with some full-year members and some joining late, a base fee in whole kronor."""
-    chosen = draw(st.lists(st.sampled_from(MUNICIPALITIES), min_size=2, max_size=10, unique=True))
+    chosen = draw(st.lists(st.sampled_from(municipalities()), min_size=2, max_size=10, unique=True))
     joins = {
         m.kommunkod: date(2014, 1, 1) + timedelta(draw(st.sampled_from([0, 0, 180, 300, 361, 364])))
         for m in chosen

@@ -66,10 +66,10 @@ def test_single_allocation_and_bulk_engine_agree(case):
     result = allocate_many(totals, weights, codes)
     for i, (total, row) in enumerate(zip(totals, weights, strict=True)):
         single = largest_remainder(total, dict(zip(codes, row, strict=True)))
-        assert [single[k].units for k in codes] == result.units[i].tolist()
-        assert [single[k].extra for k in codes] == result.extra[i].tolist()
-        leftover = total - sum(a.floor for a in single.values())
-        assert all(a.extra == (a.rank <= leftover) for a in single.values())
+        assert [single[k].amount_ore for k in codes] == result.units[i].tolist()
+        assert [single[k].extra_unit for k in codes] == result.extra[i].tolist()
+        leftover = total - sum(a.floor_ore for a in single.values())
+        assert all(a.extra_unit == (a.rank <= leftover) for a in single.values())
 
 
 @settings(max_examples=200, deadline=None)
@@ -118,7 +118,7 @@ def test_many_pools_are_processed_in_blocks_with_the_same_result():
         single = largest_remainder(
             int(totals[i]), dict(zip(codes, weights[i].tolist(), strict=True))
         )
-        assert result.units[i].tolist() == [single[k].units for k in codes]
+        assert result.units[i].tolist() == [single[k].amount_ore for k in codes]
 
 
 @pytest.mark.parametrize(
@@ -153,3 +153,33 @@ def test_bulk_allocation_is_part_of_the_library_api():
     assert norrort_cost.allocate_many is allocate_many
     assert "allocate_many" in norrort_cost.__all__
     assert norrort_cost.BulkAllocation.__name__ == "BulkAllocation"
+
+
+def test_weight_sums_at_the_edge_of_int64_are_split_exactly():
+    """Pools whose weight sum is near 2**62 to 2**64 take the exact path, not an overflow.
+
+    The fast tie-break packs ``remainder × members + column`` into int64; it is safe only
+    while the weight sum is at most ``INT64_MAX // members``. This pins that bound: a wider
+    guard (``* members``, or 2**64 for INT64_MAX) splits some of these pools wrongly.
+    """
+    rng = np.random.default_rng(62)
+    for members in (2, 3, 5, 12):
+        codes = [f"{c:04d}" for c in range(members)]
+        for top in (2**62, 2**63 - 1, 2**64):
+            weights = [
+                [int(w) for w in rng.integers(0, top // members, size=members, dtype=np.uint64)]
+                for _ in range(40)
+            ]
+            # small totals keep remainder × weight within 64 bits: the int64 path is taken
+            totals = [int(t) for t in rng.integers(1, 32, size=40)]
+            result = allocate_many(totals, weights, codes)
+            for i, (total, row) in enumerate(zip(totals, weights, strict=True)):
+                expected = reference_split(total, dict(zip(codes, row, strict=True)))
+                assert result.units[i].tolist() == [expected[k] for k in codes], (members, top)
+
+
+def test_weights_whose_sum_does_not_fit_in_int64_are_summed_exactly():
+    """Three weights near 2**63 sum beyond int64: one unit goes to one member, not five."""
+    weights = {"0114": 2**63 - 1, "0115": 2**62, "0117": 2**63 - 1}
+    result = allocate_many([1], [list(weights.values())], list(weights))
+    assert result.units[0].tolist() == list(reference_split(1, weights).values()) == [1, 0, 0]

@@ -47,7 +47,8 @@ issuing._move = move
 
 def run_cli(out: Path, patch: str = "", *extra: str) -> subprocess.CompletedProcess[str]:
     code = patch + "\nfrom norrort_cost.cli import run\nrun()\n"
-    command = [sys.executable, "-c", code, *ARGS, "--out", str(out), *extra]
+    args = ARGS if "--format" not in extra else ARGS[:-2]  # an option is given once
+    command = [sys.executable, "-c", code, *args, "--out", str(out), *extra]
     env = {**os.environ, "TMPDIR": str(out.parent / "tmp")}
     (out.parent / "tmp").mkdir(exist_ok=True)
     return subprocess.run(

@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from norrort_cost import DataError, load_dataset
 from norrort_cost.cli import app
+from norrort_cost.problem_codes import CODES
 from tests.copies import copy_default_dataset
 
 CORPUS = Path(__file__).parent / "data" / "invalid"
@@ -52,6 +53,7 @@ def test_each_mistake_is_reported_exactly(case: str, tmp_path: Path) -> None:
         load_dataset(data)
     found = [[p.file, p.line, p.column, p.code] for p in caught.value.problems]
     assert found == spec["problems"]
+    assert {p.code for p in caught.value.problems} <= set(CODES)
 
 
 @pytest.mark.parametrize("case", CASES)

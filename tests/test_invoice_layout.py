@@ -102,7 +102,7 @@ def test_footer_has_seller_contact_and_late_payment_text(ekero):
 
     invoice = replace(ekero, contact=Contact("Anna A", "Anna Andersson", "08-123 45", "a@x.se"))
     (text,) = pages(invoice_pdf(invoice))
-    assert "Lidingö · " in text
+    assert "Lidingö stad · " in text
     assert "Org.nr 212000-0191" in text
     assert "Kontakt: Anna Andersson, 08-123 45, a@x.se" in text
     assert "Vår referens" in text

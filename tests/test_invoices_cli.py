@@ -160,7 +160,7 @@ def test_2018_has_sollentuna_as_seller(tmp_path):
     )
     assert result.exit_code == 0, result.output
     summary = json.loads((out / "fakturor-2018.json").read_text(encoding="utf-8"))
-    assert summary["seller"]["name"] == "Sollentuna"
+    assert summary["seller"]["name"] == "Sollentuna kommun"
     assert "0186" in [row["kommunkod"] for row in summary["invoices"]]
     assert summary["totals"]["invoiced_ore"] + summary["totals"]["internal_ore"] == 97200000
 

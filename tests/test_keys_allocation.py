@@ -6,6 +6,7 @@ import json
 import random
 from datetime import date, timedelta
 from fractions import Fraction
+from functools import cache
 
 import pytest
 from hypothesis import given, settings
@@ -18,6 +19,7 @@ from norrort_cost.dataset.models import (
     Dataset,
     FixedAmount,
     Membership,
+    Municipality,
     PopulationFigure,
     Settings,
 )
@@ -27,8 +29,13 @@ from norrort_cost.problems import DataError
 EXAMPLE = default_data_dir() / "examples" / "overformyndare"
 YEAR = 2014
 ON = date(2013, 12, 31)
-MUNICIPALITIES = load_dataset().municipalities  # 15 real codes with valid orgnr
 UNIT = {"ore": 1, "krona": 100}
+
+
+@cache
+def municipalities() -> tuple[Municipality, ...]:
+    """The embedded dataset's 15 real codes with valid orgnr, loaded when first drawn."""
+    return load_dataset().municipalities
 
 
 def parts_by_pool(allocation):
@@ -158,8 +165,12 @@ def test_core_refuses_a_dataset_whose_fixed_amounts_exceed_the_line():
 
 @st.composite
 def cooperations(draw: st.DrawFn) -> tuple[Dataset, str]:
-    """A random cooperation in 2014 with lines of every key, amounts in whole kronor."""
-    chosen = draw(st.lists(st.sampled_from(MUNICIPALITIES), min_size=1, max_size=8, unique=True))
+    """A random cooperation in 2014 with lines of every key.
+
+    Budget lines are in whole kronor; fixed amounts in öre, to be paid exactly even when
+    the rounding unit is the krona (the line's rest after them is whole kronor).
+    """
+    chosen = draw(st.lists(st.sampled_from(municipalities()), min_size=1, max_size=8, unique=True))
     codes = sorted(m.kommunkod for m in chosen)
     starts = {k: date(YEAR, 1, 1) + timedelta(draw(st.integers(-30, 364))) for k in codes}
     days = {k: (date(YEAR, 12, 31) - max(s, date(YEAR, 1, 1))).days + 1 for k, s in starts.items()}
@@ -180,7 +191,7 @@ def cooperations(draw: st.DrawFn) -> tuple[Dataset, str]:
         )
     )
     fixed = [
-        FixedAmount(year=YEAR, line="D", kommunkod=k, amount_ore=draw(kronor) * 100)
+        FixedAmount(year=YEAR, line="D", kommunkod=k, amount_ore=draw(st.integers(0, 2 * 10**8)))
         for i, k in enumerate(codes)
         if i == 0 or draw(st.booleans())  # a fixed line needs at least one amount
     ]

@@ -72,4 +72,4 @@ def test_loading_does_not_render(module: str) -> None:
 def test_the_core_is_grouped_by_concern() -> None:
     """Besides the shared vocabulary, every core module lives in a subpackage of its concern."""
     top_level = {path.stem for path in PACKAGE.glob("*.py")}
-    assert top_level == {"__init__", "__main__", "money", "problems"}
+    assert top_level == {"__init__", "__main__", "money", "problems", "problem_codes"}

@@ -22,10 +22,10 @@ def write(path: Path, text: str, encoding: str = "utf-8") -> None:
 
 
 def test_embedded_dataset_loads(dataset: Dataset) -> None:
-    """The shipped dataset is valid: 15 municipalities, 150 figures, 7 budget years."""
+    """The shipped dataset is valid: 15 municipalities, 165 figures, 7 budget years."""
     assert len(dataset.municipalities) == 15
-    assert len(dataset.population) == 150
-    assert dataset.budget_years() == list(range(2013, 2020))
+    assert len(dataset.population) == 165
+    assert dataset.budget_years == tuple(range(2013, 2020))
     assert dataset.municipality("0114").name == "Upplands Väsby"
 
 
@@ -82,7 +82,7 @@ def test_each_kind_of_bad_population_row(data_copy: Path, row: str, column: str,
     """Each mistake in a population row is reported at its line and column with its code."""
     with (data_copy / "population.csv").open("a", encoding="utf-8") as stream:
         stream.write(row + "\n")
-    assert problems_of(data_copy) == [("population.csv", 152, column, code)]
+    assert problems_of(data_copy) == [("population.csv", 167, column, code)]
 
 
 def test_missing_and_empty_files(data_copy: Path) -> None:
@@ -151,13 +151,17 @@ def test_settings_errors_are_located(data_copy: Path) -> None:
     assert problems_of(data_copy) == [("cooperation.toml", None, "rounding_unit", "invalid-choice")]
 
 
-@pytest.mark.parametrize("amount", [-5, True, 1.5])
-def test_records_built_in_code_refuse_negative_float_and_boolean_amounts(amount: object) -> None:
-    """In code an amount is whole öre: a negative, a float or a boolean is refused."""
+@pytest.mark.parametrize("amount", [-5, True, 1.555, "15.000"])
+def test_records_built_in_code_refuse_negative_boolean_sub_ore_and_ambiguous_amounts(
+    amount: object,
+) -> None:
+    """In code ``amount`` is kronor: a negative, a boolean, a fraction of an öre or an
+    ambiguous thousands point is refused; ``amount_ore`` is whole öre (issue 14)."""
     from pydantic import ValidationError
 
     from norrort_cost.dataset.models import BudgetLine
 
     assert BudgetLine(year=2014, line="x", amount_ore=75600000).amount_ore == 75600000
+    assert BudgetLine.model_validate({"year": 2014, "line": "x", "amount": 1.5}).amount_ore == 150
     with pytest.raises(ValidationError):
         BudgetLine.model_validate({"year": 2014, "line": "x", "amount": amount})

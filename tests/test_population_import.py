@@ -13,6 +13,7 @@ from norrort_cost.cli import app
 from norrort_cost.loading import default_data_dir
 from norrort_cost.loading.scb import parse_scb, read_scb
 from norrort_cost.population.importing import plan_import
+from norrort_cost.rendering.layout import unbroken
 from tests.copies import copy_default_dataset
 
 # SCB table BE0101N1 as downloaded: Windows-1252, CRLF, quoted, 290 municipalities
@@ -88,9 +89,9 @@ def test_bom_semicolons_and_footnotes(tmp_path: Path) -> None:
     )
     figures, problems = parse_scb(text, "x.csv")
     assert problems == []
-    assert [(f.line, f.region, f.year, f.inhabitants) for f in figures] == [
-        (4, "0114 Upplands Väsby", 2017, 44605),
-        (5, "0125 Ekerö", 2017, 27753),
+    assert [(f.line, f.region, f.reference_date, f.inhabitants) for f in figures] == [
+        (4, "0114 Upplands Väsby", date(2017, 12, 31), 44605),
+        (5, "0125 Ekerö", date(2017, 12, 31), 27753),
     ]
 
 
@@ -102,7 +103,7 @@ def test_wide_table_changes_are_reported_old_to_new(data: Path, tmp_path: Path) 
     )
     code, out = import_scb(export, "--data-dir", data)
     assert code == 0, out
-    assert "27 753 -> 27 760" in out
+    assert unbroken("27 753 -> 27 760") in out
     assert "0 added, 1 changed, 1 unchanged; 1 region(s) skipped" in out
     figure = load_dataset(data).inhabitants("0125", date(2017, 12, 31))
     assert figure is not None
@@ -175,7 +176,7 @@ def test_swedish_excel_export_reads_correctly(tmp_path: Path) -> None:
     """Windows-1252, ';', no-break-space thousands, a trailing ';': the figures are right."""
     text = "Region;2017;\r\n0117 Österåker;44\u00a0130;\r\n0186 Lidingö;47 185;\r\n"
     [export] = [write(tmp_path / "excel.csv", text, "cp1252")]
-    figures = read_scb(export)
+    figures = read_scb(export).figures
     assert [(f.region, f.inhabitants) for f in figures] == [
         ("0117 Österåker", 44130),
         ("0186 Lidingö", 47185),
@@ -183,9 +184,9 @@ def test_swedish_excel_export_reads_correctly(tmp_path: Path) -> None:
 
 
 def test_bad_figures_are_all_reported_with_their_place(tmp_path: Path) -> None:
-    """SCB's '..' (no figure), a decimal and a gap hiding data: each one located."""
+    """A decimal, a word for a figure and a gap hiding data: each one located."""
     text = (
-        '"region","2017"\n"0114 Upplands Väsby",..\n"0115 Vallentuna",33175.5\n'
+        '"region","2017"\n"0114 Upplands Väsby",4x\n"0115 Vallentuna",33175.5\n'
         '\n"0117 Österåker",44130\n'
     )
     export = write(tmp_path / "bad.csv", text)
@@ -196,6 +197,19 @@ def test_bad_figures_are_all_reported_with_their_place(tmp_path: Path) -> None:
         (3, "2017", "not-integer"),
         (5, None, "data-after-end"),
     ]
+
+
+def test_scb_missing_mark_for_a_member_is_an_error_never_zero(data: Path, tmp_path: Path) -> None:
+    """SCB's '..' or '-' for a member: exit 1 naming it; for another region: skipped."""
+    text = '"region","2017"\n"0114 Upplands Väsby",..\n"0115 Vallentuna",-\n"0126 Huddinge",..\n'
+    export = write(tmp_path / "missing.csv", text)
+    before = (data / "population.csv").read_bytes()
+    code, out = import_scb(export, "--data-dir", data)
+    assert code == 1
+    assert out.count("missing-figure") == 2
+    assert "no figure ('..') for Upplands Väsby at 2017-12-31" in out
+    assert "Huddinge" not in out
+    assert (data / "population.csv").read_bytes() == before
 
 
 def test_the_embedded_dataset_is_not_written(tmp_path: Path) -> None:

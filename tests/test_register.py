@@ -102,7 +102,7 @@ def test_member_issues_one_members_invoice_then_the_year_refuses_it(tmp_path):
     ]
     again = invoke("invoices", "--year", 2014, *ISSUE, "--out", out)
     assert again.exit_code == 2
-    assert "Ekerö (0125) has invoice 1" in again.output
+    assert "Ekerö kommun (0125) has invoice 1" in again.output
 
 
 def test_register_list_show_and_export(quarterly, tmp_path):
@@ -163,6 +163,23 @@ def test_register_beside_a_dataset_and_a_series_from_the_settings(data_copy, tmp
     summary = json.loads((out / "fakturor-2014.json").read_text(encoding="utf-8"))
     assert summary["invoices"][0]["invoice_number"] == "LS1001"
     assert summary["invoices"][-1]["invoice_number"] == "LS1014"
+
+
+def test_a_series_prefix_that_cannot_name_a_file_is_a_located_problem(data_copy, tmp_path):
+    """A prefix with a slash is refused with the project's code, not pydantic's, and a hint."""
+    settings = data_copy / "cooperation.toml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(
+        text + '\n[invoicing.seller_series."0186"]\nprefix = "LS/"\n', encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    args = ["--year", 2014, *ISSUE, "--format", "json", "--data-dir", data_copy, "--out", out]
+    result = invoke("invoices", *args)
+    assert result.exit_code == 1
+    assert "invalid-series-prefix" in result.output
+    assert "string_pattern_mismatch" not in result.output
+    assert "letters a-z, digits and dashes" in result.output
+    assert not out.exists()
 
 
 def test_installments_other_than_1_2_4_12_are_refused(tmp_path):

@@ -2,14 +2,21 @@
 
 The public library API is small:
 
-``load_dataset(path=None) -> Dataset``
+``load_dataset(path=None, **tables) -> Dataset``
     Load and validate a dataset directory (the embedded Koordination Norrort data by
-    default). Raises :class:`DataError` listing every problem found.
+    default). Raises :class:`DataError` listing every problem found. ``tables``
+    (``budget=``, ``population=``, ...) replace files with pandas DataFrames or records,
+    validated the same way; ``budget.xlsx`` may stand in for ``budget.csv``.
 
 ``allocate(dataset, year, *, population_date=None, rounding_unit=None) -> Allocation``
     Split the budget of ``year`` exactly (integer öre, largest-remainder method, ties by
     kommunkod). The result is immutable: ``Allocation.shares`` holds one :class:`Share`
     per member; amounts are integer öre (``amount_ore``).
+
+``Allocation.to_frame(by_pool=False)``
+    The shares as a pandas DataFrame (``amount_ore`` int64, ``amount`` Decimal kronor,
+    ``kommunkod`` text); ``Comparison``, ``WhatIf`` and invoice runs have ``to_frame()``
+    too. pandas is imported only then.
 
 ``allocate_many(totals, weights, codes) -> BulkAllocation``
     Split many cost pools at once (pools × members, e.g. every cooperation of every
@@ -29,17 +36,35 @@ into the JSON record the command line prints):
 ``compare(dataset, from_year, to_year) -> Comparison``
     Two years side by side per member.
 ``whatif(dataset, year, changes) -> WhatIf``
-    A year recomputed with :class:`MembershipChange` s applied to a copy of the data.
+    A year recomputed with :class:`MembershipChange` s (each of a :class:`ChangeKind`:
+    join, leave, without) applied to a copy of the data.
 ``parse_claim(text) -> Claim``
     Every reading of an amount as Swedes write it, the literal one first.
 
 The other commands' work is in modules of its own, each callable from Python:
-``norrort_cost.invoicing.build_invoices`` (the invoices of a year, before rendering),
-``norrort_cost.loading.check_dataset`` with ``norrort_cost.plausibility.warnings`` (what
-``validate`` reports) and ``norrort_cost.population_import.plan_import`` (an SCB import).
+``norrort_cost.invoicing.invoices.build_invoices`` (the invoices of a year, before
+rendering), ``norrort_cost.loading.check_dataset`` with
+``norrort_cost.population.plausibility.warnings`` (what ``validate`` reports) and
+``norrort_cost.population.importing.plan_import`` (an SCB import).
 
-Errors: :class:`DataError` (bad input, ``.problems``) and :class:`UsageError` (a request the
-data cannot answer, such as a year without budget), both :class:`NorrortError`.
+Money: amounts are integer öre in results; a budget amount given as a number (``int``,
+``float``, ``Decimal``, numpy, text) is kronor, only fields named ``*_ore`` take öre.
+
+A pipeline in a few lines of pandas (read a budget workbook, allocate several years,
+write one workbook)::
+
+    import pandas as pd
+    from norrort_cost import allocate, load_dataset
+
+    dataset = load_dataset(budget=pd.read_excel("budget.xlsx"))
+    shares = pd.concat(allocate(dataset, y).to_frame() for y in dataset.budget_years)
+    shares.to_excel("shares.xlsx", index=False)
+
+Errors: :class:`DataError` (bad input; ``.problems`` lists every :class:`Problem`, each with
+a code of ``norrort_cost.problem_codes.CODES``) and :class:`UsageError` (a request the data
+cannot answer, such as a year without budget), both :class:`NorrortError`.
+
+``__version__`` is the package's version.
 
 Names are imported lazily so that ``import norrort_cost`` (and ``--help``) stays fast.
 """
@@ -76,50 +101,32 @@ _EXPORTS = {
     "NorrortError": "norrort_cost.problems",
 }
 
-__all__ = [
-    "Allocation",
-    "BulkAllocation",
-    "ChangeKind",
-    "CheckResult",
-    "Comparison",
-    "DataError",
-    "Dataset",
-    "Explanation",
-    "MembershipChange",
-    "NorrortError",
-    "Problem",
-    "Share",
-    "UsageError",
-    "WhatIf",
-    "__version__",
-    "allocate",
-    "allocate_many",
-    "check",
-    "compare",
-    "explain",
-    "load_dataset",
-    "parse_claim",
-    "whatif",
-]
+# the public names, listed once (the imports below only tell type checkers where they are)
+__all__ = ["__version__", *_EXPORTS]  # noqa: PLE0604 - derived from the export table
 
-if TYPE_CHECKING:
-    from norrort_cost.allocation.engine import BulkAllocation, allocate_many
-    from norrort_cost.allocation.results import Allocation, Share
-    from norrort_cost.allocation.yearly import allocate
-    from norrort_cost.audit.changes import (
-        ChangeKind,
-        Comparison,
-        MembershipChange,
-        WhatIf,
-        compare,
-        whatif,
-    )
-    from norrort_cost.audit.claims import parse_claim
-    from norrort_cost.audit.explain import Explanation, explain
-    from norrort_cost.audit.reconcile import CheckResult, check
-    from norrort_cost.dataset.models import Dataset
-    from norrort_cost.loading import load_dataset
-    from norrort_cost.problems import DataError, NorrortError, Problem, UsageError
+if TYPE_CHECKING:  # where type checkers find the names (``X as X`` re-exports them)
+    from norrort_cost.allocation.engine import BulkAllocation as BulkAllocation
+    from norrort_cost.allocation.engine import allocate_many as allocate_many
+    from norrort_cost.allocation.results import Allocation as Allocation
+    from norrort_cost.allocation.results import Share as Share
+    from norrort_cost.allocation.yearly import allocate as allocate
+    from norrort_cost.audit.changes import ChangeKind as ChangeKind
+    from norrort_cost.audit.changes import Comparison as Comparison
+    from norrort_cost.audit.changes import MembershipChange as MembershipChange
+    from norrort_cost.audit.changes import WhatIf as WhatIf
+    from norrort_cost.audit.changes import compare as compare
+    from norrort_cost.audit.changes import whatif as whatif
+    from norrort_cost.audit.claims import parse_claim as parse_claim
+    from norrort_cost.audit.explain import Explanation as Explanation
+    from norrort_cost.audit.explain import explain as explain
+    from norrort_cost.audit.reconcile import CheckResult as CheckResult
+    from norrort_cost.audit.reconcile import check as check
+    from norrort_cost.dataset.models import Dataset as Dataset
+    from norrort_cost.loading import load_dataset as load_dataset
+    from norrort_cost.problems import DataError as DataError
+    from norrort_cost.problems import NorrortError as NorrortError
+    from norrort_cost.problems import Problem as Problem
+    from norrort_cost.problems import UsageError as UsageError
 
 
 def __getattr__(name: str) -> object:

@@ -8,7 +8,7 @@ columns) in proportion to integer weights, by the largest-remainder (Hamilton) m
 * the units left over go one each to the largest remainders ``total * w mod W``;
 * equal remainders are ordered by kommunkod ascending.
 
-This is the one implementation of the rule: :func:`norrort_cost.allocation.largest_remainder`
+This is the one implementation of the rule: :func:`norrort_cost.allocation.yearly.largest_remainder`
 (and so :func:`norrort_cost.allocation.allocate`) calls :func:`apportion`, which runs the
 same vectorised code as :func:`allocate_many` on a single pool.
 
@@ -31,10 +31,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any, overload
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 INT64_MAX = 2**63 - 1
 UINT64_MAX = 2**64 - 1
@@ -60,7 +63,7 @@ class BulkAllocation:
 
 
 @dataclass(frozen=True, slots=True)
-class Apportioned:
+class PoolSplit:
     """One pool split, with every figure behind it, per member in the order given."""
 
     weight_sum: int
@@ -70,8 +73,31 @@ class Apportioned:
     extra: list[bool]
 
 
-def allocate_many(totals: ArrayLike, weights: ArrayLike, codes: Sequence[str]) -> BulkAllocation:
+@overload
+def allocate_many(
+    totals: Any,  # noqa: ANN401 - a Series, a mapping by pool or a sequence
+    weights: pd.DataFrame,
+    codes: None = None,
+) -> pd.DataFrame: ...
+
+
+@overload
+def allocate_many(
+    totals: ArrayLike, weights: ArrayLike, codes: Sequence[str]
+) -> BulkAllocation: ...
+
+
+def allocate_many(
+    totals: Any,
+    weights: Any,
+    codes: Sequence[str] | None = None,
+) -> BulkAllocation | pd.DataFrame:
     """Split each pool's total (whole units) among members in proportion to integer weights.
+
+    Given a pandas DataFrame of weights, returns one: pools × members (index: pools,
+    columns: kommunkoder) gives the units in the same shape; long format (columns
+    ``pool``, ``kommunkod``, ``weight``) gives the same rows with ``units`` (see
+    :func:`norrort_cost.allocation.frames.allocate_frame`). ``totals`` is then by pool.
 
     ``totals`` has one non-negative integer per pool; ``weights`` is a pools × members
     array of non-negative integers whose columns belong to ``codes`` (kommunkoder, used to
@@ -82,6 +108,12 @@ def allocate_many(totals: ArrayLike, weights: ArrayLike, codes: Sequence[str]) -
     >>> result.units.tolist()
     [[3, 3, 4], [0, 2, 5]]
     """
+    if hasattr(weights, "columns") and hasattr(weights, "index"):
+        from norrort_cost.allocation.frames import allocate_frame
+
+        return allocate_frame(totals, weights)
+    if codes is None:
+        raise TypeError("codes are needed unless weights is a DataFrame")
     total_array, weight_array = _checked(totals, weights, codes)
     pools, members = weight_array.shape
     order = _kommunkod_order(codes)
@@ -106,7 +138,7 @@ def allocate_many(totals: ArrayLike, weights: ArrayLike, codes: Sequence[str]) -
     return BulkAllocation(tuple(codes), total_array, units, extra)
 
 
-def apportion(total: int, weights: Sequence[int], codes: Sequence[str]) -> Apportioned:
+def apportion(total: int, weights: Sequence[int], codes: Sequence[str]) -> PoolSplit:
     """Split one pool, keeping floors, remainders and ranks (1 = largest remainder).
 
     The same code as :func:`allocate_many`, on one row; the single allocation calls it,
@@ -122,7 +154,7 @@ def apportion(total: int, weights: Sequence[int], codes: Sequence[str]) -> Appor
     ranks[np.argsort(-remainders[0], kind="stable")] = np.arange(1, members + 1)
     pick = np.empty(members, dtype=np.intp)
     pick[order] = np.arange(members)  # each given member's column in kommunkod order
-    return Apportioned(
+    return PoolSplit(
         weight_sum=int(weight_sums[0]),
         floors=[int(f) for f in floors[0, pick]],
         remainders=[int(r) for r in remainders[0, pick]],

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from fractions import Fraction
 
 from norrort_cost.dataset.models import AllocationKey, BudgetLine, FixedAmount
-from norrort_cost.money import format_sek
+from norrort_cost.money import format_fraction_sv, format_sek, kronor
 from norrort_cost.problems import Problem
 
 BUDGET_FILE = "budget.csv"
@@ -99,9 +99,9 @@ def _base_fee_problems(
                     column="base_fee",
                     value=format_sek(line.base_fee_ore),
                     code="base-fee-exceeds-line",
-                    message=f"{line.year} {line.line}: base fees of {member_years} member-years "
-                    f"come to "
-                    f"{format_sek(round(fees))} kr, more than the line's "
+                    message=f"{line.year} {line.line}: base fees of "
+                    f"{format_fraction_sv(member_years, 4)} member-years come to "
+                    f"{format_fraction_sv(kronor(fees), 2)} kr, more than the line's "
                     f"{format_sek(line.amount_ore)} kr",
                     hint="lower the base fee or raise the line's amount",
                 )

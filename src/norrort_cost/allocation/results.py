@@ -10,13 +10,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from norrort_cost.dataset.models import AllocationKey, BudgetLine
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True, slots=True)
 class Part:
-    """A member's part of one cost pool."""
+    """A member's part of one cost pool: the one record of a member's split.
+
+    ``quota_ore`` is the exact quota ``pool × weight ÷ sum of weights``; ``floor_ore`` its
+    floor in rounding units; ``rank`` the place of its remainder, largest first (ties by
+    kommunkod); ``extra_unit`` whether a leftover unit went to it; ``amount_ore`` the part.
+    """
 
     pool: str
     weight: Fraction
@@ -96,3 +105,13 @@ class Allocation:
             if share.kommunkod == kommunkod:
                 return share
         raise KeyError(kommunkod)
+
+    def to_frame(self, *, by_pool: bool = False) -> pd.DataFrame:
+        """The shares as a pandas DataFrame, one row per member (or per member and pool).
+
+        Columns and exact types: :mod:`norrort_cost.allocation.frames` (``amount_ore``
+        int64, ``amount`` Decimal kronor, ``kommunkod`` text, ``population_date`` datetime64).
+        """
+        from norrort_cost.allocation.frames import allocation_frame
+
+        return allocation_frame(self, by_pool=by_pool)

@@ -20,22 +20,16 @@ The method (version 1):
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
 from norrort_cost.allocation.engine import apportion
 from norrort_cost.allocation.keys import year_problems
+from norrort_cost.allocation.membership import days_counted, year_bounds
 from norrort_cost.allocation.pools import MemberYear, PoolPlan, plan_pools
 from norrort_cost.allocation.refusals import check_whole_units, no_members, weightless
 from norrort_cost.allocation.results import Allocation, Part, Pool, Share
-from norrort_cost.dataset.models import (
-    BudgetLine,
-    Dataset,
-    Membership,
-    Municipality,
-    PopulationFigure,
-)
+from norrort_cost.dataset.models import BudgetLine, Dataset, Municipality, PopulationFigure
 from norrort_cost.money import ORE_PER_KRONA
 from norrort_cost.problems import DataError, Problem, UsageError, errors_only
 
@@ -45,48 +39,39 @@ TIE_BREAK = "equal remainders: kommunkod ascending"
 UNIT_ORE = {"ore": 1, "krona": ORE_PER_KRONA}
 
 
-@dataclass(frozen=True, slots=True)
-class Apportionment:
-    """One member's part of a largest-remainder split, with the numbers that explain it.
-
-    ``quota`` is exact, in rounding units; ``floor`` is its integer part; ``rank`` is the
-    member's place when all remainders are sorted largest first (ties by kommunkod).
-    """
-
-    kommunkod: str
-    quota: Fraction
-    floor: int
-    rank: int
-    extra: bool
-
-    @property
-    def units(self) -> int:
-        """The units this member gets: the floor, plus one if it got a leftover unit."""
-        return self.floor + int(self.extra)
-
-
-def largest_remainder(total: int, weights: Mapping[str, int]) -> dict[str, Apportionment]:
+def largest_remainder(
+    total: int,
+    weights: Mapping[str, int],
+    *,
+    unit_ore: int = 1,
+    pool: str = "",
+    denominator: int = 1,
+) -> dict[str, Part]:
     """Split ``total`` whole units in proportion to integer ``weights`` keyed by kommunkod.
 
-    The arithmetic is :func:`norrort_cost.engine.apportion`, the same engine that splits
-    many pools at once (:func:`norrort_cost.engine.allocate_many`).
+    Each member's :class:`Part`, in öre (``unit_ore`` öre per unit), largest remainder
+    first; its weight is ``weights[k] / denominator``. The arithmetic is
+    :func:`norrort_cost.allocation.engine.apportion`, the same engine that splits many pools
+    at once (:func:`norrort_cost.allocation.engine.allocate_many`).
     """
     codes = list(weights)
     split = apportion(total, [weights[k] for k in codes], codes)
-    result = {
-        k: Apportionment(
-            kommunkod=k,
-            quota=Fraction(total * weights[k], split.weight_sum)
+    parts = {
+        k: Part(
+            pool=pool,
+            weight=Fraction(weights[k], denominator),
+            quota_ore=Fraction(total * weights[k] * unit_ore, split.weight_sum)
             if split.weight_sum
             else Fraction(0),
-            floor=floor,
+            floor_ore=floor * unit_ore,
+            amount_ore=(floor + extra) * unit_ore,
             rank=rank,
-            extra=extra,
+            extra_unit=extra,
         )
         for k, floor, rank, extra in zip(codes, split.floors, split.ranks, split.extra, strict=True)
     }
-    check_sum(total, (a.units for a in result.values()))
-    return dict(sorted(result.items(), key=lambda item: item[1].rank))
+    check_sum(total * unit_ore, (p.amount_ore for p in parts.values()))
+    return dict(sorted(parts.items(), key=lambda item: item[1].rank))
 
 
 def check_sum(total: int, parts: Iterable[int]) -> None:
@@ -97,70 +82,9 @@ def check_sum(total: int, parts: Iterable[int]) -> None:
         raise ArithmeticError(msg)
 
 
-def year_bounds(year: int) -> tuple[date, date, int]:
-    """First day, last day and number of days of a calendar year."""
-    first, last = date(year, 1, 1), date(year, 12, 31)
-    return first, last, (last - first).days + 1
-
-
-def membership_days(dataset: Dataset, year: int) -> dict[str, int]:
-    """Days of membership in ``year`` per member with at least one such day."""
-    return days_of_membership(dataset.memberships, year, dataset.settings.pro_rating)
-
-
-def days_of_membership(
-    memberships: Iterable[Membership], year: int, pro_rating: str = "days"
-) -> dict[str, int]:
-    """Days counted per member in ``year`` (all of them with pro-rating ``none``)."""
-    first, last, days_in_year = year_bounds(year)
-    days: dict[str, int] = {}
-    for membership in memberships:
-        counted = membership.days_in(first, last)
-        if counted:
-            days[membership.kommunkod] = days.get(membership.kommunkod, 0) + counted
-    if pro_rating == "none":
-        return dict.fromkeys(days, days_in_year)
-    return days
-
-
-@dataclass(frozen=True, slots=True)
-class CountedPeriod:
-    """A membership period and the days of it that fall in the budget year (inclusive)."""
-
-    start: date
-    end: date | None
-    counted_from: date
-    counted_to: date
-    days: int
-
-
-def counted_periods(dataset: Dataset, kommunkod: str, year: int) -> tuple[CountedPeriod, ...]:
-    """The member's membership periods that touch ``year``, with the days counted in it."""
-    first, last, _ = year_bounds(year)
-    periods = []
-    for membership in sorted(dataset.memberships, key=lambda m: m.start):
-        days = membership.days_in(first, last)
-        if membership.kommunkod != kommunkod or not days:
-            continue
-        end = last if membership.end is None else min(membership.end, last)
-        periods.append(
-            CountedPeriod(membership.start, membership.end, max(membership.start, first), end, days)
-        )
-    return tuple(periods)
-
-
-def membership_period(dataset: Dataset, kommunkod: str, year: int) -> tuple[date, date]:
-    """The first and last day ``year`` is paid for by a member (the whole year if unprorated)."""
-    first, last, _ = year_bounds(year)
-    periods = counted_periods(dataset, kommunkod, year)
-    if not periods or dataset.settings.pro_rating == "none":
-        return first, last
-    return periods[0].counted_from, max(p.counted_to for p in periods)
-
-
 def _members(dataset: Dataset, year: int, on: date) -> MemberYear:
     """The year's members with their days and their population at ``on`` (all or an error)."""
-    days = membership_days(dataset, year)
+    days = days_counted(dataset.memberships, year, dataset.settings.pro_rating)
     inhabitants: dict[str, int] = {}
     sources: dict[str, str] = {}
     missing: list[Problem] = []
@@ -195,7 +119,7 @@ def _members(dataset: Dataset, year: int, on: date) -> MemberYear:
 def _budget_lines(dataset: Dataset, year: int) -> tuple[BudgetLine, ...]:
     lines = dataset.lines_for(year)
     if not lines:
-        years = ", ".join(str(y) for y in dataset.budget_years()) or "none"
+        years = ", ".join(str(y) for y in dataset.budget_years) or "none"
         raise UsageError(f"there is no budget for {year}", f"years with a budget: {years}")
     return lines
 
@@ -292,7 +216,6 @@ def _split_pool(plan: PoolPlan) -> tuple[Pool, dict[str, Part]]:
     amount, unit_ore = plan.amount_ore, plan.unit_ore
     if amount and not any(plan.weights.values()):
         raise DataError([weightless(plan)])
-    split = _base_fee_split(plan) or largest_remainder(amount // unit_ore, plan.weights)
     pool = Pool(
         name=plan.key.value,
         key=plan.key,
@@ -303,34 +226,42 @@ def _split_pool(plan: PoolPlan) -> tuple[Pool, dict[str, Part]]:
         description=plan.description,
         contributions=plan.contributions,
     )
-    parts = {
-        k: Part(
-            pool=pool.name,
-            weight=Fraction(plan.weights[k], plan.denominator),
-            quota_ore=a.quota * unit_ore,
-            floor_ore=a.floor * unit_ore,
-            amount_ore=a.units * unit_ore,
-            rank=a.rank,
-            extra_unit=a.extra,
-        )
-        for k, a in split.items()
-    }
+    parts = _base_fee_split(plan, pool.name) or largest_remainder(
+        amount // unit_ore,
+        plan.weights,
+        unit_ore=unit_ore,
+        pool=pool.name,
+        denominator=plan.denominator,
+    )
     check_sum(amount, (p.amount_ore for p in parts.values()))
     return pool, parts
 
 
-def _base_fee_split(plan: PoolPlan) -> dict[str, Apportionment] | None:
+def _base_fee_split(plan: PoolPlan, pool: str) -> dict[str, Part] | None:
     """A base-fee pool: full-year members get exactly the fee, part-year ones split the rest.
 
     None for any other pool, or a fee that is not a whole number of rounding units.
     """
     if plan.full_year_ore is None:
         return None
-    fee = plan.full_year_ore // plan.unit_ore
-    full = sorted(k for k, days in plan.weights.items() if days == plan.denominator)
+    unit_ore, denominator = plan.unit_ore, plan.denominator
+    fee = plan.full_year_ore // unit_ore
+    full = sorted(k for k, days in plan.weights.items() if days == denominator)
     part = {k: days for k, days in plan.weights.items() if k not in full}
-    rest = plan.amount_ore // plan.unit_ore - fee * len(full)
-    split = largest_remainder(rest, part) if part else {}
+    rest = plan.amount_ore // unit_ore - fee * len(full)
+    split = (
+        largest_remainder(rest, part, unit_ore=unit_ore, pool=pool, denominator=denominator)
+        if part
+        else {}
+    )
     for rank, kommunkod in enumerate(full, start=len(part) + 1):
-        split[kommunkod] = Apportionment(kommunkod, Fraction(fee), fee, rank, extra=False)
+        split[kommunkod] = Part(
+            pool=pool,
+            weight=Fraction(plan.weights[kommunkod], denominator),
+            quota_ore=Fraction(fee * unit_ore),
+            floor_ore=fee * unit_ore,
+            amount_ore=fee * unit_ore,
+            rank=rank,
+            extra_unit=False,
+        )
     return split

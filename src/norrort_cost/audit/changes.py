@@ -15,12 +15,17 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
+from norrort_cost.allocation.membership import paid_period
 from norrort_cost.allocation.results import Allocation, Share
 from norrort_cost.allocation.yearly import allocate
 from norrort_cost.dataset.lookup import find_municipality
 from norrort_cost.dataset.models import Dataset, Membership, Municipality
 from norrort_cost.problems import UsageError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 class Status(StrEnum):
@@ -29,23 +34,35 @@ class Status(StrEnum):
     MEMBER = "member"
     JOINED = "joined"
     LEFT = "left"
+    LEFT_OUT = "left-out"
 
 
 @dataclass(frozen=True, slots=True)
 class MemberChange:
-    """One member in two years: its share in each (None where it was not a member)."""
+    """One member in two years: its share in each (None where it was not a member).
+
+    ``before_days`` and ``after_days`` are the first and last day of the year the member
+    paid for, when that is not the whole year (it joined or left during the year).
+    ``left_out`` marks a member a what-if removed entirely (``--without``).
+    """
 
     kommunkod: str
     name: str
     before: Share | None
     after: Share | None
+    before_days: tuple[date, date] | None = None
+    after_days: tuple[date, date] | None = None
+    left_out: bool = False
 
     @property
     def status(self) -> Status:
-        """Member in both years, joined (only in the later) or left (only in the earlier)."""
+        """Member in both years, joined (only in the later), left (only in the earlier),
+        or left out (removed by a what-if)."""
         if self.before is None:
             return Status.JOINED
-        return Status.LEFT if self.after is None else Status.MEMBER
+        if self.after is None:
+            return Status.LEFT_OUT if self.left_out else Status.LEFT
+        return Status.MEMBER
 
     @property
     def amount_change_ore(self) -> int:
@@ -93,20 +110,50 @@ class Comparison:
         """The later budget minus the earlier."""
         return self.after.budget_ore - self.before.budget_ore
 
+    def to_frame(self) -> pd.DataFrame:
+        """One row per member of either year (:mod:`norrort_cost.allocation.frames`)."""
+        from norrort_cost.allocation.frames import comparison_frame
 
-def _pair(dataset: Dataset, before: Allocation, after: Allocation) -> tuple[MemberChange, ...]:
-    old = {s.kommunkod: s for s in before.shares}
-    new = {s.kommunkod: s for s in after.shares}
+        return comparison_frame(self)
+
+
+def _pair(
+    before: tuple[Dataset, Allocation],
+    after: tuple[Dataset, Allocation],
+    left_out: frozenset[str] = frozenset(),
+) -> tuple[MemberChange, ...]:
+    old = {s.kommunkod: s for s in before[1].shares}
+    new = {s.kommunkod: s for s in after[1].shares}
     return tuple(
-        MemberChange(k, dataset.municipality(k).name, old.get(k), new.get(k))
+        MemberChange(
+            k,
+            before[0].municipality(k).name,
+            old.get(k),
+            new.get(k),
+            _part_of_year(before, old.get(k)),
+            _part_of_year(after, new.get(k)),
+            left_out=k in left_out,
+        )
         for k in sorted(old.keys() | new.keys())
+    )
+
+
+def _part_of_year(
+    side: tuple[Dataset, Allocation], share: Share | None
+) -> tuple[date, date] | None:
+    """The days paid for, if the member paid for only part of the year."""
+    if share is None or share.membership_days == share.days_in_year:
+        return None
+    dataset, allocation = side
+    return paid_period(
+        dataset.memberships, share.kommunkod, allocation.year, dataset.settings.pro_rating
     )
 
 
 def compare(dataset: Dataset, from_year: int, to_year: int) -> Comparison:
     """Compare the allocations of ``from_year`` and ``to_year`` member by member."""
     before, after = allocate(dataset, from_year), allocate(dataset, to_year)
-    return Comparison(before, after, _pair(dataset, before, after))
+    return Comparison(before, after, _pair((dataset, before), (dataset, after)))
 
 
 class ChangeKind(StrEnum):
@@ -187,6 +234,12 @@ class WhatIf:
     scenario: Allocation
     members: tuple[MemberChange, ...]
 
+    def to_frame(self) -> pd.DataFrame:
+        """One row per member, baseline and new (:mod:`norrort_cost.allocation.frames`)."""
+        from norrort_cost.allocation.frames import whatif_frame
+
+        return whatif_frame(self)
+
 
 def _refuse_contradictions(changes: Sequence[MembershipChange]) -> None:
     """A member left out entirely cannot also join or leave in the same scenario."""
@@ -212,4 +265,6 @@ def whatif(dataset: Dataset, year: int, changes: Sequence[MembershipChange]) -> 
     scenario_data = dataset.model_copy(update={"memberships": memberships})
     baseline = allocate(dataset, year)
     scenario = allocate(scenario_data, year)
-    return WhatIf(tuple(changes), baseline, scenario, _pair(dataset, baseline, scenario))
+    removed = frozenset(c.kommunkod for c in changes if c.kind == ChangeKind.WITHOUT)
+    members = _pair((dataset, baseline), (scenario_data, scenario), removed)
+    return WhatIf(tuple(changes), baseline, scenario, members)

@@ -72,6 +72,17 @@ class Reading:
     kronor: Decimal
     description: str
 
+    @property
+    def precision(self) -> Decimal:
+        """The claim's own precision in kronor: its last written digit in its unit.
+
+        ``0,024 mnkr`` and ``24 tkr`` are written to whole thousands (1000), ``24 291,03 kr``
+        to the öre (0.01), ``24 300 kr`` to the krona (1).
+        """
+        exponent = self.number.as_tuple().exponent
+        places = exponent if isinstance(exponent, int) else 0
+        return Decimal(1).scaleb(min(places, 0)) * MULTIPLIERS[self.unit]
+
 
 @dataclass(frozen=True, slots=True)
 class Claim:
@@ -80,7 +91,6 @@ class Claim:
     text: str
     matched: str
     approximate: bool
-    unit_written: bool
     readings: tuple[Reading, ...]
 
     @property
@@ -205,6 +215,5 @@ def parse_claim(text: str) -> Claim:
         text=text,
         matched=match.group(0).strip(),
         approximate=match.group("approx") is not None,
-        unit_written=bool(match.group("unit") or match.group("prefix")),
         readings=tuple(readings),
     )

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
+from norrort_cost.allocation.membership import CountedPeriod, counted_periods
 from norrort_cost.allocation.results import Allocation, Part, Pool, Share
-from norrort_cost.allocation.yearly import UNIT_ORE, CountedPeriod, allocate, counted_periods
+from norrort_cost.allocation.yearly import UNIT_ORE, allocate
 from norrort_cost.dataset.lookup import find_municipality
 from norrort_cost.dataset.models import Dataset
 from norrort_cost.problems import UsageError
@@ -48,26 +49,6 @@ class PoolStep:
     def remainder_ore(self) -> Fraction:
         """What the floor cut off the exact quota, in öre."""
         return self.quota_ore - self.floor_ore
-
-    @property
-    def reason(self) -> str:
-        """Why this member did or did not get one of the leftover units."""
-        unit = "öre" if self.unit_ore == 1 else "krona"
-        if self.leftover_units == 0:
-            return f"the floors already sum to the pool: no {unit} left over"
-        share_out = (
-            f"{self.leftover_units} {unit} left over after the floors go one each to the "
-            f"{self.leftover_units} largest remainders; this remainder ranks "
-            f"{self.rank} of {self.members}"
-        )
-        verdict = f"so it gets one {unit}" if self.extra_unit else "so it gets none"
-        ties = ""
-        if self.tied_with:
-            ties = (
-                f" (its remainder equals that of {', '.join(self.tied_with)}: "
-                "equal remainders are ordered by kommunkod ascending)"
-            )
-        return f"{share_out}, {verdict}{ties}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +129,9 @@ def explain(
         population_source=share.population_source,
         population_rule=rule_text,
         pro_rating=dataset.settings.pro_rating,
-        periods=counted_periods(dataset, share.kommunkod, year),
+        periods=counted_periods(
+            dataset.memberships, share.kommunkod, year, dataset.settings.pro_rating
+        ),
         membership_days=share.membership_days,
         days_in_year=share.days_in_year,
         weight=share.weight,

@@ -3,7 +3,9 @@
 Every reading of the claim (see :mod:`norrort_cost.audit.claims`) is compared with the computed
 amount. The verdict:
 
-- ``consistent``: the literal reading is within the tolerance (default 1 %);
+- ``consistent``: the literal reading is within the tolerance (default 1 %), or the
+  computed amount rounds to it at the claim's own precision (``ca 0,024 mnkr`` is written
+  to whole thousands, and 24 291,03 kr rounds to 24 000 kr);
 - ``likely-slip``: the literal reading is not, but another reading is: a dot or comma read
   the other way (a separator slip), or the same number in another unit (a unit slip, off by
   a factor of 1 000 or 1 000 000). Separator readings are preferred: they read the text as
@@ -13,6 +15,7 @@ amount. The verdict:
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -65,11 +68,33 @@ class ReadingCheck:
         return Fraction(self.reading.kronor) * ORE_PER_KRONA / self.computed_ore
 
     @property
-    def consistent(self) -> bool:
+    def difference_ore(self) -> int:
+        """Claimed minus computed, in whole öre (half an öre rounded away from zero)."""
+        return _half_away(Fraction(self.difference) * ORE_PER_KRONA, 1)
+
+    @property
+    def within_tolerance(self) -> bool:
         """Whether the reading is within the tolerance of the computed amount."""
         if self.relative is None:
             return self.reading.kronor == 0
         return abs(self.relative) <= Fraction(self.tolerance)
+
+    @property
+    def rounds_to_claim(self) -> bool:
+        """Whether the computed amount, rounded to the claim's own precision, is the claim.
+
+        ``ca 0,024 mnkr`` is written to whole thousands: 24 291,03 kr rounds to 24 000 kr.
+        """
+        step = Fraction(self.reading.precision) * ORE_PER_KRONA
+        if step <= 1:
+            return Fraction(self.reading.kronor) * ORE_PER_KRONA == self.computed_ore
+        rounded = _half_away(Fraction(self.computed_ore), int(step))
+        return rounded == Fraction(self.reading.kronor) * ORE_PER_KRONA
+
+    @property
+    def consistent(self) -> bool:
+        """Within the tolerance, or the computed amount rounds to it at its own precision."""
+        return self.within_tolerance or self.rounds_to_claim
 
     @property
     def scale(self) -> Fraction | None:
@@ -81,6 +106,12 @@ class ReadingCheck:
             if abs(ratio / scale - 1) <= Fraction(self.tolerance):
                 return scale
         return None
+
+
+def _half_away(value: Fraction, step: int) -> int:
+    """``value`` rounded to a multiple of ``step``, halves away from zero."""
+    units = math.floor(abs(value) / step + Fraction(1, 2))
+    return -units * step if value < 0 else units * step
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +128,7 @@ class CheckResult:
     readings: tuple[ReadingCheck, ...]
     verdict: Verdict
     chosen: ReadingCheck
+    illustrative: bool = False
 
     @property
     def literal(self) -> ReadingCheck:
@@ -144,4 +176,5 @@ def check(
         readings=checks,
         verdict=verdict,
         chosen=chosen,
+        illustrative=allocation.illustrative,
     )

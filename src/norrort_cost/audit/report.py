@@ -90,7 +90,7 @@ def committee_report(
 
 def _previous(dataset: Dataset, year: int) -> Comparison | None:
     """The comparison with the latest earlier budget year, if it has complete data."""
-    earlier = [y for y in dataset.budget_years() if y < year]
+    earlier = [y for y in dataset.budget_years if y < year]
     if not earlier:
         return None
     try:
@@ -105,11 +105,11 @@ def _history(dataset: Dataset, years: tuple[int | None, int | None]) -> tuple[Al
         raise UsageError(f"--from {first} is after --to {last}", "give the earlier year to --from")
     chosen = [
         y
-        for y in dataset.budget_years()
+        for y in dataset.budget_years
         if (first is None or y >= first) and (last is None or y <= last)
     ]
     if not chosen:
-        available = ", ".join(str(y) for y in dataset.budget_years())
+        available = ", ".join(str(y) for y in dataset.budget_years)
         raise UsageError(
             f"no budget year between {first or '…'} and {last or '…'}",
             f"years with a budget: {available}",

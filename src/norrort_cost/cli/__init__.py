@@ -10,6 +10,7 @@ import sys
 from norrort_cost.cli import allocate as _allocate  # noqa: F401 - registers the command
 from norrort_cost.cli import check as _check  # noqa: F401 - registers the command
 from norrort_cost.cli import compare as _compare  # noqa: F401 - registers the command
+from norrort_cost.cli import dataset as _dataset  # noqa: F401 - registers the command
 from norrort_cost.cli import explain as _explain  # noqa: F401 - registers the command
 from norrort_cost.cli import invoices as _invoices  # noqa: F401 - registers the command
 from norrort_cost.cli import population as _population  # noqa: F401 - registers the command

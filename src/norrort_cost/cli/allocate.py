@@ -9,34 +9,60 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from norrort_cost.cli.common import (
+    CsvDialect,
+    CsvDialectOption,
     DataDirOption,
     FormatOption,
-    OutputFormat,
     OutputOption,
     RoundingUnit,
-    YearOption,
     app,
     emit,
+    emit_csv,
     emit_table,
     load,
     reporting,
 )
+from norrort_cost.rendering.formats import Format
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from norrort_cost.allocation.results import Allocation, Share
+
+
+YearsOption = Annotated[
+    list[int] | None,
+    typer.Option(
+        "--year",
+        "-y",
+        metavar="YEAR",
+        help="Budget year, e.g. 2014; repeatable for several years.",
+    ),
+]
+RangeOption = Annotated[
+    str | None,
+    typer.Option(
+        "--years",
+        metavar="FIRST-LAST",
+        help="Several budget years, e.g. 2014-2019: a table each, or one workbook with a "
+        "sheet per year and an overview.",
+    ),
+]
 
 
 @app.command()
 def allocate(
-    year: YearOption,
+    year: YearsOption = None,
+    years: RangeOption = None,
     data_dir: DataDirOption = None,
-    fmt: FormatOption = OutputFormat.TABLE,
+    fmt: FormatOption = Format.TABLE,
     output: OutputOption = None,
     municipality: Annotated[
         list[str] | None,
         typer.Option(
             "--municipality",
             "-m",
+            metavar="NAME",
             help="Show only this member (kommunkod or name); "
             "repeatable. The split is still over all members.",
         ),
@@ -45,6 +71,7 @@ def allocate(
         datetime | None,
         typer.Option(
             "--population-date",
+            metavar="YYYY-MM-DD",
             formats=["%Y-%m-%d"],
             help="Weigh by population at this date instead of the settings' rule.",
         ),
@@ -63,10 +90,13 @@ def allocate(
             "in the table and CSV/XLSX, pools and parts in JSON.",
         ),
     ] = False,
+    dialect: CsvDialectOption = CsvDialect.MACHINE,
 ) -> None:
     """Split a year's budget among the members and show every member's share.
 
     Example: norrort-cost allocate --year 2014 --format json
+
+    Example: norrort-cost allocate --years 2014-2019 --format xlsx -o andelar.xlsx
 
     Example: norrort-cost allocate --year 2018 --by-pool --data-dir data/examples/overformyndare
     """
@@ -74,38 +104,67 @@ def allocate(
         from norrort_cost.allocation.yearly import allocate as run
         from norrort_cost.audit.explain import member_share
 
+        chosen_years = _years(year, years)
         dataset = load(data_dir, output)
-        result = run(
-            dataset,
-            year,
-            rounding_unit=rounding_unit.value if rounding_unit else None,
-            population_date=population_date.date() if population_date else None,
-        )
-        shares = result.shares
-        if municipality:
-            chosen = {member_share(dataset, result, m) for m in municipality}
-            shares = tuple(sorted(chosen, key=lambda share: share.kommunkod))
-        _render_allocation(result, shares, fmt, output, by_pool=by_pool)
+        results = []
+        for budget_year in chosen_years:
+            result = run(
+                dataset,
+                budget_year,
+                rounding_unit=rounding_unit.value if rounding_unit else None,
+                population_date=population_date.date() if population_date else None,
+            )
+            shares = result.shares
+            if municipality:
+                chosen = {member_share(dataset, result, m) for m in municipality}
+                shares = tuple(sorted(chosen, key=lambda share: share.kommunkod))
+            results.append((result, shares))
+        _render(results, fmt, output, by_pool=by_pool, dialect=dialect)
 
 
-def _render_allocation(
-    result: Allocation,
-    shares: tuple[Share, ...],
-    fmt: OutputFormat,
+def _years(repeated: list[int] | None, span: str | None) -> list[int]:
+    """The years asked for: each --year, and every year of --years FIRST-LAST, in order."""
+    from norrort_cost.problems import UsageError
+
+    chosen = list(repeated or [])
+    if span:
+        first, dash, last = span.partition("-")
+        if not (dash and first.strip().isdigit() and last.strip().isdigit()):
+            raise UsageError(f"--years {span!r} is not a range", "write FIRST-LAST, e.g. 2014-2019")
+        low, high = int(first), int(last)
+        if low > high:
+            raise UsageError(f"--years {span!r} ends before it starts", f"write {high}-{low}")
+        chosen += range(low, high + 1)
+    if not chosen:
+        raise UsageError("no budget year given", "add --year 2014 or --years 2014-2019")
+    return sorted(set(chosen))
+
+
+def _render(
+    results: list[tuple[Allocation, tuple[Share, ...]]],
+    fmt: Format,
     output: Path | None,
     *,
-    by_pool: bool = False,
+    by_pool: bool,
+    dialect: CsvDialect,
 ) -> None:
     from norrort_cost.rendering import files, records
 
-    if fmt == OutputFormat.TABLE:
+    if fmt == Format.TABLE:
         from norrort_cost.rendering.console import print_allocation
 
-        emit_table(lambda out: print_allocation(out, result, shares, by_pool=by_pool), output)
-    elif fmt == OutputFormat.JSON:
-        emit(files.to_json(records.allocation_record(result, shares, by_pool=by_pool)), output)
-    elif fmt == OutputFormat.CSV:
-        emit(files.to_csv(records.csv_rows(result, shares, by_pool=by_pool)), output)
+        def printer(out: Console) -> None:
+            for result, shares in results:
+                print_allocation(out, result, shares, by_pool=by_pool)
+
+        emit_table(printer, output)
+    elif fmt == Format.JSON:
+        made = [records.allocation_record(r, s, by_pool=by_pool) for r, s in results]
+        emit(files.to_json(made[0] if len(made) == 1 else records.years_record(made)), output)
+    elif fmt == Format.CSV:
+        rows = [row for r, s in results for row in records.csv_rows(r, s, by_pool=by_pool)]
+        emit_csv(rows, dialect, output)
     else:
-        rows = records.csv_rows(result, shares, by_pool=by_pool)
-        emit(files.to_xlsx(rows, str(result.year), records.xlsx_notes(result)), output)
+        from norrort_cost.rendering.sheets import allocations_workbook
+
+        emit(allocations_workbook(results, by_pool=by_pool), output)

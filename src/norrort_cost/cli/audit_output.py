@@ -1,66 +1,64 @@
 """Output shared by the audit commands (explain, check, compare, whatif).
 
 A table for people, or the library result's record as JSON (and, for the tabular
-commands, its member rows as CSV), to stdout or atomically to ``--output``.
+commands, its member rows as CSV in either dialect, and a workbook as XLSX), to stdout or
+atomically to ``--output``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from norrort_cost.cli.common import OutputFormat, ReportFormat, emit, emit_table
+from norrort_cost.cli.common import CsvDialect, emit, emit_csv, emit_table, format_option
+from norrort_cost.rendering.formats import REPORT_FORMATS, TABULAR_FORMATS, Format
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 
-class TabularFormat(StrEnum):
-    """table for people; csv (one row per member) and json for machines."""
-
-    TABLE = "table"
-    CSV = "csv"
-    JSON = "json"
-
-
 MunicipalityOption = Annotated[
     str,
     typer.Option(
-        "--municipality", "-m", help="The member: a kommunkod (0125) or a name (Ekerö, ekero)."
+        "--municipality",
+        "-m",
+        metavar="NAME",
+        help="The member: a kommunkod (0125) or a name (Ekerö, ekero).",
     ),
 ]
 ReportFormatOption = Annotated[
-    ReportFormat, typer.Option("--format", "-f", help="table for people; json for machines.")
+    Format, format_option(*REPORT_FORMATS, help_text="table for people; json for machines.")
 ]
 TabularFormatOption = Annotated[
-    TabularFormat,
-    typer.Option("--format", "-f", help="table for people; csv or json for machines."),
+    Format,
+    format_option(
+        *TABULAR_FORMATS,
+        help_text="table for people; csv, json or xlsx (a workbook, needs --output) for machines.",
+    ),
 ]
-
-
-def as_output_format(fmt: ReportFormat | TabularFormat) -> OutputFormat:
-    """The shared format enum, for error reporting."""
-    return OutputFormat(fmt.value)
 
 
 def show(
-    fmt: ReportFormat | TabularFormat,
+    fmt: Format,
     output: Path | None,
     printer: Callable[[Console], None],
     record: Callable[[], dict[str, Any]],
+    *,
+    workbook: Callable[[], bytes] | None = None,
+    dialect: CsvDialect = CsvDialect.MACHINE,
 ) -> None:
-    """Render a result: ``printer`` draws the table, ``record`` gives the JSON record."""
+    """Render a result: ``printer`` draws the table, ``record`` gives the JSON record (its
+    members are the CSV rows), ``workbook`` makes the XLSX."""
     from norrort_cost.rendering import files
 
-    if fmt.value == "table":
+    if fmt == Format.TABLE:
         emit_table(printer, output)
-        return
-    data = record()
-    if fmt.value == "csv":
-        emit(files.to_csv(data["members"]), output)
+    elif fmt == Format.XLSX and workbook is not None:
+        emit(workbook(), output)
+    elif fmt == Format.CSV:
+        emit_csv(record()["members"], dialect, output)
     else:
-        emit(files.to_json(data), output)
+        emit(files.to_json(record()), output)

@@ -10,18 +10,17 @@ import typer
 from norrort_cost.cli.audit_output import (
     MunicipalityOption,
     ReportFormatOption,
-    as_output_format,
     show,
 )
 from norrort_cost.cli.common import (
     DataDirOption,
     OutputOption,
-    ReportFormat,
     YearOption,
     app,
     load,
     reporting,
 )
+from norrort_cost.rendering.formats import Format
 
 EXIT_NOT_CONSISTENT = 3
 
@@ -35,25 +34,33 @@ def check(
         typer.Option(
             "--claimed",
             "-c",
+            metavar="AMOUNT",
             help="The figure as written, e.g. 'ca 24.300 tkr', '24 300 kr', '0,0243 mnkr'.",
         ),
     ],
     tolerance: Annotated[
-        str, typer.Option("--tolerance", "-t", help="Allowed difference in percent.")
+        str,
+        typer.Option(
+            "--tolerance",
+            "-t",
+            metavar="PERCENT",
+            help="Allowed difference in percent, e.g. 1 or 0,5.",
+        ),
     ] = "1",
     data_dir: DataDirOption = None,
-    fmt: ReportFormatOption = ReportFormat.TABLE,
+    fmt: ReportFormatOption = Format.TABLE,
     output: OutputOption = None,
 ) -> None:
     """Check a claimed amount against the computed share, considering every reading of it.
 
-    Exit code 0 when the claim is consistent (within the tolerance, default 1 %), 3 when
-    it is not: inconsistent, or a likely unit or separator slip (the reading that would be
+    Exit code 0 when the claim is consistent (within the tolerance, default 1 %, or
+    rounded at its own precision: "ca 0,024 mnkr" is whole thousands), 3 when it is not:
+    inconsistent, or a likely unit or separator slip (the reading that would be
     consistent is named). 1 and 2 keep their meaning (bad data, usage error).
 
     Example: norrort-cost check --year 2014 --municipality Ekerö --claimed "ca 24.300 tkr"
     """
-    with reporting(as_output_format(fmt)):
+    with reporting(fmt):
         from norrort_cost.audit.reconcile import Verdict
         from norrort_cost.audit.reconcile import check as run
         from norrort_cost.rendering.audit_console import print_check

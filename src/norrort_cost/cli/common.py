@@ -3,7 +3,8 @@
 Exit codes (stable, for scripts): 0 success; 1 the input data has problems;
 2 a usage error (bad option, a year without budget, an unknown municipality, an output
 that cannot be written: standard output closed or on a full disk, --output naming one of
-the dataset's own files); 141 standard output is a pipe whose reader has gone (``| head``),
+the dataset's own files); 3 a checked claim is not consistent; 4 SCB's API cannot be
+reached (``fetch-scb``); 141 standard output is a pipe whose reader has gone (``| head``),
 the code a shell shows for a Unix tool stopped by SIGPIPE; nothing is printed then.
 Heavy modules are imported inside the commands, so ``--help`` stays fast.
 """
@@ -16,11 +17,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
 from norrort_cost import __version__
+from norrort_cost.cli.localized import LocalizedTyper
+from norrort_cost.rendering.formats import ALLOCATION_FORMATS, Format
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -33,35 +36,39 @@ if TYPE_CHECKING:
 DATA_DIR_ENV = "NORRORT_COST_DATA_DIR"
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE
 
-app = typer.Typer(
+APP_HELP = (
+    "Split the yearly cost of an inter-municipal cooperation among its members by "
+    "population, exactly to the öre, and explain every figure.\n\n"
+    "Uses the embedded Koordination Norrort dataset unless --data-dir (or "
+    f"${DATA_DIR_ENV}) names another. Exit codes: 0 ok, 1 bad input data, 2 usage error, "
+    "3 a checked claim is not consistent, 4 SCB's API cannot be reached, "
+    "141 the reader of a pipe has gone (| head).\n\n"
+    "Example: norrort-cost allocate --year 2014"
+)
+app = LocalizedTyper(
     name="norrort-cost",
-    help=(
-        "Split the yearly cost of an inter-municipal cooperation among its members by "
-        "population, exactly to the öre, and explain every figure.\n\n"
-        "Uses the embedded Koordination Norrort dataset unless --data-dir (or "
-        f"${DATA_DIR_ENV}) names another. Exit codes: 0 ok, 1 bad input data, 2 usage error, "
-        "3 a checked claim is not consistent, 141 the reader of a pipe has gone (| head)."
-    ),
+    help=APP_HELP,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
 
 
-class OutputFormat(StrEnum):
-    """Output formats: a table for people, CSV/JSON/XLSX for machines."""
+class CsvDialect(StrEnum):
+    """machine: comma, dot decimals, LF; excel-sv: what Swedish Excel opens well."""
 
-    TABLE = "table"
-    CSV = "csv"
-    JSON = "json"
-    XLSX = "xlsx"
+    MACHINE = "machine"
+    EXCEL_SV = "excel-sv"
 
 
-class ReportFormat(StrEnum):
-    """table for people, json for machines."""
-
-    TABLE = "table"
-    JSON = "json"
+CsvDialectOption = Annotated[
+    CsvDialect,
+    typer.Option(
+        "--csv-dialect",
+        help="machine: comma, dot decimals, UTF-8, LF. excel-sv: semicolon, decimal comma, "
+        "UTF-8 with BOM, CRLF, for a double click in Swedish Excel. Same columns in both.",
+    ),
+]
 
 
 class RoundingUnit(StrEnum):
@@ -75,19 +82,38 @@ DataDirOption = Annotated[
     Path | None,
     typer.Option(
         "--data-dir",
+        metavar="DIR",
         envvar=DATA_DIR_ENV,
         show_envvar=True,
         file_okay=False,
         help="Dataset directory (default: the embedded Koordination Norrort data).",
     ),
 ]
-YearOption = Annotated[int, typer.Option("--year", "-y", help="Budget year, e.g. 2014.")]
+YearOption = Annotated[
+    int, typer.Option("--year", "-y", metavar="YEAR", help="Budget year, e.g. 2014.")
+]
+
+
+def format_option(*choices: Format, help_text: str) -> Any:  # noqa: ANN401 - typer's OptionInfo
+    """``--format``/``-f`` taking one of ``choices`` (of the one :class:`Format` enum)."""
+    names = [choice.value for choice in choices]
+
+    def parse(text: str | Format) -> Format:
+        if text not in names:
+            quoted = ", ".join(repr(name) for name in names)
+            raise typer.BadParameter(f"{text!r} is not one of {quoted}.")
+        return Format(text)
+
+    return typer.Option(
+        "--format", "-f", parser=parse, metavar=f"<{'|'.join(names)}>", help=help_text
+    )
+
+
 FormatOption = Annotated[
-    OutputFormat,
-    typer.Option(
-        "--format",
-        "-f",
-        help="table for people; csv, json, xlsx for machines (dot decimals, ISO dates).",
+    Format,
+    format_option(
+        *ALLOCATION_FORMATS,
+        help_text="table for people; csv, json, xlsx for machines (dot decimals, ISO dates).",
     ),
 ]
 OutputOption = Annotated[
@@ -95,6 +121,7 @@ OutputOption = Annotated[
     typer.Option(
         "--output",
         "-o",
+        metavar="FILE",
         dir_okay=False,
         help="Write to this file (atomically) instead of stdout; a symbolic link is followed "
         "and its target replaced. Never one of the dataset's own files.",
@@ -108,6 +135,13 @@ def _version(value: bool) -> None:
         raise typer.Exit
 
 
+class Language(StrEnum):
+    """The language of the output for people."""
+
+    SV = "sv"
+    EN = "en"
+
+
 @app.callback()
 def _main(
     version: Annotated[
@@ -116,12 +150,21 @@ def _main(
             "--version", callback=_version, is_eager=True, help="Show the version and exit."
         ),
     ] = False,
+    lang: Annotated[
+        Language | None,
+        typer.Option(
+            "--lang",
+            help="Language for people: sv or en, before or after the command (default: sv "
+            "when LC_ALL, LC_MESSAGES or LANG is sv_*, else en). Machine output is the same "
+            "in both.",
+        ),
+    ] = None,
 ) -> None:
     """Split a cooperation's cost among its members by population."""
 
 
 @contextmanager
-def reporting(fmt: OutputFormat = OutputFormat.TABLE) -> Iterator[None]:
+def reporting(fmt: Format = Format.TABLE) -> Iterator[None]:
     """Turn domain errors into messages on stderr and the documented exit codes."""
     from norrort_cost.problems import DataError, UsageError
     from norrort_cost.storage.signals import Interrupted
@@ -139,15 +182,15 @@ def reporting(fmt: OutputFormat = OutputFormat.TABLE) -> Iterator[None]:
     except UsageError as exc:
         from norrort_cost.rendering.console import error_console, print_message
 
-        if fmt == OutputFormat.JSON:
+        if fmt == Format.JSON:
             _json_error({"error": exc.message, "hint": exc.hint})
         else:
             print_message(error_console(), exc.message, exc.hint)
         raise typer.Exit(exc.exit_code) from None
 
 
-def _report_problems(found: list[Problem], fmt: OutputFormat) -> None:
-    if fmt == OutputFormat.JSON:
+def _report_problems(found: list[Problem], fmt: Format) -> None:
+    if fmt == Format.JSON:
         _json_error({"problems": [p.as_dict() for p in found]})
         return
     from norrort_cost.rendering.console import error_console, print_problems
@@ -177,6 +220,7 @@ def load(data_dir: Path | None, output: Path | None = None) -> Dataset:
 def _refuse_dataset_file(output: Path, directory: Path) -> None:
     from norrort_cost.allocation.keys import FIXED_FILE
     from norrort_cost.loading import dataset
+    from norrort_cost.loading.sources import WORKBOOK_FILES
     from norrort_cost.problems import UsageError
 
     names = (
@@ -186,6 +230,7 @@ def _refuse_dataset_file(output: Path, directory: Path) -> None:
         dataset.MEMBERSHIPS,
         dataset.BUDGET,
         FIXED_FILE,
+        *WORKBOOK_FILES,
     )
     for name in names:
         if _same_file(output, directory / name):
@@ -262,6 +307,17 @@ def emit(text_or_bytes: str | bytes, output: Path | None) -> None:
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise UsageError(f"could not write {output}: {reason}", "check the path") from None
+
+
+def emit_csv(rows: list[dict[str, object]], dialect: CsvDialect, output: Path | None) -> None:
+    """Rows as CSV in ``dialect``, to ``output`` or stdout."""
+    from norrort_cost.rendering.files import csv_bytes, to_csv
+
+    text = to_csv(rows, dialect.value)
+    if output is None:
+        emit(csv_bytes(text, dialect.value).decode(), None)
+        return
+    emit(csv_bytes(text, dialect.value), output)
 
 
 def emit_table(printer: Callable[[Console], None], output: Path | None) -> None:

@@ -7,32 +7,43 @@ from typing import Annotated
 import typer
 
 from norrort_cost.cli.audit_output import (
-    TabularFormat,
     TabularFormatOption,
-    as_output_format,
     show,
 )
-from norrort_cost.cli.common import DataDirOption, OutputOption, app, load, reporting
+from norrort_cost.cli.common import (
+    CsvDialect,
+    CsvDialectOption,
+    DataDirOption,
+    OutputOption,
+    app,
+    load,
+    reporting,
+)
+from norrort_cost.rendering.formats import Format
 
 
 @app.command()
 def compare(
-    from_year: Annotated[int, typer.Option("--from", help="The earlier budget year.")],
-    to_year: Annotated[int, typer.Option("--to", help="The later budget year.")],
+    from_year: Annotated[
+        int, typer.Option("--from", metavar="YEAR", help="The earlier budget year.")
+    ],
+    to_year: Annotated[int, typer.Option("--to", metavar="YEAR", help="The later budget year.")],
     data_dir: DataDirOption = None,
-    fmt: TabularFormatOption = TabularFormat.TABLE,
+    fmt: TabularFormatOption = Format.TABLE,
     output: OutputOption = None,
+    dialect: CsvDialectOption = CsvDialect.MACHINE,
 ) -> None:
     """Compare two years: per member the change in inhabitants, share, amount, kr/inhabitant.
 
     Members who joined or left between the years are marked; totals at the foot.
 
-    Example: norrort-cost compare --from 2013 --to 2014 --format csv
+    Example: norrort-cost compare --from 2013 --to 2014 --format xlsx -o jamforelse.xlsx
     """
-    with reporting(as_output_format(fmt)):
+    with reporting(fmt):
         from norrort_cost.audit.changes import compare as run
-        from norrort_cost.rendering.audit_console import print_comparison
         from norrort_cost.rendering.audit_records import comparison_record
+        from norrort_cost.rendering.change_console import print_comparison
+        from norrort_cost.rendering.sheets import comparison_workbook
 
         result = run(load(data_dir, output), from_year, to_year)
         show(
@@ -40,4 +51,6 @@ def compare(
             output,
             lambda out: print_comparison(out, result),
             lambda: comparison_record(result),
+            workbook=lambda: comparison_workbook(result),
+            dialect=dialect,
         )

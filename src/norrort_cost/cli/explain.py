@@ -5,18 +5,17 @@ from __future__ import annotations
 from norrort_cost.cli.audit_output import (
     MunicipalityOption,
     ReportFormatOption,
-    as_output_format,
     show,
 )
 from norrort_cost.cli.common import (
     DataDirOption,
     OutputOption,
-    ReportFormat,
     YearOption,
     app,
     load,
     reporting,
 )
+from norrort_cost.rendering.formats import Format
 
 
 @app.command()
@@ -24,7 +23,7 @@ def explain(
     year: YearOption,
     municipality: MunicipalityOption,
     data_dir: DataDirOption = None,
-    fmt: ReportFormatOption = ReportFormat.TABLE,
+    fmt: ReportFormatOption = Format.TABLE,
     output: OutputOption = None,
 ) -> None:
     """Show every step from the inputs to one member's amount, reproducible by hand.
@@ -34,7 +33,7 @@ def explain(
 
     Example: norrort-cost explain --year 2014 --municipality Ekerö
     """
-    with reporting(as_output_format(fmt)):
+    with reporting(fmt):
         from norrort_cost.audit.explain import explain as run
         from norrort_cost.rendering.audit_console import print_explanation
         from norrort_cost.rendering.audit_records import explanation_record

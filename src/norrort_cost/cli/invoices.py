@@ -10,6 +10,7 @@ import typer
 
 from norrort_cost.cli.common import DataDirOption, YearOption, app, load, reporting
 from norrort_cost.cli.registry import RegisterOption, member_codes, register_path, warn_about
+from norrort_cost.rendering.formats import INVOICE_FORMATS, Format
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from norrort_cost.invoicing.register import Registered
     from norrort_cost.storage.register import Register
 
-DEFAULT_FORMATS = "pdf,ubl,csv,json"
+DEFAULT_FORMATS = ",".join(INVOICE_FORMATS)
 # the calendar the datasets use (budget years 1900-2200) and the settings' longest terms
 FIRST_ISSUE_DATE = date(1900, 1, 1)
 LAST_ISSUE_DATE = date(2200, 12, 31)
@@ -36,14 +37,25 @@ def _issue_date_in_range(value: datetime | None) -> datetime | None:
 @app.command()
 def invoices(
     year: YearOption,
-    out: Annotated[
-        Path,
-        typer.Option("--out", file_okay=False, help="Directory to write the invoices into."),
-    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="DIR",
+            file_okay=False,
+            help="Directory to write the invoices into (required).",
+        ),
+    ] = None,
+    out_alias: Annotated[
+        Path | None,
+        typer.Option("--out", file_okay=False, hidden=True, help="Old name of --output."),
+    ] = None,
     issue_date: Annotated[
         datetime | None,
         typer.Option(
             "--issue-date",
+            metavar="YYYY-MM-DD",
             formats=["%Y-%m-%d"],
             callback=_issue_date_in_range,
             help="Invoice date, 1900-01-01 to 2200-12-31 (default: today).",
@@ -53,6 +65,7 @@ def invoices(
         int | None,
         typer.Option(
             "--due-days",
+            metavar="DAYS",
             min=0,
             max=MAX_DUE_DAYS,
             help="Days until due, 0 to 365 (default: the settings' payment terms).",
@@ -78,11 +91,13 @@ def invoices(
         typer.Option(
             "--format",
             "-f",
-            help="Comma-separated: pdf, ubl (PEPPOL BIS 3 XML), csv and json (the summary).",
+            metavar="pdf,ubl,csv,json",
+            help="Comma-separated, any of: pdf, ubl (PEPPOL BIS 3 XML), csv and json "
+            "(the summary).",
         ),
     ] = DEFAULT_FORMATS,
     force: Annotated[
-        bool, typer.Option("--force", help="Replace other files of the same names in --out.")
+        bool, typer.Option("--force", help="Replace other files of the same names in --output.")
     ] = False,
     register: RegisterOption = None,
     data_dir: DataDirOption = None,
@@ -93,7 +108,7 @@ def invoices(
     and recorded in the invoice register; its own share is listed as internal. A year
     already invoiced is refused. Nothing is written unless every file could be made.
 
-    Example: norrort-cost invoices --year 2014 --out fakturor --issue-date 2014-05-02
+    Example: norrort-cost invoices --year 2014 --output fakturor --issue-date 2014-05-02
     """
     from norrort_cost.storage.signals import interruptible
 
@@ -102,6 +117,7 @@ def invoices(
         from norrort_cost.storage.issuing import locked_directory, recover
         from norrort_cost.storage.register import open_register
 
+        out = _directory(output, out_alias)
         chosen = _formats(formats)
         _check_installments(installments)
         dataset = load(data_dir)
@@ -123,7 +139,7 @@ def invoices(
 class _Request:
     """What the command line asked for besides the year."""
 
-    def __init__(self, day: date, formats: tuple[str, ...], force: bool) -> None:
+    def __init__(self, day: date, formats: tuple[Format, ...], force: bool) -> None:
         self.day, self.formats, self.force = day, formats, force
 
 
@@ -222,18 +238,30 @@ def _check_installments(count: int | None) -> None:
         )
 
 
-def _formats(text: str) -> tuple[str, ...]:
+def _directory(output: Path | None, alias: Path | None) -> Path:
+    """The directory from --output (or its old name --out): exactly one of them."""
     from norrort_cost.problems import UsageError
-    from norrort_cost.rendering.invoice_set import FORMATS
+
+    if output is not None and alias is not None and output != alias:
+        raise UsageError("--output and --out name two directories", "give --output only")
+    chosen = output or alias
+    if chosen is None:
+        raise UsageError("invoices need a directory", "add --output DIR, e.g. --output fakturor")
+    return chosen
+
+
+def _formats(text: str) -> tuple[Format, ...]:
+    """The formats named in ``--format`` (comma-separated), each one of INVOICE_FORMATS."""
+    from norrort_cost.problems import UsageError
 
     chosen = tuple(part.strip().lower() for part in text.split(",") if part.strip())
-    unknown = [f for f in chosen if f not in FORMATS]
+    unknown = [f for f in chosen if f not in INVOICE_FORMATS]
     if unknown or not chosen:
         raise UsageError(
             f"unknown format(s): {', '.join(unknown) or '(none given)'}",
-            f"choose from: {', '.join(FORMATS)}",
+            f"choose from: {', '.join(INVOICE_FORMATS)}",
         )
-    return chosen
+    return tuple(Format(f) for f in chosen)
 
 
 def _report(run: InvoiceRun, written: int, out: Path) -> None:

@@ -1,21 +1,45 @@
-"""``norrort-cost population import-scb``: merge SCB population exports into a dataset."""
+"""``norrort-cost population import-scb`` and ``fetch-scb``: SCB's figures into a dataset.
+
+Exit codes: 0 the figures were merged (or would be, with --dry-run); 1 the export has
+problems, or holds none of the dataset's municipalities; 2 a usage error (no --date for an
+export without a year, the embedded dataset as target); 4 SCB's API cannot be reached.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from norrort_cost.cli.common import DataDirOption, app, emit, reporting, standard_output
+from norrort_cost.cli.localized import LocalizedTyper
+from norrort_cost.rendering.i18n import _
 
-population_app = typer.Typer(
+if TYPE_CHECKING:
+    from norrort_cost.dataset.models import Dataset
+    from norrort_cost.loading.scb import ScbExport
+
+population_app = LocalizedTyper(
     name="population",
-    help="Manage the dataset's population figures (folkmängd).",
+    help="Manage the dataset's population figures (folkmängd).\n\n"
+    "Example: norrort-cost population import-scb BE0101N1.csv --data-dir my-data --dry-run",
     no_args_is_help=True,
 )
 app.add_typer(population_app)
+
+DryRunOption = Annotated[
+    bool, typer.Option("--dry-run", help="Show what would change; write nothing.")
+]
+YearsOption = Annotated[
+    list[int] | None,
+    typer.Option("--year", "-y", help="Only this year's figures (repeat for more)."),
+]
+EDITABLE_HINT = (
+    "make an editable copy with 'norrort-cost dataset init DIR' and pass --data-dir DIR "
+    "(or use --dry-run)"
+)
 
 
 @population_app.command("import-scb")
@@ -23,7 +47,10 @@ def import_scb(
     files: Annotated[
         list[Path],
         typer.Argument(
-            exists=True, dir_okay=False, help="SCB exports (CSV from Statistikdatabasen)."
+            metavar="FILE",
+            exists=True,
+            dir_okay=False,
+            help="SCB exports: CSV, Excel (.xlsx), JSON-stat 2.0 (.json) or PC-Axis (.px).",
         ),
     ],
     data_dir: DataDirOption = None,
@@ -31,53 +58,128 @@ def import_scb(
         datetime | None,
         typer.Option(
             "--date",
+            metavar="YYYY-MM-DD",
             formats=["%Y-%m-%d"],
-            help="Reference date of the figures (default: 31 December of the header's year).",
+            help="Reference date of the figures: needed when the export names no year; "
+            "replaces the period's last day otherwise.",
         ),
     ] = None,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Show what would change; write nothing.")
-    ] = False,
+    years: YearsOption = None,
+    region_column: Annotated[
+        str | None,
+        typer.Option("--region-column", help="The column that names the region (by header)."),
+    ] = None,
+    value_column: Annotated[
+        str | None,
+        typer.Option("--value-column", help="The column that holds the population (by header)."),
+    ] = None,
+    dry_run: DryRunOption = False,
     source: Annotated[
         str | None,
-        typer.Option("--source", help='Source text for new rows (default: "SCB, FILE").'),
+        typer.Option(
+            "--source", metavar="TEXT", help='Source text for new rows (default: "SCB, FILE").'
+        ),
     ] = None,
 ) -> None:
     """Add or update population figures from SCB exports; report added, changed, unchanged.
 
-    Only municipalities of the dataset are imported; other regions are skipped and counted.
-    population.csv is rewritten atomically (comma, UTF-8, LF), or not at all on a problem.
+    Reads every shape SCB exports come in: one column per year or month, one row per region
+    and year, men and women (summed when there is no total), titles and footnotes. The
+    report names the columns and the date used. Only the dataset's municipalities are
+    imported; an export with none of them is refused. population.csv is rewritten
+    atomically (comma, UTF-8, LF), or not at all on a problem.
 
     Example: norrort-cost population import-scb BE0101N1.csv --data-dir my-data --dry-run
     """
     with reporting():
-        from norrort_cost.loading.scb import read_scb
-        from norrort_cost.population.importing import plan_import
-        from norrort_cost.problems import UsageError
-        from norrort_cost.rendering.console import console, print_import
-        from norrort_cost.rendering.files import dataset_csv
-        from norrort_cost.rendering.records import population_rows
+        from norrort_cost.loading.scb import ColumnChoice, read_scb
 
-        if data_dir is None and not dry_run:
-            raise UsageError(
-                "the embedded dataset is read-only",
-                "copy it to a directory and pass --data-dir DIR (or use --dry-run)",
-            )
-        from norrort_cost.loading import load_dataset
-
-        dataset = load_dataset(data_dir, tolerate=("missing-population",))
-        rows = read_scb(*files)
+        _editable(data_dir, dry_run)
+        dataset = _dataset(data_dir)
+        choice = ColumnChoice(region=region_column, value=value_column)
+        export = read_scb(*files, choice=choice)
         label = source or "SCB, " + ", ".join(p.name for p in files)
-        plan = plan_import(dataset, rows, source=label, reference_date=on.date() if on else None)
-        names = {m.kommunkod: m.name for m in dataset.municipalities}
-        target = Path(dataset.source) / "population.csv"
-        with standard_output() as stream:
-            print_import(console(stream), plan, names, str(target))
-            if dry_run:
-                console(stream).print("dry run: nothing written")
-        if plan.modifies and not dry_run:
-            emit(dataset_csv(population_rows(plan.figures)), target)
-            _check_after(target.parent)
+        _merge(dataset, export, label, on.date() if on else None, years or [], dry_run)
+
+
+@population_app.command("fetch-scb")
+def fetch_scb(
+    data_dir: DataDirOption = None,
+    years: YearsOption = None,
+    api_url: Annotated[
+        str | None,
+        typer.Option(
+            "--api-url",
+            envvar="NORRORT_COST_SCB_API_URL",
+            show_envvar=True,
+            help="SCB's PxWebApi 2 (default: scb_api_url in cooperation.toml).",
+        ),
+    ] = None,
+    dry_run: DryRunOption = False,
+) -> None:
+    """Get the dataset's municipalities' population from SCB's API and merge it.
+
+    Asks SCB's PxWebApi 2 for table TAB638 (folkmängd on 31 December) for every
+    municipality in municipalities.csv: the years given with --year, or the latest
+    published. Merged and reported like import-scb. Exit code 4 when SCB cannot be reached.
+
+    Example: norrort-cost population fetch-scb --year 2024 --data-dir my-data --dry-run
+    """
+    with reporting():
+        from norrort_cost.loading.scb import ColumnChoice, ScbExport, read_export
+        from norrort_cost.loading.scb.api import TABLE, data_url, fetch
+        from norrort_cost.problems import DataError
+
+        _editable(data_dir, dry_run)
+        dataset = _dataset(data_dir)
+        base = api_url or dataset.settings.scb_api_url
+        codes = [m.kommunkod for m in dataset.municipalities]
+        body = fetch(data_url(base, codes, years or []))
+        found, reading, problems = read_export(body, f"SCB {TABLE}", ColumnChoice())
+        if problems:
+            raise DataError(problems)
+        export = ScbExport(tuple(found), (reading,) if reading else ())
+        _merge(dataset, export, f"SCB {TABLE} (PxWebApi 2)", None, years or [], dry_run)
+
+
+def _editable(data_dir: Path | None, dry_run: bool) -> None:
+    from norrort_cost.problems import UsageError
+
+    if data_dir is None and not dry_run:
+        raise UsageError("the embedded dataset is read-only", EDITABLE_HINT)
+
+
+def _dataset(data_dir: Path | None) -> Dataset:
+    from norrort_cost.loading import load_dataset
+
+    return load_dataset(data_dir, tolerate=("missing-population",))
+
+
+def _merge(
+    dataset: Dataset,
+    export: ScbExport,
+    source: str,
+    on: date | None,
+    years: list[int],
+    dry_run: bool,
+) -> None:
+    """Plan the merge, report it (how each file was read, then the changes), write it."""
+    from norrort_cost.population.importing import plan_import
+    from norrort_cost.rendering.console import console, print_import, print_readings
+    from norrort_cost.rendering.files import dataset_csv
+    from norrort_cost.rendering.records import population_rows
+
+    plan = plan_import(dataset, list(export.figures), source=source, reference_date=on, years=years)
+    names = {m.kommunkod: m.name for m in dataset.municipalities}
+    target = Path(dataset.source) / "population.csv"
+    with standard_output() as stream:
+        print_readings(console(stream), export.readings, on)
+        print_import(console(stream), plan, names, str(target))
+        if dry_run:
+            console(stream).print(_("dry run: nothing written"))
+    if plan.modifies and not dry_run:
+        emit(dataset_csv(population_rows(plan.figures)), target)
+        _check_after(target.parent)
 
 
 def _check_after(directory: Path) -> None:
@@ -89,5 +191,5 @@ def _check_after(directory: Path) -> None:
     try:
         load_dataset(directory)
     except DataError as exc:
-        error_console().print("after the import the dataset still has problems:")
+        error_console().print(_("after the import the dataset still has problems:"))
         print_problems(error_console(), list(exc.problems))

@@ -16,14 +16,16 @@ import typer
 
 from norrort_cost.cli.common import (
     DataDirOption,
-    OutputFormat,
+    FormatOption,
     OutputOption,
     app,
     emit,
     emit_table,
+    format_option,
     load,
     reporting,
 )
+from norrort_cost.rendering.formats import Format
 
 if TYPE_CHECKING:
     from norrort_cost.dataset.models import Dataset
@@ -97,10 +99,7 @@ def warn_about(invoices: Sequence[Invoice]) -> None:
 @register_app.command("list")
 def list_documents(
     year: Annotated[int | None, typer.Option("--year", "-y", help="Only this year.")] = None,
-    fmt: Annotated[
-        OutputFormat,
-        typer.Option("--format", "-f", help="table for people; csv, json, xlsx for machines."),
-    ] = OutputFormat.TABLE,
+    fmt: FormatOption = Format.TABLE,
     output: OutputOption = None,
     register: RegisterOption = None,
     data_dir: DataDirOption = None,
@@ -117,8 +116,8 @@ def list_documents(
 def show(
     number: Annotated[str, typer.Argument(help="The invoice or credit note number.")],
     fmt: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="table or json.")
-    ] = OutputFormat.TABLE,
+        Format, format_option(Format.TABLE, Format.JSON, help_text="table or json.")
+    ] = Format.TABLE,
     register: RegisterOption = None,
     data_dir: DataDirOption = None,
 ) -> None:
@@ -134,8 +133,9 @@ def show(
 def export(
     output: Annotated[Path, typer.Option("--output", "-o", dir_okay=False, help="File to write.")],
     fmt: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="csv, json or xlsx.")
-    ] = OutputFormat.CSV,
+        Format,
+        format_option(Format.CSV, Format.JSON, Format.XLSX, help_text="csv, json or xlsx."),
+    ] = Format.CSV,
     year: Annotated[int | None, typer.Option("--year", "-y", help="Only this year.")] = None,
     register: RegisterOption = None,
     data_dir: DataDirOption = None,
@@ -151,7 +151,7 @@ def export(
 def _export(
     year: int | None,
     number: str | None,
-    fmt: OutputFormat,
+    fmt: Format,
     output: Path | None,
     register: Path | None,
     data_dir: Path | None,
@@ -171,14 +171,14 @@ def _export(
                 f"no document {number!r} in {path}", "see `norrort-cost register list`"
             )
     rows = register_rows(found)
-    if fmt == OutputFormat.JSON:
+    if fmt == Format.JSON:
         emit(
             to_json({"schema": "norrort-cost.register", "schema_version": 1, "documents": rows}),
             output,
         )
-    elif fmt == OutputFormat.CSV:
+    elif fmt == Format.CSV:
         emit(to_csv(rows), output)
-    elif fmt == OutputFormat.XLSX:
+    elif fmt == Format.XLSX:
         emit(to_xlsx(rows, "register", [f"Fakturaregister {path.name}"]), output)
     else:
         emit_table(lambda console: console.print(register_table(found)), output)

@@ -9,7 +9,16 @@ from typing import Annotated
 
 import typer
 
-from norrort_cost.cli.common import DataDirOption, YearOption, app, emit, load, reporting
+from norrort_cost.cli.common import (
+    DataDirOption,
+    YearOption,
+    app,
+    emit,
+    format_option,
+    load,
+    reporting,
+)
+from norrort_cost.rendering.formats import REPORT_FILE_FORMATS, Format
 
 
 class Language(StrEnum):
@@ -19,14 +28,7 @@ class Language(StrEnum):
     EN = "en"
 
 
-class FileFormat(StrEnum):
-    """What the report is written as."""
-
-    HTML = "html"
-    PDF = "pdf"
-
-
-SUFFIXES = {".html": FileFormat.HTML, ".htm": FileFormat.HTML, ".pdf": FileFormat.PDF}
+SUFFIXES = {".html": Format.HTML, ".htm": Format.HTML, ".pdf": Format.PDF}
 
 
 @app.command()
@@ -35,7 +37,11 @@ def report(
     output: Annotated[
         Path,
         typer.Option(
-            "--output", "-o", dir_okay=False, help="The report file: NAME.html or NAME.pdf."
+            "--output",
+            "-o",
+            metavar="FILE",
+            dir_okay=False,
+            help="The report file: NAME.html or NAME.pdf.",
         ),
     ],
     municipality: Annotated[
@@ -43,29 +49,39 @@ def report(
         typer.Option(
             "--municipality",
             "-m",
+            metavar="NAME",
             help="The member in focus: a kommunkod (0125) or a name (Ekerö).",
         ),
     ] = None,
     from_year: Annotated[
         int | None,
-        typer.Option("--from", help="First year of the chart over the years (default: all)."),
+        typer.Option(
+            "--from", metavar="YEAR", help="First year of the chart over the years (default: all)."
+        ),
     ] = None,
     to_year: Annotated[
         int | None,
-        typer.Option("--to", help="Last year of the chart over the years (default: all)."),
+        typer.Option(
+            "--to", metavar="YEAR", help="Last year of the chart over the years (default: all)."
+        ),
     ] = None,
     report_date: Annotated[
         datetime | None,
         typer.Option(
-            "--date", formats=["%Y-%m-%d"], help="The date the report is made (default: today)."
+            "--date",
+            metavar="YYYY-MM-DD",
+            formats=["%Y-%m-%d"],
+            help="The date the report is made (default: today).",
         ),
     ] = None,
     lang: Annotated[
         Language, typer.Option("--lang", help="sv (Swedish, the default) or en.")
     ] = Language.SV,
     fmt: Annotated[
-        FileFormat | None,
-        typer.Option("--format", "-f", help="html or pdf (default: from the file's suffix)."),
+        Format | None,
+        format_option(
+            *REPORT_FILE_FORMATS, help_text="html or pdf (default: from the file's suffix)."
+        ),
     ] = None,
     data_dir: DataDirOption = None,
 ) -> None:
@@ -92,13 +108,13 @@ def report(
             municipality=municipality,
             years=(from_year, to_year),
         )
-        emit(render_report(found, chosen.value, lang.value, __version__), output)
+        emit(render_report(found, chosen, lang.value, __version__), output)
         typer.echo(f"wrote {output}")
         if found.allocation.illustrative:
             typer.echo("ILLUSTRATIVE BUDGET: the report says so.", err=True)
 
 
-def _format_of(output: Path) -> FileFormat:
+def _format_of(output: Path) -> Format:
     from norrort_cost.problems import UsageError
 
     try:

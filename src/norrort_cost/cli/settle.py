@@ -10,6 +10,7 @@ import typer
 
 from norrort_cost.cli.common import DataDirOption, YearOption, app, load, reporting
 from norrort_cost.cli.registry import RegisterOption, register_path, warn_about
+from norrort_cost.rendering.formats import Format
 
 if TYPE_CHECKING:
     from norrort_cost.invoicing.settlement import Settlement
@@ -117,7 +118,7 @@ def _publish(opened: Register, result: Settlement, out: Path) -> list[Path]:
     if not result.documents and (result.internal is None or not result.internal.difference_ore):
         return []
     warn_about(result.documents)
-    documents = render_documents(result.documents, ("pdf", "ubl"))
+    documents = render_documents(result.documents, (Format.PDF, Format.UBL))
     files = {name: data for own in documents.values() for name, data in own.items()}
     check_targets(out, files, overwrite=False)
     rows = [registered_invoice(d, documents[d.number]) for d in result.documents]

@@ -9,12 +9,12 @@ import typer
 
 from norrort_cost.cli.common import (
     DataDirOption,
-    OutputFormat,
-    ReportFormat,
     app,
+    format_option,
     reporting,
     standard_output,
 )
+from norrort_cost.rendering.formats import REPORT_FORMATS, Format
 
 if TYPE_CHECKING:
     from norrort_cost.problems import Problem
@@ -24,8 +24,9 @@ if TYPE_CHECKING:
 def validate(
     data_dir: DataDirOption = None,
     fmt: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="table for people, json for machines.")
-    ] = ReportFormat.TABLE,
+        Format,
+        format_option(*REPORT_FORMATS, help_text="table for people, json for machines."),
+    ] = Format.TABLE,
 ) -> None:
     """Check a dataset: every error (exit 1) and every warning (exit 0 if only warnings).
 
@@ -47,16 +48,17 @@ def validate(
     except DataError as exc:
         problems = list(exc.problems)
     errors = sum(p.severity == "error" for p in problems)
-    with reporting(OutputFormat(fmt.value)), standard_output() as stream:
-        if fmt == ReportFormat.JSON:
+    with reporting(fmt), standard_output() as stream:
+        if fmt == Format.JSON:
             _json_report(stream, source, problems, errors)
         else:
             from norrort_cost.rendering.console import console, print_problems
+            from norrort_cost.rendering.i18n import _
 
             out = console(stream)
             if problems:
                 print_problems(out, problems)
-            out.print(f"{source}: " + ("invalid" if errors else "valid"))
+            out.print(f"{source}: " + (_("invalid") if errors else _("valid")))
     raise typer.Exit(1 if errors else 0)
 
 

@@ -7,12 +7,20 @@ from typing import Annotated
 import typer
 
 from norrort_cost.cli.audit_output import (
-    TabularFormat,
     TabularFormatOption,
-    as_output_format,
     show,
 )
-from norrort_cost.cli.common import DataDirOption, OutputOption, YearOption, app, load, reporting
+from norrort_cost.cli.common import (
+    CsvDialect,
+    CsvDialectOption,
+    DataDirOption,
+    OutputOption,
+    YearOption,
+    app,
+    load,
+    reporting,
+)
+from norrort_cost.rendering.formats import Format
 
 
 @app.command()
@@ -39,21 +47,22 @@ def whatif(
         typer.Option("--without", help="CODE, not a member at all; repeatable.", metavar="CODE"),
     ] = None,
     data_dir: DataDirOption = None,
-    fmt: TabularFormatOption = TabularFormat.TABLE,
+    fmt: TabularFormatOption = Format.TABLE,
     output: OutputOption = None,
+    dialect: CsvDialectOption = CsvDialect.MACHINE,
 ) -> None:
     """Recompute a year with changed memberships: baseline, new amount, difference per member.
 
     CODE is a kommunkod or a name. Difference = new - baseline (positive: pays more).
     The dataset on disk is not changed.
 
-    Example: norrort-cost whatif --year 2014 --without 0125
+    Example: norrort-cost whatif --year 2014 --without Ekerö
     """
-    with reporting(as_output_format(fmt)):
+    with reporting(fmt):
         from norrort_cost.audit.changes import ChangeKind, parse_change
         from norrort_cost.audit.changes import whatif as run
-        from norrort_cost.rendering.audit_console import print_whatif
         from norrort_cost.rendering.audit_records import whatif_record
+        from norrort_cost.rendering.change_console import print_whatif
 
         dataset = load(data_dir, output)
         requested = [
@@ -67,4 +76,13 @@ def whatif(
             for text in texts or []
         ]
         result = run(dataset, year, changes)
-        show(fmt, output, lambda out: print_whatif(out, result), lambda: whatif_record(result))
+        from norrort_cost.rendering.sheets import whatif_workbook
+
+        show(
+            fmt,
+            output,
+            lambda out: print_whatif(out, result),
+            lambda: whatif_record(result),
+            workbook=lambda: whatif_workbook(result),
+            dialect=dialect,
+        )

@@ -16,7 +16,13 @@ from typing import Annotated
 from pydantic import BeforeValidator
 from pydantic_core import PydanticCustomError
 
-from norrort_cost.money import NumberFormatError, decimal_to_ore, parse_decimal
+from norrort_cost.money import (
+    AmountError,
+    NumberFormatError,
+    kronor_to_ore,
+    parse_decimal,
+    whole_ore,
+)
 
 # only ASCII digits: ``\d`` would also take other scripts' digits (``٠١٢٥``)
 _KOMMUNKOD = re.compile(r"[0-9]{4}")
@@ -99,29 +105,43 @@ def parse_whole_number(value: object) -> int:
     return int(number)
 
 
-def parse_amount_ore(value: object) -> int:
-    """Whole öre from text in kronor (``756 000``, ``756000,00``); never negative.
+class GivenInOre:
+    """A value given in a field named ``*_ore`` (``amount_ore=...``): whole öre, not kronor.
 
-    Text is kronor, as files write it. An ``int`` is already öre (``amount_ore=75600000``,
-    as code builds records); floats and booleans are refused.
+    Records mark such values before their fields are validated (see
+    :class:`norrort_cost.dataset.record.Record`), so that the same number is never kronor
+    under one name and öre under the other only because of its type.
     """
-    if isinstance(value, bool | float):
-        raise problem("invalid-amount", f"{value!r} is not an amount", "give whole öre")
-    if isinstance(value, int):
-        if value < 0:
-            raise problem("negative-amount", f"{value} öre is negative", "amounts must be >= 0")
-        return value
-    text = cell_text(value)
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    def __repr__(self) -> str:
+        return f"{self.value!r} (öre)"
+
+
+def parse_amount_ore(value: object) -> int:
+    """Whole öre from an amount in kronor, whatever its type; never negative.
+
+    Kronor everywhere a person gives a number: the text of a cell (``756 000``,
+    ``756000,00``), an ``int``, a ``float`` with at most two decimals, a ``Decimal`` or a
+    numpy number (see :func:`norrort_cost.money.kronor_to_ore`). Only a value marked
+    :class:`GivenInOre` (a field named ``*_ore``) is whole öre.
+    """
     try:
-        ore = decimal_to_ore(parse_decimal(text))
-    except NumberFormatError:
-        raise problem(
-            "invalid-amount",
-            f"{text!r} is not an amount in kronor",
-            "write e.g. 756000 or 756 000,00",
-        ) from None
+        if isinstance(value, GivenInOre):
+            ore = whole_ore(value.value)
+        else:
+            ore = kronor_to_ore(value.strip() if isinstance(value, str) else value)
+    except AmountError as exc:
+        raise problem(exc.code, exc.message, exc.hint) from None
     if ore < 0:
-        raise problem("negative-amount", f"{text!r} is negative", "budget amounts must be >= 0")
+        raise problem("negative-amount", f"{value!s} is negative", "budget amounts must be >= 0")
     return ore
 
 

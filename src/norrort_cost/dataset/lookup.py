@@ -53,8 +53,11 @@ def same_name(written: str, name: str) -> bool:
 def find_municipality(municipalities: Iterable[Municipality], text: str) -> Municipality:
     """The municipality whose kommunkod or name is ``text``; every candidate on a miss."""
     candidates = list(municipalities)
+    code = text.strip()
+    if code.isdigit() and len(code) == 3:
+        code = "0" + code  # a lost leading zero (125 for 0125), as the loader forgives in files
     for municipality in candidates:
-        if text.strip() == municipality.kommunkod or same_name(text, municipality.name):
+        if code == municipality.kommunkod or same_name(text, municipality.name):
             return municipality
     suggested = suggestions(candidates, text)
     hint = (

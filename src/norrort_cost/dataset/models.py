@@ -12,11 +12,13 @@ records.
 
 from __future__ import annotations
 
+import re
+import warnings
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
 from norrort_cost.dataset.fields import (
     AmountOre,
@@ -33,12 +35,7 @@ from norrort_cost.dataset.fields import (
     parse_whole_number,
     problem,
 )
-
-
-class Record(BaseModel):
-    """Base of every record: immutable, unknown fields refused, CSV headers as aliases."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+from norrort_cost.dataset.record import Record
 
 
 class Municipality(Record):
@@ -192,13 +189,27 @@ class ManagingPeriod(Record):
         return self.start.year <= year and (self.end is None or self.end.year >= year)
 
 
+_PREFIX = re.compile(r"[A-Za-z0-9-]{0,20}")
+
+
+def _series_prefix(value: Any) -> Any:  # noqa: ANN401 - raw settings value
+    """A number-series prefix: up to 20 letters a-z, digits and dashes (it names files)."""
+    if isinstance(value, str) and not _PREFIX.fullmatch(value):
+        raise problem(
+            "invalid-series-prefix",
+            f"{value!r} cannot begin an invoice number",
+            "use up to 20 letters a-z, digits and dashes, e.g. prefix = \"LS-\"",
+        )
+    return value
+
+
 class NumberSeries(Record):
     """A seller's series of invoice numbers: a prefix and the first number of the series.
 
     The register continues the series from the highest number it holds, without gaps.
     """
 
-    prefix: str = Field(default="", max_length=20, pattern=r"^[A-Za-z0-9-]*$")
+    prefix: Annotated[str, BeforeValidator(_series_prefix)] = ""
     first: int = Field(default=1, ge=1, le=10**12)
 
     def number(self, sequence: int) -> str:
@@ -211,7 +222,10 @@ class InvoicingSettings(Record):
 
     bankgiro: str = ""
     bankgiro_is_example: bool = False
-    vat_category: str = "O"
+    # VAT is never charged: the only category implemented is O, "not subject to VAT" (a
+    # cost split among municipalities), with its exemption reason. S (standard rate) would
+    # need rates and VAT amounts; the others other exemption codes.
+    vat_category: Literal["O"] = "O"
     vat_exemption_reason: str = "Ej föremål för moms"
     payment_terms_days: int = Field(default=30, ge=0, le=365)
     # The buyer reference (BT-10) each member wants on its invoices, by kommunkod;
@@ -238,6 +252,17 @@ class InvoicingSettings(Record):
         return self.seller_series.get(seller, self.series)
 
 
+class BudgetSheets(Record):
+    """Which sheet of ``budget.xlsx`` and ``fixed_amounts.xlsx`` holds the table.
+
+    ``[budget]`` in ``cooperation.toml``: ``sheet`` and ``fixed_amounts_sheet``; empty
+    means the workbook's first sheet.
+    """
+
+    sheet: str = ""
+    fixed_amounts_sheet: str = ""
+
+
 class Settings(Record):
     """The cooperation's rules, from ``cooperation.toml``."""
 
@@ -248,6 +273,9 @@ class Settings(Record):
     rounding_unit: Literal["ore", "krona"] = "ore"
     managing_municipality: tuple[ManagingPeriod, ...] = ()
     invoicing: InvoicingSettings = InvoicingSettings()
+    # SCB's PxWebApi 2, where ``population fetch-scb`` gets the figures
+    scb_api_url: str = "https://statistikdatabasen.scb.se/api/v2"
+    budget: BudgetSheets = BudgetSheets()
 
     @model_validator(mode="before")
     @classmethod
@@ -277,6 +305,21 @@ class Settings(Record):
         return min(periods, key=lambda p: p.start).kommunkod if periods else None
 
 
+class BudgetYears(tuple[int, ...]):
+    """The budget years, a tuple; calling it (the old method form) still works, deprecated."""
+
+    __slots__ = ()
+
+    def __call__(self) -> list[int]:
+        """``dataset.budget_years()``, the old method form: a list, with a DeprecationWarning."""
+        warnings.warn(
+            "Dataset.budget_years is a tuple now: drop the parentheses",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return list(self)
+
+
 class Dataset(Record):
     """Everything one cooperation's allocation needs, validated and cross-checked."""
 
@@ -295,9 +338,10 @@ class Dataset(Record):
                 return municipality
         raise KeyError(kommunkod)
 
-    def budget_years(self) -> list[int]:
-        """The years that have a budget, ascending."""
-        return sorted({line.year for line in self.budget_lines})
+    @property
+    def budget_years(self) -> BudgetYears:
+        """The years that have a budget, ascending: ``for year in dataset.budget_years``."""
+        return BudgetYears(sorted({line.year for line in self.budget_lines}))
 
     def lines_for(self, year: int) -> tuple[BudgetLine, ...]:
         """The budget lines of ``year`` in file order."""

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from norrort_cost.invoicing.lines import InvoiceLine
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 Kind = Literal["invoice", "credit-note"]
 EXAMPLE_NOTE = (
@@ -130,3 +133,9 @@ class InvoiceRun:
     def invoiced_ore(self) -> int:
         """The sum of all invoices."""
         return sum(invoice.amount_ore for invoice in self.invoices)
+
+    def to_frame(self) -> pd.DataFrame:
+        """The invoice summary as a DataFrame (:mod:`norrort_cost.allocation.frames`)."""
+        from norrort_cost.allocation.frames import invoice_frame
+
+        return invoice_frame(self)

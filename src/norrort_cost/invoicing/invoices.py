@@ -15,18 +15,26 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from norrort_cost.allocation.membership import paid_period
 from norrort_cost.allocation.results import Allocation, Share
-from norrort_cost.allocation.yearly import check_sum, membership_period
+from norrort_cost.allocation.yearly import check_sum
 from norrort_cost.dataset.models import Dataset, Municipality, NumberSeries
 from norrort_cost.invoicing.documents import Contact, Invoice, InvoiceRun, Party
-from norrort_cost.invoicing.lines import InvoiceLine, share_lines
+from norrort_cost.invoicing.lines import InstallmentBasis, InvoiceLine, LineBasis, share_lines
 from norrort_cost.invoicing.payments import ocr_reference, validate_bankgiro
 from norrort_cost.invoicing.schedule import due_date, split_year
-from norrort_cost.money import format_sek
 from norrort_cost.problems import UsageError
 
 VAT_EXEMPTION_CODES = {"O": "VATEX-EU-O"}
-__all__ = ["Contact", "Invoice", "InvoiceLine", "InvoiceRun", "Party", "build_invoices"]
+__all__ = [
+    "Contact",
+    "Invoice",
+    "InvoiceLine",
+    "InvoiceRun",
+    "LineBasis",
+    "Party",
+    "build_invoices",
+]
 
 
 def _party(municipality: Municipality) -> Party:
@@ -202,7 +210,7 @@ def buyer_of(dataset: Dataset, kommunkod: str, year: int) -> _Buyer:
         _party(municipality),
         reference,
         bool(own),
-        membership_period(dataset, kommunkod, year),
+        paid_period(dataset.memberships, kommunkod, year, dataset.settings.pro_rating),
     )
 
 
@@ -231,12 +239,8 @@ def _member_invoices(
             number=1,
             name=f"{lines[0].name.split(':')[0]}, delbetalning {part.number} av {count}",
             description=f"Delbetalning {part.number} av {count} av årets andel",
-            basis=(
-                (
-                    f"Årets andel: {format_sek(share.amount_ore)} kr, fördelad på {count} "
-                    "delbetalningar exakt till öret"
-                ),
-                *(f"{line.name}: {format_sek(line.amount_ore)} kr" for line in lines),
+            basis=InstallmentBasis(
+                share.amount_ore, count, tuple((line.name, line.amount_ore) for line in lines)
             ),
             amount_ore=part.amount_ore,
         )

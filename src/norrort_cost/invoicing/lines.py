@@ -1,4 +1,7 @@
-"""The lines of an invoice: one per cost pool, with its calculation basis in Swedish words."""
+"""The lines of an invoice: one per cost pool, with the records behind its calculation basis.
+
+The basis is worded for people by :mod:`norrort_cost.rendering.invoice_text`.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,6 @@ from fractions import Fraction
 
 from norrort_cost.allocation.results import Allocation, Part, Pool, Share
 from norrort_cost.dataset.models import AllocationKey
-from norrort_cost.money import format_fraction_sv, format_int, format_percent, format_sek
 
 # invoice line label and description per allocation key
 POOL_TEXTS = {
@@ -25,13 +27,65 @@ POOL_TEXTS = {
 
 
 @dataclass(frozen=True, slots=True)
+class LineBasis:
+    """The records behind one invoice line, worded by ``rendering.invoice_text.basis_text``.
+
+    ``base_fees`` are the year's base-fee lines with their fee per member and year.
+    """
+
+    share: Share
+    part: Part
+    pool: Pool
+    base_fees: tuple[tuple[str, int], ...]
+
+    @property
+    def pool_fraction(self) -> Fraction:
+        """The member's part of the pool's weight, exact."""
+        total = self.pool.total_weight
+        return self.part.weight / total if total else Fraction(0)
+
+
+@dataclass(frozen=True, slots=True)
+class CorrectionBasis:
+    """The figures behind a credit note's or supplementary invoice's line.
+
+    ``original`` is the number of the member's last invoice for the year ("" if none).
+    """
+
+    year: int
+    registered_ore: int
+    new_ore: int
+    original: str
+
+    @property
+    def difference_ore(self) -> int:
+        """The new figure less what was invoiced (negative: credited)."""
+        return self.new_ore - self.registered_ore
+
+
+@dataclass(frozen=True, slots=True)
+class InstallmentBasis:
+    """The figures behind an installment's line: the year's share, split ``count`` ways.
+
+    ``lines`` are the year's invoice lines (name, amount in öre) the share is made of.
+    """
+
+    year_ore: int
+    count: int
+    lines: tuple[tuple[str, int], ...]
+
+
+Basis = LineBasis | CorrectionBasis | InstallmentBasis
+
+
+@dataclass(frozen=True, slots=True)
 class InvoiceLine:
-    """One cost pool's part of a member's share, with its calculation basis in words."""
+    """One cost pool's part of a member's share (or a correction), with its basis."""
 
     number: int
     name: str
     description: str
-    basis: tuple[str, ...]
+    basis: Basis
     amount_ore: int
 
 
@@ -46,47 +100,20 @@ def share_lines(allocation: Allocation, share: Share) -> tuple[InvoiceLine, ...]
 
 
 def line(number: int, allocation: Allocation, share: Share, part: Part, pool: Pool) -> InvoiceLine:
+    """The invoice line of the member's ``part`` of ``pool``."""
     label, description = POOL_TEXTS[pool.key]
     name = f"Andel av {allocation.cooperation} {allocation.year}"
     if len(allocation.pools) > 1:
         name = f"{name}: {label}"
+    base_fees = tuple(
+        (line.line, line.base_fee_ore or 0)
+        for line in allocation.lines
+        if line.key == AllocationKey.BASE_FEE
+    )
     return InvoiceLine(
         number=number,
         name=name,
         description=description,
-        basis=tuple(_basis(allocation, share, part, pool)),
+        basis=LineBasis(share, part, pool, base_fees),
         amount_ore=part.amount_ore,
     )
-
-
-def _basis(allocation: Allocation, share: Share, part: Part, pool: Pool) -> list[str]:
-    """The calculation basis of one line, in Swedish, as a reader can check it by hand."""
-    days = f"Dagar som medlem: {share.membership_days} av {share.days_in_year}"
-    fraction = part.weight / pool.total_weight if pool.total_weight else Fraction(0)
-    of_pool = (
-        f"Andel: {format_percent(fraction, 4)} "
-        f"av {format_sek(pool.amount_ore)} kr ({', '.join(pool.lines)})"
-    )
-    if pool.key == AllocationKey.PER_CAPITA:
-        return [*_per_capita_basis(share), of_pool]
-    if pool.key == AllocationKey.BASE_FEE:
-        fees = [
-            f"{format_sek(line.base_fee_ore or 0)} kr ({line.line})"
-            for line in allocation.lines
-            if line.key == AllocationKey.BASE_FEE
-        ]
-        return [f"Grundavgift per år: {', '.join(fees)}", days]
-    if pool.key == AllocationKey.FIXED:
-        return [f"Fast belopp enligt överenskommelse ({', '.join(pool.lines)})"]
-    return [days, of_pool]
-
-
-def _per_capita_basis(share: Share) -> list[str]:
-    return [
-        f"Invånare {share.population_date.isoformat()}: {format_int(share.inhabitants)}",
-        f"Dagar som medlem: {share.membership_days} av {share.days_in_year}",
-        (
-            f"Vikt: {format_int(share.inhabitants)} × {share.membership_days}/"
-            f"{share.days_in_year} = {format_fraction_sv(share.weight, 2)}"
-        ),
-    ]

@@ -22,13 +22,6 @@ def ocr_reference(base: str) -> str:
     return body + str(luhn.calc_check_digit(body))
 
 
-def is_valid_ocr(ocr: str) -> bool:
-    """Whether ``ocr`` has a correct length digit and Luhn check digit."""
-    from stdnum import luhn
-
-    return ocr.isdigit() and len(ocr) >= 3 and ocr[-2] == str(len(ocr) % 10) and luhn.is_valid(ocr)
-
-
 def validate_bankgiro(text: str) -> str:
     """A bankgiro number (7 or 8 digits, Luhn check digit) written NNN-NNNN or NNNN-NNNN."""
     from stdnum import luhn

@@ -18,9 +18,8 @@ from norrort_cost.allocation.yearly import check_sum
 from norrort_cost.dataset.models import Dataset
 from norrort_cost.invoicing.documents import Invoice
 from norrort_cost.invoicing.invoices import Terms, buyer_of, make_invoice, run_terms
-from norrort_cost.invoicing.lines import InvoiceLine
+from norrort_cost.invoicing.lines import CorrectionBasis, InvoiceLine
 from norrort_cost.invoicing.register import Registered, year_totals
-from norrort_cost.money import format_sek
 from norrort_cost.problems import UsageError
 
 
@@ -110,11 +109,11 @@ def _document(
         name=f"{'Kreditering' if credit else 'Tillägg'}: andel av "
         f"{allocation.cooperation} {allocation.year}",
         description="Rättelse efter ny beräkning av årets kostnadsfördelning",
-        basis=(
-            f"Tidigare fakturerat för {allocation.year}: {format_sek(difference.registered_ore)} kr"
-            + (f" (senast faktura {original.number})" if original else ""),
-            f"Enligt ny beräkning: {format_sek(difference.new_ore)} kr",
-            f"Skillnad: {format_sek(change)} kr",
+        basis=CorrectionBasis(
+            allocation.year,
+            difference.registered_ore,
+            difference.new_ore,
+            original.number if original else "",
         ),
         amount_ore=abs(change),
     )

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
-from norrort_cost.allocation.yearly import year_bounds
+from norrort_cost.allocation.membership import year_bounds
 from norrort_cost.dataset.models import (
     BudgetLine,
     ManagingPeriod,

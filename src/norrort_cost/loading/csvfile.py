@@ -23,7 +23,7 @@ class CsvRow:
     """One data row: its physical line number and its cells by header name."""
 
     line: int
-    cells: dict[str, str]
+    cells: dict[str, object]  # text from CSV; typed values from a workbook or a frame
 
 
 @dataclass(slots=True)
@@ -36,6 +36,8 @@ class CsvTable:
     problems: list[Problem] = field(default_factory=list)
     usable: bool = True
     delimiter: str = ","
+    optional: tuple[str, ...] = ()  # columns a row may leave out at its end
+    sheet: str = ""  # the sheet's name when the table comes from a workbook
 
 
 def decode(data: bytes) -> str:
@@ -96,7 +98,7 @@ def read_csv(
     path: Path, name: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
 ) -> CsvTable:
     """Read a CSV file, checking its header against the expected column names."""
-    table = CsvTable(name)
+    table = CsvTable(name, optional=optional)
     data, table.problems = read_bytes(path, name)
     if data is not None and (not_text := _not_text(data, name)):
         table.problems.append(not_text)
@@ -245,7 +247,8 @@ def _collect_rows(table: CsvTable, rows: list[tuple[int, list[str]]]) -> None:
     while rows and not any(cell.strip() for cell in rows[-1][1]):
         rows.pop()  # blank lines at the end are harmless
     width = len(table.header)
-    for line, cells in rows:
+    for line, written in rows:
+        cells = written
         odd = odd_row(table, line, cells)
         if odd is not None:
             table.problems.append(odd)
@@ -277,6 +280,8 @@ def _collect_rows(table: CsvTable, rows: list[tuple[int, list[str]]]) -> None:
                 )
             )
             continue
+        if len(cells) < width and set(table.header[len(cells) :]) <= set(table.optional):
+            cells = [*cells, *[""] * (width - len(cells))]  # optional columns left out
         if len(cells) < width and (mixed := mixed_delimiter(table, line, cells)):
             table.problems.append(mixed)
             continue

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
+from norrort_cost.dataset.fields import cell_text
 from norrort_cost.dataset.models import (
     BudgetLine,
     Dataset,
@@ -27,9 +29,11 @@ from norrort_cost.dataset.models import (
     Settings,
 )
 from norrort_cost.loading.checks import LoadedRecords, cross_check
-from norrort_cost.loading.csvfile import CsvTable, decode, read_bytes, read_csv
+from norrort_cost.loading.csvfile import CsvTable, decode, read_bytes
 from norrort_cost.loading.keys import BUDGET_KEY_COLUMNS, load_key_data
 from norrort_cost.loading.rows import RecordT, problems_from, validate_rows
+from norrort_cost.loading.sources import Sources
+from norrort_cost.loading.tables import TableInput
 from norrort_cost.loading.text import forbidden_character
 from norrort_cost.loading.years import allocation_problems
 from norrort_cost.problems import DataError, Problem, errors_only
@@ -59,18 +63,31 @@ def default_data_dir() -> Path:
     return Path(__file__).resolve().parents[3] / "data"  # a source checkout
 
 
-def load_dataset(path: str | Path | None = None, *, tolerate: Collection[str] = ()) -> Dataset:
+def load_dataset(
+    path: str | Path | None = None, *, tolerate: Collection[str] = (), **tables: TableInput
+) -> Dataset:
     """Load and validate the dataset in directory ``path`` (the embedded one by default).
 
     Raises :class:`~norrort_cost.problems.DataError` listing every problem found, except
     problems whose code is in ``tolerate`` (e.g. ``missing-population`` while importing the
     very figures that are missing). Warnings do not stop loading; see :func:`check_dataset`.
+
+    ``tables`` replace files of the directory with pandas DataFrames or lists of records
+    (mappings from column name to value), validated exactly like the files:
+    ``municipalities``, ``population``, ``memberships``, ``budget``, ``fixed_amounts``
+    (same columns as the CSV files), and ``settings`` (a mapping like ``cooperation.toml``).
+    A problem in a frame names the table (``budget (DataFrame)``) and the row's position
+    counting from 0 as its line. Amounts are kronor whatever their type.
     """
-    return check_dataset(path, tolerate=tolerate, every_year=False)[0]
+    return check_dataset(path, tolerate=tolerate, every_year=False, **tables)[0]
 
 
 def check_dataset(
-    path: str | Path | None = None, *, tolerate: Collection[str] = (), every_year: bool = True
+    path: str | Path | None = None,
+    *,
+    tolerate: Collection[str] = (),
+    every_year: bool = True,
+    **tables: TableInput,
 ) -> tuple[Dataset, list[Problem]]:
     """Like :func:`load_dataset`, and also return the warnings met while loading.
 
@@ -78,6 +95,7 @@ def check_dataset(
     that everything ``allocate`` would refuse in any year is reported here too.
     """
     directory = Path(path) if path is not None else default_data_dir()
+    sources = Sources(directory, tables)
     if not directory.is_dir():
         raise DataError(
             [
@@ -93,20 +111,26 @@ def check_dataset(
             ]
         )
     problems: list[Problem] = []
-    settings = _load_settings(directory, problems)
-    municipalities, listed = _records(directory, MUNICIPALITIES, Municipality, problems)
+    settings = _load_settings(directory, problems, tables.get("settings"))
+
+    def records(name: str, model: type[RecordT]) -> tuple[list[tuple[int, RecordT]], CsvTable]:
+        return _records(sources, name, model, settings, problems)
+
+    municipalities, listed = records(MUNICIPALITIES, Municipality)
     found = LoadedRecords(
         municipalities=municipalities,
-        population=_records(directory, POPULATION, PopulationFigure, problems)[0],
-        memberships=_records(directory, MEMBERSHIPS, Membership, problems)[0],
-        budget=_records(directory, BUDGET, BudgetLine, problems)[0],
+        population=records(POPULATION, PopulationFigure)[0],
+        memberships=records(MEMBERSHIPS, Membership)[0],
+        budget=records(BUDGET, BudgetLine)[0],
         written_codes=_written_codes(listed),
     )
     if settings is not None:
         problems.extend(cross_check(settings, found))
-    fixed = load_key_data(directory, settings, found, problems)
-    problems = [_managing_line(directory, p) for p in problems if p.code not in tolerate]
-    problems.sort(key=_file_order)
+    fixed = load_key_data(sources, settings, found, problems)
+    if "settings" not in tables:
+        problems = [_managing_line(directory, p) for p in problems]
+    problems = [sources.locate(p) for p in problems if p.code not in tolerate]
+    problems.sort(key=sources.order(_file_order))
     if errors_only(problems) or settings is None:
         raise DataError(problems)
     dataset = Dataset(
@@ -121,34 +145,38 @@ def check_dataset(
     if every_year:
         first_lines = {b.year: line for line, b in reversed(found.budget)}
         problems.extend(allocation_problems(dataset, first_lines, problems))
-        problems = [p for p in problems if p.code not in tolerate]
-        problems.sort(key=_file_order)
+        problems = [sources.locate(p) for p in problems if p.code not in tolerate]
+        problems.sort(key=sources.order(_file_order))
         if errors_only(problems):
             raise DataError(problems)
     return dataset, problems
 
 
-def _file_order(problem: Problem) -> tuple[int, int]:
+def _file_order(file: str, line: int | None) -> tuple[int, int]:
     order = [SETTINGS_FILE, *COLUMNS]
-    rank = order.index(problem.file) if problem.file in order else len(order)
-    return rank, problem.line or 0
+    rank = order.index(file) if file in order else len(order)
+    return rank, line or 0
 
 
 def _records(
-    directory: Path, name: str, model: type[RecordT], problems: list[Problem]
+    sources: Sources,
+    name: str,
+    model: type[RecordT],
+    settings: Settings | None,
+    problems: list[Problem],
 ) -> tuple[list[tuple[int, RecordT]], CsvTable]:
     required, optional = COLUMNS[name]
-    table = read_csv(directory / name, name, required, optional)
+    table = sources.table(name, required, optional, settings)
     records = validate_rows(table, model) if table.usable else []
     if table.usable and not table.rows and not table.problems:
         table.problems.append(
             Problem(
-                file=name,
+                file=table.name,
                 line=None,
                 column=None,
                 value=None,
                 code="no-rows",
-                message=f"{name} has a header line but no rows",
+                message=f"{table.name} has a header line but no rows",
                 hint="add the rows (see the README's dataset section)",
             )
         )
@@ -160,10 +188,14 @@ def _written_codes(table: CsvTable) -> frozenset[str] | None:
     """Every kommunkod written in municipalities.csv (valid row or not); None if unreadable."""
     if not table.usable:
         return None
-    return frozenset(row.cells.get("kommunkod", "").strip() for row in table.rows)
+    return frozenset(cell_text(row.cells.get("kommunkod", "")) for row in table.rows)
 
 
-def _load_settings(directory: Path, problems: list[Problem]) -> Settings | None:
+def _load_settings(
+    directory: Path, problems: list[Problem], given: Mapping[str, Any] | None
+) -> Settings | None:
+    if given is not None:
+        return _validated_settings(dict(given), problems)
     data, read_problems = read_bytes(directory / SETTINGS_FILE, SETTINGS_FILE)
     problems.extend(read_problems)
     if data is None:
@@ -184,6 +216,10 @@ def _load_settings(directory: Path, problems: list[Problem]) -> Settings | None:
             )
         )
         return None
+    return _validated_settings(raw, problems)
+
+
+def _validated_settings(raw: dict[str, Any], problems: list[Problem]) -> Settings | None:
     if forbidden := _forbidden_in_toml(raw):
         problems.extend(forbidden)
         return None

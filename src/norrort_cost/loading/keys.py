@@ -11,14 +11,12 @@ problems in the files.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from norrort_cost.allocation.keys import FIXED_FILE, year_problems
-from norrort_cost.allocation.yearly import days_of_membership, year_bounds
+from norrort_cost.allocation.membership import days_counted, year_bounds
 from norrort_cost.dataset.models import AllocationKey, FixedAmount, Settings
 from norrort_cost.loading.checks import LoadedRecords
-from norrort_cost.loading.csvfile import read_csv
 from norrort_cost.loading.rows import validate_rows
+from norrort_cost.loading.sources import Sources
 from norrort_cost.problems import Problem
 
 FIXED_COLUMNS = ("year", "line", "kommunkod", "amount")
@@ -26,23 +24,24 @@ BUDGET_KEY_COLUMNS = ("base_fee", "fallback")
 
 
 def load_key_data(
-    directory: Path, settings: Settings | None, found: LoadedRecords, problems: list[Problem]
+    sources: Sources, settings: Settings | None, found: LoadedRecords, problems: list[Problem]
 ) -> list[tuple[int, FixedAmount]]:
     """Read ``fixed_amounts.csv`` (if needed or present) and check every key's rules.
 
     Problems go into ``problems``; the fixed amounts that validated are returned.
     """
-    fixed, usable = _load_fixed_amounts(directory / FIXED_FILE, found, problems)
+    fixed, usable = _load_fixed_amounts(sources, settings, found, problems)
     problems.extend(check_keys(settings, found, fixed, fixed_file_read=usable))
     return fixed
 
 
 def _load_fixed_amounts(
-    path: Path, found: LoadedRecords, problems: list[Problem]
+    sources: Sources, settings: Settings | None, found: LoadedRecords, problems: list[Problem]
 ) -> tuple[list[tuple[int, FixedAmount]], bool]:
     """The valid rows, and whether the file could be read at all (header included)."""
     fixed_lines = [(n, b) for n, b in found.budget if b.key == AllocationKey.FIXED]
-    if not path.exists():
+    path = sources.directory / FIXED_FILE
+    if not sources.exists(FIXED_FILE):
         if fixed_lines:
             number, line = fixed_lines[0]
             problems.append(
@@ -58,7 +57,7 @@ def _load_fixed_amounts(
                 )
             )
         return [], False
-    table = read_csv(path, FIXED_FILE, FIXED_COLUMNS, ("illustrative",))
+    table = sources.table(FIXED_FILE, FIXED_COLUMNS, ("illustrative",), settings)
     rows = validate_rows(table, FixedAmount) if table.usable else []
     problems.extend(table.problems)
     return rows, table.usable
@@ -82,7 +81,7 @@ def check_keys(
         rows = [(n, f) for n, f in fixed if f.year == year]
         if not fixed_file_read:  # a missing or unreadable file is reported once, by itself
             lines = [(n, b) for n, b in lines if b.key != AllocationKey.FIXED]
-        days = days_of_membership((m for _, m in found.memberships), year, pro_rating)
+        days = days_counted((m for _, m in found.memberships), year, pro_rating)
         problems.extend(year_problems(lines, rows, days, year_bounds(year)[2]))
     problems.extend(_rows_without_budget(fixed, set(years)))
     return problems

@@ -9,20 +9,28 @@ from pydantic import BaseModel, ValidationError
 
 from norrort_cost.loading.csvfile import CsvTable
 from norrort_cost.loading.suspicious import garbled
+from norrort_cost.loading.tables import is_blank
 from norrort_cost.loading.text import forbidden_character
+from norrort_cost.problem_codes import CODES, general_hint
 from norrort_cost.problems import Problem
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
 # Excel's and LibreOffice's error values, saved into the CSV instead of a figure
 _SPREADSHEET_ERROR = re.compile(r"#(REF!|N/A|VALUE!|DIV/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!)")
 
-# pydantic's own error types, as our stable problem codes
+# pydantic's own error types, as our stable problem codes; any other type of pydantic's is
+# reported as invalid-value: pydantic's names never reach the user as codes
 _CODES = {
     "missing": "missing-value",
     "extra_forbidden": "unknown-header",
     "greater_than_equal": "out-of-range",
     "less_than_equal": "out-of-range",
     "literal_error": "invalid-choice",
+    "int_parsing": "invalid-number",
+    "int_type": "invalid-number",
+    "int_from_float": "not-integer",
+    "bool_parsing": "invalid-flag",
+    "bool_type": "invalid-flag",
 }
 
 
@@ -33,10 +41,11 @@ def problems_from(
     problems = []
     for error in exc.errors():
         column = ".".join(str(part) for part in error["loc"]) or None
-        value = values.get(column) if column else None
+        value = _value_at(values, error["loc"])
         ctx = error.get("ctx") or {}
-        hint = str(ctx.get("hint", ""))
-        code = _CODES.get(error["type"], error["type"])
+        kind = error["type"]
+        code = kind if kind in CODES else _CODES.get(kind, "invalid-value")
+        hint = str(ctx.get("hint", "")) or general_hint(code)
         message = error["msg"]
         if isinstance(value, str) and _SPREADSHEET_ERROR.fullmatch(value.strip()):
             code, message = "spreadsheet-error", f"{value.strip()} is a spreadsheet error"
@@ -55,13 +64,35 @@ def problems_from(
     return problems
 
 
+def _value_at(values: Any, loc: tuple[int | str, ...]) -> Any:  # noqa: ANN401 - raw input
+    """The input value at a pydantic location (``invoicing.vat_category``), or None."""
+    for part in loc:
+        try:
+            values = values[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return values if loc else None
+
+
+def _present(cells: dict[str, object]) -> dict[str, object]:
+    """The cells that hold something, text stripped (an empty cell is an absent value)."""
+    present: dict[str, object] = {}
+    for column, value in cells.items():
+        if isinstance(value, str):
+            if column and (text := value.strip()):
+                present[column] = text
+        elif column and not is_blank(value):
+            present[column] = value
+    return present
+
+
 def validate_rows(table: CsvTable, model: type[RecordT]) -> list[tuple[int, RecordT]]:
     """Every row that validates, with its line; problems of the others go into the table."""
     records = []
     for row in table.rows:
         # an empty cell is an absent value: optional columns take their default and
         # required ones are reported as missing-value
-        cells = {k: v.strip() for k, v in row.cells.items() if k and v.strip()}
+        cells = _present(row.cells)
         if wrong := garbled(table.name, row.line, cells):
             table.problems.append(wrong)
             continue
@@ -75,7 +106,11 @@ def validate_rows(table: CsvTable, model: type[RecordT]) -> list[tuple[int, Reco
     return records
 
 
-def _forbidden(file: str, line: int, cells: dict[str, str]) -> list[Problem]:
-    """A problem for each cell holding a control character or a noncharacter."""
-    found = (forbidden_character(file, line, column, cell) for column, cell in cells.items())
+def _forbidden(file: str, line: int, cells: dict[str, object]) -> list[Problem]:
+    """A problem for each text cell holding a control character or a noncharacter."""
+    found = (
+        forbidden_character(file, line, column, cell)
+        for column, cell in cells.items()
+        if isinstance(cell, str)
+    )
     return [problem for problem in found if problem is not None]

@@ -57,10 +57,10 @@ def odd_row(table: CsvTable, line: int, cells: list[str]) -> Problem | None:
     return None
 
 
-def garbled(name: str, line: int, cells: dict[str, str]) -> Problem | None:
+def garbled(name: str, line: int, cells: dict[str, object]) -> Problem | None:
     """A problem if a cell's text shows a wrong or repeated encoding conversion."""
     for column, cell in cells.items():
-        if any(mark in cell for mark in _MOJIBAKE):
+        if isinstance(cell, str) and any(mark in cell for mark in _MOJIBAKE):
             return Problem(
                 file=name,
                 line=line,

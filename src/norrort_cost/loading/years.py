@@ -27,7 +27,7 @@ def allocation_problems(
     """
     pending = {p.value for p in known if p.code == "population-not-yet-available"}
     problems: list[Problem] = []
-    for year in dataset.budget_years():
+    for year in dataset.budget_years:
         if str(year) in pending:
             continue
         try:

@@ -6,13 +6,15 @@ would change. A region is matched by the code it starts with (``0114 Upplands VÃ
 when it gives a name alone, by that name exactly (ignoring case and diacritics). A name
 that is only *close* to a municipality's is a problem with a did-you-mean, never a guess.
 Regions that are not in the dataset (other municipalities, counties, the whole country)
-are skipped and reported.
+are skipped and reported; an export with none of the dataset's municipalities is refused,
+and so is a member whose figure SCB marks as missing (``..``): never taken as 0.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
@@ -20,21 +22,41 @@ from norrort_cost.dataset.lookup import fold, same_name
 from norrort_cost.dataset.models import Dataset, Municipality, PopulationFigure
 from norrort_cost.problems import DataError, Problem, UsageError
 
-_CODE_AND_NAME = re.compile(r"(\d{4})(?:\s+(.*))?")
+# a kommunkod (three digits: a spreadsheet lost its leading zero) and maybe the name
+_CODE_AND_NAME = re.compile(r"(\d{3,4})(?:\s+(.*))?")
 _COUNTY_OR_COUNTRY = re.compile(r"\d{2}(\s.*)?")
 NAME_CUTOFF = 0.85  # close enough to be a typo of a member's name, not another municipality
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RegionFigure:
-    """One figure as read from an export: where it was, the region text, year and count."""
+    """One figure as read from an export: where it was, the region text, date and count.
+
+    ``reference_date`` is None when the export names no period (``Region;Antal``): the
+    merge then takes the date given by the user. ``inhabitants`` is None where SCB gives
+    no figure (``..``, ``-``; ``raw`` keeps the mark): an error for a member, never 0.
+    """
 
     file: str
-    line: int
+    line: int | None
     column: str
     region: str
-    year: int
-    inhabitants: int
+    reference_date: date | None
+    inhabitants: int | None
+    raw: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """How one export was read, for the report: which columns and periods were used."""
+
+    file: str
+    layout: str
+    region_column: str
+    value_columns: tuple[str, ...]
+    periods: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+    dates: tuple[date, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,27 +89,32 @@ def plan_import(
     *,
     source: str,
     reference_date: date | None = None,
+    years: Collection[int] = (),
 ) -> ImportPlan:
     """The merge of ``rows`` into the dataset's figures; DataError on any problem.
 
-    ``reference_date`` replaces 31 December of the rows' year (for an export of one year
-    only). Conflicting duplicates (one kommunkod and date with two different counts) and
-    unmatched names are refused.
+    ``reference_date`` replaces the rows' own date (for an export of one period only, or
+    one that names none). ``years`` keeps the rows of those years only. Conflicting
+    duplicates (one kommunkod and date with two different counts), unmatched names, a
+    member without a figure and a file without any member are refused.
     """
-    if reference_date is not None and len({row.year for row in rows}) > 1:
-        raise UsageError(
-            "a reference date fits an export of one year only", "import one year at a time"
-        )
+    rows = _dated(rows, reference_date, years)
     problems: list[Problem] = []
     skipped: list[str] = []
     imported: dict[tuple[str, date], tuple[RegionFigure, PopulationFigure]] = {}
+    matched: dict[str, str | None] = {}  # region text -> kommunkod: each region judged once
     for row in rows:
-        kommunkod = _match(dataset.municipalities, row, problems)
+        if row.region not in matched:
+            matched[row.region] = _match(dataset.municipalities, row, problems)
+        kommunkod = matched[row.region]
         if kommunkod is None:
             if row.region not in skipped:
                 skipped.append(row.region)
             continue
-        on = reference_date or date(row.year, 12, 31)
+        on = reference_date or row.reference_date or date.min  # _dated refused undated rows
+        if row.inhabitants is None:
+            problems.append(_missing(row, dataset.municipality(kommunkod), on))
+            continue
         figure = PopulationFigure(
             kommunkod=kommunkod, reference_date=on, inhabitants=row.inhabitants, source=source
         )
@@ -96,9 +123,65 @@ def plan_import(
             imported[(kommunkod, on)] = (row, figure)
         elif earlier[1].inhabitants != row.inhabitants:
             problems.append(_conflict(row, earlier[0], on))
+    if not problems and not imported:
+        problems.append(_no_members(dataset, rows, skipped))
     if problems:
         raise DataError(problems)
     return _merge(dataset.population, [figure for _, figure in imported.values()], skipped)
+
+
+def _dated(
+    rows: list[RegionFigure], reference_date: date | None, years: Collection[int]
+) -> list[RegionFigure]:
+    """The rows to import: those of ``years``; a usage error where no date can be had."""
+    dates = {row.reference_date for row in rows}
+    if reference_date is not None and len(dates) > 1:
+        raise UsageError(
+            "a reference date (--date) fits an export of one period only",
+            "import one year at a time, or leave --date out",
+        )
+    undated = sorted({row.file for row in rows if row.reference_date is None})
+    if undated and reference_date is None:
+        raise UsageError(
+            f"{', '.join(undated)} names no year or month: its reference date is unknown",
+            "give the date the figures describe, e.g. --date 2015-12-31 (31 December)",
+        )
+    if not years:
+        return rows
+    kept = [r for r in rows if (reference_date or r.reference_date or date.min).year in years]
+    if not kept:
+        found = sorted({d.year for d in dates if d is not None})
+        raise UsageError(
+            f"the export has no figures for {', '.join(map(str, sorted(years)))}",
+            f"it has {', '.join(map(str, found)) or 'no year'}",
+        )
+    return kept
+
+
+def _missing(row: RegionFigure, member: Municipality, on: date) -> Problem:
+    return _problem(
+        row,
+        "missing-figure",
+        f"SCB gives no figure ({row.raw.strip()!r}) for {member.name} at {on}",
+        "export a period that has figures, or write the figure and its source in "
+        "population.csv; a missing figure is never taken as 0",
+    )
+
+
+def _no_members(dataset: Dataset, rows: list[RegionFigure], skipped: list[str]) -> Problem:
+    shown = ", ".join(skipped[:4]) + (", ..." if len(skipped) > 4 else "")
+    codes = ", ".join(m.kommunkod for m in dataset.municipalities[:3])
+    files = ", ".join(dict.fromkeys(row.file for row in rows)) or "the export"
+    return Problem(
+        file=files,
+        line=None,
+        column=None,
+        value=shown or None,
+        code="no-member-in-export",
+        message=f"none of the dataset's municipalities is in the export "
+        f"({len(skipped)} other region(s): {shown or 'none'})",
+        hint=f"export the table for the members' municipalities ({codes}, ...)",
+    )
 
 
 def _merge(
@@ -140,7 +223,7 @@ def _match(
     text = row.region.strip()
     coded = _CODE_AND_NAME.fullmatch(text)
     if coded:
-        code, name = coded.group(1), coded.group(2)
+        code, name = coded.group(1).zfill(4), coded.group(2)
         found = next((m for m in municipalities if m.kommunkod == code), None)
         if found is None:
             return None

@@ -12,7 +12,7 @@ from collections import defaultdict
 from fractions import Fraction
 from itertools import pairwise
 
-from norrort_cost.allocation.yearly import year_bounds
+from norrort_cost.allocation.membership import year_bounds
 from norrort_cost.dataset.models import Dataset, PopulationFigure
 from norrort_cost.money import format_int, format_percent, format_sek
 from norrort_cost.problems import Problem
@@ -76,7 +76,7 @@ def _one_year_apart(old: PopulationFigure, new: PopulationFigure) -> bool:
 
 def _budget_jumps(dataset: Dataset) -> list[Problem]:
     totals = {
-        year: sum(b.amount_ore for b in dataset.lines_for(year)) for year in dataset.budget_years()
+        year: sum(b.amount_ore for b in dataset.lines_for(year)) for year in dataset.budget_years
     }
     problems = []
     for previous, year in pairwise(sorted(totals)):
@@ -100,7 +100,7 @@ def _budget_jumps(dataset: Dataset) -> list[Problem]:
 
 def _reference_after_year(dataset: Dataset) -> list[Problem]:
     problems = []
-    for year in dataset.budget_years():
+    for year in dataset.budget_years:
         on = dataset.settings.population_date(year)
         if on > year_bounds(year)[1]:
             problems.append(

@@ -1,4 +1,4 @@
-"""Audit results for people in a terminal: explain, check, compare and whatif tables.
+"""Audit results for people in a terminal: the explain and check tables.
 
 Swedish number formats (``24 291,03``); exact fractions beside their decimals so that the
 figures can be recomputed by hand. Uses rich, like :mod:`norrort_cost.rendering.console`.
@@ -6,26 +6,23 @@ figures can be recomputed by hand. Uses rich, like :mod:`norrort_cost.rendering.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from fractions import Fraction
-from typing import Any
 
 from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
-from norrort_cost.audit.changes import Comparison, MemberChange, WhatIf
 from norrort_cost.audit.explain import Explanation, PoolStep
 from norrort_cost.audit.reconcile import CheckResult, Verdict
 from norrort_cost.money import (
     format_fraction_sv,
     format_int,
-    format_kronor,
     format_sek,
     format_signed_sek,
     kronor,
 )
-from norrort_cost.rendering.audit_records import check_summary, reading_text
+from norrort_cost.rendering.check_text import check_summary, reading_text
+from norrort_cost.rendering.console import hidden_note, pool_label
+from norrort_cost.rendering.i18n import _
+from norrort_cost.rendering.layout import Column, fit, print_fitted, print_text
 from norrort_cost.rendering.records import ILLUSTRATIVE_NOTICE
 
 
@@ -36,198 +33,192 @@ def _exact(value: Fraction, places: int = 6) -> str:
     )
 
 
-def _notice(out: Console, *, illustrative: bool) -> None:
+def notice(out: Console, *, illustrative: bool) -> None:
+    """The illustrative-budget notice, when it applies."""
     if illustrative:
-        out.print(Text(ILLUSTRATIVE_NOTICE, style="bold red"))
+        print_text(out, _(ILLUSTRATIVE_NOTICE), "bold red")
 
 
 def _membership(result: Explanation) -> list[tuple[str, str, str]]:
     rows = []
     for period in result.periods:
-        until = period.end.isoformat() if period.end else "(no end)"
+        until = period.end.isoformat() if period.end else _("(no end)")
         rows.append(
             (
-                "Membership",
+                _("Membership"),
                 f"{period.start} – {until}",
-                f"counted {period.counted_from} – {period.counted_to}: {period.days} days",
+                _("counted {start} – {end}: {days} days").format(
+                    start=period.counted_from, end=period.counted_to, days=period.days
+                ),
             )
         )
-    note = " (pro-rating off: any membership counts as the whole year)"
+    note = _("pro-rating off: any membership counts as the whole year")
     counted = "" if result.pro_rating == "days" else note
-    rows.append(("Days counted", f"{result.membership_days} of {result.days_in_year}", counted))
+    of = _("{days} of {days_in_year}").format(
+        days=result.membership_days, days_in_year=result.days_in_year
+    )
+    rows.append((_("Days counted"), of, counted))
     return rows
+
+
+def _rule(text: str) -> str:
+    """The population rule, ``previous-year-end: 31 December of ...``, its words translated."""
+    rule, colon, words = text.partition(": ")
+    return f"{rule}: {_(words)}" if colon else _(rule)
+
+
+def _reason(step: PoolStep) -> str:
+    """Why the member got a leftover unit or not (the words of ``PoolStep.reason``)."""
+    unit = _("öre") if step.unit_ore == 1 else _("krona")
+    if step.leftover_units == 0:
+        return _("the floors already sum to the pool: no {unit} left over").format(unit=unit)
+    share_out = _(
+        "{left} {unit} left over after the floors go one each to the {left} largest "
+        "remainders; this remainder ranks {rank} of {members}"
+    ).format(left=step.leftover_units, unit=unit, rank=step.rank, members=step.members)
+    one = _("so it gets one öre") if step.unit_ore == 1 else _("so it gets one krona")
+    verdict = one if step.extra_unit else _("so it gets none")
+    ties = ""
+    if step.tied_with:
+        ties = _(
+            " (its remainder equals that of {others}: equal remainders are ordered by "
+            "kommunkod ascending)"
+        ).format(others=", ".join(step.tied_with))
+    return f"{share_out}, {verdict}{ties}"
 
 
 def _pool_rows(step: PoolStep, unit: str) -> list[tuple[str, str, str]]:
     lines = "; ".join(step.lines)
+    quota = _("{pool} öre × weight ÷ sum of weights = {quota} kr").format(
+        pool=format_int(step.pool_amount_ore), quota=format_fraction_sv(kronor(step.quota_ore), 6)
+    )
+    rank = _("rank {rank} of {members} (largest first, ties by kommunkod)").format(
+        rank=step.rank, members=step.members
+    )
     return [
-        (f"Pool {step.pool}", f"{format_sek(step.pool_amount_ore)} kr", lines),
-        ("  weight in pool", _exact(step.weight), f"sum of weights {_exact(step.total_weight)}"),
         (
-            "  exact quota",
-            f"{_exact(step.quota_ore)} öre",
-            (
-                f"{format_int(step.pool_amount_ore)} öre × weight ÷ sum of weights"
-                f" = {format_fraction_sv(kronor(step.quota_ore), 6)} kr"
-            ),
+            _("Pool: {pool}").format(pool=pool_label(step.pool)),
+            f"{format_sek(step.pool_amount_ore)} kr",
+            lines,
         ),
-        ("  floor", f"{format_sek(step.floor_ore)} kr", f"{format_int(step.floor_ore)} öre"),
         (
-            "  remainder",
-            f"{format_fraction_sv(step.remainder_ore, 6)} öre",
-            f"rank {step.rank} of {step.members} (largest first, ties by kommunkod)",
+            "  " + _("weight in pool"),
+            _exact(step.weight),
+            _("sum of weights {total}").format(total=_exact(step.total_weight)),
         ),
-        (f"  extra {unit}", "yes" if step.extra_unit else "no", step.reason),
-        ("  part", f"{format_sek(step.amount_ore)} kr", ""),
+        ("  " + _("exact quota"), f"{_exact(step.quota_ore)} öre", quota),
+        (
+            "  " + _("floor"),
+            f"{format_sek(step.floor_ore)} kr",
+            f"{format_int(step.floor_ore)} öre",
+        ),
+        ("  " + _("remainder"), f"{format_fraction_sv(step.remainder_ore, 6)} öre", rank),
+        (
+            "  " + _("extra {unit}").format(unit=unit),
+            _("yes") if step.extra_unit else _("no"),
+            _reason(step),
+        ),
+        ("  " + _("part"), f"{format_sek(step.amount_ore)} kr", ""),
     ]
 
 
-def explanation_table(result: Explanation) -> Table:
-    """Every step from inputs to amount, one row each: step, value, how it comes about."""
-    table = Table(
-        title=f"{result.cooperation} {result.year}: how {result.name} ({result.kommunkod}) "
-        f"pays {format_sek(result.amount_ore)} kr",
-        caption=f"Method: {result.method} v{result.method_version}; {result.tie_break}.",
-        caption_justify="left",
-    )
-    for header in ("Step", "Value", "How"):
-        table.add_column(header, overflow="fold")
-    unit = "öre" if result.rounding_unit == "ore" else "krona"
+def _explanation_rows(result: Explanation) -> list[tuple[str, str, str]]:
+    unit = _("öre") if result.rounding_unit == "ore" else _("krona")
     source = f" ({result.population_source})" if result.population_source else ""
     rows = [
-        ("Inhabitants", format_int(result.inhabitants), f"at {result.population_date}{source}"),
-        ("Reference date", result.population_date.isoformat(), result.population_rule),
+        (
+            _("Inhabitants"),
+            format_int(result.inhabitants),
+            _("at {date}").format(date=result.population_date) + source,
+        ),
+        (_("Reference date"), result.population_date.isoformat(), _rule(result.population_rule)),
         *_membership(result),
         (
-            "Weight",
+            _("Weight"),
             _exact(result.weight),
             f"{format_int(result.inhabitants)} × {result.membership_days} ÷ {result.days_in_year}",
         ),
-        ("Sum of weights", _exact(result.total_weight), f"all {result.members} members"),
-        ("Budget", f"{format_sek(result.budget_ore)} kr", f"rounded to whole {unit}"),
+        (
+            _("Sum of weights"),
+            _exact(result.total_weight),
+            _("all {members} members").format(members=result.members),
+        ),
+        (
+            _("Budget"),
+            f"{format_sek(result.budget_ore)} kr",
+            _("rounded to whole {unit}").format(unit=unit),
+        ),
     ]
     for step in result.pools:
         rows.extend(_pool_rows(step, unit))
     per_inhabitant = format_fraction_sv(kronor(result.ore_per_inhabitant), 4)
     rows += [
-        ("Amount", f"{format_sek(result.amount_ore)} kr", "sum of the parts"),
+        (_("Amount"), f"{format_sek(result.amount_ore)} kr", _("sum of the parts")),
         (
-            "kr per inhabitant",
+            _("kr/inhabitant"),
             per_inhabitant,
             f"{format_sek(result.amount_ore)} ÷ {format_int(result.inhabitants)}",
         ),
-        ("Method", f"{result.method} v{result.method_version}", result.tie_break),
+        (_("Method"), f"{result.method} v{result.method_version}", _(result.tie_break)),
     ]
-    for row in rows:
-        table.add_row(*row)
-    return table
+    return rows
 
 
 def print_explanation(out: Console, result: Explanation) -> None:
-    """The explanation table, with the illustrative notice when it applies."""
-    _notice(out, illustrative=result.illustrative)
-    out.print(explanation_table(result))
+    """Every step from inputs to amount, one row each: step, value, how it comes about;
+    with the illustrative notice when it applies."""
+    notice(out, illustrative=result.illustrative)
+    rows = _explanation_rows(result)
+    columns = [
+        Column(_("Step"), [r[0] for r in rows]),
+        Column(_("Value"), [r[1] for r in rows], prose=True),
+        Column(_("How"), [r[2] for r in rows], prose=True),
+    ]
+    title = _("{cooperation} {year}: how {name} ({kommunkod}) pays {amount} kr").format(
+        cooperation=result.cooperation,
+        year=result.year,
+        name=result.name,
+        kommunkod=result.kommunkod,
+        amount=format_sek(result.amount_ore),
+    )
+    caption = _("Method: {method} v{version}; {tie_break}.").format(
+        method=result.method, version=result.method_version, tie_break=_(result.tie_break)
+    )
+    print_fitted(out, fit(columns, out.width, title=title, caption=caption), hidden_note())
+    notice(out, illustrative=result.illustrative)
 
 
 def print_check(out: Console, result: CheckResult) -> None:
     """Every reading of the claim against the computed amount, then the verdict."""
-    approx = " (approximate)" if result.claim.approximate else ""
-    table = Table(
-        title=f"Check {result.claim.matched!r}{approx} against {result.name} "
-        f"({result.kommunkod}) {result.year}: computed {format_sek(result.computed_ore)} kr",
+    notice(out, illustrative=result.illustrative)
+    approx = _(" (approximate)") if result.claim.approximate else ""
+    title = _(
+        "Check {claim}{approx} against {name} ({kommunkod}) {year}: computed {amount} kr"
+    ).format(
+        claim=repr(result.claim.matched),
+        approx=approx,
+        name=result.name,
+        kommunkod=result.kommunkod,
+        year=result.year,
+        amount=format_sek(result.computed_ore),
     )
-    for header in ("Reading", "Kind", "Difference (kr)", "Consistent"):
-        table.add_column(header, overflow="fold")
-    for check in result.readings:
-        marker = " ←" if check is result.chosen else ""
-        table.add_row(
-            reading_text(check.reading) + marker,
-            check.reading.kind.value,
-            format_kronor(check.difference),
-            "yes" if check.consistent else "no",
-        )
-    out.print(table)
+    readings = result.readings
+    columns = [
+        Column(
+            _("Reading"),
+            [reading_text(c.reading, _) + (" ←" if c is result.chosen else "") for c in readings],
+            prose=True,
+        ),
+        Column(_("Kind"), [_(c.reading.kind.value) for c in readings], rank=1),
+        Column(
+            _("Difference (kr)"),
+            [format_signed_sek(c.difference_ore) for c in readings],
+            right=True,
+            short=_("Diff. (kr)"),
+        ),
+        Column(_("Consistent"), [_("yes") if c.consistent else _("no") for c in readings]),
+    ]
+    print_fitted(out, fit(columns, out.width, title=title), hidden_note())
     style = "bold green" if result.verdict == Verdict.CONSISTENT else "bold red"
-    out.print(Text(check_summary(result), style=style))
-
-
-def _change_table(
-    title: str, headers: tuple[str, str, str], members: tuple[MemberChange, ...]
-) -> Table:
-    table = Table(title=title, show_footer=True)
-    table.add_column("Kod", "Total", no_wrap=True)
-    table.add_column("Municipality", no_wrap=True)
-    table.add_column("Status", no_wrap=True)
-
-    def total(value: Callable[[MemberChange], int]) -> str:
-        return format_sek(sum(value(m) for m in members))
-
-    money: list[tuple[str, Callable[[MemberChange], int]]] = [
-        (headers[0], lambda m: m.before.amount_ore if m.before else 0),
-        (headers[1], lambda m: m.after.amount_ore if m.after else 0),
-        (headers[2], lambda m: m.amount_change_ore),
-    ]
-    for header, value in money:
-        table.add_column(header, total(value), justify="right", no_wrap=True)
-    return table
-
-
-def _money_cells(m: MemberChange) -> list[str]:
-    """The first six cells of a change row: who, status, before, after, difference."""
-    return [
-        m.kommunkod,
-        m.name,
-        m.status.value,
-        format_sek(m.before.amount_ore if m.before else 0),
-        format_sek(m.after.amount_ore if m.after else 0),
-        format_signed_sek(m.amount_change_ore),
-    ]
-
-
-def _optional(value: Any, show: Callable[[Any], str]) -> str:  # noqa: ANN401 - any figure
-    return "–" if value is None else show(value)
-
-
-def print_whatif(out: Console, result: WhatIf) -> None:
-    """Baseline, new amount and difference per member (difference = new − baseline)."""
-    changes = ", ".join(c.describe() for c in result.changes)
-    table = _change_table(
-        f"{result.baseline.cooperation} {result.baseline.year}, what if: {changes}",
-        ("Baseline (kr)", "New (kr)", "Difference (kr)"),
-        result.members,
-    )
-    for m in result.members:
-        table.add_row(*_money_cells(m))
-    table.caption = "Difference = new − baseline; positive: the member would pay more."
-    _notice(out, illustrative=result.baseline.illustrative)
-    out.print(table)
-
-
-def print_comparison(out: Console, result: Comparison) -> None:
-    """Per member: inhabitants, share, amount and kr per inhabitant, with changes."""
-    y1, y2 = result.before.year, result.after.year
-    table = _change_table(
-        f"{result.after.cooperation}: {y1} compared with {y2}",
-        (f"{y1} (kr)", f"{y2} (kr)", "Δ kr"),
-        result.members,
-    )
-    table.add_column("Δ inhab.", justify="right", no_wrap=True)
-    table.add_column("Δ share (pp)", justify="right", no_wrap=True)
-    table.add_column("Δ kr/inhab.", justify="right", no_wrap=True)
-    for m in result.members:
-        table.add_row(
-            *_money_cells(m),
-            _optional(m.inhabitants_change, lambda v: ("+" if v > 0 else "") + format_int(v)),
-            format_fraction_sv(m.share_change * 100, 4, signed=True),
-            _optional(
-                m.ore_per_inhabitant_change,
-                lambda v: format_fraction_sv(kronor(v), 4, signed=True),
-            ),
-        )
-    table.caption = (
-        f"Δ = {y2} − {y1}. Budget {format_sek(result.before.budget_ore)} → "
-        f"{format_sek(result.after.budget_ore)} kr; population at "
-        f"{result.before.population_date} and {result.after.population_date}."
-    )
-    _notice(out, illustrative=result.before.illustrative or result.after.illustrative)
-    out.print(table)
+    print_text(out, check_summary(result, _), style)
+    notice(out, illustrative=result.illustrative)

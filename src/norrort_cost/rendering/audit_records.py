@@ -3,44 +3,54 @@
 Schemas ``norrort-cost.explanation``, ``norrort-cost.check``, ``norrort-cost.comparison``
 and ``norrort-cost.whatif``, version 1. As in the allocation schema, amounts are kronor as
 dot-decimal strings plus whole öre as integers; exact rationals are given both as a
-fraction ``"p/q"`` and as a decimal string rounded for reading; dates are ISO 8601.
+fraction ``"p/q"`` and as a decimal string rounded to 10 decimals; dates are ISO 8601.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 from norrort_cost.allocation.results import Allocation, Share
 from norrort_cost.audit.changes import Comparison, MemberChange, WhatIf
-from norrort_cost.audit.claims import Reading
 from norrort_cost.audit.explain import Explanation, PoolStep
-from norrort_cost.audit.reconcile import CheckResult, ReadingCheck, Verdict
+from norrort_cost.audit.reconcile import CheckResult, ReadingCheck
 from norrort_cost.money import (
     decimal_text,
-    format_decimal_sv,
-    format_int,
-    format_kronor,
-    format_percent,
-    format_sek,
     kronor,
     machine_amount,
+    machine_decimal,
+    machine_number,
 )
-from norrort_cost.rendering.records import SCHEMA_VERSION, SHARE_PLACES, method_record
+from norrort_cost.rendering.check_text import check_summary
+from norrort_cost.rendering.records import SCHEMA_VERSION, method_record
 
 SIGN_CONVENTION = "difference = new - baseline; positive means the member would pay more"
 
 
-def exact(value: Fraction, places: int = 6) -> dict[str, str]:
-    """An exact rational as ``{"fraction": "p/q", "decimal": "..."}``."""
-    return {"fraction": str(value), "decimal": decimal_text(value, places)}
+def exact(value: Fraction) -> dict[str, str]:
+    """An exact rational as ``{"fraction": "p/q", "decimal": "..."}`` (10 decimals)."""
+    return {"fraction": str(value), "decimal": machine_decimal(value)}
 
 
-def plain(value: Decimal) -> str:
-    """A ``Decimal`` without exponent or trailing zeros, dot decimal: ``24300``, ``24.3``."""
-    text = f"{value.normalize():f}"
-    return text if text != "-0" else "0"
+def leftover_reason(step: PoolStep) -> str:
+    """Why this member did or did not get one of the pool's leftover units, in words."""
+    unit = "öre" if step.unit_ore == 1 else "krona"
+    if step.leftover_units == 0:
+        return f"the floors already sum to the pool: no {unit} left over"
+    share_out = (
+        f"{step.leftover_units} {unit} left over after the floors go one each to the "
+        f"{step.leftover_units} largest remainders; this remainder ranks "
+        f"{step.rank} of {step.members}"
+    )
+    verdict = f"so it gets one {unit}" if step.extra_unit else "so it gets none"
+    ties = ""
+    if step.tied_with:
+        ties = (
+            f" (its remainder equals that of {', '.join(step.tied_with)}: "
+            "equal remainders are ordered by kommunkod ascending)"
+        )
+    return f"{share_out}, {verdict}{ties}"
 
 
 def _pool(step: PoolStep) -> dict[str, Any]:
@@ -60,7 +70,7 @@ def _pool(step: PoolStep) -> dict[str, Any]:
         "leftover_units": step.leftover_units,
         "extra_unit": step.extra_unit,
         "tied_with": list(step.tied_with),
-        "reason": step.reason,
+        "reason": leftover_reason(step),
         "part_ore": step.amount_ore,
         "part": machine_amount(step.amount_ore),
     }
@@ -115,14 +125,17 @@ def _reading(check: ReadingCheck) -> dict[str, Any]:
     reading = check.reading
     return {
         "kind": reading.kind.value,
-        "number": plain(reading.number),
+        "number": machine_number(reading.number),
         "unit": reading.unit,
-        "kronor": plain(reading.kronor),
+        "kronor": machine_number(reading.kronor),
         "description": reading.description,
-        "difference": plain(check.difference),
-        "relative": None if check.relative is None else decimal_text(check.relative, 6),
-        "ratio": None if check.ratio is None else decimal_text(check.ratio, 6),
+        "difference": machine_number(check.difference),
+        "relative": None if check.relative is None else machine_decimal(check.relative),
+        "ratio": None if check.ratio is None else machine_decimal(check.ratio),
         "scale": None if check.scale is None else str(check.scale),
+        "precision": machine_number(reading.precision),
+        "within_tolerance": check.within_tolerance,
+        "rounds_to_claim": check.rounds_to_claim,
         "consistent": check.consistent,
     }
 
@@ -134,6 +147,7 @@ def check_record(result: CheckResult) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "cooperation": result.cooperation,
         "year": result.year,
+        "illustrative": result.illustrative,
         "kommunkod": result.kommunkod,
         "name": result.name,
         "claimed": result.claim.text,
@@ -141,7 +155,7 @@ def check_record(result: CheckResult) -> dict[str, Any]:
         "approximate": result.claim.approximate,
         "computed": machine_amount(result.computed_ore),
         "computed_ore": result.computed_ore,
-        "tolerance": plain(result.tolerance),
+        "tolerance": machine_number(result.tolerance),
         "verdict": result.verdict.value,
         "chosen": result.readings.index(result.chosen),
         "summary": check_summary(result),
@@ -149,51 +163,11 @@ def check_record(result: CheckResult) -> dict[str, Any]:
     }
 
 
-def reading_text(reading: Reading) -> str:
-    """A reading for people: ``24,3 tkr = 24 300 kr (dot is the decimal mark)``."""
-    written = f"{format_decimal_sv(reading.number.normalize())} {reading.unit}"
-    amount = f"{format_kronor(reading.kronor)} kr"
-    same = reading.unit == "kr"
-    return f"{amount} ({reading.description})" if same else f"{written} = {amount}"
-
-
-def _off_by(check: ReadingCheck) -> str:
-    if check.scale is not None:
-        if check.scale >= 1:
-            return f"about {format_int(int(check.scale))} times"
-        return f"about 1/{format_int(check.scale.denominator)} of"
-    if check.relative is None:
-        return f"{format_kronor(check.difference)} kr from"
-    return f"{format_percent(check.relative, 2, signed=True)} from"
-
-
-def check_summary(result: CheckResult) -> str:
-    """The verdict in one sentence, naming the reading it rests on."""
-    computed = f"the computed {format_sek(result.computed_ore)} kr"
-    literal = result.literal
-    tolerance = format_decimal_sv((result.tolerance * 100).normalize())
-    if result.verdict == Verdict.CONSISTENT:
-        return (
-            f"consistent: read as written, {reading_text(literal.reading)}, within "
-            f"{tolerance} % of {computed} ({_off_by(literal)} it)"
-        )
-    read_literally = (
-        f"read literally, {format_kronor(literal.reading.kronor)} kr, {_off_by(literal)} {computed}"
-    )
-    if result.verdict == Verdict.INCONSISTENT:
-        return f"inconsistent: {read_literally}; no reading is within {tolerance} %"
-    slip = result.chosen.reading.kind.value
-    return (
-        f"likely {slip} slip: {read_literally}; read as {reading_text(result.chosen.reading)}, "
-        f"consistent ({_off_by(result.chosen)} it)"
-    )
-
-
 def _share_fields(share: Share | None, suffix: str) -> dict[str, Any]:
     return {
         f"inhabitants_{suffix}": share.inhabitants if share else None,
         f"days_{suffix}": share.membership_days if share else None,
-        f"share_{suffix}": decimal_text(share.population_share, SHARE_PLACES) if share else None,
+        f"share_{suffix}": machine_decimal(share.population_share) if share else None,
         f"amount_{suffix}": machine_amount(share.amount_ore if share else 0),
         f"amount_ore_{suffix}": share.amount_ore if share else 0,
         f"sek_per_inhabitant_{suffix}": (
@@ -212,7 +186,7 @@ def change_row(change: MemberChange, before: str, after: str) -> dict[str, Any]:
         **_share_fields(change.before, before),
         **_share_fields(change.after, after),
         "inhabitants_change": change.inhabitants_change,
-        "share_change": decimal_text(change.share_change, SHARE_PLACES),
+        "share_change": machine_decimal(change.share_change),
         "amount_change": machine_amount(change.amount_change_ore),
         "amount_change_ore": change.amount_change_ore,
         "sek_per_inhabitant_change": (

@@ -15,12 +15,12 @@ import io
 import os
 import sys
 from collections.abc import Iterable, Sequence
+from datetime import date
 from fractions import Fraction
 from typing import TextIO
 
 from rich.console import Console, ConsoleOptions, RenderableType
 from rich.segment import Segment
-from rich.table import Table
 from rich.text import Text
 
 from norrort_cost.allocation.results import Allocation, Pool, Share
@@ -31,22 +31,16 @@ from norrort_cost.money import (
     format_sek,
     kronor,
 )
-from norrort_cost.population.importing import ImportPlan
+from norrort_cost.population.importing import ImportPlan, Reading
 from norrort_cost.problems import Problem
+from norrort_cost.rendering.i18n import _
+from norrort_cost.rendering.layout import Column, fit, literal, print_fitted, print_text
 from norrort_cost.rendering.records import ILLUSTRATIVE_NOTICE
 
 WIDE = 132
+
+
 # C0 and C1 control characters except newline and tab, shown as Python-style escapes
-_CONTROL = {
-    code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7F, 0xA0)) if chr(code) not in "\n\t"
-}
-
-
-def literal(text: str) -> str:
-    """``text`` with control characters made visible (``\\x1b``), safe for a terminal."""
-    return text.translate(_CONTROL)
-
-
 class _LiteralConsole(Console):
     """A console that prints every string literally: no control character gets through.
 
@@ -108,91 +102,136 @@ def illustrative_notice(allocation: Allocation) -> Text | None:
     """The visible notice that the budget is illustrative, not real."""
     if not allocation.illustrative:
         return None
-    return Text(ILLUSTRATIVE_NOTICE, style="bold red")
+    return Text(_(ILLUSTRATIVE_NOTICE), style="bold red")
 
 
-def allocation_table(
+def allocation_columns(
     allocation: Allocation, shares: Sequence[Share], *, by_pool: bool = False
-) -> Table:
-    """The allocation as a table: one row per member and a total row.
+) -> list[Column]:
+    """The allocation's columns: one row per member and the totals at the foot.
 
-    With ``by_pool``, one more column per cost pool shows the member's part of it, and the
-    caption says how each pool is split and which lines feed it.
+    With ``by_pool``, one more column per cost pool shows the member's part of it (the
+    population share and reference date are per-capita figures: they stay in the default
+    view and the caption).
     """
-    caption = (
-        f"{allocation.cooperation} {allocation.year}: budget {format_sek(allocation.budget_ore)} "
-        f"kr, population at {allocation.population_date}, {allocation.days_in_year} days. "
-        f"Method: {allocation.method} v{allocation.method_version}, "
-        f"{allocation.tie_break}; rounded to whole {_unit_name(allocation.rounding_unit)}."
+    columns = [
+        Column(_("Kommunkod"), [s.kommunkod for s in shares], _("Total"), short=_("Kod")),
+        Column(_("Municipality"), [s.name for s in shares], squeeze=True, short=_("Name")),
+        Column(
+            _("Inhabitants"),
+            [format_int(s.inhabitants) for s in shares],
+            format_int(sum(s.inhabitants for s in shares)),
+            right=True,
+            rank=3,
+            short=_("Inhab."),
+        ),
+    ]
+    if not by_pool:
+        columns.append(
+            Column(
+                _("Reference date"),
+                [s.population_date.isoformat() for s in shares],
+                rank=5,
+                short=_("Ref. date"),
+            )
+        )
+    columns.append(
+        Column(
+            _("Days"),
+            [f"{s.membership_days}/{s.days_in_year}" for s in shares],
+            right=True,
+            rank=4,
+        )
+    )
+    if by_pool:
+        columns += [_pool_column(pool, shares) for pool in allocation.pools]
+    else:
+        columns.append(
+            Column(
+                _("Share"),
+                [_percent(_budget_share(allocation, (s,))) for s in shares],
+                _percent(_budget_share(allocation, shares)),
+                right=True,
+                rank=2,
+            )
+        )
+    columns.append(
+        Column(
+            _("Amount (kr)"),
+            [format_sek(s.amount_ore) for s in shares],
+            format_sek(sum(s.amount_ore for s in shares)),
+            right=True,
+            short=_("Amount"),
+        )
+    )
+    if not by_pool:
+        per_inhabitant = [format_fraction_sv(kronor(s.ore_per_inhabitant), 2) for s in shares]
+        columns.append(
+            Column(_("kr/inhabitant"), per_inhabitant, right=True, rank=1, short=_("kr/inh."))
+        )
+    return columns
+
+
+def _pool_column(pool: Pool, shares: Sequence[Share]) -> Column:
+    return Column(
+        f"{pool_title(pool)} (kr)",
+        [format_sek(part_ore(s, pool.name)) for s in shares],
+        format_sek(sum(part_ore(s, pool.name) for s in shares)),
+        right=True,
+        rank=2,
+    )
+
+
+def pool_title(pool: Pool) -> str:
+    """A pool's name for people: its title, else its key's name (never ``per_capita``)."""
+    return _(pool.title) if pool.title else pool_label(pool.name)
+
+
+def pool_label(name: str) -> str:
+    """A pool key's name for people: ``per_capita`` -> ``Per capita``."""
+    return _(POOL_NAMES.get(name, name))
+
+
+POOL_NAMES = {
+    "per_capita": "Per capita",
+    "base_fee": "Base fee",
+    "equal": "Equal",
+    "fixed": "Fixed",
+}
+
+
+def allocation_caption(allocation: Allocation, *, by_pool: bool = False) -> str:
+    """What the table rests on: budget, population date, days, method and rounding."""
+    caption = _(
+        "{cooperation} {year}: budget {budget} kr, population at {date}, {days} days. "
+        "Method: {method} v{version}, {tie_break}; rounded to whole {unit}."
+    ).format(
+        cooperation=allocation.cooperation,
+        year=allocation.year,
+        budget=format_sek(allocation.budget_ore),
+        date=allocation.population_date,
+        days=allocation.days_in_year,
+        method=allocation.method,
+        version=allocation.method_version,
+        tie_break=_(allocation.tie_break),
+        unit=_unit_name(allocation.rounding_unit),
     )
     if by_pool:
         caption += "".join(f"\n{_pool_note(pool)}" for pool in allocation.pools)
-    table = Table(
-        title=f"{allocation.cooperation}: cost allocation {allocation.year}",
-        caption=caption,
-        caption_justify="left",
-        show_footer=True,
-    )
-    total_ore = sum(s.amount_ore for s in shares)
-    table.add_column("Kommunkod", "Total", no_wrap=True)
-    table.add_column("Municipality", no_wrap=True)
-    table.add_column(
-        "Inhabitants", format_int(sum(s.inhabitants for s in shares)), justify="right", no_wrap=True
-    )
-    if by_pool:
-        return _pool_columns(table, allocation, shares)
-    table.add_column("Ref. date", no_wrap=True)
-    table.add_column("Days", justify="right", no_wrap=True)
-    table.add_column(
-        "Share", _percent(_budget_share(allocation, shares)), justify="right", no_wrap=True
-    )
-    table.add_column("Amount (kr)", format_sek(total_ore), justify="right", no_wrap=True)
-    table.add_column("kr/inhabitant", justify="right", no_wrap=True)
-    for share in shares:
-        table.add_row(
-            share.kommunkod,
-            share.name,
-            format_int(share.inhabitants),
-            share.population_date.isoformat(),
-            f"{share.membership_days}/{share.days_in_year}",
-            _percent(_budget_share(allocation, (share,))),
-            format_sek(share.amount_ore),
-            format_fraction_sv(kronor(share.ore_per_inhabitant), 2),
-        )
-    return table
+    return caption
 
 
-def _pool_columns(table: Table, allocation: Allocation, shares: Sequence[Share]) -> Table:
-    """Days, one column per pool and the amount (the population share and reference date
-    are per-capita figures: they stay in the default view and the caption)."""
-    table.add_column("Days", justify="right", no_wrap=True)
-    for pool in allocation.pools:
-        pool_total = sum(_part_ore(s, pool.name) for s in shares)
-        table.add_column(
-            f"{pool.title or pool.name} (kr)", format_sek(pool_total), justify="right", no_wrap=True
-        )
-    total_ore = sum(s.amount_ore for s in shares)
-    table.add_column("Amount (kr)", format_sek(total_ore), justify="right", no_wrap=True)
-    for share in shares:
-        table.add_row(
-            share.kommunkod,
-            share.name,
-            format_int(share.inhabitants),
-            f"{share.membership_days}/{share.days_in_year}",
-            *(format_sek(_part_ore(share, pool.name)) for pool in allocation.pools),
-            format_sek(share.amount_ore),
-        )
-    return table
-
-
-def _part_ore(share: Share, pool: str) -> int:
+def part_ore(share: Share, pool: str) -> int:
+    """The member's part of one pool, in öre."""
     return sum(part.amount_ore for part in share.parts if part.pool == pool)
 
 
 def _pool_note(pool: Pool) -> str:
     feeds = ", ".join(f"{line} {format_sek(ore)} kr" for line, ore in pool.contributions)
-    about = pool.description or pool.name
-    return f"{about}. {format_sek(pool.amount_ore)} kr from: {feeds}."
+    about = pool.description or pool_title(pool)
+    return _("{about}. {amount} kr from: {feeds}.").format(
+        about=about, amount=format_sek(pool.amount_ore), feeds=feeds
+    )
 
 
 def _budget_share(allocation: Allocation, shares: Sequence[Share]) -> Fraction:
@@ -206,7 +245,7 @@ def _percent(value: Fraction | int) -> str:
 
 
 def _unit_name(unit: str) -> str:
-    return "kronor" if unit == "krona" else "öre"
+    return _("kronor") if unit == "krona" else _("öre")
 
 
 def print_allocation(
@@ -215,66 +254,119 @@ def print_allocation(
     """Print the table and, for an illustrative budget, the notice above and below it."""
     notice = illustrative_notice(allocation)
     if notice:
-        out.print(notice)
-    out.print(allocation_table(allocation, shares, by_pool=by_pool))
+        print_text(out, notice.plain, "bold red")
+    fitted = fit(
+        allocation_columns(allocation, shares, by_pool=by_pool),
+        out.width,
+        title=_("{cooperation}: cost allocation {year}").format(
+            cooperation=allocation.cooperation, year=allocation.year
+        ),
+        caption=allocation_caption(allocation, by_pool=by_pool),
+    )
+    print_fitted(out, fitted, hidden_note())
     if notice:
-        out.print(notice)
+        print_text(out, notice.plain, "bold red")
+
+
+def hidden_note() -> str:
+    """The line under a table that had to leave columns out."""
+    return _("Not shown at this width: {columns} (widen the terminal or use --format csv).")
 
 
 def print_problems(out: Console, problems: Sequence[Problem]) -> None:
-    """Every problem, one block each: where, code, message, value and hint; then a count."""
+    """Every problem, one block each: where, code, message, value and hint; then a count.
+
+    A message or hint that is a fixed text is shown in the current language (one with
+    figures in it stays as written); the JSON report keeps them in English."""
     for problem in problems:
-        label = "warning" if problem.severity == "warning" else "error"
-        style = "yellow" if label == "warning" else "red"
+        label = _("warning") if problem.severity == "warning" else _("error")
+        style = "yellow" if problem.severity == "warning" else "red"
         line = Text()
         line.append(literal(f"{problem.location()}: "), style="bold")
         line.append(f"{label} [{problem.code}] ", style=style)
-        line.append(literal(problem.message))
+        line.append(literal(_(problem.message)))
         if problem.value not in (None, ""):
-            line.append(f" (value: {problem.value!r})")
+            line.append(" " + _("(value: {value})").format(value=repr(problem.value)))
         out.print(line)
         if problem.hint:
-            out.print(Text(literal(f"    hint: {problem.hint}"), style="dim"))
+            hint = _("hint: {hint}").format(hint=_(problem.hint))
+            out.print(Text(literal(f"    {hint}"), style="dim"))
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
-    out.print(Text(f"{errors} error(s), {warnings} warning(s)", style="bold"))
+    count = _("{errors} error(s), {warnings} warning(s)")
+    out.print(Text(count.format(errors=errors, warnings=warnings), style="bold"))
 
 
 def print_message(out: Console, message: str, hint: str = "") -> None:
     """A one-line error with an optional hint."""
-    out.print(Text("error: ", style="bold red") + Text(literal(message)))
+    out.print(Text(_("error: "), style="bold red") + Text(literal(_(message))))
     if hint:
-        out.print(Text(literal(f"    hint: {hint}"), style="dim"))
+        out.print(Text(literal("    " + _("hint: {hint}").format(hint=_(hint))), style="dim"))
+
+
+def print_readings(out: Console, readings: Sequence[Reading], on: date | None) -> None:
+    """How each export was read: its layout, the region and value columns, the date."""
+    for reading in readings:
+        if on is not None:
+            when = f"{on.isoformat()} (--date)"
+        elif len(reading.dates) == 1:
+            when = f"{reading.dates[0].isoformat()} (the end of {reading.periods[0]})"
+        elif reading.dates:
+            when = (
+                f"the end of each period, {reading.dates[0].isoformat()} to "
+                f"{reading.dates[-1].isoformat()}"
+            )
+        else:
+            when = "none in the file"
+        out.print(
+            Text(
+                literal(
+                    f"read {reading.file} ({reading.layout}): region from "
+                    f"{reading.region_column!r}, figures from "
+                    f"{', '.join(repr(v) for v in reading.value_columns)}, date: {when}"
+                )
+            )
+        )
+        for note in reading.notes:
+            out.print(Text(literal(f"    {note}"), style="dim"))
 
 
 def print_import(out: Console, plan: ImportPlan, names: dict[str, str], target: str) -> None:
     """What an import adds and changes (old -> new), then the counts of the rest."""
-    table = Table(title=f"Population import into {target}")
-    for column in ("Change", "Kommunkod", "Municipality", "Date"):
-        table.add_column(column, no_wrap=True)
-    table.add_column("Inhabitants", justify="right", no_wrap=True)
-    for figure in plan.added:
-        table.add_row(
-            "added",
-            figure.kommunkod,
-            names.get(figure.kommunkod, ""),
-            figure.reference_date.isoformat(),
-            format_int(figure.inhabitants),
+    rows = [
+        (_("added"), f.kommunkod, f.reference_date.isoformat(), format_int(f.inhabitants))
+        for f in plan.added
+    ] + [
+        (
+            _("changed"),
+            c.new.kommunkod,
+            c.new.reference_date.isoformat(),
+            f"{format_int(c.old.inhabitants)} -> {format_int(c.new.inhabitants)}",
         )
-    for change in plan.changed:
-        table.add_row(
-            "changed",
-            change.new.kommunkod,
-            names.get(change.new.kommunkod, ""),
-            change.new.reference_date.isoformat(),
-            f"{format_int(change.old.inhabitants)} -> {format_int(change.new.inhabitants)}",
-        )
+        for c in plan.changed
+    ]
     if plan.modifies:
-        out.print(table)
-    out.print(
-        f"{len(plan.added)} added, {len(plan.changed)} changed, {len(plan.unchanged)} unchanged; "
-        f"{len(plan.skipped)} region(s) skipped (not in the dataset)"
+        columns = [
+            Column(_("Change"), [r[0] for r in rows]),
+            Column(_("Kommunkod"), [r[1] for r in rows], short=_("Kod")),
+            Column(_("Municipality"), [names.get(r[1], "") for r in rows], squeeze=True),
+            Column(_("Reference date"), [r[2] for r in rows], short=_("Ref. date")),
+            Column(_("Inhabitants"), [r[3] for r in rows], right=True),
+        ]
+        title = _("Population import into {target}").format(target=target)
+        print_fitted(out, fit(columns, out.width, title=title), hidden_note())
+    print_text(
+        out,
+        _(
+            "{added} added, {changed} changed, {unchanged} unchanged; "
+            "{skipped} region(s) skipped (not in the dataset)"
+        ).format(
+            added=len(plan.added),
+            changed=len(plan.changed),
+            unchanged=len(plan.unchanged),
+            skipped=len(plan.skipped),
+        ),
     )
     if plan.skipped:
         shown = ", ".join(plan.skipped[:5]) + (", ..." if len(plan.skipped) > 5 else "")
-        out.print(Text(f"    skipped: {shown}", style="dim"))
+        print_text(out, "    " + _("skipped: {regions}").format(regions=shown), "dim")

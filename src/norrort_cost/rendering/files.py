@@ -46,8 +46,19 @@ def to_json(record: Any) -> str:  # noqa: ANN401 - any JSON-ready value
     return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
 
 
-def to_csv(rows: Sequence[dict[str, Any]]) -> str:
-    """CSV with a header, comma-delimited, dot decimals, LF line ends; formulas neutralised."""
+EXCEL_SV = "excel-sv"
+_MACHINE_DECIMAL = re.compile(r"-?\d+\.\d+")
+
+
+def to_csv(rows: Sequence[dict[str, Any]], dialect: str = "machine") -> str:
+    """CSV with a header, comma-delimited, dot decimals, LF line ends; formulas neutralised.
+
+    The ``excel-sv`` dialect is what Swedish Excel opens with a double click: ``;`` between
+    cells, a decimal comma, CRLF line ends (and, when written, a UTF-8 byte-order mark: see
+    :func:`csv_bytes`). Same header and cells otherwise; the loader reads both.
+    """
+    if dialect == EXCEL_SV:
+        return _csv_text(rows, lambda value: _swedish(neutralise(value)), ";", "\r\n")
     return _csv_text(rows, neutralise)
 
 
@@ -60,10 +71,17 @@ def dataset_csv(rows: Sequence[dict[str, Any]]) -> str:
     return _csv_text(rows, lambda value: value)
 
 
-def _csv_text(rows: Sequence[dict[str, Any]], cell: Callable[[Any], Any]) -> str:
+def _csv_text(
+    rows: Sequence[dict[str, Any]],
+    cell: Callable[[Any], Any],
+    delimiter: str = ",",
+    line_end: str = "\n",
+) -> str:
     buffer = io.StringIO()
     if rows:
-        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
+        writer = csv.DictWriter(
+            buffer, fieldnames=list(rows[0]), delimiter=delimiter, lineterminator=line_end
+        )
         writer.writeheader()
         writer.writerows({k: _text(v, cell) for k, v in row.items()} for row in rows)
     return buffer.getvalue()
@@ -71,6 +89,19 @@ def _csv_text(rows: Sequence[dict[str, Any]], cell: Callable[[Any], Any]) -> str
 
 def _text(value: Any, cell: Callable[[Any], Any]) -> Any:  # noqa: ANN401 - any cell value
     return "true" if value is True else "false" if value is False else cell(value)
+
+
+def csv_bytes(text: str, dialect: str = "machine") -> bytes:
+    """The CSV's bytes: UTF-8, with a byte-order mark for Swedish Excel."""
+    return ("\ufeff" if dialect == EXCEL_SV else "").encode() + text.encode()
+
+
+def _swedish(value: Any) -> Any:  # noqa: ANN401 - any cell value
+    """A decimal number with a comma: ``24291.03`` -> ``24291,03`` (no grouping, so Excel
+    reads it as a number); any other value as it is."""
+    if isinstance(value, str) and _MACHINE_DECIMAL.fullmatch(value):
+        return value.replace(".", ",")
+    return value
 
 
 def to_xlsx(rows: Sequence[dict[str, Any]], sheet: str, notes: Sequence[str]) -> bytes:
@@ -89,7 +120,7 @@ def to_xlsx(rows: Sequence[dict[str, Any]], sheet: str, notes: Sequence[str]) ->
             worksheet.append([_cell(k, v) for k, v in row.items()])
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return _fixed_zip_dates(buffer.getvalue())
+    return fixed_zip_dates(buffer.getvalue())
 
 
 def _cell(key: str, value: Any) -> Any:  # noqa: ANN401 - spreadsheet cell
@@ -99,7 +130,7 @@ def _cell(key: str, value: Any) -> Any:  # noqa: ANN401 - spreadsheet cell
     return neutralise(value)
 
 
-def _fixed_zip_dates(data: bytes) -> bytes:
+def fixed_zip_dates(data: bytes) -> bytes:
     """Rewrite the workbook's zip with fixed timestamps and properties, for identical bytes."""
     import zipfile
 

@@ -14,10 +14,9 @@ from dataclasses import dataclass
 
 from norrort_cost.invoicing.documents import Invoice, InvoiceRun
 from norrort_cost.rendering.files import to_csv, to_json
+from norrort_cost.rendering.formats import Format
 from norrort_cost.rendering.invoice_records import summary_record, summary_rows
 from norrort_cost.rendering.ubl import invoice_ubl, pdf_filename, ubl_filename
-
-FORMATS = ("pdf", "ubl", "csv", "json")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +28,7 @@ class RenderedRun:
 
 
 def render_documents(
-    invoices: tuple[Invoice, ...], formats: Collection[str]
+    invoices: tuple[Invoice, ...], formats: Collection[Format]
 ) -> dict[str, dict[str, bytes]]:
     """Each invoice's PDF and UBL files (as chosen in ``formats``), by invoice number."""
     from norrort_cost.rendering.pdf import invoice_pdf
@@ -37,23 +36,23 @@ def render_documents(
     documents: dict[str, dict[str, bytes]] = {}
     for invoice in invoices:
         own: dict[str, bytes] = {}
-        if {"pdf", "ubl"} & set(formats):
+        if {Format.PDF, Format.UBL} & set(formats):
             pdf = invoice_pdf(invoice)
-            if "pdf" in formats:
+            if Format.PDF in formats:
                 own[pdf_filename(invoice)] = pdf
-            if "ubl" in formats:
+            if Format.UBL in formats:
                 own[ubl_filename(invoice)] = invoice_ubl(invoice, pdf)
         documents[invoice.number] = own
     return documents
 
 
-def render_invoice_run(run: InvoiceRun, formats: Collection[str], basename: str) -> RenderedRun:
-    """The files of ``run`` in the chosen ``formats`` (see ``FORMATS``); summary ``basename``."""
+def render_invoice_run(run: InvoiceRun, formats: Collection[Format], basename: str) -> RenderedRun:
+    """The files of ``run`` in ``formats`` (of ``INVOICE_FORMATS``); the summary ``basename``."""
     documents = render_documents(run.invoices, formats)
     listed = {number: list(files) for number, files in documents.items()}
     files = {name: data for own in documents.values() for name, data in own.items()}
-    if "csv" in formats:
+    if Format.CSV in formats:
         files[f"{basename}.csv"] = to_csv(summary_rows(run, listed)).encode()
-    if "json" in formats:
+    if Format.JSON in formats:
         files[f"{basename}.json"] = to_json(summary_record(run, listed)).encode()
     return RenderedRun(documents, files)

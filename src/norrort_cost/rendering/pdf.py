@@ -32,6 +32,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from norrort_cost.invoicing.documents import Invoice
+from norrort_cost.rendering.invoice_text import basis_text
 from norrort_cost.rendering.pdf_sections import (
     FONT,
     FOOTER_HEIGHT,
@@ -89,8 +90,9 @@ def unprintable(invoice: Invoice) -> set[str]:
         invoice.seller.name, invoice.buyer.name, invoice.buyer_reference, invoice.cooperation,
         *invoice.buyer.address_lines, *invoice.seller.address_lines,
         invoice.contact.our_reference, invoice.contact.name, invoice.contact.email,
-        *(text for line in invoice.lines for text in (line.name, line.description, *line.basis)),
     ]  # fmt: skip
+    for line in invoice.lines:
+        texts += [line.name, line.description, *basis_text(line.basis)]
     return {c for text in texts for c in unicodedata.normalize("NFC", text) if c not in _PRINTABLE}
 
 

@@ -9,6 +9,7 @@ from fpdf.enums import XPos, YPos
 
 from norrort_cost.invoicing.documents import Invoice
 from norrort_cost.money import format_sek
+from norrort_cost.rendering.invoice_text import basis_text
 
 FONT = "SourceSansPro"
 MARGIN = 20.0
@@ -170,7 +171,7 @@ def lines(pdf: FPDF, invoice: Invoice) -> None:
         pdf.cell(AMOUNT_WIDTH, 6, format_sek(line.amount_ore), align="R")
         pdf.ln(6)
         set_font(pdf, 9, color=GREY)
-        for text in (line.description, *line.basis):
+        for text in (line.description, *basis_text(line.basis)):
             _text(pdf, WIDTH - AMOUNT_WIDTH, 4.2, text, new_x=XPos.LMARGIN)
         pdf.ln(2)
     pdf.line(MARGIN, pdf.get_y(), MARGIN + WIDTH, pdf.get_y())

@@ -15,12 +15,11 @@ CSV and XLSX rows then end with one ``amount_<pool>`` column per pool.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from norrort_cost.allocation.results import Allocation, Part, Pool, Share
 from norrort_cost.dataset.models import PopulationFigure
-from norrort_cost.money import decimal_text, kronor, machine_amount
+from norrort_cost.money import decimal_text, kronor, machine_amount, machine_decimal
 from norrort_cost.problems import Problem
 
 if TYPE_CHECKING:
@@ -28,7 +27,6 @@ if TYPE_CHECKING:
 
 SCHEMA = "norrort-cost.allocation"
 SCHEMA_VERSION = 1
-SHARE_PLACES = 10
 
 
 def share_record(share: Share) -> dict[str, Any]:
@@ -41,7 +39,7 @@ def share_record(share: Share) -> dict[str, Any]:
         "population_source": share.population_source,
         "membership_days": share.membership_days,
         "days_in_year": share.days_in_year,
-        "share": decimal_text(share.population_share, SHARE_PLACES),
+        "share": machine_decimal(share.population_share),
         "amount": machine_amount(share.amount_ore),
         "amount_ore": share.amount_ore,
         "sek_per_inhabitant": decimal_text(kronor(share.ore_per_inhabitant), 2),
@@ -90,6 +88,19 @@ def allocation_record(
     return record
 
 
+YEARS_SCHEMA = "norrort-cost.allocation-years"
+
+
+def years_record(allocations: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Several years' allocation records together (``--years``), each as for one year."""
+    return {
+        "schema": YEARS_SCHEMA,
+        "schema_version": SCHEMA_VERSION,
+        "years": [record["year"] for record in allocations],
+        "allocations": list(allocations),
+    }
+
+
 def method_record(allocation: Allocation | Explanation) -> dict[str, str]:
     """The method and its version, written into every output."""
     return {
@@ -128,7 +139,7 @@ def pool_record(pool: Pool) -> dict[str, Any]:
         ],
         "amount": machine_amount(pool.amount_ore),
         "amount_ore": pool.amount_ore,
-        "total_weight": _decimal(pool.total_weight),
+        "total_weight": machine_decimal(pool.total_weight),
     }
 
 
@@ -140,8 +151,8 @@ def parts_record(share: Share) -> list[dict[str, Any]]:
 def _part_record(part: Part) -> dict[str, Any]:
     return {
         "pool": part.pool,
-        "weight": _decimal(part.weight),
-        "quota_ore": _decimal(part.quota_ore),
+        "weight": machine_decimal(part.weight),
+        "quota_ore": machine_decimal(part.quota_ore),
         "floor_ore": part.floor_ore,
         "amount": machine_amount(part.amount_ore),
         "amount_ore": part.amount_ore,
@@ -153,13 +164,6 @@ def _part_record(part: Part) -> dict[str, Any]:
 def pool_columns(share: Share) -> dict[str, str]:
     """``amount_<pool>`` columns for flat rows: the member's amount from each pool."""
     return {f"amount_{part.pool}": machine_amount(part.amount_ore) for part in share.parts}
-
-
-def _decimal(value: Fraction) -> str:
-    return decimal_text(value, SHARE_PLACES)
-
-
-POPULATION_COLUMNS = ("kommunkod", "reference_date", "inhabitants", "source")
 
 
 def population_rows(figures: Sequence[PopulationFigure]) -> list[dict[str, Any]]:

@@ -19,6 +19,7 @@ import xml.etree.ElementTree as ET
 from norrort_cost.invoicing.documents import Invoice, Party
 from norrort_cost.invoicing.lines import InvoiceLine
 from norrort_cost.money import machine_amount
+from norrort_cost.rendering.invoice_text import basis_text
 
 INVOICE_NS = "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
 CREDIT_NOTE_NS = "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2"
@@ -235,7 +236,7 @@ def _line(root: ET.Element, invoice: Invoice, line: InvoiceLine) -> None:
     credit = invoice.is_credit_note
     element = _cac(root, "CreditNoteLine" if credit else "InvoiceLine")
     _cbc(element, "ID", str(line.number))
-    _cbc(element, "Note", "; ".join(line.basis))
+    _cbc(element, "Note", "; ".join(basis_text(line.basis)))
     _cbc(element, "CreditedQuantity" if credit else "InvoicedQuantity", "1", unitCode=UNIT_ONE)
     _amount(element, "LineExtensionAmount", ore, invoice.currency)
     item = _cac(element, "Item")

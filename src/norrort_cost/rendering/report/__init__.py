@@ -9,12 +9,12 @@ report is made.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
+
+from norrort_cost.rendering.formats import Format
 
 if TYPE_CHECKING:
     from norrort_cost.audit.report import CommitteeReport
-
-ReportFormat = Literal["html", "pdf"]
 
 
 def report_charts(report: CommitteeReport, lang: str) -> tuple[tuple[str, str, str], ...]:
@@ -34,13 +34,13 @@ def report_charts(report: CommitteeReport, lang: str) -> tuple[tuple[str, str, s
     )
 
 
-def render_report(report: CommitteeReport, fmt: ReportFormat, lang: str, version: str) -> bytes:
+def render_report(report: CommitteeReport, fmt: Format, lang: str, version: str) -> bytes:
     """The report as HTML (UTF-8) or PDF bytes, in ``lang`` (``sv`` or ``en``)."""
     from norrort_cost.rendering.report.content import report_view
 
     view = report_view(report, lang, version)
     charts = report_charts(report, lang)
-    if fmt == "pdf":
+    if fmt == Format.PDF:
         from norrort_cost.rendering.report.pdf import report_pdf
 
         return report_pdf(view, charts, report.made_on)
@@ -49,4 +49,4 @@ def render_report(report: CommitteeReport, fmt: ReportFormat, lang: str, version
     return report_html(view, charts).encode("utf-8")
 
 
-__all__ = ["ReportFormat", "render_report", "report_charts"]
+__all__ = ["render_report", "report_charts"]

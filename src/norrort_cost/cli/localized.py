@@ -1,0 +1,191 @@
+"""The command line in the reader's language: ``--lang sv|en``, help included.
+
+Typer fixes help texts when the commands are defined, before any argument is read. So the
+texts are written in English and translated when the help is *shown*: the command classes
+below look each help text up in the catalog (:mod:`norrort_cost.rendering.i18n`) just
+before typer formats it. The language itself is chosen by the top-level group, before it
+parses anything: ``--lang`` anywhere on the command line (it is taken out of the
+arguments, so it works before or after the command's name), else the locale
+(``LC_ALL``, ``LC_MESSAGES``, ``LANG``: ``sv_*`` is Swedish), else English.
+
+Flags and arguments show no type placeholder (typer would print ``<bool>``,
+``<list[Path]>``), and an option that takes one value may be given only once
+(``--year 2014 --year 2015`` is a usage error, not the last one silently winning).
+``typer._click`` and typer's help constants are used here: typer is pinned to one minor
+version in pyproject, and the help golden files notice any change.
+"""
+
+from __future__ import annotations
+
+import inspect
+import os
+from collections.abc import Callable
+from typing import Any
+
+import typer
+from typer import _click
+from typer.core import TyperArgument, TyperCommand, TyperGroup
+
+from norrort_cost.rendering.i18n import LANGUAGES, _, language_from, use
+
+
+def translated(text: str | None) -> str | None:
+    """A help text in the current language (as written if the catalog lacks it)."""
+    if not text:
+        return text
+    cleaned = inspect.cleandoc(text)
+    found = _(cleaned)
+    return text if found == cleaned else found
+
+
+def _localize(command: _click.Command, ctx: _click.Context) -> None:
+    command.help = translated(command.help)
+    command.short_help = translated(command.short_help)
+    for param in command.get_params(ctx):
+        if hasattr(param, "help"):
+            param.help = translated(param.help)
+        if getattr(param, "is_flag", False) and param.metavar is None:
+            param.metavar = ""
+        if isinstance(param, TyperArgument):
+            # the argument's name already says what it takes (FILES...): no <list[Path]>
+            setattr(param, "display_type_rich", _no_type)  # noqa: B010 - shadow the method
+
+
+def _no_type(ctx: _click.Context) -> None:
+    return None
+
+
+def take_language(args: list[str], own_lang: frozenset[str] = frozenset()) -> list[str]:
+    """Choose the language from ``args`` (or the locale) and return the rest of ``args``.
+
+    ``--lang`` is taken out, except after the name of a command in ``own_lang``, which has
+    a ``--lang`` of its own (``report``): there it stays for that command, and sets the
+    interface's language too.
+    """
+    rest: list[str] = []
+    chosen: str | None = None
+    keep = False
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--":
+            rest.extend(args[index:])
+            break
+        keep = keep or arg in own_lang
+        if arg == "--lang" or arg.startswith("--lang="):
+            step = 1 if "=" in arg else 2
+            value = arg.partition("=")[2] if "=" in arg else _next(args, index)
+            if value not in LANGUAGES:
+                use(language_from([], os.environ))
+                message = f"choose one of {', '.join(LANGUAGES)}, not {value!r}"
+                raise typer.BadParameter(message, param_hint="'--lang'")
+            chosen = value
+            if keep:
+                rest.extend(args[index : index + step])
+            index += step
+            continue
+        rest.append(arg)
+        index += 1
+    use(chosen or language_from([], os.environ))
+    return rest
+
+
+def _next(args: list[str], index: int) -> str:
+    return args[index + 1] if index + 1 < len(args) else ""
+
+
+# typer's own words in the help (panel titles, default, required); it reads these module
+# constants when it draws the help, so they are set to the current language just before
+# (typer is pinned to a minor version in pyproject, so the names cannot move unnoticed)
+TYPER_WORDS = {
+    "ARGUMENTS_PANEL_TITLE": "Arguments",
+    "OPTIONS_PANEL_TITLE": "Options",
+    "COMMANDS_PANEL_TITLE": "Commands",
+    "DEFAULT_STRING": "[default: {}]",
+    "ENVVAR_STRING": "[env var: {}]",
+    "REQUIRED_LONG_STRING": "[required]",
+}
+
+
+def _typer_words() -> None:
+    from typer import rich_utils
+
+    for name, text in TYPER_WORDS.items():
+        setattr(rich_utils, name, _(text))
+
+
+def _refuse_repeats(command: _click.Command, ctx: _click.Context, args: list[str]) -> None:
+    """An option that takes one value, given twice, is a usage error (not the last one
+    silently winning: ``explain --year 2014 --year 2015``)."""
+    before_dashes = args[: args.index("--")] if "--" in args else args
+    for param in command.get_params(ctx):
+        if getattr(param, "multiple", True) or getattr(param, "is_flag", True):
+            continue
+        names = [*param.opts, *param.secondary_opts]
+        given = sum(1 for arg in before_dashes if any(_names(arg, name) for name in names))
+        if given > 1:
+            message = f"given {given} times; give it once"
+            if "--year" in names:
+                message += " (allocate takes several: --year 2014 --year 2015 or --years)"
+            raise typer.BadParameter(message, param_hint=f"'{names[0]}'")
+
+
+def _names(arg: str, name: str) -> bool:
+    """Whether the argument ``arg`` is the option ``name`` (``--year``, ``--year=2014``,
+    ``-y``, ``-y2014``)."""
+    if name.startswith("--"):
+        return arg == name or arg.startswith(name + "=")
+    return arg.startswith(name) and not arg.startswith("--")
+
+
+class LocalizedCommand(TyperCommand):
+    """A command whose help is shown in the current language, and that refuses an option
+    given twice."""
+
+    def parse_args(self, ctx: _click.Context, args: list[str]) -> list[str]:
+        """Refuse repeated single-value options, then parse as typer does."""
+        _refuse_repeats(self, ctx, args)
+        return super().parse_args(ctx, args)
+
+    def format_help(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
+        """Translate the help texts, then let typer format them."""
+        _localize(self, ctx)
+        _typer_words()
+        super().format_help(ctx, formatter)
+
+
+class LocalizedGroup(TyperGroup):
+    """A group that chooses the language first (at the top) and shows help in it."""
+
+    def parse_args(self, ctx: _click.Context, args: list[str]) -> list[str]:
+        """Take ``--lang`` out of the arguments and switch language before parsing them."""
+        if ctx.parent is None:
+            own = frozenset(
+                name
+                for name, command in self.commands.items()
+                if any("--lang" in getattr(p, "opts", ()) for p in command.params)
+            )
+            args = take_language(args, own)
+        return super().parse_args(ctx, args)
+
+    def format_help(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
+        """Translate the group's and its commands' help texts, then let typer format them."""
+        _localize(self, ctx)
+        _typer_words()
+        for command in self.commands.values():
+            command.help = translated(command.help)
+            command.short_help = translated(command.short_help)
+        super().format_help(ctx, formatter)
+
+
+class LocalizedTyper(typer.Typer):
+    """A typer app whose groups and commands speak the chosen language."""
+
+    def __init__(self, **kwargs: Any) -> None:  # noqa: ANN401 - typer's own options
+        kwargs.setdefault("cls", LocalizedGroup)
+        super().__init__(**kwargs)
+
+    def command(self, *args: Any, **kwargs: Any) -> Callable[[Any], Any]:  # noqa: ANN401
+        """Register a command (a :class:`LocalizedCommand` unless told otherwise)."""
+        kwargs.setdefault("cls", LocalizedCommand)
+        return super().command(*args, **kwargs)

@@ -1,0 +1,113 @@
+"""Reading SCB's population exports (table BE0101N1 / TAB638) in every shape they come in.
+
+The file's kind is told from its bytes (:mod:`.sniff`): CSV text (:mod:`.table`, with
+:mod:`.header` and :mod:`.columns` deciding which line is the header and which columns
+hold the region and the figures), Excel (:mod:`.workbook`), JSON-stat 2.0
+(:mod:`.jsonstat`) and PC-Axis (:mod:`.pcaxis`). Each gives observations that
+:mod:`.observations` turns into one figure per region and period, the same way for all.
+Nothing is guessed: where a file is ambiguous, the problem names the lines or columns it
+looked at and the option that decides (``--region-column``, ``--value-column``, ``--date``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from norrort_cost.loading.csvfile import read_bytes
+from norrort_cost.loading.scb.header import ColumnChoice
+from norrort_cost.loading.scb.jsonstat import read_jsonstat
+from norrort_cost.loading.scb.observations import Observation, resolve
+from norrort_cost.loading.scb.pcaxis import px_encoding, read_px
+from norrort_cost.loading.scb.sniff import Kind, advice, decode, sniff, text_rows
+from norrort_cost.loading.scb.table import read_table
+from norrort_cost.loading.scb.workbook import sheet_rows
+from norrort_cost.population.importing import Reading, RegionFigure
+from norrort_cost.problems import DataError, Problem
+
+__all__ = ["ColumnChoice", "ScbExport", "parse_scb", "read_export", "read_scb"]
+
+
+@dataclass(frozen=True, slots=True)
+class ScbExport:
+    """The figures of one or more exports and how each file was read."""
+
+    figures: tuple[RegionFigure, ...]
+    readings: tuple[Reading, ...]
+
+
+def read_scb(*paths: Path, choice: ColumnChoice | None = None) -> ScbExport:
+    """Every figure in the exports at ``paths``; DataError listing every problem in all."""
+    figures: list[RegionFigure] = []
+    readings: list[Reading] = []
+    problems: list[Problem] = []
+    for path in paths:
+        data, unreadable = read_bytes(path, path.name)
+        problems.extend(unreadable)
+        if data is not None:
+            found, reading, wrong = read_export(data, path.name, choice or ColumnChoice())
+            figures.extend(found)
+            problems.extend(wrong)
+            if reading is not None:
+                readings.append(reading)
+    if problems:
+        raise DataError(problems)
+    return ScbExport(tuple(figures), tuple(readings))
+
+
+def read_export(
+    data: bytes, name: str, choice: ColumnChoice
+) -> tuple[list[RegionFigure], Reading | None, list[Problem]]:
+    """The figures of one export's bytes, how it was read, and the problems met."""
+    if not data.strip():
+        return [], None, [_refuse(name, "empty-file", "the file is empty", advice(""))]
+    kind, what = sniff(data)
+    if kind is None:
+        return [], None, [_refuse(name, "not-a-table", f"the file is {what}", advice(what))]
+    observations, reading, read_problems = _observations(data, name, kind, choice)
+    if reading is None:
+        return [], reading, read_problems
+    figures, notes, problems = resolve(observations, reading.file)
+    problems = sorted(read_problems + problems, key=lambda p: p.line or 0)
+    if not figures and not problems:
+        problems = [_refuse(reading.file, "no-figures", "the table has no figures", advice(""))]
+    reading = Reading(
+        file=reading.file,
+        layout=reading.layout,
+        region_column=reading.region_column,
+        value_columns=reading.value_columns,
+        periods=reading.periods,
+        notes=reading.notes + tuple(notes),
+        dates=tuple(sorted({f.reference_date for f in figures if f.reference_date})),
+    )
+    return figures, reading, problems
+
+
+def parse_scb(
+    text: str, name: str, choice: ColumnChoice | None = None
+) -> tuple[list[RegionFigure], list[Problem]]:
+    """The figures of a CSV export's text and the problems met reading it."""
+    found, _, problems = read_export(text.encode("utf-8"), name, choice or ColumnChoice())
+    return found, problems
+
+
+def _observations(
+    data: bytes, name: str, kind: Kind, choice: ColumnChoice
+) -> tuple[list[Observation], Reading | None, list[Problem]]:
+    if kind == Kind.XLSX:
+        rows, sheet, problems = sheet_rows(data, name, choice)
+        if problems:
+            return [], None, problems
+        return read_table(rows, f"{name} (sheet {sheet})", choice, "Excel")
+    if kind == Kind.JSON:
+        return read_jsonstat(decode(data), name, choice.value)
+    if kind == Kind.PX:
+        return read_px(data.decode(px_encoding(data), errors="replace"), name, choice.value)
+    rows, delimiter = text_rows(decode(data))
+    return read_table(rows, name, choice, f"CSV ({delimiter!r})")
+
+
+def _refuse(file: str, code: str, message: str, hint: str) -> Problem:
+    return Problem(
+        file=file, line=None, column=None, value=None, code=code, message=message, hint=hint
+    )

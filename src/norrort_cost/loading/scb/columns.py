@@ -1,0 +1,222 @@
+"""What each column of an export holds, and which ones give the region and the figures.
+
+Columns are named by the header (``Region``, ``Kommunnamn``, ``2017``, ``Män``,
+``Folkmängd``, ``Folkökning``) or, where the header cell is empty (PxWeb's stub), by their
+cells (kön categories, ages, region names). The region is one column, or a code column and
+a name column side by side; the figures are the period columns (``2017``, ``2019M12``),
+the kön columns (``Män``, ``Kvinnor``, ``Totalt``) or the one population column
+(``Folkmängd``, ``Antal``). Anything else ambiguous asks for ``--region-column`` or
+``--value-column``; nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from norrort_cost.dataset.lookup import fold
+from norrort_cost.loading.scb.header import ColumnChoice, GridRow, is_number
+from norrort_cost.loading.scb.labels import (
+    Role,
+    Sex,
+    is_age,
+    is_missing,
+    is_plain_year,
+    period_of,
+    role_of,
+    sex_of,
+)
+from norrort_cost.problems import Problem
+
+_CODE = re.compile(r"\d{3,4}")
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column: its position, name and role; a period or kön if its figures have one."""
+
+    index: int
+    name: str
+    role: Role
+    period: str | None = None
+    sex: Sex | None = None
+
+    @property
+    def label(self) -> str:
+        """The name for messages (``#2`` for a column without one)."""
+        return self.name or f"#{self.index + 1}"
+
+
+@dataclass(slots=True)
+class Layout:
+    """The columns an export's figures are read from."""
+
+    region: list[Column]  # one column, or code column + name column
+    values: list[Column]
+    period: Column | None = None  # a long table's period column
+    sex: Column | None = None
+    age: Column | None = None
+    contents: Column | None = None  # rows of other contents than the population are skipped
+    ignored: list[Column] = field(default_factory=list)
+
+
+def classify(header: GridRow, body: list[GridRow]) -> list[Column]:
+    """Every column of the header with its role (stub columns by their cells)."""
+    columns = []
+    for index, name in enumerate(header.cells):
+        period, sex = period_of(name), sex_of(name)
+        if period is not None:
+            columns.append(Column(index, name, Role.POPULATION, period=period))
+        elif sex is not None:
+            columns.append(Column(index, name, Role.POPULATION, sex=sex))
+        else:
+            role = role_of(name)
+            if role in (Role.UNKNOWN, Role.REGION):
+                role = _by_cells(role, [_cell(row, index) for row in body])
+            columns.append(Column(index, name, role))
+    return columns
+
+
+def _by_cells(named: Role, cells: list[str]) -> Role:
+    """The role of a column without a telling name, from what its cells hold."""
+    values = [c for c in cells if c and not is_missing(c)]
+    if not values:
+        return named
+    periods = [period_of(c) for c in values]
+    tests = (
+        (Role.SEX, all(sex_of(c) for c in values)),
+        (Role.AGE, named == Role.UNKNOWN and all(is_age(c) for c in values)),
+        (Role.CONTENTS, all(role_of(c) in (Role.POPULATION, Role.CHANGE) for c in values)),
+        (Role.PERIOD, all(periods) and not all(p and is_plain_year(p) for p in periods)),
+        (
+            Role.UNKNOWN,
+            all(is_number(c) for c in values) and not all(_CODE.fullmatch(c) for c in values),
+        ),
+    )
+    return next((role for role, holds in tests if holds), Role.REGION)
+
+
+def layout(
+    columns: list[Column], body: list[GridRow], file: str, line: int, choice: ColumnChoice
+) -> tuple[Layout | None, list[Problem]]:
+    """The region and value columns, or the problems saying why they cannot be told."""
+    region, problems = _region(columns, body, file, line, choice)
+    values, ignored, value_problems = _values(columns, body, file, line, choice)
+    problems.extend(value_problems)
+    if problems:
+        return None, problems
+    used = {c.index for c in region + values}
+    of = {c.role: c for c in columns if c.index not in used}
+    return Layout(
+        region=region,
+        values=values,
+        period=of.get(Role.PERIOD),
+        sex=of.get(Role.SEX),
+        age=of.get(Role.AGE),
+        contents=of.get(Role.CONTENTS),
+        ignored=ignored,
+    ), []
+
+
+def _region(
+    columns: list[Column], body: list[GridRow], file: str, line: int, choice: ColumnChoice
+) -> tuple[list[Column], list[Problem]]:
+    if choice.region:
+        chosen = _named(columns, choice.region)
+        if chosen is None:
+            return [], [_no_such(file, line, columns, choice.region, "--region-column")]
+        return [chosen], []
+    found = [c for c in columns if c.role == Role.REGION]
+    codes = [c for c in found if _all_codes(c, body)]
+    names = [c for c in found if c not in codes]
+    if len(codes) == 1 and len(names) == 1:
+        return [codes[0], names[0]], []
+    if len(found) == 1:
+        return found, []
+    named = [c for c in found if role_of(c.name) == Role.REGION]
+    if len(named) == 1:
+        return named, []
+    what = "no column names the region" if not found else "more than one column may be the region"
+    return [], [
+        Problem(
+            file=file,
+            line=line,
+            column=None,
+            value=";".join(c.label for c in found) or None,
+            code="no-region-column" if not found else "ambiguous-region-column",
+            message=what,
+            hint="name it with --region-column NAME "
+            f"(columns: {', '.join(c.label for c in columns)})",
+        )
+    ]
+
+
+def _values(
+    columns: list[Column], body: list[GridRow], file: str, line: int, choice: ColumnChoice
+) -> tuple[list[Column], list[Column], list[Problem]]:
+    numeric = [c for c in columns if c.role in (Role.POPULATION, Role.CHANGE, Role.UNKNOWN)]
+    if choice.value:
+        chosen = _named(columns, choice.value)
+        if chosen is None:
+            return [], [], [_no_such(file, line, columns, choice.value, "--value-column")]
+        return [chosen], [c for c in numeric if c != chosen and _has_numbers(c, body)], []
+    periods = [c for c in numeric if c.period is not None]
+    sexes = [c for c in numeric if c.sex is not None]
+    plain = [c for c in numeric if c.role == Role.POPULATION and c.period is None and c.sex is None]
+    for values in (periods, sexes, plain if len(plain) == 1 else []):
+        if values:
+            ignored = [c for c in numeric if c not in values and _has_numbers(c, body)]
+            return values, ignored, []
+    what = (
+        "more than one column may be the population" if plain else "no column holds the population"
+    )
+    return (
+        [],
+        [],
+        [
+            Problem(
+                file=file,
+                line=line,
+                column=None,
+                value=";".join(c.label for c in plain) or None,
+                code="ambiguous-value-column" if plain else "no-value-column",
+                message=what,
+                hint="name it with --value-column NAME (columns: "
+                f"{', '.join(c.label for c in columns)}); SCB calls it Folkmängd or the year",
+            )
+        ],
+    )
+
+
+def _named(columns: list[Column], name: str) -> Column | None:
+    return next((c for c in columns if fold(c.name) == fold(name)), None)
+
+
+def _no_such(file: str, line: int, columns: list[Column], name: str, option: str) -> Problem:
+    return Problem(
+        file=file,
+        line=line,
+        column=None,
+        value=name,
+        code="unknown-column",
+        message=f"{option} {name!r}: the header has no such column",
+        hint=f"the columns are: {', '.join(c.label for c in columns)}",
+    )
+
+
+def _cell(row: GridRow, index: int) -> str:
+    return row.cells[index] if index < len(row.cells) else ""
+
+
+def _all_codes(column: Column, body: list[GridRow]) -> bool:
+    values = [_cell(row, column.index) for row in body if _cell(row, column.index)]
+    return bool(values) and all(_CODE.fullmatch(v) for v in values)
+
+
+def _has_numbers(column: Column, body: list[GridRow]) -> bool:
+    return any(is_number(_cell(row, column.index)) for row in body)
+
+
+def cell(row: GridRow, index: int) -> str:
+    """The row's cell at ``index`` ('' past its end)."""
+    return _cell(row, index)

@@ -1,0 +1,184 @@
+"""Multidimensional exports (JSON-stat 2.0, PC-Axis) as observations.
+
+Both formats hold a cube: an ordered list of dimensions (region, kön, ålder, tabellinnehåll,
+tid), each with its category codes and labels, and the values in row-major order (the last
+dimension varies fastest). A dimension is recognised by its id or label; tabellinnehåll
+with more than one content is chosen by ``--value-column`` or by a population word; any
+other dimension must hold one category or a total.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import product
+
+from norrort_cost.dataset.lookup import fold
+from norrort_cost.loading.scb.labels import Role, Sex, period_of, role_of, sex_of
+from norrort_cost.loading.scb.observations import Observation
+from norrort_cost.population.importing import Reading
+from norrort_cost.problems import Problem
+
+_CONTENTS = frozenset({"contentscode", "tabellinnehall", "contents", "innehall"})
+_TIME = frozenset({"tid", "time", "ar", "manad", "kvartal", "year", "month"})
+
+
+@dataclass(frozen=True, slots=True)
+class Dimension:
+    """One dimension of a cube: its id, label, and its categories' codes and labels."""
+
+    id: str
+    label: str
+    codes: tuple[str, ...]
+    labels: tuple[str, ...]
+    time: bool = False
+
+    def role(self) -> Role | str:
+        """What the dimension is: region, period, sex, age, contents or another variable."""
+        names = {fold(self.id), fold(self.label)}
+        if self.time or names & _TIME:
+            return Role.PERIOD
+        if names & _CONTENTS:
+            return "contents"
+        for name in names:
+            role = role_of(name)
+            if role in (Role.REGION, Role.SEX, Role.AGE, Role.DESCRIPTOR):
+                return Role.REGION if role == Role.DESCRIPTOR else role
+        return "other"
+
+
+def cube_observations(
+    dimensions: list[Dimension],
+    values: list[str],
+    file: str,
+    value_choice: str | None,
+    described: tuple[str, str],
+) -> tuple[list[Observation], Reading | None, list[Problem]]:
+    """One observation per value of the cube's chosen contents.
+
+    ``described`` is the format's name and what its values are (``Folkmängd``) for the report.
+    """
+    kind, contents = described
+    roles = [d.role() for d in dimensions]
+    problems = _check(dimensions, roles, file)
+    chosen, wrong = _contents(dimensions, roles, file, value_choice)
+    problems.extend(wrong)
+    if problems:
+        return [], None, problems
+    found = []
+    for index, categories in enumerate(product(*(range(len(d.codes)) for d in dimensions))):
+        observation = _observation(dimensions, roles, categories, values[index], chosen)
+        if observation is not None:
+            found.append(observation)
+    region = next(d for d, r in zip(dimensions, roles, strict=True) if r == Role.REGION)
+    content = [d for d, r in zip(dimensions, roles, strict=True) if r == "contents"]
+    return (
+        found,
+        Reading(
+            file=file,
+            layout=kind,
+            region_column=region.label or region.id,
+            value_columns=(content[0].labels[chosen] if content else contents,),
+            periods=tuple(sorted({o.period for o in found if o.period})),
+        ),
+        [],
+    )
+
+
+def _observation(
+    dimensions: list[Dimension],
+    roles: list[Role | str],
+    categories: tuple[int, ...],
+    value: str,
+    contents: int,
+) -> Observation | None:
+    region = period = age = None
+    sex: Sex | None = None
+    column = []
+    for dimension, role, at in zip(dimensions, roles, categories, strict=True):
+        code, label = dimension.codes[at], dimension.labels[at]
+        if role == "contents" and at != contents:
+            return None
+        if role == Role.REGION:
+            region = label if label.startswith(code) else f"{code} {label}".strip()
+        elif role == Role.PERIOD:
+            period = period_of(code) or period_of(label)
+        elif role == Role.SEX:
+            sex = sex_of(label) or sex_of(code)
+        elif role == Role.AGE:
+            age = label
+        column.append(f"{dimension.label or dimension.id}={label}")
+    return Observation(
+        line=None,
+        column=", ".join(column[-2:]),
+        region=region or "",
+        period=period,
+        value=value,
+        sex=sex,
+        age=age,
+    )
+
+
+def _check(dimensions: list[Dimension], roles: list[Role | str], file: str) -> list[Problem]:
+    problems = []
+    if Role.REGION not in roles:
+        problems.append(_problem(file, "no-region-column", "no dimension is the region", ""))
+    for dimension, role in zip(dimensions, roles, strict=True):
+        if role == Role.PERIOD:
+            bad = [c for c in dimension.codes if period_of(c) is None]
+            if bad:
+                problems.append(
+                    _problem(
+                        file, "unknown-period", f"{bad[0]!r} is not a year, month or quarter", ""
+                    )
+                )
+        elif role == Role.SEX:
+            bad = [lab for lab in dimension.labels if sex_of(lab) is None]
+            if bad:
+                problems.append(_problem(file, "unknown-category", f"{bad[0]!r} is not a kön", ""))
+        elif role == "other" and len(dimension.codes) > 1:
+            problems.append(
+                _problem(
+                    file,
+                    "unknown-breakdown",
+                    f"the figures are broken down by {dimension.label or dimension.id} "
+                    f"({', '.join(dimension.labels[:3])}, ...)",
+                    f"export the table again without {dimension.label or dimension.id}",
+                )
+            )
+    return problems
+
+
+def _contents(
+    dimensions: list[Dimension], roles: list[Role | str], file: str, choice: str | None
+) -> tuple[int, list[Problem]]:
+    content = [d for d, r in zip(dimensions, roles, strict=True) if r == "contents"]
+    if not content or (len(content[0].codes) == 1 and choice is None):
+        return 0, []
+    labels = content[0].labels
+    for index, (code, label) in enumerate(zip(content[0].codes, labels, strict=True)):
+        if choice is not None and fold(choice) in (fold(code), fold(label)):
+            return index, []
+    if choice is None:
+        population = [i for i, lab in enumerate(labels) if role_of(lab) == Role.POPULATION]
+        if len(population) == 1:
+            return population[0], []
+    return 0, [
+        _problem(
+            file,
+            "ambiguous-value-column",
+            f"the table has several contents: {', '.join(labels)}",
+            "choose one with --value-column NAME (Folkmängd)",
+        )
+    ]
+
+
+def _problem(file: str, code: str, message: str, hint: str) -> Problem:
+    return Problem(
+        file=file,
+        line=None,
+        column=None,
+        value=None,
+        code=code,
+        message=message,
+        hint=hint or "export the population table BE0101N1 (TAB638) by region and year",
+    )

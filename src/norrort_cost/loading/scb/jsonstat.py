@@ -1,0 +1,114 @@
+"""JSON-stat 2.0, as SCB's PxWebApi 2 returns it (``outputFormat=json-stat2``).
+
+A small reader rather than pyjstat (last released 2023, pulls in pandas): the format is a
+dataset object with ``id`` (dimension order), ``size``, ``dimension`` (each with
+``category.index`` as a mapping or a list, and ``category.label``) and ``value`` as a
+list or a sparse mapping; ``status`` may mark a missing value (``..``).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from norrort_cost.loading.scb.cube import Dimension, cube_observations
+from norrort_cost.loading.scb.observations import Observation
+from norrort_cost.population.importing import Reading
+from norrort_cost.problems import Problem
+
+_HINT = "save SCB's answer as JSON-stat 2.0 (outputFormat=json-stat2), or export a CSV"
+
+
+def read_jsonstat(
+    text: str, file: str, value_choice: str | None
+) -> tuple[list[Observation], Reading | None, list[Problem]]:
+    """The observations of a JSON-stat 2.0 dataset."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return [], None, [_problem(file, exc.lineno, f"not valid JSON: {exc.msg}")]
+    data = _version_2(data)
+    if isinstance(data, dict) and "columns" in data and "data" in data:
+        return [], None, [_problem(file, None, "PxWebApi v1's plain JSON, not JSON-stat")]
+    if not isinstance(data, dict) or "dimension" not in data or "id" not in data:
+        return [], None, [_problem(file, None, "JSON, but not a JSON-stat 2.0 dataset")]
+    try:
+        dimensions = [_dimension(name, data["dimension"][name], data) for name in data["id"]]
+        values = _values(data, _size(dimensions))
+    except (KeyError, TypeError, ValueError, IndexError) as exc:
+        return [], None, [_problem(file, None, f"a JSON-stat dataset that is incomplete: {exc}")]
+    return cube_observations(
+        dimensions, values, file, value_choice, ("JSON-stat 2.0", str(data.get("label", "")))
+    )
+
+
+def _version_2(data: object) -> object:
+    """A JSON-stat 1.x answer ({"dataset": ...}, id and size inside dimension) as 2.0."""
+    if isinstance(data, dict) and data.get("class") != "dataset" and "dataset" in data:
+        data = data["dataset"]
+    if isinstance(data, dict) and "id" not in data and isinstance(data.get("dimension"), dict):
+        dimension = data["dimension"]
+        if "id" in dimension and "size" in dimension:
+            role = dimension.get("role", {})
+            return {**data, "id": dimension["id"], "size": dimension["size"], "role": role}
+    return data
+
+
+def _dimension(name: str, raw: dict[str, Any], data: dict[str, Any]) -> Dimension:
+    category = raw["category"]
+    index = category.get("index")
+    labels: dict[str, str] = category.get("label", {})
+    if index is None:
+        codes = list(labels)
+    elif isinstance(index, list):
+        codes = [str(code) for code in index]
+    else:
+        codes = sorted(index, key=lambda code: int(index[code]))
+    time = name in data.get("role", {}).get("time", [])
+    return Dimension(
+        id=name,
+        label=str(raw.get("label", name)),
+        codes=tuple(codes),
+        labels=tuple(str(labels.get(code, code)) for code in codes),
+        time=time,
+    )
+
+
+def _size(dimensions: list[Dimension]) -> int:
+    total = 1
+    for dimension in dimensions:
+        total *= len(dimension.codes)
+    return total
+
+
+def _values(data: dict[str, Any], size: int) -> list[str]:
+    raw = data["value"]
+    status = data.get("status") or {}
+    if isinstance(raw, dict):
+        raw = [raw.get(str(i)) for i in range(size)]
+    if isinstance(status, str):
+        status = dict.fromkeys(map(str, range(size)), status)
+    if len(raw) != size:
+        raise ValueError(f"{len(raw)} values for {size} cells")
+    out = []
+    for index, value in enumerate(raw):
+        mark = status.get(str(index)) if isinstance(status, dict) else None
+        if isinstance(status, list) and index < len(status):
+            mark = status[index]
+        if value is None:
+            out.append(str(mark or ".."))
+        else:
+            out.append(str(value))
+    return out
+
+
+def _problem(file: str, line: int | None, message: str) -> Problem:
+    return Problem(
+        file=file,
+        line=line,
+        column=None,
+        value=None,
+        code="not-jsonstat",
+        message=message,
+        hint=_HINT,
+    )

@@ -1,0 +1,230 @@
+"""The words of SCB's population tables: periods, column names, sex and age categories.
+
+Everything is compared in folded form (:func:`~norrort_cost.dataset.lookup.fold`: lower
+case, no diacritics or punctuation), so ``Län``, ``lan`` and ``LÄN`` are one word.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+from enum import StrEnum
+
+from norrort_cost.dataset.lookup import fold
+
+# 2017, 2019M12 (month), 2019K4 (kvartal, quarter), 2019Q4; SCB writes them without spaces
+_PERIOD = re.compile(r"((?:18|19|20|21)\d\d)(?:\s*([MKQ])\s*(\d{1,2}))?", re.IGNORECASE)
+_ISO_DATE = re.compile(r"(?:18|19|20|21)\d\d-\d\d-\d\d")
+# SCB's marks for a figure that does not exist or is not published
+MISSING_MARKS = frozenset({"..", "-", ".", "…", "–", "x", ":"})
+
+
+class Role(StrEnum):
+    """What a column of an export holds."""
+
+    REGION = "region"
+    DESCRIPTOR = "descriptor"  # land, län: a region level above the municipality
+    PERIOD = "period"  # a long table's year or month column
+    SEX = "sex"  # a column whose cells are kön categories
+    AGE = "age"
+    POPULATION = "population"  # Folkmängd, Antal, Befolkning
+    CHANGE = "change"  # Folkökning, Döda, ...: not the population, ignored
+    CONTENTS = "contents"  # tabellinnehåll: which measure a row holds (Folkmängd, Döda)
+    UNKNOWN = "unknown"
+
+
+class Sex(StrEnum):
+    """The kön categories a figure may be for."""
+
+    TOTAL = "total"
+    MEN = "men"
+    WOMEN = "women"
+
+
+_WORDS: dict[Role, frozenset[str]] = {
+    Role.REGION: frozenset(
+        {
+            "region",
+            "regioner",
+            "kommun",
+            "kommuner",
+            "kommunnamn",
+            "kommunkod",
+            "kommun kod",
+            "kommun namn",
+            "kod",
+            "namn",
+            "name",
+            "municipality",
+            "regionkod",
+            "regionnamn",
+            "omrade",
+            "kommunnummer",
+        }
+    ),
+    Role.DESCRIPTOR: frozenset(
+        {"land", "lan", "lansnamn", "lanskod", "riket", "country", "county", "landsdel"}
+    ),
+    Role.PERIOD: frozenset(
+        {
+            "ar",
+            "year",
+            "tid",
+            "manad",
+            "kvartal",
+            "period",
+            "month",
+            "quarter",
+            "referensar",
+            "datum",
+            "date",
+            "referensdatum",
+            "tidpunkt",
+        }
+    ),
+    Role.CONTENTS: frozenset({"tabellinnehall", "contents", "innehall", "matt", "variabel"}),
+    Role.SEX: frozenset({"kon", "sex", "gender"}),
+    Role.AGE: frozenset({"alder", "age", "aldersgrupp", "aldersklass"}),
+    Role.POPULATION: frozenset(
+        {
+            "folkmangd",
+            "folkmangden",
+            "antal",
+            "befolkning",
+            "invanare",
+            "antal invanare",
+            "population",
+            "inhabitants",
+            "folkmangd 31 dec",
+            "folkmangd 31 december",
+            "folkmangden per manad",
+            "folkmangden per region",
+        }
+    ),
+}
+_CHANGE_PARTS = (
+    "okning",
+    "minskning",
+    "forandring",
+    "fodda",
+    "doda",
+    "inflytt",
+    "utflytt",
+    "invandr",
+    "utvandr",
+    "flyttning",
+    "netto",
+    "overskott",
+    "justering",
+    "medel",
+    "procent",
+    "andel",
+    "tathet",
+    "per km",
+    "areal",
+)
+_SEX_VALUES = {
+    Sex.TOTAL: frozenset(
+        {
+            "totalt",
+            "total",
+            "bada konen",
+            "samtliga",
+            "man och kvinnor",
+            "totalt samtliga man och kvinnor",
+            "totsa",
+            "alla",
+        }
+    ),
+    Sex.MEN: frozenset({"man", "men", "male", "males"}),
+    Sex.WOMEN: frozenset({"kvinnor", "women", "female", "females"}),
+}
+_AGE_TOTALS = frozenset(
+    {"totalt alder", "totalt", "total", "samtliga aldrar", "alla aldrar", "tot", "totalt aldrar"}
+)
+_AGE = re.compile(r"\d+(\s*[-+]\s*\d*)?\s*(ar|years?)?|\d+\s*ar|.*\bar\b.*|uppgift saknas")
+
+
+def period_of(text: str) -> str | None:
+    """The period a header cell names, normalised (``2019m12`` -> ``2019M12``), or None.
+
+    A cell is a period when it is one (``2017``, ``2019M12``, ``2019K4``, a date
+    ``2019-11-01``) or a population word followed or preceded by one (``Folkmängd 2017``).
+    """
+    cell = text.strip()
+    if _ISO_DATE.fullmatch(cell):
+        return cell if period_end(cell) is not None else None
+    words = cell.split()
+    periods = [found for w in words if (found := _PERIOD.fullmatch(w)) is not None]
+    others = [w for w in words if _PERIOD.fullmatch(w) is None]
+    if len(periods) != 1 or (others and role_of(" ".join(others)) != Role.POPULATION):
+        return None
+    year, kind, number = periods[0].groups()
+    if kind is None:
+        return year
+    kind = "M" if kind.upper() == "M" else "K"
+    period = f"{year}M{int(number):02d}" if kind == "M" else f"{year}K{int(number)}"
+    return period if period_end(period) is not None else None
+
+
+def is_plain_year(period: str) -> bool:
+    """Whether the period is a bare year (which a count could also be: ``1845``)."""
+    return period.isdigit()
+
+
+def period_end(period: str) -> date | None:
+    """The reference date of a period: its last day (None for an impossible month)."""
+    year = int(period[:4])
+    if len(period) == 4:
+        return date(year, 12, 31)
+    if len(period) == 10:
+        try:
+            return date.fromisoformat(period)
+        except ValueError:
+            return None
+    number = int(period[5:])
+    month = number if period[4] == "M" else number * 3
+    if not 1 <= month <= 12 or (period[4] == "K" and not 1 <= number <= 4):
+        return None
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def role_of(header: str) -> Role:
+    """The role a column's name gives it (UNKNOWN when the name says nothing)."""
+    folded = fold(header)
+    if not folded:
+        return Role.UNKNOWN
+    for role, words in _WORDS.items():
+        if folded in words:
+            return role
+    if any(part in folded for part in _CHANGE_PARTS):
+        return Role.CHANGE
+    if folded.startswith(("folkmangd", "befolkning")):
+        return Role.POPULATION
+    return Role.UNKNOWN
+
+
+def sex_of(text: str) -> Sex | None:
+    """The kön category a cell or column name stands for, if it is one."""
+    folded = fold(text)
+    for sex, words in _SEX_VALUES.items():
+        if folded in words:
+            return sex
+    return None
+
+
+def is_age(text: str) -> bool:
+    """Whether a cell names an age or age group (``0-9 år``, ``100+``, ``totalt ålder``)."""
+    folded = fold(text)
+    return folded in _AGE_TOTALS or bool(_AGE.fullmatch(folded))
+
+
+def is_age_total(text: str) -> bool:
+    """Whether an age category is the total over all ages."""
+    return fold(text) in _AGE_TOTALS or fold(text).startswith(("totalt", "samtliga", "alla"))
+
+
+def is_missing(text: str) -> bool:
+    """Whether a cell is SCB's mark for a missing figure (``..``, ``-``) or empty."""
+    return not text.strip() or text.strip() in MISSING_MARKS

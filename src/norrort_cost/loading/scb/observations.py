@@ -1,0 +1,184 @@
+"""From the cells of any export shape to one figure per region and period.
+
+Every reader (CSV, Excel, JSON-stat, PC-Axis) turns its file into :class:`Observation`
+records: one number with the region, period, kön and age it is for. :func:`resolve` then
+applies the same rules to all of them: the total over all ages, or a refusal; the total of
+both sexes, or men + women summed (and said so); the period's last day as the reference
+date; SCB's ``..`` kept as "no figure" (an error only for a member, decided by the merge).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pydantic_core import PydanticCustomError
+
+from norrort_cost.dataset.fields import parse_whole_number
+from norrort_cost.loading.scb.labels import Sex, is_age_total, is_missing, period_end
+from norrort_cost.population.importing import RegionFigure
+from norrort_cost.problems import Problem
+
+_NOT_A_MUNICIPALITY = re.compile(r"(\d{2}|00|\d{2}\s.*|.*\sl[aä]n|riket|sverige|hela riket)", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """One number of an export and what it counts."""
+
+    line: int | None
+    column: str
+    region: str
+    period: str | None
+    value: str
+    sex: Sex | None = None
+    age: str | None = None
+
+
+def resolve(
+    found: list[Observation], file: str
+) -> tuple[list[RegionFigure], list[str], list[Problem]]:
+    """The figures the observations give, notes on how, and the problems met."""
+    notes: list[str] = []
+    kept, problems = _total_age(found, file, notes)
+    problems.extend(_only_counties(found, file))
+    if problems:
+        return [], notes, problems
+    groups: dict[tuple[str, str | None], list[Observation]] = {}
+    for observation in kept:
+        groups.setdefault((observation.region, observation.period), []).append(observation)
+    figures: list[RegionFigure] = []
+    summed = False
+    for group in groups.values():
+        figure, was_summed = _one_figure(group, file, problems)
+        summed = summed or was_summed
+        if figure is not None:
+            figures.append(figure)
+    if summed:
+        notes.append("no total in the file: men + women summed")
+    return figures, notes, problems
+
+
+def _total_age(
+    found: list[Observation], file: str, notes: list[str]
+) -> tuple[list[Observation], list[Problem]]:
+    ages = [o.age for o in found if o.age is not None]
+    if not ages:
+        return found, []
+    if any(is_age_total(age) for age in ages):
+        notes.append("age: the total over all ages")
+        return [o for o in found if o.age is None or is_age_total(o.age)], []
+    groups = list(dict.fromkeys(ages))
+    shown = ", ".join(groups[:4]) + (", ..." if len(groups) > 4 else "")
+    return [], [
+        Problem(
+            file=file,
+            line=found[0].line,
+            column=None,
+            value=shown,
+            code="age-breakdown",
+            message=f"the figures are broken down by age ({shown}) and there is no total",
+            hint="export the table again with age 'totalt ålder' (or without the age variable)",
+        )
+    ]
+
+
+def _one_figure(
+    group: list[Observation], file: str, problems: list[Problem]
+) -> tuple[RegionFigure | None, bool]:
+    """One region's figure for one period: the total, or men + women."""
+    totals = [o for o in group if o.sex in (None, Sex.TOTAL)]
+    men = [o for o in group if o.sex == Sex.MEN]
+    women = [o for o in group if o.sex == Sex.WOMEN]
+    first = group[0]
+    for same in (totals, men, women):
+        if len({o.value for o in same}) > 1:
+            problems.append(_twice(same, file))
+            return None, False
+    if totals:
+        return _figure(totals[0], file, _count(totals[0], file, problems)), False
+    if not men or not women:
+        problems.append(
+            Problem(
+                file=file,
+                line=first.line,
+                column=first.column,
+                value=first.region,
+                code="incomplete-sex-breakdown",
+                message=f"{first.region} has figures for {'men' if men else 'women'} only",
+                hint="export both sexes, or the total (totalt)",
+            )
+        )
+        return None, False
+    counts = [_count(men[0], file, problems), _count(women[0], file, problems)]
+    both = None if None in counts else sum(c for c in counts if c is not None)
+    return _figure(men[0], file, both, f"{men[0].column} + {women[0].column}"), True
+
+
+def _twice(same: list[Observation], file: str) -> Problem:
+    first, second = same[0], next(o for o in same if o.value != same[0].value)
+    where = f"line {first.line}" if first.line is not None else first.column
+    return Problem(
+        file=file,
+        line=second.line,
+        column=second.column,
+        value=second.value,
+        code="conflicting-duplicate",
+        message=f"{first.region} has {first.value} ({where}) and {second.value} here "
+        f"for {first.period or 'the same period'}",
+        hint="keep one figure per region and period: remove the wrong row or column",
+    )
+
+
+def _count(observation: Observation, file: str, problems: list[Problem]) -> int | None:
+    if is_missing(observation.value):
+        return None
+    try:
+        return parse_whole_number(observation.value)
+    except PydanticCustomError as exc:
+        problems.append(
+            Problem(
+                file=file,
+                line=observation.line,
+                column=observation.column,
+                value=observation.value,
+                code=exc.type,
+                message=exc.message(),
+                hint=str((exc.context or {}).get("hint", "")),
+            )
+        )
+        return None
+
+
+def _figure(
+    observation: Observation, file: str, count: int | None, column: str | None = None
+) -> RegionFigure:
+    period = observation.period
+    return RegionFigure(
+        file=file,
+        line=observation.line,
+        column=column or observation.column,
+        region=observation.region,
+        reference_date=period_end(period) if period else None,
+        inhabitants=count,
+        raw=observation.value,
+    )
+
+
+def _only_counties(found: list[Observation], file: str) -> list[Problem]:
+    """A problem when every region is a county or the country: no municipality at all."""
+    regions = list(dict.fromkeys(o.region for o in found))
+    if not regions or not all(_NOT_A_MUNICIPALITY.fullmatch(r.strip()) for r in regions):
+        return []
+    shown = ", ".join(regions[:3]) + (", ..." if len(regions) > 3 else "")
+    return [
+        Problem(
+            file=file,
+            line=found[0].line,
+            column=None,
+            value=shown,
+            code="no-municipalities",
+            message=f"the file holds counties or the whole country only ({shown})",
+            hint="export the table by municipality (kommun), with the dataset's members",
+        )
+    ]

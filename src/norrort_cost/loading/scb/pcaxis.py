@@ -1,0 +1,100 @@
+"""PC-Axis (.px), the file format behind SCB's Statistikdatabasen.
+
+A small reader rather than pyaxis (which needs pandas, requests and pyjstat to read what
+is a list of ``KEYWORD("variable")=values;`` statements). The keywords used: ``CHARSET``
+/``CODEPAGE`` (the encoding), ``STUB`` and ``HEADING`` (the dimensions, stub first, the
+last varying fastest), ``VALUES`` and ``CODES`` (each dimension's categories), ``TIMEVAL``
+(which dimension is time), ``DATA`` (the numbers; ``".."`` and ``"-"`` for none).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from norrort_cost.loading.scb.cube import Dimension, cube_observations
+from norrort_cost.loading.scb.observations import Observation
+from norrort_cost.population.importing import Reading
+from norrort_cost.problems import Problem
+
+_KEYWORD = re.compile(r'\s*([A-Z0-9-]+)(?:\[[^\]]*\])?(?:\("([^"]*)"\))?\s*=', re.S)
+_STRING = re.compile(r'"([^"]*)"')
+
+
+def px_encoding(data: bytes) -> str:
+    """The text encoding the file declares (``CODEPAGE``), Windows-1252 for ``ANSI``."""
+    head = data[:2000].decode("ascii", errors="replace")
+    found = re.search(r'CODEPAGE\s*=\s*"([^"]+)"', head)
+    if found:
+        try:
+            return codecs.lookup(found.group(1)).name
+        except LookupError:
+            return "cp1252"
+    return "utf-8" if data.startswith(b"\xef\xbb\xbf") else "cp1252"
+
+
+def read_px(
+    text: str, file: str, value_choice: str | None
+) -> tuple[list[Observation], Reading | None, list[Problem]]:
+    """The observations of a PC-Axis file."""
+    statements = _statements(text)
+    stub = _strings(statements.get(("STUB", None), ""))
+    heading = _strings(statements.get(("HEADING", None), ""))
+    data = statements.get(("DATA", None))
+    if data is None or not stub + heading:
+        return [], None, [_not_px(file, "a PC-Axis file without STUB, HEADING or DATA", None)]
+    dimensions = [_dimension(name, statements) for name in stub + heading]
+    values = [token.strip('"') for token in re.findall(r'"[^"]*"|[^\s,;"]+', data)]
+    size = 1
+    for dimension in dimensions:
+        size *= len(dimension.codes)
+    if len(values) != size:
+        message = f"DATA has {len(values)} numbers where the dimensions make {size}"
+        return [], None, [_not_px(file, message, str(len(values)))]
+    contents = _strings(statements.get(("CONTENTS", None), "")) or ["the values"]
+    return cube_observations(dimensions, values, file, value_choice, ("PC-Axis", contents[0]))
+
+
+def _not_px(file: str, message: str, count: str | None) -> Problem:
+    return Problem(
+        file=file,
+        line=None,
+        column="DATA" if count else None,
+        value=count,
+        code="not-px",
+        message=message,
+        hint="the file is damaged or cut short: save the table again from Statistikdatabasen "
+        "as PC-Axis, or export a CSV",
+    )
+
+
+def _statements(text: str) -> dict[tuple[str, str | None], str]:
+    """Every ``KEYWORD("variable")=value;`` statement (value up to ``;`` outside quotes)."""
+    out: dict[tuple[str, str | None], str] = {}
+    position = 0
+    while (found := _KEYWORD.match(text, position)) is not None:
+        end, quoted = found.end(), False
+        while end < len(text) and (quoted or text[end] != ";"):
+            quoted = quoted != (text[end] == '"')
+            end += 1
+        out.setdefault((found.group(1), found.group(2)), text[found.end() : end])
+        position = end + 1
+    return out
+
+
+def _strings(value: str) -> list[str]:
+    """The quoted strings of a list; strings split over lines without a comma are joined."""
+    joined = re.sub(r'"\s*\n\s*"', "", value)
+    return _STRING.findall(joined)
+
+
+def _dimension(name: str, statements: dict[tuple[str, str | None], str]) -> Dimension:
+    labels = _strings(statements.get(("VALUES", name), ""))
+    codes = _strings(statements.get(("CODES", name), "")) or labels
+    return Dimension(
+        id=name,
+        label=name,
+        codes=tuple(codes),
+        labels=tuple(labels),
+        time=("TIMEVAL", name) in statements,
+    )

@@ -1,0 +1,168 @@
+"""Reading a table of cells (a CSV file or a worksheet) into observations.
+
+Above the header: title lines. Below it: the data, up to the first blank line or note;
+a row whose region cell is empty continues the region above (PxWeb's stub, one row per
+kön). Figures below the end of the data (a gap that would hide them) are an error.
+"""
+
+from __future__ import annotations
+
+from norrort_cost.loading.scb.columns import Column, Layout, cell, classify, layout
+from norrort_cost.loading.scb.header import ColumnChoice, GridRow, find_header, is_number
+from norrort_cost.loading.scb.labels import Role, is_missing, period_of, role_of, sex_of
+from norrort_cost.loading.scb.observations import Observation
+from norrort_cost.population.importing import Reading
+from norrort_cost.problems import Problem
+
+
+def read_table(
+    rows: list[GridRow], file: str, choice: ColumnChoice, kind: str
+) -> tuple[list[Observation], Reading | None, list[Problem]]:
+    """The observations of a table, how it was read, and the problems met."""
+    start, problems = find_header(rows, file, choice)
+    if start is None:
+        return [], None, problems
+    header = rows[start]
+    body, after = _body(rows[start + 1 :])
+    columns = classify(header, body)
+    found, problems = layout(columns, body, file, header.line, choice)
+    if found is None:
+        return [], None, problems
+    observations: list[Observation] = []
+    region = ""
+    for row in body:
+        region = _region(row, found) or region
+        if len(row.cells) > len(header.cells):
+            problems.append(_extra_cells(row, len(header.cells), file))
+        elif region:
+            observations.extend(_observations(row, found, region, file, problems))
+    problems.extend(_data_below(after, found, file, body))
+    periods = sorted({o.period for o in observations if o.period})
+    return observations, _reading(file, kind, found, periods), problems
+
+
+def _body(rows: list[GridRow]) -> tuple[list[GridRow], list[GridRow]]:
+    """The data rows (up to a blank line or a lone note) and the rows after them."""
+    for index, row in enumerate(rows):
+        filled = row.filled()
+        if not filled or (len(filled) == 1 and not any(is_number(c) for c in filled)):
+            return rows[:index], rows[index:]
+        if not any(_figure_like(c) for c in row.cells[1:]):
+            return rows[:index], rows[index:]
+    return rows, []
+
+
+def _figure_like(text: str) -> bool:
+    """A number, SCB's mark for none, or a short text with digits (a figure gone wrong)."""
+    short_with_digits = len(text) <= 15 and any(c.isdigit() for c in text)
+    return bool(text) and (is_number(text) or is_missing(text) or short_with_digits)
+
+
+def _data_below(
+    after: list[GridRow], found: Layout, file: str, body: list[GridRow]
+) -> list[Problem]:
+    end = body[-1].line if body else None
+    for row in after:
+        values = [cell(row, c.index) for c in found.values]
+        numbers = [v for v in values if is_number(v)]
+        if _region(row, found) and numbers and all(not v or _figure_like(v) for v in values):
+            return [
+                Problem(
+                    file=file,
+                    line=row.line,
+                    column=None,
+                    value=";".join(row.cells),
+                    code="data-after-end",
+                    message=f"the data ends at line {end} but more figures follow",
+                    hint="remove the blank line or note in the middle of the data",
+                )
+            ]
+    return []
+
+
+def _extra_cells(row: GridRow, width: int, file: str) -> Problem:
+    return Problem(
+        file=file,
+        line=row.line,
+        column=f"#{width + 1}",
+        value=";".join(row.cells[width:]),
+        code="extra-cell",
+        message=f"{len(row.cells)} cells where the header has {width}",
+        hint="a figure with a thousands separator such as 94,606 splits into two cells: "
+        "write 94606 or quote it",
+    )
+
+
+def _region(row: GridRow, found: Layout) -> str:
+    parts = [cell(row, c.index) for c in found.region]
+    if len(parts) == 2 and parts[0] and parts[1]:
+        return f"{parts[0].zfill(4)} {parts[1]}"
+    return " ".join(p for p in parts if p)
+
+
+def _observations(
+    row: GridRow, found: Layout, region: str, file: str, problems: list[Problem]
+) -> list[Observation]:
+    if found.contents and role_of(cell(row, found.contents.index)) != Role.POPULATION:
+        return []  # a row of Folkökning, Döda, ...: not the population
+    period = _row_period(row, found.period, file, problems)
+    sex = sex_of(cell(row, found.sex.index)) if found.sex else None
+    age = cell(row, found.age.index) if found.age else None
+    return [
+        Observation(
+            line=row.line,
+            column=column.label,
+            region=region,
+            period=column.period or period,
+            value=cell(row, column.index),
+            sex=column.sex or sex,
+            age=age,
+        )
+        for column in found.values
+    ]
+
+
+def _row_period(
+    row: GridRow, column: Column | None, file: str, problems: list[Problem]
+) -> str | None:
+    if column is None:
+        return None
+    text = cell(row, column.index)
+    period = period_of(text)
+    if period is None:
+        problems.append(
+            Problem(
+                file=file,
+                line=row.line,
+                column=column.label,
+                value=text,
+                code="unknown-period",
+                message=f"{text!r} is not a year, month or quarter",
+                hint="write the period as SCB does: 2019, 2019M12 or 2019K4",
+            )
+        )
+    return period
+
+
+def _reading(file: str, kind: str, found: Layout, periods: list[str]) -> Reading:
+    values = [c.label for c in found.values]
+    shown = values if len(values) <= 3 else [values[0], "...", values[-1]]
+    notes = []
+    if found.ignored:
+        notes.append("ignored: " + ", ".join(c.label for c in found.ignored))
+    if found.contents:
+        notes.append(f"only the rows whose {found.contents.label} is the population")
+    if found.period is not None:
+        shape = "one row per region and period"
+    elif any(c.period for c in found.values):
+        shape = "one column per period"
+    else:
+        shape = "one row per region"
+    return Reading(
+        file=file,
+        layout=f"{kind}, {shape}",
+        region_column=" + ".join(c.label for c in found.region),
+        value_columns=tuple(shown),
+        periods=tuple(periods),
+        notes=tuple(notes),
+    )

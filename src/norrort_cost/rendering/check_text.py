@@ -1,0 +1,124 @@
+"""The words of a check: a reading, its precision and the verdict in one sentence.
+
+``tr`` translates for people (the table); the records pass nothing and keep English.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from decimal import Decimal
+
+from norrort_cost.audit.claims import Reading
+from norrort_cost.audit.reconcile import CheckResult, ReadingCheck, Verdict
+from norrort_cost.money import (
+    format_decimal_sv,
+    format_int,
+    format_kronor,
+    format_percent,
+    format_sek,
+    format_signed_sek,
+)
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def reading_text(reading: Reading, tr: Callable[[str], str] = _same) -> str:
+    """A reading for people: ``24,3 tkr = 24 300 kr (dot is the decimal mark)``."""
+    written = f"{format_decimal_sv(reading.number.normalize())} {reading.unit}"
+    amount = f"{format_kronor(reading.kronor)} kr"
+    same = reading.unit == "kr"
+    return f"{amount} ({describe(reading.description, tr)})" if same else f"{written} = {amount}"
+
+
+_OTHER_UNIT = re.compile(r"the number in (?P<other>\S+), not (?P<unit>\S+)")
+
+
+def describe(description: str, tr: Callable[[str], str] = _same) -> str:
+    """A reading's description, its parts translated (``dot groups thousands, ...``)."""
+    if match := _OTHER_UNIT.fullmatch(description):
+        return tr("the number in {other}, not {unit}").format(**match.groupdict())
+    return ", ".join(tr(part) for part in description.split(", "))
+
+
+PRECISIONS = {
+    Decimal("0.01"): "to the öre",
+    Decimal("0.1"): "to ten öre",
+    Decimal(1): "whole kronor",
+    Decimal(10): "whole tens of kronor",
+    Decimal(100): "whole hundreds of kronor",
+    Decimal(1000): "whole thousands",
+    Decimal(10**4): "whole tens of thousands",
+    Decimal(10**5): "whole hundreds of thousands",
+    Decimal(10**6): "whole millions",
+}
+
+
+def precision_text(precision: Decimal, tr: Callable[[str], str] = _same) -> str:
+    """A claim's precision in words: ``whole thousands``, or ``0,001 kr``."""
+    named = PRECISIONS.get(precision)
+    return tr(named) if named else f"{format_kronor(precision)} kr"
+
+
+def _off_by(check: ReadingCheck, tr: Callable[[str], str]) -> str:
+    if check.scale is not None:
+        if check.scale >= 1:
+            return tr("about {times} times").format(times=format_int(int(check.scale)))
+        return tr("about 1/{part} of").format(part=format_int(check.scale.denominator))
+    if check.relative is None:
+        return tr("{difference} kr from").format(difference=format_signed_sek(check.difference_ore))
+    return tr("{percent} from").format(percent=format_percent(check.relative, 2, signed=True))
+
+
+def _how_consistent(check: ReadingCheck, computed: str, tr: Callable[[str], str]) -> str:
+    """Why a consistent reading is: within the tolerance, or the computed amount rounds to it
+    at the claim's own precision (then the precision assumed is named)."""
+    if check.within_tolerance:
+        return tr("{off_by} {computed}").format(off_by=_off_by(check, tr), computed=computed)
+    precision = precision_text(check.reading.precision, tr)
+    return tr("{computed} rounds to it at the precision it is written to, {precision}").format(
+        computed=computed, precision=precision
+    )
+
+
+def check_summary(result: CheckResult, tr: Callable[[str], str] = _same) -> str:
+    """The verdict in one sentence, naming the reading it rests on (and the precision assumed
+    when the claim is judged by rounding).
+
+    ``tr`` translates the sentence's parts for people; records keep it in English.
+    """
+    computed = tr("the computed {amount} kr").format(amount=format_sek(result.computed_ore))
+    literal = result.literal
+    tolerance = format_decimal_sv((result.tolerance * 100).normalize())
+    if result.verdict == Verdict.CONSISTENT and not literal.within_tolerance:
+        return tr("consistent: read as written, {reading}; {how}").format(
+            reading=reading_text(literal.reading, tr),
+            how=_how_consistent(literal, computed, tr),
+        )
+    if result.verdict == Verdict.CONSISTENT:
+        return tr(
+            "consistent: read as written, {reading}, within {tolerance} % of {computed} ({how})"
+        ).format(
+            reading=reading_text(literal.reading, tr),
+            tolerance=tolerance,
+            computed=computed,
+            how=_how_consistent(literal, tr("it"), tr),
+        )
+    read_literally = tr("read literally, {amount} kr, {off_by} {computed}").format(
+        amount=format_kronor(literal.reading.kronor),
+        off_by=_off_by(literal, tr),
+        computed=computed,
+    )
+    if result.verdict == Verdict.INCONSISTENT:
+        return tr("inconsistent: {literally}; no reading is within {tolerance} %").format(
+            literally=read_literally, tolerance=tolerance
+        )
+    chosen = result.chosen
+    return tr("likely {slip} slip: {literally}; read as {reading}, consistent ({how})").format(
+        slip=tr(chosen.reading.kind.value),
+        literally=read_literally,
+        reading=reading_text(chosen.reading, tr),
+        how=_how_consistent(chosen, tr("it"), tr),
+    )
