@@ -213,6 +213,8 @@ def test_an_scb_import_is_reported_in_swedish(tmp_path):
     result = runner.invoke(app, args, env={"LANG": "sv_SE.UTF-8", "COLUMNS": "80"})
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert "läste export.csv" in out and "en kolumn per period" in out
+    assert "läste export.csv" in out
+    assert "en kolumn per period" in out
     assert "referensdatum: 2017-12-31 (slutet av 2017)" in out
-    assert "provkörning: inget skrivet" in out and "read " not in out
+    assert "provkörning: inget skrivet" in out
+    assert "read " not in out
