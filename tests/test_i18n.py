@@ -182,3 +182,39 @@ def test_fixed_messages_and_hints_are_swedish_and_json_errors_english():
     assert "tips: lägg till --year 2014" in swedish.stderr
     machine = runner.invoke(app, ["allocate", "--lang", "sv", "--format", "json"])
     assert '"error": "no budget year given"' in machine.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "lang"),
+    [
+        (["--lang", "en", "report"], {"LANG": "sv_SE.UTF-8"}, "en"),
+        (["report"], {"LANG": "en_US.UTF-8"}, "sv"),
+        (["--lang=en", "report", "--lang", "sv"], {}, "sv"),
+        (["report", "--lang", "en"], {"LANG": "sv_SE.UTF-8"}, "en"),
+    ],
+)
+def test_the_report_follows_lang_anywhere_and_is_swedish_without_it(tmp_path, args, env, lang):
+    """--lang before the command reaches the report; without --lang it is Swedish (issue 12)."""
+    page = tmp_path / "r.html"
+    rest = ["-y", "2014", "-o", str(page), "--date", "2014-05-01"]
+    command = args.index("report") + 1
+    result = runner.invoke(app, [*args[:command], *rest, *args[command:]], env=env)
+    assert result.exit_code == 0, result.output
+    assert f'<html lang="{lang}"' in page.read_text(encoding="utf-8")
+
+
+def test_an_scb_import_is_reported_in_swedish(tmp_path):
+    """import-scb --dry-run with LANG=sv_SE: how the export was read and the counts, in Swedish."""
+    export = tmp_path / "export.csv"
+    export.write_text('"region","2017"\n"0125 Ekerö","27 000"\n', encoding="utf-8")
+    data = tmp_path / "data"
+    assert runner.invoke(app, ["dataset", "init", str(data)]).exit_code == 0
+    args = ["population", "import-scb", str(export), "--data-dir", str(data), "--dry-run"]
+    result = runner.invoke(app, args, env={"LANG": "sv_SE.UTF-8", "COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "läste export.csv" in out
+    assert "en kolumn per period" in out
+    assert "referensdatum: 2017-12-31 (slutet av 2017)" in out
+    assert "provkörning: inget skrivet" in out
+    assert "read " not in out

@@ -8,8 +8,10 @@ from typing import Annotated
 import typer
 
 from norrort_cost.cli.common import app, reporting
+from norrort_cost.cli.localized import LocalizedTyper
+from norrort_cost.rendering.i18n import _
 
-dataset_app = typer.Typer(
+dataset_app = LocalizedTyper(
     name="dataset",
     help="Create and manage dataset directories (the files the commands read).",
     no_args_is_help=True,
@@ -83,10 +85,16 @@ def init(
                 write_atomic(directory / name, content)
             except OSError as exc:
                 raise UsageError(f"could not write {directory / name}: {exc.strerror}") from None
-        what = "an empty dataset (headers only)" if empty else "a copy of the embedded dataset"
-        console().print(f"wrote {what} to {directory}: {', '.join(FILES)}", highlight=False)
-        console().print(
-            f"{'fill in' if empty else 'edit'} the files, then check them: "
-            f"norrort-cost validate --data-dir {directory}",
-            highlight=False,
+        what = (
+            _("wrote an empty dataset (headers only) to {directory}: {files}")
+            if empty
+            else _("wrote a copy of the embedded dataset to {directory}: {files}")
         )
+        console().print(what.format(directory=directory, files=", ".join(FILES)), highlight=False)
+        then = (
+            _("fill in the files, then check them: {command}")
+            if empty
+            else _("edit the files, then check them: {command}")
+        )
+        command = f"norrort-cost validate --data-dir {directory}"
+        console().print(then.format(command=command), highlight=False)

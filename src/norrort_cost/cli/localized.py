@@ -55,6 +55,14 @@ def _no_type(ctx: _click.Context) -> None:
     return None
 
 
+_chosen: dict[str, str | None] = {"lang": None}
+
+
+def chosen_language() -> str | None:
+    """The language given with ``--lang`` anywhere on the command line, else None."""
+    return _chosen["lang"]
+
+
 def take_language(args: list[str], own_lang: frozenset[str] = frozenset()) -> list[str]:
     """Choose the language from ``args`` (or the locale) and return the rest of ``args``.
 
@@ -86,6 +94,7 @@ def take_language(args: list[str], own_lang: frozenset[str] = frozenset()) -> li
             continue
         rest.append(arg)
         index += 1
+    _chosen["lang"] = chosen
     use(chosen or language_from([], os.environ))
     return rest
 

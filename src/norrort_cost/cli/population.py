@@ -34,7 +34,9 @@ DryRunOption = Annotated[
 ]
 YearsOption = Annotated[
     list[int] | None,
-    typer.Option("--year", "-y", help="Only this year's figures (repeat for more)."),
+    typer.Option(
+        "--year", "-y", metavar="YEAR", help="Only this year's figures (repeat for more)."
+    ),
 ]
 EDITABLE_HINT = (
     "make an editable copy with 'norrort-cost dataset init DIR' and pass --data-dir DIR "
@@ -67,11 +69,17 @@ def import_scb(
     years: YearsOption = None,
     region_column: Annotated[
         str | None,
-        typer.Option("--region-column", help="The column that names the region (by header)."),
+        typer.Option(
+            "--region-column", metavar="NAME", help="The column that names the region (by header)."
+        ),
     ] = None,
     value_column: Annotated[
         str | None,
-        typer.Option("--value-column", help="The column that holds the population (by header)."),
+        typer.Option(
+            "--value-column",
+            metavar="NAME",
+            help="The column that holds the population (by header).",
+        ),
     ] = None,
     dry_run: DryRunOption = False,
     source: Annotated[

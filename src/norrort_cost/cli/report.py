@@ -18,7 +18,9 @@ from norrort_cost.cli.common import (
     load,
     reporting,
 )
+from norrort_cost.cli.localized import chosen_language
 from norrort_cost.rendering.formats import REPORT_FILE_FORMATS, Format
+from norrort_cost.rendering.i18n import _
 
 
 class Language(StrEnum):
@@ -75,8 +77,9 @@ def report(
         ),
     ] = None,
     lang: Annotated[
-        Language, typer.Option("--lang", help="sv (Swedish, the default) or en.")
-    ] = Language.SV,
+        Language | None,
+        typer.Option("--lang", help="sv or en (default: --lang before the command, else Swedish)."),
+    ] = None,
     fmt: Annotated[
         Format | None,
         format_option(
@@ -108,10 +111,11 @@ def report(
             municipality=municipality,
             years=(from_year, to_year),
         )
-        emit(render_report(found, chosen, lang.value, __version__), output)
-        typer.echo(f"wrote {output}")
+        language = lang.value if lang else (chosen_language() or Language.SV.value)
+        emit(render_report(found, chosen, language, __version__), output)
+        typer.echo(_("wrote {file}").format(file=output))
         if found.allocation.illustrative:
-            typer.echo("ILLUSTRATIVE BUDGET: the report says so.", err=True)
+            typer.echo(_("ILLUSTRATIVE BUDGET: the report says so."), err=True)
 
 
 def _format_of(output: Path) -> Format:

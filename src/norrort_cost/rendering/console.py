@@ -307,28 +307,43 @@ def print_message(out: Console, message: str, hint: str = "") -> None:
 def print_readings(out: Console, readings: Sequence[Reading], on: date | None) -> None:
     """How each export was read: its layout, the region and value columns, the date."""
     for reading in readings:
-        if on is not None:
-            when = f"{on.isoformat()} (--date)"
-        elif len(reading.dates) == 1:
-            when = f"{reading.dates[0].isoformat()} (the end of {reading.periods[0]})"
-        elif reading.dates:
-            when = (
-                f"the end of each period, {reading.dates[0].isoformat()} to "
-                f"{reading.dates[-1].isoformat()}"
-            )
-        else:
-            when = "none in the file"
-        out.print(
-            Text(
-                literal(
-                    f"read {reading.file} ({reading.layout}): region from "
-                    f"{reading.region_column!r}, figures from "
-                    f"{', '.join(repr(v) for v in reading.value_columns)}, date: {when}"
-                )
-            )
+        line = _(
+            "read {file} ({layout}): region from {region}, figures from {values}, date: {when}"
+        ).format(
+            file=reading.file,
+            layout=", ".join(_(part) for part in reading.layout.split(", ")),
+            region=repr(reading.region_column),
+            values=", ".join(repr(v) for v in reading.value_columns),
+            when=_reading_date(reading, on),
         )
+        out.print(Text(literal(line)))
         for note in reading.notes:
-            out.print(Text(literal(f"    {note}"), style="dim"))
+            out.print(Text(literal(f"    {_reading_note(note)}"), style="dim"))
+
+
+def _reading_date(reading: Reading, on: date | None) -> str:
+    """The reference date an export's figures get, and where it comes from."""
+    if on is not None:
+        return _("{date} (--date)").format(date=on.isoformat())
+    if len(reading.dates) == 1:
+        return _("{date} (the end of {period})").format(
+            date=reading.dates[0].isoformat(), period=reading.periods[0]
+        )
+    if reading.dates:
+        return _("the end of each period, {first} to {last}").format(
+            first=reading.dates[0].isoformat(), last=reading.dates[-1].isoformat()
+        )
+    return _("none in the file")
+
+
+def _reading_note(note: str) -> str:
+    """A note of the SCB reader in the current language (fixed notes and two templates)."""
+    if note.startswith("ignored: "):
+        return _("ignored: {columns}").format(columns=note.removeprefix("ignored: "))
+    if note.startswith("only the rows whose ") and note.endswith(" is the population"):
+        column = note.removeprefix("only the rows whose ").removesuffix(" is the population")
+        return _("only the rows whose {column} is the population").format(column=column)
+    return _(note)
 
 
 def print_import(out: Console, plan: ImportPlan, names: dict[str, str], target: str) -> None:
