@@ -174,10 +174,10 @@ def test_two_simultaneous_runs_one_refuses(out):
             time.sleep(0.1)
         second = run_cli(out)
     finally:
-        first.wait(timeout=120)
+        _, first_errors = first.communicate(timeout=120)  # reads and closes both pipes
     assert second.returncode == 2
     assert "another norrort-cost run is writing to" in second.stderr
-    assert first.returncode == 0, first.stderr
+    assert first.returncode == 0, first_errors
     assert len([p for p in out.iterdir() if p.suffix == ".pdf"]) == 14
     assert registered(out) == 15
 

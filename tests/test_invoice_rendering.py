@@ -90,7 +90,9 @@ def test_parties_use_orgnr_with_scheme_0007_and_no_vat_id(ubl):
             assert element.get("schemeID") == "0007"
         assert party.find("cac:PartyTaxScheme", NS) is None
         assert text(party, "cac:PostalAddress/cac:Country/cbc:IdentificationCode") == "SE"
-    assert text(ubl, "cac:AccountingCustomerParty/cac:Party/cac:PartyName/cbc:Name") == "Ekerö kommun"
+    assert (
+        text(ubl, "cac:AccountingCustomerParty/cac:Party/cac:PartyName/cbc:Name") == "Ekerö kommun"
+    )
 
 
 def test_totals_add_up(ubl):

@@ -75,6 +75,7 @@ def invoices(
         int | None,
         typer.Option(
             "--installments",
+            metavar="N",
             help="Invoices per member and year: 1, 2, 4 or 12 (default: the settings').",
         ),
     ] = None,
@@ -83,6 +84,7 @@ def invoices(
         typer.Option(
             "--member",
             "-m",
+            metavar="MEMBER",
             help="Issue (or re-send an identical copy of) only this member's invoices.",
         ),
     ] = None,

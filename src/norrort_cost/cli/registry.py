@@ -36,6 +36,7 @@ RegisterOption = Annotated[
     Path | None,
     typer.Option(
         "--register",
+        metavar="FILE",
         dir_okay=False,
         help="The invoice register (default: register.sqlite in the dataset directory).",
     ),

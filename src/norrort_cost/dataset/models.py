@@ -198,7 +198,7 @@ def _series_prefix(value: Any) -> Any:  # noqa: ANN401 - raw settings value
         raise problem(
             "invalid-series-prefix",
             f"{value!r} cannot begin an invoice number",
-            "use up to 20 letters a-z, digits and dashes, e.g. prefix = \"LS-\"",
+            'use up to 20 letters a-z, digits and dashes, e.g. prefix = "LS-"',
         )
     return value
 
