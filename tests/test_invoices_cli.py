@@ -9,7 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from norrort_cost.cli import app
-from norrort_cost.rendering import fileset, invoice_set
+from norrort_cost.rendering import invoice_set
+from norrort_cost.storage import issuing
 
 runner = CliRunner()
 ARGS_2014 = ["invoices", "--year", "2014", "--issue-date", "2014-05-02"]
@@ -20,7 +21,12 @@ def invoke(*args):
 
 
 def snapshot(directory: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(directory.iterdir())}
+    """The invoice files of a directory (the register beside them is compared on its own)."""
+    return {
+        p.name: p.read_bytes()
+        for p in sorted(directory.iterdir())
+        if p.is_file() and p.suffix != ".sqlite"
+    }
 
 
 @pytest.fixture(scope="module")
@@ -37,10 +43,10 @@ def test_2014_writes_14_invoices_in_pdf_and_ubl_plus_summary(out_2014):
     pdfs = {n for n in names if n.endswith(".pdf")}
     xmls = {n for n in names if n.endswith(".xml")}
     assert len(pdfs) == len(xmls) == 14
-    assert "faktura-2014-0125.pdf" in pdfs
-    assert not any("0186" in n for n in names)
-    assert {"fakturor-2014.csv", "fakturor-2014.json"} <= names
-    assert len(names) == 30
+    assert "faktura-2014-0125-5.pdf" in pdfs
+    assert not any("-0186-" in n for n in names)
+    assert {"fakturor-2014.csv", "fakturor-2014.json", "register.sqlite"} <= names
+    assert len(names) == 31
 
 
 def test_summary_totals_the_budget_with_lidingos_internal_share(out_2014):
@@ -53,7 +59,7 @@ def test_summary_totals_the_budget_with_lidingos_internal_share(out_2014):
     assert sum(amounts) + summary["internal"]["amount_ore"] == 85700000
     ekero = next(row for row in summary["invoices"] if row["kommunkod"] == "0125")
     assert ekero["amount"] == "24291.03"
-    assert ekero["files"] == "faktura-2014-0125.pdf faktura-2014-0125.xml"
+    assert ekero["files"] == "faktura-2014-0125-5.pdf faktura-2014-0125-5.xml"
     csv_lines = (out_2014 / "fakturor-2014.csv").read_text(encoding="utf-8").splitlines()
     assert len(csv_lines) == 1 + 14 + 1
     assert csv_lines[-1].startswith("internal,,2014,0186,Lidingö")
@@ -105,40 +111,40 @@ def test_failure_while_rendering_writes_nothing(tmp_path, monkeypatch):
     result = invoke(*ARGS_2014, "--out", out)
     assert isinstance(result.exception, RuntimeError)  # a bug, not bad input: it propagates
     assert len(calls) == 3
-    assert snapshot(out) == {"keep.txt": b"x"}
+    assert sorted(p.name for p in out.iterdir()) == ["keep.txt"]
 
 
-def test_failure_while_moving_files_restores_the_directory(tmp_path, monkeypatch):
-    """If the second rename fails, files moved so far are removed and old ones restored."""
+def test_failure_while_staging_leaves_the_directory_as_it_was(tmp_path, monkeypatch):
+    """If staging the files fails, old files stay, nothing new appears, no register is left."""
     out = tmp_path / "out"
     out.mkdir()
     (out / "fakturor-2014.csv").write_text("old csv\n", encoding="utf-8")
     (out / "fakturor-2014.json").write_text("old json\n", encoding="utf-8")
     before = snapshot(out)
     moves = []
-    real = fileset._move
+    real = issuing._write_synced
 
-    def failing(source, target):
-        moves.append(target)
-        if len(moves) == 3:  # backup csv, move csv, then fail on backing up json
-            raise OSError("rename failed")
-        real(source, target)
+    def failing(path, data):
+        moves.append(path)
+        raise OSError("disk full")
 
-    monkeypatch.setattr(fileset, "_move", failing)
+    monkeypatch.setattr(issuing, "_write_synced", failing)
     result = invoke(*ARGS_2014, "--format", "csv,json", "--out", out, "--force")
     assert result.exit_code == 2
     assert "nothing was written" in result.output
-    assert len(moves) == 3
+    assert len(moves) == 1
     assert snapshot(out) == before
+    assert sorted(p.name for p in out.iterdir()) == ["fakturor-2014.csv", "fakturor-2014.json"]
+    assert real is not failing
 
 
 def test_new_directory_is_removed_when_publishing_fails(tmp_path, monkeypatch):
     """A directory the command created is gone again after a failure."""
 
-    def failing(source, target):
-        raise OSError("rename failed")
+    def failing(path, data):
+        raise OSError("disk full")
 
-    monkeypatch.setattr(fileset, "_move", failing)
+    monkeypatch.setattr(issuing, "_write_synced", failing)
     out = tmp_path / "new"
     result = invoke(*ARGS_2014, "--format", "csv", "--out", out)
     assert result.exit_code == 2
@@ -154,7 +160,7 @@ def test_2018_has_sollentuna_as_seller(tmp_path):
     )
     assert result.exit_code == 0, result.output
     summary = json.loads((out / "fakturor-2018.json").read_text(encoding="utf-8"))
-    assert summary["seller"]["name"] == "Sollentuna"
+    assert summary["seller"]["name"] == "Sollentuna kommun"
     assert "0186" in [row["kommunkod"] for row in summary["invoices"]]
     assert summary["totals"]["invoiced_ore"] + summary["totals"]["internal_ore"] == 97200000
 
@@ -196,7 +202,9 @@ def test_file_names_come_from_year_and_number_only(out_2014):
     """Every file name is made of the year, kommunkod or invoice number only (no names)."""
     import re
 
-    pattern = re.compile(r"faktura-\d{4}-\d{4}\.(pdf|xml)|fakturor-\d{4}\.(csv|json)")
+    pattern = re.compile(
+        r"faktura-\d{4}-\d{4}-\d+\.(pdf|xml)|fakturor-\d{4}\.(csv|json)|register\.sqlite"
+    )
     assert all(pattern.fullmatch(p.name) for p in out_2014.iterdir())
 
 
@@ -208,9 +216,9 @@ def test_staging_folder_does_not_remain(out_2014):
 def test_force_never_replaces_a_directory(tmp_path):
     """A directory where an invoice file would go is refused, even with --force."""
     out = tmp_path / "out"
-    (out / "faktura-2014-0191.xml" / "sub").mkdir(parents=True)
+    (out / "faktura-2014-0191-14.xml" / "sub").mkdir(parents=True)
     result = invoke(*ARGS_2014, "--out", out, "--force")
     assert result.exit_code == 2
     assert "is a directory" in result.output
-    assert (out / "faktura-2014-0191.xml" / "sub").is_dir()
-    assert sorted(p.name for p in out.iterdir()) == ["faktura-2014-0191.xml"]
+    assert (out / "faktura-2014-0191-14.xml" / "sub").is_dir()
+    assert sorted(p.name for p in out.iterdir()) == ["faktura-2014-0191-14.xml"]

@@ -10,7 +10,6 @@ from stdnum import luhn
 from norrort_cost import allocate, load_dataset
 from norrort_cost.invoicing.invoices import build_invoices
 from norrort_cost.invoicing.payments import (
-    invoice_number,
     ocr_reference,
     validate_bankgiro,
 )
@@ -43,14 +42,17 @@ def test_sollentuna_is_the_seller_from_2018(dataset):
 
 
 def test_ekero_2014_invoice(dataset):
-    """Ekerö's 2014 invoice: 24 291,03 kr, number 2014-0125, valid OCR, due 30 days later."""
+    """Ekerö's 2014 invoice: 24 291,03 kr, the fifth number of Lidingö's series, valid OCR.
+
+    30 days after 2014-05-02 is Sunday 2014-06-01: the invoice falls due on Monday 2 June.
+    """
     run = run_for(dataset, 2014)
     ekero = next(i for i in run.invoices if i.buyer.kommunkod == "0125")
     assert ekero.amount_ore == 2429103
-    assert ekero.number == "2014-0125"
-    assert ekero.ocr.startswith("20140125")
+    assert ekero.number == "5"
+    assert ekero.ocr.startswith("0186000005")
     assert is_valid_ocr(ekero.ocr)
-    assert ekero.due_date == date(2014, 6, 1)
+    assert ekero.due_date == date(2014, 6, 2)
     assert ekero.is_example
     assert "EXEMPEL" in ekero.example_note
     assert ekero.vat_category == "O"
@@ -109,9 +111,20 @@ def test_ocr_has_length_digit_then_luhn_digit():
     assert ocr_reference("123") == "123" + "5" + luhn.calc_check_digit("1235")
 
 
-def test_invoice_number_is_year_and_kommunkod():
-    """The invoice number is deterministic per (year, member)."""
-    assert invoice_number(2014, "0125") == "2014-0125"
+def test_invoice_numbers_continue_the_sellers_series(dataset):
+    """Numbers are the series' prefix and consecutive numbers from where the register is."""
+    from norrort_cost.dataset.models import NumberSeries
+    from norrort_cost.invoicing.invoices import Numbering
+
+    invoicing = dataset.settings.invoicing.model_copy(
+        update={"seller_series": {"0186": NumberSeries(prefix="LS-", first=500)}}
+    )
+    settings = dataset.settings.model_copy(update={"invoicing": invoicing})
+    own = dataset.model_copy(update={"settings": settings})
+    first = build_invoices(allocate(own, 2014), own, ISSUE)
+    assert [i.number for i in first.invoices] == [f"LS-{n}" for n in range(500, 514)]
+    later = build_invoices(allocate(own, 2014), own, ISSUE, None, Numbering(first_sequence=514))
+    assert later.invoices[0].number == "LS-514"
 
 
 @pytest.mark.parametrize("text", ["5050-1055", "50501055", "505 0105 5"])

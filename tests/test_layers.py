@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "norrort_cost"
-EDGES = ("loading", "rendering", "cli")
+EDGES = ("loading", "rendering", "storage", "cli")
 
 
 def _module_name(path: Path) -> str:

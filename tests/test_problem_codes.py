@@ -33,6 +33,7 @@ NOT_CODES = {
     "left-out",  # a whatif member's status
     "excel-sv",  # a CSV dialect
     "yyyy-mm-dd",  # a spreadsheet date format
+    "credit-note",  # a kind of document in the invoice register
 }
 START, END = "<!-- problem-codes:start -->", "<!-- problem-codes:end -->"
 

@@ -101,6 +101,15 @@ CODES: Final[dict[str, Code]] = {
     "fixed-exceeds-line": Code("Fixed amounts exceed the line", "correct the amounts or the line"),
     "unknown-fixed-line": Code("Fixed amount for no budget line", "correct the line's name"),
     "not-a-fixed-line": Code("Fixed amount for a line not fixed", "set the line's key to fixed"),
+    "unknown-budget-line": Code(
+        "Actual cost for no budget line", "use the line names of budget.csv"
+    ),
+    "missing-actual-cost": Code(
+        "Budget line without an actual cost", "add a row year,line,amount to actual.csv"
+    ),
+    "invalid-series-prefix": Code(
+        "Invoice number prefix not allowed", "use up to 20 letters a-z, digits and dashes"
+    ),
     "fixed-for-non-member": Code("Fixed amount for a non-member", "remove the row"),
     # SCB population exports
     "not-a-table": Code("Not a table of figures", "export the population table (BE0101N1)"),

@@ -167,9 +167,15 @@ def _main(
 def reporting(fmt: Format = Format.TABLE) -> Iterator[None]:
     """Turn domain errors into messages on stderr and the documented exit codes."""
     from norrort_cost.problems import DataError, UsageError
+    from norrort_cost.storage.signals import Interrupted
 
     try:
         yield
+    except Interrupted as exc:
+        from norrort_cost.rendering.console import error_console, print_message
+
+        print_message(error_console(), f"interrupted by {exc}", "nothing was written; run it again")
+        raise typer.Exit(exc.exit_code) from None
     except DataError as exc:
         _report_problems(list(exc.problems), fmt)
         raise typer.Exit(exc.exit_code) from None

@@ -1,8 +1,7 @@
-"""``norrort-cost invoices``: one invoice per paying member, as PDF and PEPPOL UBL."""
+"""``norrort-cost invoices``: a year's invoices, numbered, recorded in the register, written."""
 
 from __future__ import annotations
 
-from contextlib import ExitStack
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -10,10 +9,17 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from norrort_cost.cli.common import DataDirOption, YearOption, app, load, reporting
+from norrort_cost.cli.registry import RegisterOption, member_codes, register_path, warn_about
 from norrort_cost.rendering.formats import INVOICE_FORMATS, Format
 
 if TYPE_CHECKING:
-    from norrort_cost.invoicing.invoices import InvoiceRun
+    from collections.abc import Sequence
+
+    from norrort_cost.allocation.results import Allocation
+    from norrort_cost.dataset.models import Dataset
+    from norrort_cost.invoicing.documents import InvoiceRun
+    from norrort_cost.invoicing.register import Registered
+    from norrort_cost.storage.register import Register
 
 DEFAULT_FORMATS = ",".join(INVOICE_FORMATS)
 # the calendar the datasets use (budget years 1900-2200) and the settings' longest terms
@@ -65,6 +71,23 @@ def invoices(
             help="Days until due, 0 to 365 (default: the settings' payment terms).",
         ),
     ] = None,
+    installments: Annotated[
+        int | None,
+        typer.Option(
+            "--installments",
+            metavar="N",
+            help="Invoices per member and year: 1, 2, 4 or 12 (default: the settings').",
+        ),
+    ] = None,
+    members: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--member",
+            "-m",
+            metavar="MEMBER",
+            help="Issue (or re-send an identical copy of) only this member's invoices.",
+        ),
+    ] = None,
     formats: Annotated[
         str,
         typer.Option(
@@ -76,43 +99,145 @@ def invoices(
         ),
     ] = DEFAULT_FORMATS,
     force: Annotated[
-        bool, typer.Option("--force", help="Replace invoice files that already exist.")
+        bool, typer.Option("--force", help="Replace other files of the same names in --output.")
     ] = False,
+    register: RegisterOption = None,
     data_dir: DataDirOption = None,
 ) -> None:
-    """Write one invoice per paying member (PDF and PEPPOL BIS Billing 3.0 UBL) and a summary.
+    """Issue one invoice per paying member (PDF and PEPPOL BIS Billing 3.0 UBL) and a summary.
 
-    The managing municipality of the year invoices the others; its own share is listed
-    as internal in the summary. Nothing is written unless every file could be made.
+    The managing municipality of the year invoices the others, numbered from its series
+    and recorded in the invoice register; its own share is listed as internal. A year
+    already invoiced is refused. Nothing is written unless every file could be made.
 
     Example: norrort-cost invoices --year 2014 --output fakturor --issue-date 2014-05-02
     """
-    with reporting(), ExitStack() as stack:
+    from norrort_cost.storage.signals import interruptible
+
+    with reporting(), interruptible():
+        from norrort_cost.allocation.yearly import allocate
+        from norrort_cost.storage.issuing import locked_directory, recover
+        from norrort_cost.storage.register import open_register
+
         out = _directory(output, out_alias)
         chosen = _formats(formats)
-        workers = None
-        if {Format.PDF, Format.UBL} & set(chosen):
-            from norrort_cost.rendering.pdf_workers import PdfWorkers
-
-            workers = stack.enter_context(PdfWorkers())  # they start while the data loads
-        from norrort_cost.allocation.yearly import allocate
-        from norrort_cost.invoicing.invoices import build_invoices
-        from norrort_cost.problems import UsageError
-        from norrort_cost.rendering.fileset import publish
-        from norrort_cost.rendering.invoice_set import render_invoice_run
-
+        _check_installments(installments)
         dataset = load(data_dir)
-        day = issue_date.date() if issue_date else today()
-        run = build_invoices(allocate(dataset, year), dataset, day, due_days)
-        files = render_invoice_run(run, chosen, workers.render if workers else None)
-        try:
-            written = publish(out, files, overwrite=force)
-        except OSError as exc:
-            raise UsageError(
-                f"could not write the invoices to {out}: {exc.strerror or exc}",
-                "nothing was written; check the directory and try again",
-            ) from exc
-        _report(run, written, out)
+        allocation = allocate(dataset, year)
+        codes = member_codes(dataset, members or [])
+        path = register_path(register, data_dir, dataset, out)
+        with locked_directory(out):
+            for note in recover(out):
+                typer.echo(note, err=True)
+            with open_register(path) as opened, opened.transaction():
+                request = _Request(issue_date.date() if issue_date else today(), chosen, force)
+                written = _issue(
+                    opened, dataset, allocation, codes, (request, due_days, installments), out
+                )
+        for path_written in written:
+            typer.echo(f"wrote {path_written}")
+
+
+class _Request:
+    """What the command line asked for besides the year."""
+
+    def __init__(self, day: date, formats: tuple[Format, ...], force: bool) -> None:
+        self.day, self.formats, self.force = day, formats, force
+
+
+def _issue(
+    opened: Register,
+    dataset: Dataset,
+    allocation: Allocation,
+    codes: frozenset[str] | None,
+    options: tuple[_Request, int | None, int | None],
+    out: Path,
+) -> list[Path]:
+    from norrort_cost.invoicing.invoices import Numbering, build_invoices, seller_series
+    from norrort_cost.invoicing.register import next_sequence, refuse_reissue
+
+    request, due_days, installments = options
+    seller, series = seller_series(dataset, allocation.year)
+    recorded = opened.documents(allocation.year)
+    if codes is not None and (resent := _resend(opened, recorded, codes, seller, out, request)):
+        return resent
+    refuse_reissue(recorded, allocation.year, codes or {s.kommunkod for s in allocation.shares})
+    numbering = Numbering(
+        next_sequence(opened.highest_sequence(seller), series.first), installments, codes
+    )
+    run = build_invoices(allocation, dataset, request.day, due_days, numbering)
+    if not run.invoices:
+        from norrort_cost.problems import UsageError
+
+        raise UsageError(f"no invoice to issue for {allocation.year}", "check --member")
+    warn_about(run.invoices)
+    written = _publish(opened, run, recorded, codes, request, out)
+    _report(run, len(written), out)
+    return written
+
+
+def _publish(
+    opened: Register,
+    run: InvoiceRun,
+    recorded: Sequence[Registered],
+    codes: frozenset[str] | None,
+    request: _Request,
+    out: Path,
+) -> list[Path]:
+    from norrort_cost.invoicing.register import internal_share, registered_invoice
+    from norrort_cost.rendering.invoice_records import summary_basename
+    from norrort_cost.rendering.invoice_set import render_invoice_run
+    from norrort_cost.storage.issuing import check_targets, publish
+
+    basename = summary_basename(run.year)
+    if codes is not None:
+        basename = f"{basename}-{'-'.join(sorted(codes))}"
+    rendered = render_invoice_run(run, request.formats, basename)
+    check_targets(out, rendered.files, overwrite=request.force)
+    rows = [registered_invoice(i, rendered.documents[i.number]) for i in run.invoices]
+    if not any(r.kind == "internal" for r in recorded):
+        rows.append(
+            internal_share(run.year, run.seller.kommunkod, run.seller.name, run.internal_ore)
+        )
+    run_id = f"invoices-{run.year}-{run.seller.kommunkod}-{run.invoices[0].number}"
+    opened.record((run_id, "invoices", run.year), rows, rendered.documents)
+    journal = {"run": run_id, "register": str(opened.path.resolve())}
+    return publish(out, rendered.files, journal, opened.connection.commit)
+
+
+def _resend(
+    opened: Register,
+    recorded: Sequence[Registered],
+    codes: frozenset[str],
+    seller: str,
+    out: Path,
+    request: _Request,
+) -> list[Path]:
+    """Identical copies of the members' registered invoices, if all of them have some."""
+    from norrort_cost.storage.issuing import check_targets, publish
+
+    rows = [r for r in recorded if r.kind == "invoice"]
+    mine = [r for r in rows if r.kommunkod in codes]
+    if {r.kommunkod for r in mine} != set(codes):
+        return []
+    files: dict[str, bytes] = {}
+    for row in mine:
+        files.update(opened.files_of(row.number, row.seller or seller))
+    check_targets(out, files, overwrite=request.force)
+    written = publish(out, files, {"run": "resend", "register": ""}, lambda: None)
+    numbers = ", ".join(r.number for r in mine)
+    typer.echo(f"re-sent identical copies of invoice(s) {numbers} from the register", err=True)
+    return written
+
+
+def _check_installments(count: int | None) -> None:
+    from norrort_cost.invoicing.schedule import INSTALLMENT_COUNTS
+    from norrort_cost.problems import UsageError
+
+    if count is not None and count not in INSTALLMENT_COUNTS:
+        raise UsageError(
+            f"--installments {count} is not a schedule", "choose 1, 2, 4 or 12 installments"
+        )
 
 
 def _directory(output: Path | None, alias: Path | None) -> Path:
@@ -141,16 +266,15 @@ def _formats(text: str) -> tuple[Format, ...]:
     return tuple(Format(f) for f in chosen)
 
 
-def _report(run: InvoiceRun, written: list[Path], out: Path) -> None:
+def _report(run: InvoiceRun, written: int, out: Path) -> None:
     from norrort_cost.money import format_sek
 
-    for path in written:
-        typer.echo(f"wrote {path}")
+    first, last = run.invoices[0].number, run.invoices[-1].number
     typer.echo(
-        f"{len(run.invoices)} invoices from {run.seller.name} ({run.seller.kommunkod}) for "
-        f"{run.year}: {format_sek(run.invoiced_ore)} kr invoiced + "
+        f"{len(run.invoices)} invoices ({first} … {last}) from {run.seller.name} "
+        f"({run.seller.kommunkod}) for {run.year}: {format_sek(run.invoiced_ore)} kr invoiced + "
         f"{format_sek(run.internal_ore)} kr internal = {format_sek(run.budget_ore)} kr, "
-        f"{len(written)} files in {out}"
+        f"{written} files in {out}"
     )
     if any(invoice.is_example for invoice in run.invoices):
         typer.echo("EXEMPEL: made from example data; the invoices say so.", err=True)

@@ -12,6 +12,7 @@ records.
 
 from __future__ import annotations
 
+import re
 import warnings
 from datetime import date
 from enum import StrEnum
@@ -158,6 +159,14 @@ class FixedAmount(Record):
     illustrative: Flag = False
 
 
+class ActualCost(Record):
+    """A budget line's actual cost for the year (``actual.csv``), used to settle the year."""
+
+    year: Annotated[int, BeforeValidator(parse_whole_number), Field(ge=1900, le=2200)]
+    line: NonEmpty
+    amount_ore: AmountOre = Field(alias="amount")
+
+
 class ManagingPeriod(Record):
     """Which member manages the cooperation (and invoices the others) in a period."""
 
@@ -180,8 +189,36 @@ class ManagingPeriod(Record):
         return self.start.year <= year and (self.end is None or self.end.year >= year)
 
 
+_PREFIX = re.compile(r"[A-Za-z0-9-]{0,20}")
+
+
+def _series_prefix(value: Any) -> Any:  # noqa: ANN401 - raw settings value
+    """A number-series prefix: up to 20 letters a-z, digits and dashes (it names files)."""
+    if isinstance(value, str) and not _PREFIX.fullmatch(value):
+        raise problem(
+            "invalid-series-prefix",
+            f"{value!r} cannot begin an invoice number",
+            'use up to 20 letters a-z, digits and dashes, e.g. prefix = "LS-"',
+        )
+    return value
+
+
+class NumberSeries(Record):
+    """A seller's series of invoice numbers: a prefix and the first number of the series.
+
+    The register continues the series from the highest number it holds, without gaps.
+    """
+
+    prefix: Annotated[str, BeforeValidator(_series_prefix)] = ""
+    first: int = Field(default=1, ge=1, le=10**12)
+
+    def number(self, sequence: int) -> str:
+        """The invoice number for ``sequence`` (prefix followed by the number)."""
+        return f"{self.prefix}{sequence}"
+
+
 class InvoicingSettings(Record):
-    """Payment and VAT details used on invoices."""
+    """Payment and VAT details, references and the number series used on invoices."""
 
     bankgiro: str = ""
     bankgiro_is_example: bool = False
@@ -195,6 +232,24 @@ class InvoicingSettings(Record):
     # members without one get ``default_buyer_reference`` (or the cooperation's name).
     buyer_references: dict[Kommunkod, str] = Field(default_factory=dict)
     default_buyer_reference: str = ""
+    # the seller's number series, by the managing municipality's kommunkod, else ``series``
+    series: NumberSeries = NumberSeries()
+    seller_series: dict[Kommunkod, NumberSeries] = Field(default_factory=dict)
+    # invoices per member and year (each installment its own invoice)
+    installments: Literal[1, 2, 4, 12] = 1
+    # the invoice register, relative to the dataset directory ("" = register.sqlite there)
+    register_file: str = ""
+    our_reference: str = ""
+    contact_name: str = ""
+    contact_phone: str = ""
+    contact_email: str = ""
+    late_payment_text: str = (
+        "Vid betalning efter förfallodagen debiteras dröjsmålsränta enligt räntelagen."
+    )
+
+    def series_of(self, seller: str) -> NumberSeries:
+        """The number series of the managing municipality ``seller``."""
+        return self.seller_series.get(seller, self.series)
 
 
 class BudgetSheets(Record):

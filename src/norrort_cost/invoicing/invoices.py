@@ -12,148 +12,41 @@ then a Luhn check digit. Check digits come from python-stdnum, never from our ow
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, timedelta
-from fractions import Fraction
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, replace
+from datetime import date
 
 from norrort_cost.allocation.membership import paid_period
-from norrort_cost.allocation.results import Allocation, Part, Pool, Share
+from norrort_cost.allocation.results import Allocation, Share
 from norrort_cost.allocation.yearly import check_sum
-from norrort_cost.dataset.models import AllocationKey, Dataset, Municipality
-from norrort_cost.invoicing.payments import invoice_number, ocr_reference, validate_bankgiro
+from norrort_cost.dataset.models import Dataset, Municipality, NumberSeries
+from norrort_cost.invoicing.documents import Contact, Invoice, InvoiceRun, Party
+from norrort_cost.invoicing.lines import InstallmentBasis, InvoiceLine, LineBasis, share_lines
+from norrort_cost.invoicing.payments import ocr_reference, validate_bankgiro
+from norrort_cost.invoicing.schedule import due_date, split_year
 from norrort_cost.problems import UsageError
 
 VAT_EXEMPTION_CODES = {"O": "VATEX-EU-O"}
-# invoice line label and description per allocation key
-POOL_TEXTS = {
-    AllocationKey.PER_CAPITA: (
-        "efter invånarantal",
-        "Kostnadsfördelning efter invånarantal och dagar som medlem",
-    ),
-    AllocationKey.EQUAL: ("lika delar", "Lika delar per medlem, efter dagar som medlem"),
-    AllocationKey.BASE_FEE: (
-        "grundavgift",
-        "Grundavgift per medlem och år, efter dagar som medlem",
-    ),
-    AllocationKey.FIXED: ("fast belopp", "Fast belopp per medlem"),
-}
-EXAMPLE_NOTE = (
-    "EXEMPEL: fakturan bygger på exempeldata ({reasons}) och är inte en verklig betalningsbegäran."
-)
-
-if TYPE_CHECKING:
-    import pandas as pd
-
-
-@dataclass(frozen=True, slots=True)
-class Party:
-    """Seller or buyer: a member municipality, identified by its organisationsnummer."""
-
-    kommunkod: str
-    name: str
-    organisationsnummer: str
-
-    @property
-    def orgnr_digits(self) -> str:
-        """The organisationsnummer as ten digits (the PEPPOL 0007 identifier)."""
-        return self.organisationsnummer.replace("-", "")
-
-
-@dataclass(frozen=True, slots=True)
-class LineBasis:
-    """The records behind one invoice line, worded by ``rendering.invoice_text.basis_text``.
-
-    ``base_fees`` are the year's base-fee lines with their fee per member and year.
-    """
-
-    share: Share
-    part: Part
-    pool: Pool
-    base_fees: tuple[tuple[str, int], ...]
-
-    @property
-    def pool_fraction(self) -> Fraction:
-        """The member's part of the pool's weight, exact."""
-        total = self.pool.total_weight
-        return self.part.weight / total if total else Fraction(0)
-
-
-@dataclass(frozen=True, slots=True)
-class InvoiceLine:
-    """One cost pool's part of a member's share, with the figures of its basis."""
-
-    number: int
-    name: str
-    description: str
-    basis: LineBasis
-    amount_ore: int
-
-
-@dataclass(frozen=True, slots=True)
-class Invoice:
-    """One invoice from the managing municipality to one member, for one year."""
-
-    number: str
-    ocr: str
-    year: int
-    cooperation: str
-    issue_date: date
-    due_date: date
-    period_start: date
-    period_end: date
-    seller: Party
-    buyer: Party
-    buyer_reference: str
-    currency: str
-    lines: tuple[InvoiceLine, ...]
-    amount_ore: int
-    vat_category: str
-    vat_exemption_code: str
-    vat_exemption_reason: str
-    bankgiro: str
-    payment_terms_days: int
-    example_reasons: tuple[str, ...]
-
-    @property
-    def is_example(self) -> bool:
-        """Whether the invoice is made from example data and must say EXEMPEL."""
-        return bool(self.example_reasons)
-
-    @property
-    def example_note(self) -> str:
-        """The visible EXEMPEL text ("" for a real invoice)."""
-        if not self.example_reasons:
-            return ""
-        return EXAMPLE_NOTE.format(reasons=", ".join(self.example_reasons))
-
-
-@dataclass(frozen=True, slots=True)
-class InvoiceRun:
-    """Every invoice of a year plus the seller's own (internal) share."""
-
-    year: int
-    cooperation: str
-    currency: str
-    budget_ore: int
-    seller: Party
-    internal_ore: int
-    invoices: tuple[Invoice, ...]
-
-    @property
-    def invoiced_ore(self) -> int:
-        """The sum of all invoices."""
-        return sum(invoice.amount_ore for invoice in self.invoices)
-
-    def to_frame(self) -> pd.DataFrame:
-        """The invoice summary as a DataFrame (:mod:`norrort_cost.allocation.frames`)."""
-        from norrort_cost.allocation.frames import invoice_frame
-
-        return invoice_frame(self)
+__all__ = [
+    "Contact",
+    "Invoice",
+    "InvoiceLine",
+    "InvoiceRun",
+    "LineBasis",
+    "Party",
+    "build_invoices",
+]
 
 
 def _party(municipality: Municipality) -> Party:
-    return Party(municipality.kommunkod, municipality.name, municipality.organisationsnummer)
+    return Party(
+        municipality.kommunkod,
+        municipality.invoice_name,
+        municipality.organisationsnummer,
+        municipality.street_address,
+        municipality.postal_code,
+        municipality.city,
+        municipality.peppol_id,
+    )
 
 
 def seller_of(dataset: Dataset, year: int) -> Party:
@@ -167,19 +60,28 @@ def seller_of(dataset: Dataset, year: int) -> Party:
     return _party(dataset.municipality(kommunkod))
 
 
+def seller_series(dataset: Dataset, year: int) -> tuple[str, NumberSeries]:
+    """The managing municipality of ``year`` and the number series it invoices from."""
+    seller = seller_of(dataset, year).kommunkod
+    return seller, dataset.settings.invoicing.series_of(seller)
+
+
 @dataclass(frozen=True, slots=True)
 class _Buyer:
     """Who one invoice is for: the member, its reference, the days of the year it pays for."""
 
     party: Party
     reference: str
+    reference_given: bool
     period: tuple[date, date]
 
 
 @dataclass(frozen=True, slots=True)
-class _Terms:
+class Terms:
     """What every invoice of one run shares."""
 
+    cooperation: str
+    currency: str
     seller: Party
     issue_date: date
     due_days: int
@@ -187,22 +89,40 @@ class _Terms:
     vat_category: str
     vat_exemption_reason: str
     example_reasons: tuple[str, ...]
+    series: NumberSeries
+    contact: Contact
+    late_payment_text: str
 
 
-def build_invoices(
-    allocation: Allocation, dataset: Dataset, issue_date: date, due_days: int | None = None
-) -> InvoiceRun:
-    """One invoice per member (except the seller) with a non-zero share of ``allocation``.
+@dataclass(frozen=True, slots=True)
+class Numbering:
+    """Where the run's numbers start in the seller's series, and which members it issues."""
 
-    ``due_days`` overrides the settings' payment terms; the due date is the issue date
-    plus that many days. The invoices plus the seller's internal share equal the budget.
-    """
+    first_sequence: int | None = None
+    installments: int | None = None
+    members: frozenset[str] | None = None
+
+    def includes(self, kommunkod: str) -> bool:
+        """Whether the run issues the member's invoices (every member by default)."""
+        return self.members is None or kommunkod in self.members
+
+
+def run_terms(
+    dataset: Dataset,
+    allocation: Allocation,
+    issue_date: date,
+    due_days: int | None = None,
+) -> Terms:
+    """The terms of ``allocation``'s invoices: seller, dates, payment and VAT details."""
     settings = dataset.settings.invoicing
     days = settings.payment_terms_days if due_days is None else due_days
     if days < 0:
         raise UsageError(f"{days} is not a number of days", "give --due-days 0 or more")
-    terms = _Terms(
-        seller=seller_of(dataset, allocation.year),
+    seller = seller_of(dataset, allocation.year)
+    return Terms(
+        cooperation=allocation.cooperation,
+        currency=allocation.currency,
+        seller=seller,
         issue_date=issue_date,
         due_days=days,
         bankgiro=validate_bankgiro(settings.bankgiro),
@@ -211,24 +131,45 @@ def build_invoices(
         example_reasons=_example_reasons(
             allocation, bankgiro_is_example=settings.bankgiro_is_example
         ),
+        series=settings.series_of(seller.kommunkod),
+        contact=Contact(
+            settings.our_reference,
+            settings.contact_name,
+            settings.contact_phone,
+            settings.contact_email,
+        ),
+        late_payment_text=settings.late_payment_text,
     )
+
+
+def build_invoices(
+    allocation: Allocation,
+    dataset: Dataset,
+    issue_date: date,
+    due_days: int | None = None,
+    numbering: Numbering = Numbering(),
+) -> InvoiceRun:
+    """The invoices of ``allocation``: per member (except the seller) with a non-zero share.
+
+    Numbers continue the seller's series from ``numbering.first_sequence`` (the series'
+    first number by default), consecutively; each member gets ``installments`` invoices
+    (the settings' count by default). ``due_days`` overrides the settings' payment terms;
+    a due date on a day banks are closed moves to the next banking day. The invoices plus
+    the seller's internal share equal the budget.
+    """
+    terms = run_terms(dataset, allocation, issue_date, due_days)
+    count = numbering.installments or dataset.settings.invoicing.installments
+    sequence = numbering.first_sequence or terms.series.first
     internal = 0
     invoices: list[Invoice] = []
     for share in allocation.shares:
         if share.kommunkod == terms.seller.kommunkod:
             internal = share.amount_ore
-        elif share.amount_ore:
-            buyer = _Buyer(
-                _party(dataset.municipality(share.kommunkod)),
-                _buyer_reference(dataset, share.kommunkod),
-                paid_period(
-                    dataset.memberships,
-                    share.kommunkod,
-                    allocation.year,
-                    dataset.settings.pro_rating,
-                ),
-            )
-            invoices.append(_invoice(allocation, share, buyer, terms))
+        elif share.amount_ore and numbering.includes(share.kommunkod):
+            buyer = buyer_of(dataset, share.kommunkod, allocation.year)
+            made = _member_invoices(allocation, share, buyer, terms, (sequence, count))
+            invoices.extend(made)
+            sequence += len(made)
     run = InvoiceRun(
         allocation.year,
         allocation.cooperation,
@@ -237,8 +178,10 @@ def build_invoices(
         terms.seller,
         internal,
         tuple(invoices),
+        count,
     )
-    check_sum(run.budget_ore, [run.internal_ore, *(i.amount_ore for i in run.invoices)])
+    if numbering.members is None:
+        check_sum(run.budget_ore, [run.internal_ore, *(i.amount_ore for i in run.invoices)])
     return run
 
 
@@ -251,65 +194,97 @@ def _example_reasons(allocation: Allocation, *, bankgiro_is_example: bool) -> tu
     return tuple(reasons)
 
 
-def _buyer_reference(dataset: Dataset, kommunkod: str) -> str:
+def buyer_of(dataset: Dataset, kommunkod: str, year: int) -> _Buyer:
+    """The member as buyer: its party, its reference (BT-10) and the period it pays for.
+
+    The reference is the member's own (``buyer_reference`` in municipalities.csv, else
+    ``[invoicing.buyer_references]``); without one the invoice carries the settings'
+    ``default_buyer_reference`` or the cooperation's name, and ``reference_given`` is
+    False so that the command can warn.
+    """
     invoicing = dataset.settings.invoicing
-    return (
-        invoicing.buyer_references.get(kommunkod)
-        or invoicing.default_buyer_reference
-        or dataset.settings.name
+    municipality = dataset.municipality(kommunkod)
+    own = municipality.buyer_reference or invoicing.buyer_references.get(kommunkod, "")
+    reference = own or invoicing.default_buyer_reference or dataset.settings.name
+    return _Buyer(
+        _party(municipality),
+        reference,
+        bool(own),
+        paid_period(dataset.memberships, kommunkod, year, dataset.settings.pro_rating),
     )
 
 
-def _invoice(allocation: Allocation, share: Share, buyer: _Buyer, terms: _Terms) -> Invoice:
-    pools = {pool.name: pool for pool in allocation.pools}
-    parts = [part for part in share.parts if part.amount_ore]
-    lines = tuple(
-        _line(number, allocation, share, part, pools[part.pool])
-        for number, part in enumerate(parts, start=1)
-    )
+def ocr_for(seller: Party, sequence: int) -> str:
+    """The OCR reference of the seller's invoice ``sequence``: kommunkod and number."""
+    return ocr_reference(f"{seller.kommunkod}{sequence:06d}")
+
+
+def _member_invoices(
+    allocation: Allocation,
+    share: Share,
+    buyer: _Buyer,
+    terms: Terms,
+    start: tuple[int, int],
+) -> list[Invoice]:
+    sequence, count = start
+    lines = share_lines(allocation, share)
     check_sum(share.amount_ore, (line.amount_ore for line in lines))
+    year_invoice = make_invoice(terms, buyer, sequence, allocation.year, lines)
+    if count == 1:
+        return [year_invoice]
+    unit = 100 if allocation.rounding_unit == "krona" else 1
+    made = []
+    for part in split_year(allocation.year, share.amount_ore, count, unit):
+        line = InvoiceLine(
+            number=1,
+            name=f"{lines[0].name.split(':')[0]}, delbetalning {part.number} av {count}",
+            description=f"Delbetalning {part.number} av {count} av årets andel",
+            basis=InstallmentBasis(
+                share.amount_ore, count, tuple((line.name, line.amount_ore) for line in lines)
+            ),
+            amount_ore=part.amount_ore,
+        )
+        invoice = make_invoice(terms, buyer, sequence + part.number - 1, allocation.year, (line,))
+        made.append(
+            replace(
+                invoice,
+                period_start=part.period_start,
+                period_end=part.period_end,
+                installment=part.number,
+                installments=count,
+                due_date=due_date(max(terms.issue_date, part.period_start), terms.due_days),
+            )
+        )
+    return made
+
+
+def make_invoice(
+    terms: Terms, buyer: _Buyer, sequence: int, year: int, lines: tuple[InvoiceLine, ...]
+) -> Invoice:
+    """One invoice of ``lines`` to ``buyer``, number ``sequence`` of the seller's series."""
     return Invoice(
-        number=invoice_number(allocation.year, share.kommunkod),
-        ocr=ocr_reference(f"{allocation.year}{share.kommunkod}"),
-        year=allocation.year,
-        cooperation=allocation.cooperation,
+        number=terms.series.number(sequence),
+        sequence=sequence,
+        ocr=ocr_for(terms.seller, sequence),
+        year=year,
+        cooperation=terms.cooperation,
         issue_date=terms.issue_date,
-        due_date=terms.issue_date + timedelta(days=terms.due_days),
+        due_date=due_date(terms.issue_date, terms.due_days),
         period_start=buyer.period[0],
         period_end=buyer.period[1],
         seller=terms.seller,
         buyer=buyer.party,
         buyer_reference=buyer.reference,
-        currency=allocation.currency,
+        currency=terms.currency,
         lines=lines,
-        amount_ore=share.amount_ore,
+        amount_ore=sum(line.amount_ore for line in lines),
         vat_category=terms.vat_category,
         vat_exemption_code=VAT_EXEMPTION_CODES.get(terms.vat_category, ""),
         vat_exemption_reason=terms.vat_exemption_reason,
         bankgiro=terms.bankgiro,
         payment_terms_days=terms.due_days,
         example_reasons=terms.example_reasons,
-    )
-
-
-def _line(number: int, allocation: Allocation, share: Share, part: Part, pool: Pool) -> InvoiceLine:
-    label, description = POOL_TEXTS[pool.key]
-    name = f"Andel av {allocation.cooperation} {allocation.year}"
-    if len(allocation.pools) > 1:
-        name = f"{name}: {label}"
-    return InvoiceLine(
-        number=number,
-        name=name,
-        description=description,
-        basis=LineBasis(
-            share,
-            part,
-            pool,
-            tuple(
-                (line.line, line.base_fee_ore or 0)
-                for line in allocation.lines
-                if line.key == AllocationKey.BASE_FEE
-            ),
-        ),
-        amount_ore=part.amount_ore,
+        contact=terms.contact,
+        late_payment_text=terms.late_payment_text,
+        buyer_reference_given=buyer.reference_given,
     )

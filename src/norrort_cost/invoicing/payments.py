@@ -1,4 +1,4 @@
-"""Swedish payment references: invoice numbers, OCR references and bankgiro numbers.
+"""Swedish payment references: OCR references and bankgiro numbers.
 
 Check digits come from python-stdnum's Luhn implementation, never written by hand. An
 OCR reference (for Bankgirot's OCR matching) is the base digits, a length digit (the
@@ -10,11 +10,6 @@ from __future__ import annotations
 import re
 
 from norrort_cost.problems import DataError, Problem
-
-
-def invoice_number(year: int, kommunkod: str) -> str:
-    """The invoice number: unique and the same every time for (year, member), e.g. 2014-0125."""
-    return f"{year}-{kommunkod}"
 
 
 def ocr_reference(base: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from norrort_cost.invoicing.invoices import Invoice, InvoiceRun
+from norrort_cost.invoicing.documents import Invoice, InvoiceRun
 from norrort_cost.money import machine_amount
 from norrort_cost.rendering.records import SCHEMA_VERSION
 
@@ -25,7 +25,7 @@ def summary_basename(year: int) -> str:
 def invoice_row(invoice: Invoice, files: list[str]) -> dict[str, Any]:
     """One invoice's row."""
     return {
-        "kind": "invoice",
+        "kind": invoice.kind,
         "invoice_number": invoice.number,
         "year": invoice.year,
         "kommunkod": invoice.buyer.kommunkod,
@@ -38,6 +38,11 @@ def invoice_row(invoice: Invoice, files: list[str]) -> dict[str, Any]:
         "due_date": invoice.due_date.isoformat(),
         "files": " ".join(files),
         "example": invoice.is_example,
+        "installment": invoice.installment,
+        "installments": invoice.installments,
+        "period_start": invoice.period_start.isoformat(),
+        "period_end": invoice.period_end.isoformat(),
+        "corrects": invoice.corrects,
     }
 
 
@@ -57,6 +62,11 @@ def internal_row(run: InvoiceRun) -> dict[str, Any]:
         "due_date": "",
         "files": "",
         "example": any(i.is_example for i in run.invoices),
+        "installment": "",
+        "installments": "",
+        "period_start": "",
+        "period_end": "",
+        "corrects": "",
     }
 
 

@@ -12,7 +12,7 @@ import base64
 import re
 from html import escape
 
-from norrort_cost.rendering.pdf import font_files
+from norrort_cost.rendering.pdf import font_bytes
 from norrort_cost.rendering.report.content import ReportView, Section, Table
 
 CSS = """
@@ -48,8 +48,8 @@ footer { margin-top: 8mm; padding-top: 2mm; border-top: 1px solid #ccc; font-siz
 def font_faces() -> str:
     """CSS ``@font-face`` rules with the embedded font, regular and bold."""
     rules = []
-    for style, path in sorted(font_files().items()):
-        data = base64.b64encode(path.read_bytes()).decode("ascii")
+    for style, font in sorted(font_bytes().items()):
+        data = base64.b64encode(font).decode("ascii")
         weight = 700 if style == "B" else 400
         rules.append(
             f'@font-face {{ font-family: "Report Sans"; font-weight: {weight}; '

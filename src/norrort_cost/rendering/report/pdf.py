@@ -11,12 +11,13 @@ from __future__ import annotations
 import io
 import re
 from datetime import UTC, date, datetime, time
+from pathlib import Path
 
 from fpdf import FPDF
 from fpdf.enums import TableBordersLayout, XPos, YPos
 from fpdf.fonts import FontFace
 
-from norrort_cost.rendering.pdf import FONT, font_files
+from norrort_cost.rendering.pdf import FONT, close_fonts, fonts
 from norrort_cost.rendering.report.content import ReportView, Section, Table
 
 MARGIN = 15.0
@@ -41,8 +42,21 @@ class _ReportPdf(FPDF):
 
 
 def report_pdf(view: ReportView, charts: tuple[tuple[str, str, str], ...], made_on: date) -> bytes:
-    """The report as PDF; ``charts`` as for the HTML page, ``made_on`` dates the file."""
-    pdf = _document(view, made_on)
+    """The report as PDF; ``charts`` as for the HTML page, ``made_on`` dates the file.
+
+    The cut font's files live in a temporary folder only while the PDF is made.
+    """
+    with fonts() as files:
+        pdf = _document(view, made_on, files)
+        try:
+            return _report_body(pdf, view, charts)
+        finally:
+            close_fonts(pdf)
+
+
+def _report_body(
+    pdf: _ReportPdf, view: ReportView, charts: tuple[tuple[str, str, str], ...]
+) -> bytes:
     _font(pdf, 16, bold=True)
     pdf.multi_cell(WIDTH, 7.5, view.title, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(1)
@@ -58,9 +72,9 @@ def report_pdf(view: ReportView, charts: tuple[tuple[str, str, str], ...], made_
     return bytes(pdf.output())
 
 
-def _document(view: ReportView, made_on: date) -> _ReportPdf:
+def _document(view: ReportView, made_on: date, files: dict[str, Path]) -> _ReportPdf:
     pdf = _ReportPdf(orientation="portrait", unit="mm", format="A4")
-    for style, path in font_files().items():
+    for style, path in files.items():
         pdf.add_font(FONT, style, path)
     pdf.footer_text = view.footer
     pdf.set_margins(MARGIN, MARGIN, MARGIN)

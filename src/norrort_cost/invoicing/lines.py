@@ -1,0 +1,119 @@
+"""The lines of an invoice: one per cost pool, with the records behind its calculation basis.
+
+The basis is worded for people by :mod:`norrort_cost.rendering.invoice_text`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from norrort_cost.allocation.results import Allocation, Part, Pool, Share
+from norrort_cost.dataset.models import AllocationKey
+
+# invoice line label and description per allocation key
+POOL_TEXTS = {
+    AllocationKey.PER_CAPITA: (
+        "efter invånarantal",
+        "Kostnadsfördelning efter invånarantal och dagar som medlem",
+    ),
+    AllocationKey.EQUAL: ("lika delar", "Lika delar per medlem, efter dagar som medlem"),
+    AllocationKey.BASE_FEE: (
+        "grundavgift",
+        "Grundavgift per medlem och år, efter dagar som medlem",
+    ),
+    AllocationKey.FIXED: ("fast belopp", "Fast belopp per medlem"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class LineBasis:
+    """The records behind one invoice line, worded by ``rendering.invoice_text.basis_text``.
+
+    ``base_fees`` are the year's base-fee lines with their fee per member and year.
+    """
+
+    share: Share
+    part: Part
+    pool: Pool
+    base_fees: tuple[tuple[str, int], ...]
+
+    @property
+    def pool_fraction(self) -> Fraction:
+        """The member's part of the pool's weight, exact."""
+        total = self.pool.total_weight
+        return self.part.weight / total if total else Fraction(0)
+
+
+@dataclass(frozen=True, slots=True)
+class CorrectionBasis:
+    """The figures behind a credit note's or supplementary invoice's line.
+
+    ``original`` is the number of the member's last invoice for the year ("" if none).
+    """
+
+    year: int
+    registered_ore: int
+    new_ore: int
+    original: str
+
+    @property
+    def difference_ore(self) -> int:
+        """The new figure less what was invoiced (negative: credited)."""
+        return self.new_ore - self.registered_ore
+
+
+@dataclass(frozen=True, slots=True)
+class InstallmentBasis:
+    """The figures behind an installment's line: the year's share, split ``count`` ways.
+
+    ``lines`` are the year's invoice lines (name, amount in öre) the share is made of.
+    """
+
+    year_ore: int
+    count: int
+    lines: tuple[tuple[str, int], ...]
+
+
+Basis = LineBasis | CorrectionBasis | InstallmentBasis
+
+
+@dataclass(frozen=True, slots=True)
+class InvoiceLine:
+    """One cost pool's part of a member's share (or a correction), with its basis."""
+
+    number: int
+    name: str
+    description: str
+    basis: Basis
+    amount_ore: int
+
+
+def share_lines(allocation: Allocation, share: Share) -> tuple[InvoiceLine, ...]:
+    """One line per cost pool the member pays a part of, numbered from 1."""
+    pools = {pool.name: pool for pool in allocation.pools}
+    parts = [part for part in share.parts if part.amount_ore]
+    return tuple(
+        line(number, allocation, share, part, pools[part.pool])
+        for number, part in enumerate(parts, start=1)
+    )
+
+
+def line(number: int, allocation: Allocation, share: Share, part: Part, pool: Pool) -> InvoiceLine:
+    """The invoice line of the member's ``part`` of ``pool``."""
+    label, description = POOL_TEXTS[pool.key]
+    name = f"Andel av {allocation.cooperation} {allocation.year}"
+    if len(allocation.pools) > 1:
+        name = f"{name}: {label}"
+    base_fees = tuple(
+        (line.line, line.base_fee_ore or 0)
+        for line in allocation.lines
+        if line.key == AllocationKey.BASE_FEE
+    )
+    return InvoiceLine(
+        number=number,
+        name=name,
+        description=description,
+        basis=LineBasis(share, part, pool, base_fees),
+        amount_ore=part.amount_ore,
+    )

@@ -1,0 +1,59 @@
+"""Reading ``actual.csv`` (``year,line,amount``): a year's actual costs, line by line.
+
+The actual cost replaces the budgeted amount of each line of the year (keys, base fees and
+fixed amounts stay as budgeted); every line of the year needs its actual cost, and every
+actual cost must name a line of the budget.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from norrort_cost.dataset.models import ActualCost, Dataset
+from norrort_cost.loading.csvfile import read_csv
+from norrort_cost.loading.rows import validate_rows
+from norrort_cost.problems import DataError, Problem
+
+ACTUAL = "actual.csv"
+
+
+def with_actual_costs(dataset: Dataset, year: int, path: Path) -> Dataset:
+    """``dataset`` with the budget lines of ``year`` at their actual cost from ``path``."""
+    table = read_csv(path, path.name, ("year", "line", "amount"))
+    rows = validate_rows(table, ActualCost) if table.usable else []
+    problems = list(table.problems)
+    actual = {cost.line: (line, cost) for line, cost in rows if cost.year == year}
+    budgeted = {line.line for line in dataset.lines_for(year)}
+    problems += [
+        _problem(path.name, line, cost.line, "unknown-budget-line", "is not a budget line of "
+                 f"{year}", "use the line names of budget.csv")
+        for name, (line, cost) in actual.items() if name not in budgeted
+    ]  # fmt: skip
+    problems += [
+        _problem(path.name, None, name, "missing-actual-cost", f"has no actual cost for {year}",
+                 f"add a row {year},{name},AMOUNT")
+        for name in sorted(budgeted - set(actual))
+    ]  # fmt: skip
+    if problems:
+        raise DataError(problems)
+    lines = tuple(
+        line.model_copy(update={"amount_ore": actual[line.line][1].amount_ore})
+        if line.year == year
+        else line
+        for line in dataset.budget_lines
+    )
+    return dataset.model_copy(update={"budget_lines": lines})
+
+
+def _problem(  # noqa: PLR0913, PLR0917 - the fields of a located problem
+    file: str, line: int | None, value: str, code: str, what: str, hint: str
+) -> Problem:
+    return Problem(
+        file=file,
+        line=line,
+        column="line",
+        value=value,
+        code=code,
+        message=f"{value!r} {what}",
+        hint=hint,
+    )
