@@ -23,12 +23,16 @@ from norrort_cost.loading.scb.labels import (
     is_missing,
     is_plain_year,
     period_of,
+    period_with_sex,
     role_of,
     sex_of,
 )
 from norrort_cost.problems import Problem
 
 _CODE = re.compile(r"\d{3,4}")
+# what tools that flatten a table call its one number column (pyjstat, PxWeb's relational
+# CSV, R's pxweb): the population only where a tabellinnehåll column says so, row by row
+_GENERIC_VALUE = frozenset({"value", "values", "varde", "observations", "obs value", "obsvalue"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +69,10 @@ def classify(header: GridRow, body: list[GridRow]) -> list[Column]:
     columns = []
     for index, name in enumerate(header.cells):
         period, sex = period_of(name), sex_of(name)
-        if period is not None:
+        both = period_with_sex(name) if period is None and sex is None else None
+        if both is not None:
+            columns.append(Column(index, name, Role.POPULATION, period=both[0], sex=both[1]))
+        elif period is not None:
             columns.append(Column(index, name, Role.POPULATION, period=period))
         elif sex is not None:
             columns.append(Column(index, name, Role.POPULATION, sex=sex))
@@ -163,7 +170,7 @@ def _values(
     periods = [c for c in numeric if c.period is not None]
     sexes = [c for c in numeric if c.sex is not None]
     plain = [c for c in numeric if c.role == Role.POPULATION and c.period is None and c.sex is None]
-    for values in (periods, sexes, plain if len(plain) == 1 else []):
+    for values in (periods, sexes, plain if len(plain) == 1 else [], _generic(columns, numeric)):
         if values:
             ignored = [c for c in numeric if c not in values and _has_numbers(c, body)]
             return values, ignored, []
@@ -186,6 +193,14 @@ def _values(
             )
         ],
     )
+
+
+def _generic(columns: list[Column], numeric: list[Column]) -> list[Column]:
+    """The one generic value column of a long table with a tabellinnehåll column."""
+    if not any(c.role == Role.CONTENTS for c in columns):
+        return []
+    generic = [c for c in numeric if fold(c.name) in _GENERIC_VALUE]
+    return generic if len(generic) == 1 else []
 
 
 def _named(columns: list[Column], name: str) -> Column | None:

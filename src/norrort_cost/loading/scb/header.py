@@ -20,6 +20,7 @@ from norrort_cost.loading.scb.labels import (
     is_missing,
     is_plain_year,
     period_of,
+    period_with_sex,
     role_of,
     sex_of,
 )
@@ -79,7 +80,7 @@ def is_header(row: GridRow, choice: ColumnChoice) -> bool:
             periods.append(period)
         elif is_number(cell) or is_missing(cell):
             return False
-        elif role_of(cell) != Role.UNKNOWN or sex_of(cell) or fold(cell) in choice.names():
+        elif _names_a_column(cell) or fold(cell) in choice.names():
             words += 1
         else:
             unknown += 1
@@ -90,6 +91,11 @@ def is_header(row: GridRow, choice: ColumnChoice) -> bool:
         return True
     months = any(not is_plain_year(p) for p in periods)
     return months or (bool(periods) and unknown == 0)
+
+
+def _names_a_column(cell: str) -> bool:
+    """A column word, a kön, or a period with its kön (``2019 män``)."""
+    return role_of(cell) != Role.UNKNOWN or bool(sex_of(cell) or period_with_sex(cell))
 
 
 def find_header(

@@ -143,6 +143,7 @@ _SEX_VALUES = {
 _AGE_TOTALS = frozenset(
     {"totalt alder", "totalt", "total", "samtliga aldrar", "alla aldrar", "tot", "totalt aldrar"}
 )
+MAX_AGE = 120
 _AGE = re.compile(r"\d+(\s*[-+]\s*\d*)?\s*(ar|years?)?|\d+\s*ar|.*\bar\b.*|uppgift saknas")
 
 
@@ -166,6 +167,21 @@ def period_of(text: str) -> str | None:
     kind = "M" if kind.upper() == "M" else "K"
     period = f"{year}M{int(number):02d}" if kind == "M" else f"{year}K{int(number)}"
     return period if period_end(period) is not None else None
+
+
+def period_with_sex(text: str) -> tuple[str, Sex] | None:
+    """The period and kön of a heading that joins two variables (``2019 män``, ``kvinnor 2019``).
+
+    PxWeb writes one header cell per combination when both år and kön are in the heading.
+    """
+    words = text.split()
+    for split in range(1, len(words)):
+        head, tail = " ".join(words[:split]), " ".join(words[split:])
+        for period_text, sex_text in ((head, tail), (tail, head)):
+            period, sex = period_of(period_text), sex_of(sex_text)
+            if period is not None and sex is not None:
+                return period, sex
+    return None
 
 
 def is_plain_year(period: str) -> bool:
@@ -217,6 +233,8 @@ def sex_of(text: str) -> Sex | None:
 def is_age(text: str) -> bool:
     """Whether a cell names an age or age group (``0-9 år``, ``100+``, ``totalt ålder``)."""
     folded = fold(text)
+    if folded.isdigit():
+        return int(folded) <= MAX_AGE  # a bare number above it is a count, not an age
     return folded in _AGE_TOTALS or bool(_AGE.fullmatch(folded))
 
 

@@ -2,13 +2,21 @@
 
 Above the header: title lines. Below it: the data, up to the first blank line or note;
 a row whose region cell is empty continues the region above (PxWeb's stub, one row per
-kön). Figures below the end of the data (a gap that would hide them) are an error.
+kön). Figures below the end of the data (a gap that would hide them) are an error, and so
+is a second table below the first (tables stacked in one file: none is guessed).
 """
 
 from __future__ import annotations
 
 from norrort_cost.loading.scb.columns import Column, Layout, cell, classify, layout
-from norrort_cost.loading.scb.header import ColumnChoice, GridRow, find_header, is_number
+from norrort_cost.loading.scb.header import (
+    ColumnChoice,
+    GridRow,
+    find_header,
+    is_header,
+    is_number,
+    looks_like_data,
+)
 from norrort_cost.loading.scb.labels import Role, is_missing, period_of, role_of, sex_of
 from norrort_cost.loading.scb.observations import Observation
 from norrort_cost.population.importing import Reading
@@ -62,7 +70,9 @@ def _data_below(
     after: list[GridRow], found: Layout, file: str, body: list[GridRow]
 ) -> list[Problem]:
     end = body[-1].line if body else None
-    for row in after:
+    for index, row in enumerate(after):
+        if is_header(row, ColumnChoice()) and any(looks_like_data(r) for r in after[index:]):
+            return [_second_table(file, row, end)]
         values = [cell(row, c.index) for c in found.values]
         numbers = [v for v in values if is_number(v)]
         if _region(row, found) and numbers and all(not v or _figure_like(v) for v in values):
@@ -78,6 +88,19 @@ def _data_below(
                 )
             ]
     return []
+
+
+def _second_table(file: str, header: GridRow, end: int | None) -> Problem:
+    return Problem(
+        file=file,
+        line=header.line,
+        column=None,
+        value=";".join(header.cells),
+        code="several-tables",
+        message=f"a second table starts at line {header.line} (the first ends at line {end}); "
+        "which one holds the population is not guessed",
+        hint="save the population table alone (one table per file) and import that",
+    )
 
 
 def _extra_cells(row: GridRow, width: int, file: str) -> Problem:

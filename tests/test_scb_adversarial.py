@@ -1,0 +1,149 @@
+"""SCB exports as users save them from PxWeb, the APIs and Excel, each imported or refused.
+
+The fixtures in tests/data/scb/adversarial/ (README there) carry the members' real figures:
+every one that imports must leave the embedded dataset's figures unchanged, and every
+refusal must name the file, the place and what to do. Several pin down a defect found in
+review: PC-Axis with KEYS refused as "damaged", the old API's plain JSON refused, PxWeb's
+joined headings ("2019 män") and the relational ``value`` column not read, any numeric
+column taken for ages, and stacked tables told to "remove the blank line".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from norrort_cost import DataError
+from norrort_cost.cli import app
+from norrort_cost.dataset.models import Dataset
+from norrort_cost.loading.scb import ColumnChoice, read_export, read_scb
+from norrort_cost.loading.scb.labels import Sex, is_age, period_with_sex
+from norrort_cost.population.importing import plan_import
+
+ADVERSARIAL = Path(__file__).parent / "data" / "scb" / "adversarial"
+runner = CliRunner()
+
+# fixture, what the report says about how it was read, (unchanged, skipped)
+IMPORTED = [
+    (
+        "01-pxweb-comma-heading-riket-lan.csv",
+        "region from 'region', figures from '2018', '2019'",
+        (30, 3),
+    ),
+    ("03-pxweb-tab-text-file-cp1252.txt", "CSV ('\\t')", (15, 0)),
+    ("04-excel-semicolon-nbsp-thousands-cp1252.csv", "'Folkmängd 31 december 2019'", (15, 0)),
+    ("05-excel-codes-lost-zero.csv", "region from 'Kommunkod + Kommun'", (30, 0)),
+    ("06-relational-value-column.csv", "figures from 'value'", (30, 0)),
+    ("07-english-long-padded-year.csv", "figures from 'Population'", (15, 0)),
+    ("08-year-before-word-with-change.csv", "figures from '2019 Folkmängd'", (15, 0)),
+    ("12-excel-unicode-text-utf16.txt", "figures from '2018', '2019'", (30, 0)),
+    ("13-long-quarter-kon-totalt.csv", "one row per region and period", (15, 1)),
+    ("17-names-area-density-riket.csv", "'Folkmängd 31 dec 2019'", (15, 2)),
+    ("18-jsonstat2-kon-men-women.json", "JSON-stat 2.0", (15, 0)),
+    ("19-jsonstat1-old-api.json", "JSON-stat 1.x", (30, 0)),
+    ("20-old-api-json-columns-data.json", "PxWebApi v1 JSON", (30, 0)),
+    ("21-pcaxis-keys-codes.px", "PC-Axis", (30, 0)),
+    ("22-pcaxis-contents-heading-latin1.px", "figures from 'Folkmängd'", (15, 1)),
+    ("23-pxweb-heading-year-and-kon.csv", "'2019 män', '2019 kvinnor'", (15, 0)),
+    ("24-long-month-2019M12.csv", "'Folkmängden per månad'", (15, 0)),
+    ("25-xlsx-numeric-codes-county-footnotes.xlsx", "(sheet Folkmängd)", (30, 1)),
+]
+
+# fixture, code, line of the first problem
+REFUSED = [
+    ("02-pxweb-comma-without-heading.csv", "no-header", 1),
+    ("09-stacked-tables.csv", "several-tables", 20),
+    ("10-empty.csv", "empty-file", None),
+    ("11-header-only.csv", "no-figures", None),
+    ("15-riket-lan-only.csv", "no-municipalities", 2),
+    ("16-age-no-total.csv", "age-breakdown", 2),
+]
+
+
+@pytest.mark.parametrize(("name", "read_as", "counts"), IMPORTED, ids=[i[0] for i in IMPORTED])
+def test_an_export_imports_leaving_every_overlapping_figure_unchanged(
+    dataset: Dataset, name: str, read_as: str, counts: tuple[int, int]
+) -> None:
+    """Each shape is read with the columns the report names; no figure of ours changes."""
+    export = read_scb(ADVERSARIAL / name)
+    plan = plan_import(dataset, list(export.figures), source="SCB")
+    (reading,) = export.readings
+    values = ", ".join(repr(v) for v in reading.value_columns)
+    described = f"{reading.file} {reading.layout}: region from {reading.region_column!r}, "
+    assert read_as in described + f"figures from {values}", described
+    assert (len(plan.added), len(plan.changed)) == (0, 0)
+    assert (len(plan.unchanged), len(plan.skipped)) == counts
+
+
+@pytest.mark.parametrize(("name", "code", "line"), REFUSED, ids=[r[0] for r in REFUSED])
+def test_an_export_that_cannot_be_read_is_refused_with_its_place_and_a_hint(
+    name: str, code: str, line: int | None
+) -> None:
+    """A refusal names the file, the line where there is one, and what to do."""
+    with pytest.raises(DataError) as refused:
+        read_scb(ADVERSARIAL / name)
+    problems = refused.value.problems
+    assert [(p.code, p.line) for p in problems][:1] == [(code, line)]
+    assert all(p.file == name and p.hint for p in problems)
+
+
+def test_stacked_tables_are_refused_as_two_tables_not_mended_by_removing_a_line() -> None:
+    """Two tables in one file: the second's header is named; the advice: one table per file."""
+    result = runner.invoke(
+        app, ["population", "import-scb", str(ADVERSARIAL / "09-stacked-tables.csv"), "--dry-run"]
+    )
+    assert result.exit_code == 1
+    assert "09-stacked-tables.csv:20: error [several-tables]" in result.output
+    assert "remove the blank line" not in result.output
+
+
+def test_a_member_missing_from_a_pcaxis_file_with_keys_is_refused_never_zero(
+    dataset: Dataset,
+) -> None:
+    """KEYS lets a PC-Axis file leave rows out; a member left out has no figure, not 0."""
+    text = (ADVERSARIAL / "21-pcaxis-keys-codes.px").read_text(encoding="cp1252")
+    without_vaxholm = "\n".join(line for line in text.splitlines() if not line.startswith('"0187"'))
+    found, _, problems = read_export(without_vaxholm.encode("cp1252"), "k.px", ColumnChoice())
+    assert problems == []
+    with pytest.raises(DataError) as refused:
+        plan_import(dataset, found, source="SCB")
+    assert {(p.code, p.value) for p in refused.value.problems} == {
+        ("missing-figure", "0187 Vaxholm"),
+    }
+
+
+def test_a_pcaxis_data_line_with_an_unknown_key_is_refused() -> None:
+    """A DATA line whose key is no code of the stub is named, not read as numbers."""
+    text = (ADVERSARIAL / "21-pcaxis-keys-codes.px").read_text(encoding="cp1252")
+    broken = text.replace('\n"0114",45543', '\n"9999",45543')
+    _, _, problems = read_export(broken.encode("cp1252"), "k.px", ColumnChoice())
+    assert [(p.code, p.value) for p in problems] == [("not-px", '"9999",45543,46786')]
+
+
+def test_a_year_less_workbook_imports_with_the_date_given(data_copy: Path) -> None:
+    """A workbook whose table sheet names no year imports with --date (its info sheet skipped)."""
+    path = ADVERSARIAL / "26-xlsx-info-sheet-first-noyear.xlsx"
+    args = ["population", "import-scb", str(path), "--data-dir", str(data_copy), "--dry-run"]
+    without = runner.invoke(app, args)
+    assert without.exit_code == 2
+    assert "names no year or month" in without.output
+    with_date = runner.invoke(app, [*args, "--date", "2019-12-31"])
+    assert with_date.exit_code == 0, with_date.output
+    assert "0 added, 0 changed, 15 unchanged" in with_date.output
+    assert "(sheet Tabell)" in with_date.output
+
+
+def test_a_heading_joining_year_and_kon_is_both() -> None:
+    """PxWeb heads a column with both variables, in either order."""
+    assert period_with_sex("2019 män") == ("2019", Sex.MEN)
+    assert period_with_sex("kvinnor 2019M12") == ("2019M12", Sex.WOMEN)
+    assert period_with_sex("2019 båda könen") == ("2019", Sex.TOTAL)
+    assert period_with_sex("Folkökning män") is None
+
+
+def test_a_count_is_not_an_age() -> None:
+    """Ages are 0 to 120: a column of counts must not be taken for an age breakdown."""
+    assert is_age("100")
+    assert not is_age("46786")
