@@ -10,6 +10,7 @@ column taken for ages, and stacked tables told to "remove the blank line".
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from typer.testing import CliRunner
 from norrort_cost import DataError
 from norrort_cost.cli import app
 from norrort_cost.dataset.models import Dataset
-from norrort_cost.loading.scb import ColumnChoice, read_export, read_scb
+from norrort_cost.loading.scb import ColumnChoice, parse_scb, read_export, read_scb
 from norrort_cost.loading.scb.labels import Sex, is_age, period_with_sex
 from norrort_cost.population.importing import plan_import
 
@@ -49,6 +50,7 @@ IMPORTED = [
     ("23-pxweb-heading-year-and-kon.csv", "'2019 män', '2019 kvinnor'", (15, 0)),
     ("24-long-month-2019M12.csv", "'Folkmängden per månad'", (15, 0)),
     ("25-xlsx-numeric-codes-county-footnotes.xlsx", "(sheet Folkmängd)", (30, 1)),
+    ("27-pandas-index-float-years.csv", "figures from '2018.0', '2019.0'", (30, 0)),
 ]
 
 # fixture, code, line of the first problem
@@ -147,3 +149,32 @@ def test_a_count_is_not_an_age() -> None:
     """Ages are 0 to 120: a column of counts must not be taken for an age breakdown."""
     assert is_age("100")
     assert not is_age("46786")
+
+
+@pytest.mark.parametrize(
+    "name", ["28-pcaxis-folkmangd-1-november.px", "29-folkmangd-1-november-2019.csv"]
+)
+def test_the_population_on_1_november_is_dated_1_november_not_31_december(
+    dataset: Dataset, name: str
+) -> None:
+    """SCB's "Folkmängd 1 november" (skatteutjämning) must not overwrite the year-end figures."""
+    export = read_scb(ADVERSARIAL / name)
+    assert {f.reference_date for f in export.figures} == {date(2019, 11, 1)}
+    plan = plan_import(dataset, list(export.figures), source="SCB")
+    assert (len(plan.added), len(plan.changed)) == (15, 0)
+
+
+def test_a_long_table_whose_value_column_names_a_day_takes_that_day_of_each_year() -> None:
+    """Kommun;År;Folkmängd 1 november: the rows' year on 1 November; a month alone is no date."""
+    dated = codes("Kommun;År;Folkmängd 1 november\nVaxholm;2019;12010\n")
+    assert dated == [("Vaxholm", date(2019, 11, 1), 12010)]
+    assert codes("Kommun;Folkmängd november 2019\nVaxholm;12010\n") == [("Vaxholm", None, 12010)]
+    assert codes("Kommun;Folkmängd 31 dec 2019\nVaxholm;12003\n") == [
+        ("Vaxholm", date(2019, 12, 31), 12003)
+    ]
+
+
+def codes(text: str) -> list[tuple[str, date | None, int | None]]:
+    found, problems = parse_scb(text, "x.csv")
+    assert problems == []
+    return [(f.region, f.reference_date, f.inhabitants) for f in found]

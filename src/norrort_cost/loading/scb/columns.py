@@ -19,6 +19,7 @@ from norrort_cost.loading.scb.header import ColumnChoice, GridRow, is_number
 from norrort_cost.loading.scb.labels import (
     Role,
     Sex,
+    day_of,
     is_age,
     is_missing,
     is_plain_year,
@@ -44,6 +45,7 @@ class Column:
     role: Role
     period: str | None = None
     sex: Sex | None = None
+    day: tuple[int, int] | None = None  # (month, day) its name gives: Folkmängd 1 november
 
     @property
     def label(self) -> str:
@@ -80,7 +82,7 @@ def classify(header: GridRow, body: list[GridRow]) -> list[Column]:
             role = role_of(name)
             if role in (Role.UNKNOWN, Role.REGION):
                 role = _by_cells(role, [_cell(row, index) for row in body])
-            columns.append(Column(index, name, role))
+            columns.append(Column(index, name, role, day=day_of(name)))
     return columns
 
 
@@ -90,9 +92,10 @@ def _by_cells(named: Role, cells: list[str]) -> Role:
     if not values:
         return named
     periods = [period_of(c) for c in values]
+    bare = [c.isdigit() for c in values]  # 0, 1, 2 without "år": a row number, not an age
     tests = (
         (Role.SEX, all(sex_of(c) for c in values)),
-        (Role.AGE, named == Role.UNKNOWN and all(is_age(c) for c in values)),
+        (Role.AGE, named == Role.UNKNOWN and all(map(is_age, values)) and not all(bare)),
         (Role.CONTENTS, all(role_of(c) in (Role.POPULATION, Role.CHANGE) for c in values)),
         (Role.PERIOD, all(periods) and not all(p and is_plain_year(p) for p in periods)),
         (

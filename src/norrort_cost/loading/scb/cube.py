@@ -9,11 +9,20 @@ other dimension must hold one category or a total.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import product
 
 from norrort_cost.dataset.lookup import fold
-from norrort_cost.loading.scb.labels import Role, Sex, period_of, role_of, sex_of
+from norrort_cost.loading.scb.labels import (
+    Role,
+    Sex,
+    day_of,
+    is_plain_year,
+    on_day,
+    period_of,
+    role_of,
+    sex_of,
+)
 from norrort_cost.loading.scb.observations import Observation
 from norrort_cost.population.importing import Reading
 from norrort_cost.problems import Problem
@@ -71,6 +80,7 @@ def cube_observations(
             found.append(observation)
     region = next(d for d, r in zip(dimensions, roles, strict=True) if r == Role.REGION)
     content = [d for d, r in zip(dimensions, roles, strict=True) if r == "contents"]
+    found = _on_named_day(found, content[0].labels[chosen] if content else contents)
     return (
         found,
         Reading(
@@ -82,6 +92,17 @@ def cube_observations(
         ),
         [],
     )
+
+
+def _on_named_day(found: list[Observation], contents: str) -> list[Observation]:
+    """Figures of a content dated to a day (``Folkmängd 1 november``) get that day, not 31 Dec."""
+    day = day_of(contents)
+    if day is None:
+        return found
+    return [
+        replace(o, period=on_day(o.period, day) if o.period and is_plain_year(o.period) else None)
+        for o in found
+    ]
 
 
 def _observation(

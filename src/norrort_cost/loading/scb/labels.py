@@ -13,8 +13,9 @@ from enum import StrEnum
 
 from norrort_cost.dataset.lookup import fold
 
-# 2017, 2019M12 (month), 2019K4 (kvartal, quarter), 2019Q4; SCB writes them without spaces
-_PERIOD = re.compile(r"((?:18|19|20|21)\d\d)(?:\s*([MKQ])\s*(\d{1,2}))?", re.IGNORECASE)
+# 2017, 2019M12 (month), 2019K4 (kvartal, quarter), 2019Q4; SCB writes them without spaces.
+# 2019.0: a year that became a float on its way through pandas or a spreadsheet.
+_PERIOD = re.compile(r"((?:18|19|20|21)\d\d)(?:\.0|\s*([MKQ])\s*(\d{1,2}))?", re.IGNORECASE)
 _ISO_DATE = re.compile(r"(?:18|19|20|21)\d\d-\d\d-\d\d")
 # SCB's marks for a figure that does not exist or is not published
 MISSING_MARKS = frozenset({"..", "-", ".", "…", "–", "x", ":"})
@@ -144,6 +145,27 @@ _AGE_TOTALS = frozenset(
     {"totalt alder", "totalt", "total", "samtliga aldrar", "alla aldrar", "tot", "totalt aldrar"}
 )
 MAX_AGE = 120
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("januari", "january", "jan"),
+            ("februari", "february", "feb"),
+            ("mars", "march", "mar"),
+            ("april", "apr"),
+            ("maj", "may"),
+            ("juni", "june", "jun"),
+            ("juli", "july", "jul"),
+            ("augusti", "august", "aug"),
+            ("september", "sept", "sep"),
+            ("oktober", "october", "okt", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
 _AGE = re.compile(r"\d+(\s*[-+]\s*\d*)?\s*(ar|years?)?|\d+\s*ar|.*\bar\b.*|uppgift saknas")
 
 
@@ -163,10 +185,34 @@ def period_of(text: str) -> str | None:
         return None
     year, kind, number = periods[0].groups()
     if kind is None:
-        return year
+        day = day_of(" ".join(others))
+        return year if day is None else on_day(year, day)
     kind = "M" if kind.upper() == "M" else "K"
     period = f"{year}M{int(number):02d}" if kind == "M" else f"{year}K{int(number)}"
     return period if period_end(period) is not None else None
+
+
+def day_of(text: str) -> tuple[int, int] | None:
+    """The (month, day) a column's name dates its figures to, other than 31 December.
+
+    ``Folkmängd 1 november`` (SCB's population for skatteutjämning) is (11, 1), never the
+    year's end; a month without a day is (month, 0), which no date has.
+    """
+    words = fold(text).split()
+    for before, word in zip(["", *words], words, strict=False):
+        month = _MONTHS.get(word)
+        if month is not None:
+            day = int(before) if before.isdigit() else 0
+            return None if (month, day) == (12, 31) else (month, day)
+    return None
+
+
+def on_day(year: str, day: tuple[int, int]) -> str | None:
+    """The ISO date of ``day`` in ``year`` (None when there is no such date)."""
+    try:
+        return date(int(year), *day).isoformat()
+    except ValueError:
+        return None
 
 
 def period_with_sex(text: str) -> tuple[str, Sex] | None:

@@ -17,7 +17,15 @@ from norrort_cost.loading.scb.header import (
     is_number,
     looks_like_data,
 )
-from norrort_cost.loading.scb.labels import Role, is_missing, period_of, role_of, sex_of
+from norrort_cost.loading.scb.labels import (
+    Role,
+    is_missing,
+    is_plain_year,
+    on_day,
+    period_of,
+    role_of,
+    sex_of,
+)
 from norrort_cost.loading.scb.observations import Observation
 from norrort_cost.population.importing import Reading
 from norrort_cost.problems import Problem
@@ -136,13 +144,24 @@ def _observations(
             line=row.line,
             column=column.label,
             region=region,
-            period=column.period or period,
+            period=column.period or _on_day(period, column.day),
             value=cell(row, column.index),
             sex=column.sex or sex,
             age=age,
         )
         for column in found.values
     ]
+
+
+def _on_day(period: str | None, day: tuple[int, int] | None) -> str | None:
+    """A row's year on the day the value column names (``Folkmängd 1 november``).
+
+    None (no date: the user gives it with --date) where that day is no date or the row's
+    period is a month or quarter, which the day contradicts.
+    """
+    if day is None or period is None:
+        return period
+    return on_day(period, day) if is_plain_year(period) else None
 
 
 def _row_period(
