@@ -5,7 +5,9 @@ every one that imports must leave the embedded dataset's figures unchanged, and 
 refusal must name the file, the place and what to do. Several pin down a defect found in
 review: PC-Axis with KEYS refused as "damaged", the old API's plain JSON refused, PxWeb's
 joined headings ("2019 män") and the relational ``value`` column not read, any numeric
-column taken for ages, and stacked tables told to "remove the blank line".
+column taken for ages, stacked tables told to "remove the blank line", and three that
+overwrote the members' figures without a word: the married only (civilstånd ``gifta``, as
+JSON-stat and as CSV) and Medelfolkmängd taken for the population.
 """
 
 from __future__ import annotations
@@ -61,6 +63,10 @@ REFUSED = [
     ("11-header-only.csv", "no-figures", None),
     ("15-riket-lan-only.csv", "no-municipalities", 2),
     ("16-age-no-total.csv", "age-breakdown", 2),
+    ("30-jsonstat2-civilstand-gifta-only.json", "unknown-breakdown", None),
+    ("31-pxweb-civilstand-gifta-only.csv", "unknown-breakdown", 1),
+    ("32-pcaxis-folkokning-only.px", "no-value-column", None),
+    ("33-jsonstat2-medelfolkmangd.json", "no-value-column", None),
 ]
 
 

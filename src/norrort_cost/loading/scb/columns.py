@@ -21,8 +21,10 @@ from norrort_cost.loading.scb.labels import (
     Sex,
     day_of,
     is_age,
+    is_breakdown_category,
     is_missing,
     is_plain_year,
+    is_total,
     period_of,
     period_with_sex,
     role_of,
@@ -94,6 +96,7 @@ def _by_cells(named: Role, cells: list[str]) -> Role:
     periods = [period_of(c) for c in values]
     bare = [c.isdigit() for c in values]  # 0, 1, 2 without "år": a row number, not an age
     tests = (
+        (Role.BREAKDOWN, any(is_breakdown_category(c) for c in values)),
         (Role.SEX, all(sex_of(c) for c in values)),
         (Role.AGE, named == Role.UNKNOWN and all(map(is_age, values)) and not all(bare)),
         (Role.CONTENTS, all(role_of(c) in (Role.POPULATION, Role.CHANGE) for c in values)),
@@ -113,6 +116,7 @@ def layout(
     region, problems = _region(columns, body, file, line, choice)
     values, ignored, value_problems = _values(columns, body, file, line, choice)
     problems.extend(value_problems)
+    problems.extend(_breakdowns(columns, body, file, line))
     if problems:
         return None, problems
     used = {c.index for c in region + values}
@@ -126,6 +130,27 @@ def layout(
         contents=of.get(Role.CONTENTS),
         ignored=ignored,
     ), []
+
+
+def _breakdowns(columns: list[Column], body: list[GridRow], file: str, line: int) -> list[Problem]:
+    """A problem for each civilstånd-like column that holds anything but its total."""
+    problems = []
+    for column in columns:
+        values = list(dict.fromkeys(c for row in body if (c := _cell(row, column.index))))
+        if column.role == Role.BREAKDOWN and not all(is_total(v) for v in values):
+            problems.append(
+                Problem(
+                    file=file,
+                    line=line,
+                    column=column.label,
+                    value=", ".join(values[:4]),
+                    code="unknown-breakdown",
+                    message=f"the figures are broken down by {column.label} "
+                    f"({', '.join(values[:4])}): a part of the population, not all of it",
+                    hint=f"export the table again without {column.label} (or with its total)",
+                )
+            )
+    return problems
 
 
 def _region(

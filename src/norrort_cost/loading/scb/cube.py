@@ -18,6 +18,7 @@ from norrort_cost.loading.scb.labels import (
     Sex,
     day_of,
     is_plain_year,
+    is_total,
     on_day,
     period_of,
     role_of,
@@ -71,6 +72,12 @@ def cube_observations(
     problems = _check(dimensions, roles, file)
     chosen, wrong = _contents(dimensions, roles, file, value_choice)
     problems.extend(wrong)
+    content = [d for d, r in zip(dimensions, roles, strict=True) if r == "contents"]
+    measure = content[0].labels[chosen] if content and not wrong else contents
+    if role_of(measure) == Role.CHANGE:
+        message = f"the table holds {measure}, not the population"
+        hint = "export the population: tabellinnehåll Folkmängd (SCB BE0101N1)"
+        problems.append(_problem(file, "no-value-column", message, hint))
     if problems:
         return [], None, problems
     found = []
@@ -79,15 +86,14 @@ def cube_observations(
         if observation is not None:
             found.append(observation)
     region = next(d for d, r in zip(dimensions, roles, strict=True) if r == Role.REGION)
-    content = [d for d, r in zip(dimensions, roles, strict=True) if r == "contents"]
-    found = _on_named_day(found, content[0].labels[chosen] if content else contents)
+    found = _on_named_day(found, measure)
     return (
         found,
         Reading(
             file=file,
             layout=kind,
             region_column=region.label or region.id,
-            value_columns=(content[0].labels[chosen] if content else contents,),
+            value_columns=(measure,),
             periods=tuple(sorted({o.period for o in found if o.period})),
         ),
         [],
@@ -156,7 +162,7 @@ def _check(dimensions: list[Dimension], roles: list[Role | str], file: str) -> l
             bad = [lab for lab in dimension.labels if sex_of(lab) is None]
             if bad:
                 problems.append(_problem(file, "unknown-category", f"{bad[0]!r} is not a kön", ""))
-        elif role == "other" and len(dimension.codes) > 1:
+        elif role == "other" and not (len(dimension.codes) == 1 and is_total(dimension.labels[0])):
             problems.append(
                 _problem(
                     file,

@@ -12,6 +12,7 @@ from datetime import date
 from enum import StrEnum
 
 from norrort_cost.dataset.lookup import fold
+from norrort_cost.loading.scb.words import BREAKDOWN_VALUES, CHANGE_PARTS, MONTHS, TOTALS
 
 # 2017, 2019M12 (month), 2019K4 (kvartal, quarter), 2019Q4; SCB writes them without spaces.
 # 2019.0: a year that became a float on its way through pandas or a spreadsheet.
@@ -32,6 +33,7 @@ class Role(StrEnum):
     POPULATION = "population"  # Folkmängd, Antal, Befolkning
     CHANGE = "change"  # Folkökning, Döda, ...: not the population, ignored
     CONTENTS = "contents"  # tabellinnehåll: which measure a row holds (Folkmängd, Döda)
+    BREAKDOWN = "breakdown"  # civilstånd, födelseland, ...: only its total is the population
     UNKNOWN = "unknown"
 
 
@@ -86,6 +88,19 @@ _WORDS: dict[Role, frozenset[str]] = {
     ),
     Role.CONTENTS: frozenset({"tabellinnehall", "contents", "innehall", "matt", "variabel"}),
     Role.SEX: frozenset({"kon", "sex", "gender"}),
+    Role.BREAKDOWN: frozenset(
+        {
+            "civilstand",
+            "marital status",
+            "fodelseland",
+            "country of birth",
+            "region of birth",
+            "bakgrund",
+            "svensk utlandsk bakgrund",
+            "medborgarskap",
+            "citizenship",
+        }
+    ),
     Role.AGE: frozenset({"alder", "age", "aldersgrupp", "aldersklass"}),
     Role.POPULATION: frozenset(
         {
@@ -104,27 +119,6 @@ _WORDS: dict[Role, frozenset[str]] = {
         }
     ),
 }
-_CHANGE_PARTS = (
-    "okning",
-    "minskning",
-    "forandring",
-    "fodda",
-    "doda",
-    "inflytt",
-    "utflytt",
-    "invandr",
-    "utvandr",
-    "flyttning",
-    "netto",
-    "overskott",
-    "justering",
-    "medel",
-    "procent",
-    "andel",
-    "tathet",
-    "per km",
-    "areal",
-)
 _SEX_VALUES = {
     Sex.TOTAL: frozenset(
         {
@@ -141,31 +135,10 @@ _SEX_VALUES = {
     Sex.MEN: frozenset({"man", "men", "male", "males"}),
     Sex.WOMEN: frozenset({"kvinnor", "women", "female", "females"}),
 }
-_AGE_TOTALS = frozenset(
+_AGETOTALS = frozenset(
     {"totalt alder", "totalt", "total", "samtliga aldrar", "alla aldrar", "tot", "totalt aldrar"}
 )
 MAX_AGE = 120
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("januari", "january", "jan"),
-            ("februari", "february", "feb"),
-            ("mars", "march", "mar"),
-            ("april", "apr"),
-            ("maj", "may"),
-            ("juni", "june", "jun"),
-            ("juli", "july", "jul"),
-            ("augusti", "august", "aug"),
-            ("september", "sept", "sep"),
-            ("oktober", "october", "okt", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
 _AGE = re.compile(r"\d+(\s*[-+]\s*\d*)?\s*(ar|years?)?|\d+\s*ar|.*\bar\b.*|uppgift saknas")
 
 
@@ -200,7 +173,7 @@ def day_of(text: str) -> tuple[int, int] | None:
     """
     words = fold(text).split()
     for before, word in zip(["", *words], words, strict=False):
-        month = _MONTHS.get(word)
+        month = MONTHS.get(word)
         if month is not None:
             day = int(before) if before.isdigit() else 0
             return None if (month, day) == (12, 31) else (month, day)
@@ -260,7 +233,7 @@ def role_of(header: str) -> Role:
     for role, words in _WORDS.items():
         if folded in words:
             return role
-    if any(part in folded for part in _CHANGE_PARTS):
+    if any(part in folded for part in CHANGE_PARTS):
         return Role.CHANGE
     if folded.startswith(("folkmangd", "befolkning")):
         return Role.POPULATION
@@ -281,12 +254,23 @@ def is_age(text: str) -> bool:
     folded = fold(text)
     if folded.isdigit():
         return int(folded) <= MAX_AGE  # a bare number above it is a count, not an age
-    return folded in _AGE_TOTALS or bool(_AGE.fullmatch(folded))
+    return folded in _AGETOTALS or bool(_AGE.fullmatch(folded))
 
 
 def is_age_total(text: str) -> bool:
     """Whether an age category is the total over all ages."""
-    return fold(text) in _AGE_TOTALS or fold(text).startswith(("totalt", "samtliga", "alla"))
+    return fold(text) in _AGETOTALS or fold(text).startswith(("totalt", "samtliga", "alla"))
+
+
+def is_breakdown_category(text: str) -> bool:
+    """Whether a cell is a category of civilstånd (``gifta``): a part, never the population."""
+    return fold(text) in BREAKDOWN_VALUES
+
+
+def is_total(text: str) -> bool:
+    """Whether a category is the total of its variable (``totalt``, ``samtliga``)."""
+    folded = fold(text)
+    return folded in TOTALS or folded.startswith(("totalt", "samtliga", "alla "))
 
 
 def is_missing(text: str) -> bool:
