@@ -53,6 +53,9 @@ IMPORTED = [
     ("24-long-month-2019M12.csv", "'Folkmängden per månad'", (15, 0)),
     ("25-xlsx-numeric-codes-county-footnotes.xlsx", "(sheet Folkmängd)", (30, 1)),
     ("27-pandas-index-float-years.csv", "figures from '2018.0', '2019.0'", (30, 0)),
+    ("34-pxweb-years-latest-first.csv", "figures from '2019', '2018'", (30, 0)),
+    ("35-pcaxis-utf8-without-codepage.px", "PC-Axis", (15, 0)),
+    ("36-pxweb-contents-in-stub-wide-years.csv", "figures from '2018', '2019'", (30, 0)),
 ]
 
 # fixture, code, line of the first problem

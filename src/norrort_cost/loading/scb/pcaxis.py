@@ -24,7 +24,7 @@ _STRING = re.compile(r'"([^"]*)"')
 
 
 def px_encoding(data: bytes) -> str:
-    """The text encoding the file declares (``CODEPAGE``), Windows-1252 for ``ANSI``."""
+    """The encoding the file declares (``CODEPAGE``); else UTF-8 if it decodes, or Windows-1252."""
     head = data[:2000].decode("ascii", errors="replace")
     found = re.search(r'CODEPAGE\s*=\s*"([^"]+)"', head)
     if found:
@@ -32,7 +32,11 @@ def px_encoding(data: bytes) -> str:
             return codecs.lookup(found.group(1)).name
         except LookupError:
             return "cp1252"
-    return "utf-8" if data.startswith(b"\xef\xbb\xbf") else "cp1252"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return "cp1252"
+    return "utf-8-sig"  # no CODEPAGE: UTF-8 where the bytes are, with or without a BOM
 
 
 def read_px(
