@@ -77,7 +77,7 @@ def cube_observations(
     if role_of(measure) == Role.CHANGE:
         message = f"the table holds {measure}, not the population"
         hint = "export the population: tabellinnehåll Folkmängd (SCB BE0101N1)"
-        problems.append(_problem(file, "no-value-column", message, hint))
+        problems.append(_problem(file, "not-population", message, hint))
     if problems:
         return [], None, problems
     found = []

@@ -273,6 +273,18 @@ def is_total(text: str) -> bool:
     return folded in TOTALS or folded.startswith(("totalt", "samtliga", "alla "))
 
 
+def names_other_measure(title: str) -> bool:
+    """Whether a table's title names a change or another measure, not the population.
+
+    ``Medelfolkmängd efter region och år``, ``Befolkningsförändringar``, ``Folkökning``:
+    yes. ``Folkmängd och folkökning efter region`` names the population too: no (its
+    columns then say which is which).
+    """
+    folded = fold(title)
+    population = re.search(r"\b(folkmangd|folkmangden|population)\b", folded)
+    return population is None and any(part in folded for part in CHANGE_PARTS)
+
+
 def is_missing(text: str) -> bool:
     """Whether a cell is SCB's mark for a missing figure (``..``, ``-``) or empty."""
     return not text.strip() or text.strip() in MISSING_MARKS

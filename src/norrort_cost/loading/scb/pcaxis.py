@@ -36,7 +36,7 @@ def px_encoding(data: bytes) -> str:
         data.decode("utf-8")
     except UnicodeDecodeError:
         return "cp1252"
-    return "utf-8-sig"  # no CODEPAGE: UTF-8 where the bytes are, with or without a BOM
+    return "utf_8_sig"  # no CODEPAGE: UTF-8 where the bytes are, with or without a BOM
 
 
 def read_px(

@@ -21,6 +21,7 @@ from norrort_cost.loading.scb.labels import (
     Role,
     is_missing,
     is_plain_year,
+    names_other_measure,
     on_day,
     period_of,
     role_of,
@@ -32,12 +33,18 @@ from norrort_cost.problems import Problem
 
 
 def read_table(
-    rows: list[GridRow], file: str, choice: ColumnChoice, kind: str
+    rows: list[GridRow], file: str, choice: ColumnChoice, kind: str, sheet: str = ""
 ) -> tuple[list[Observation], Reading | None, list[Problem]]:
-    """The observations of a table, how it was read, and the problems met."""
+    """The observations of a table, how it was read, and the problems met.
+
+    ``sheet`` is the worksheet's name, a title like the lines above the header.
+    """
     start, problems = find_header(rows, file, choice)
     if start is None:
         return [], None, problems
+    wrong = _other_measure(rows[:start], sheet, file)
+    if wrong is not None:
+        return [], None, [wrong]
     header = rows[start]
     body, after = _body(rows[start + 1 :])
     columns = classify(header, body)
@@ -55,6 +62,25 @@ def read_table(
     problems.extend(_data_below(after, found, file, body))
     periods = sorted({o.period for o in observations if o.period})
     return observations, _reading(file, kind, found, periods), problems
+
+
+def _other_measure(above: list[GridRow], sheet: str, file: str) -> Problem | None:
+    """A problem when the table's title (or sheet) names another measure than the population."""
+    titles: list[tuple[int | None, str]] = [(None, sheet)] if sheet else []
+    titles += [(row.line, row.filled()[0]) for row in above if len(row.filled()) == 1]
+    for line, title in titles:
+        if names_other_measure(title):
+            return Problem(
+                file=file,
+                line=line,
+                column=None,
+                value=title,
+                code="not-population",
+                message=f"the table is {title!r}, not the population (folkmängd)",
+                hint="export the population table instead: SCB BE0101N1 "
+                "(Folkmängden per region), tabellinnehåll Folkmängd",
+            )
+    return None
 
 
 def _body(rows: list[GridRow]) -> tuple[list[GridRow], list[GridRow]]:
