@@ -57,6 +57,7 @@ IMPORTED = [
     ("34-pxweb-years-latest-first.csv", "figures from '2019', '2018'", (30, 0)),
     ("35-pcaxis-utf8-without-codepage.px", "PC-Axis", (15, 0)),
     ("36-pxweb-contents-in-stub-wide-years.csv", "figures from '2018', '2019'", (30, 0)),
+    ("40-codes-contents-be0101n1.csv", "figures from 'value'", (15, 0)),
 ]
 
 # fixture, code, line of the first problem
@@ -73,6 +74,7 @@ REFUSED = [
     ("33-jsonstat2-medelfolkmangd.json", "not-population", None),
     ("37-pxweb-medelfolkmangd-title.csv", "not-population", 1),
     ("38-xlsx-sheet-folkokning.xlsx", "not-population", None),
+    ("39-codes-kon-1-men-only.csv", "unknown-category", 2),
 ]
 
 

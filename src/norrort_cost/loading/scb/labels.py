@@ -116,6 +116,7 @@ _WORDS: dict[Role, frozenset[str]] = {
             "folkmangd 31 december",
             "folkmangden per manad",
             "folkmangden per region",
+            "be0101n1",  # SCB's code of the contents Folkmängd (PxWeb's "codes" output)
         }
     ),
 }

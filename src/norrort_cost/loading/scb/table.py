@@ -19,6 +19,7 @@ from norrort_cost.loading.scb.header import (
 )
 from norrort_cost.loading.scb.labels import (
     Role,
+    Sex,
     is_missing,
     is_plain_year,
     names_other_measure,
@@ -163,7 +164,7 @@ def _observations(
     if found.contents and role_of(cell(row, found.contents.index)) != Role.POPULATION:
         return []  # a row of Folkökning, Döda, ...: not the population
     period = _row_period(row, found.period, file, problems)
-    sex = sex_of(cell(row, found.sex.index)) if found.sex else None
+    sex = _row_sex(row, found.sex, file, problems)
     age = cell(row, found.age.index) if found.age else None
     return [
         Observation(
@@ -177,6 +178,25 @@ def _observations(
         )
         for column in found.values
     ]
+
+
+def _row_sex(row: GridRow, column: Column | None, file: str, problems: list[Problem]) -> Sex | None:
+    """The row's kön; a problem for a category that is none (``1``: only men, as a code)."""
+    text = cell(row, column.index) if column else ""
+    sex = sex_of(text)
+    if column is not None and text and sex is None:
+        problems.append(
+            Problem(
+                file=file,
+                line=row.line,
+                column=column.label,
+                value=text,
+                code="unknown-category",
+                message=f"{text!r} is not a kön (totalt, män, kvinnor)",
+                hint="export kön as text (män, kvinnor, totalt), or the table without kön",
+            )
+        )
+    return sex
 
 
 def _on_day(period: str | None, day: tuple[int, int] | None) -> str | None:
