@@ -75,6 +75,8 @@ REFUSED = [
     ("37-pxweb-medelfolkmangd-title.csv", "not-population", 1),
     ("38-xlsx-sheet-folkokning.xlsx", "not-population", None),
     ("39-codes-kon-1-men-only.csv", "unknown-category", 2),
+    ("41-xlsx-sheet-per-sex.xlsx", "several-tables", None),
+    ("42-xlsx-sheet-men-only.xlsx", "incomplete-sex-breakdown", None),
 ]
 
 

@@ -70,6 +70,16 @@ def _other_measure(above: list[GridRow], sheet: str, file: str) -> Problem | Non
     titles: list[tuple[int | None, str]] = [(None, sheet)] if sheet else []
     titles += [(row.line, row.filled()[0]) for row in above if len(row.filled()) == 1]
     for line, title in titles:
+        if sex_of(title) in (Sex.MEN, Sex.WOMEN):
+            return Problem(
+                file=file,
+                line=line,
+                column=None,
+                value=title,
+                code="incomplete-sex-breakdown",
+                message=f"the table is for {title} only, not the whole population",
+                hint="export both sexes, or the total (totalt)",
+            )
         if names_other_measure(title):
             return Problem(
                 file=file,
