@@ -58,6 +58,7 @@ IMPORTED = [
     ("35-pcaxis-utf8-without-codepage.px", "PC-Axis", (15, 0)),
     ("36-pxweb-contents-in-stub-wide-years.csv", "figures from '2018', '2019'", (30, 0)),
     ("40-codes-contents-be0101n1.csv", "figures from 'value'", (15, 0)),
+    ("43-pcaxis-datasymbol-three-dots.px", "figures from 'Folkmängd'", (15, 1)),
 ]
 
 # fixture, code, line of the first problem

@@ -19,7 +19,9 @@ from norrort_cost.loading.scb.words import BREAKDOWN_VALUES, CHANGE_PARTS, MONTH
 _PERIOD = re.compile(r"((?:18|19|20|21)\d\d)(?:\.0|\s*([MKQ])\s*(\d{1,2}))?", re.IGNORECASE)
 _ISO_DATE = re.compile(r"(?:18|19|20|21)\d\d-\d\d-\d\d")
 # SCB's marks for a figure that does not exist or is not published
-MISSING_MARKS = frozenset({"..", "-", ".", "…", "–", "x", ":"})
+MISSING_MARKS = frozenset(
+    {"..", "-", ".", "…", "–", "x", ":", "...", "....", ".....", "......"}  # PC-Axis DATASYMBOL1-6
+)
 
 
 class Role(StrEnum):
