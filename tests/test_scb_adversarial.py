@@ -80,6 +80,9 @@ REFUSED = [
     ("42-xlsx-sheet-men-only.xlsx", "incomplete-sex-breakdown", None),
 ]
 
+# a member's figure is blank: refused at its line as missing, wherever the row is
+BLANK_MEMBER = [("44-member-blank-figure-mid.csv", 14), ("45-member-blank-figure-last.csv", 16)]
+
 
 @pytest.mark.parametrize(("name", "read_as", "counts"), IMPORTED, ids=[i[0] for i in IMPORTED])
 def test_an_export_imports_leaving_every_overlapping_figure_unchanged(
@@ -195,3 +198,16 @@ def codes(text: str) -> list[tuple[str, date | None, int | None]]:
     found, problems = parse_scb(text, "x.csv")
     assert problems == []
     return [(f.region, f.reference_date, f.inhabitants) for f in found]
+
+
+@pytest.mark.parametrize(("name", "line"), BLANK_MEMBER, ids=[b[0] for b in BLANK_MEMBER])
+def test_a_member_whose_figure_is_blank_is_refused_at_its_line(
+    dataset: Dataset, name: str, line: int
+) -> None:
+    """A blank figure is no figure: not the end of the table, not a dropped row, never 0."""
+    export = read_scb(ADVERSARIAL / name)
+    with pytest.raises(DataError) as refused:
+        plan_import(dataset, list(export.figures), source="SCB")
+    assert [(p.code, p.line, p.value) for p in refused.value.problems] == [
+        ("missing-figure", line, "0187 Vaxholm")
+    ]

@@ -8,6 +8,8 @@ is a second table below the first (tables stacked in one file: none is guessed).
 
 from __future__ import annotations
 
+import re
+
 from norrort_cost.loading.scb.columns import Column, Layout, cell, classify, layout
 from norrort_cost.loading.scb.header import (
     ColumnChoice,
@@ -31,6 +33,8 @@ from norrort_cost.loading.scb.labels import (
 from norrort_cost.loading.scb.observations import Observation
 from norrort_cost.population.importing import Reading
 from norrort_cost.problems import Problem
+
+_CODED = re.compile(r"\d{3,4}(\s+\S.*)?")  # 0187, 187, 0187 Vaxholm
 
 
 def read_table(
@@ -95,14 +99,30 @@ def _other_measure(above: list[GridRow], sheet: str, file: str) -> Problem | Non
 
 
 def _body(rows: list[GridRow]) -> tuple[list[GridRow], list[GridRow]]:
-    """The data rows (up to a blank line or a lone note) and the rows after them."""
+    """The data rows (up to a blank line or a lone note) and the rows after them.
+
+    A region whose figures are blank (``"0187 Vaxholm",``) is a data row, not the end: it
+    has a kommunkod, or data follows it at once. Its figure is missing, never 0.
+    """
     for index, row in enumerate(rows):
         filled = row.filled()
-        if not filled or (len(filled) == 1 and not any(is_number(c) for c in filled)):
+        if not filled:
             return rows[:index], rows[index:]
-        if not any(_figure_like(c) for c in row.cells[1:]):
+        lone_note = len(filled) == 1 and not any(is_number(c) for c in filled)
+        if (lone_note or not any(_figure_like(c) for c in row.cells[1:])) and not _blank_figures(
+            row, rows[index + 1 : index + 2]
+        ):
             return rows[:index], rows[index:]
     return rows, []
+
+
+def _blank_figures(row: GridRow, following: list[GridRow]) -> bool:
+    """Whether a row without figures is a region of the table whose figures are blank."""
+    label = row.cells[0] if row.cells else ""
+    if not label or len(row.filled()) != 1:
+        return False
+    data_follows = any(any(_figure_like(c) for c in r.cells[1:]) for r in following)
+    return bool(_CODED.fullmatch(label)) or data_follows
 
 
 def _figure_like(text: str) -> bool:
