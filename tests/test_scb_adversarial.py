@@ -78,6 +78,7 @@ REFUSED = [
     ("39-codes-kon-1-men-only.csv", "unknown-category", 2),
     ("41-xlsx-sheet-per-sex.xlsx", "several-tables", None),
     ("42-xlsx-sheet-men-only.xlsx", "incomplete-sex-breakdown", None),
+    ("46-member-star-figure-last.csv", "invalid-number", 16),
 ]
 
 # a member's figure is blank: refused at its line as missing, wherever the row is

@@ -117,9 +117,9 @@ def _body(rows: list[GridRow]) -> tuple[list[GridRow], list[GridRow]]:
 
 
 def _blank_figures(row: GridRow, following: list[GridRow]) -> bool:
-    """Whether a row without figures is a region of the table whose figures are blank."""
+    """Whether a row without figures is a region of the table whose figures are blank or text."""
     label = row.cells[0] if row.cells else ""
-    if not label or len(row.filled()) != 1:
+    if not label:
         return False
     data_follows = any(any(_figure_like(c) for c in r.cells[1:]) for r in following)
     return bool(_CODED.fullmatch(label)) or data_follows
