@@ -52,13 +52,18 @@ IMPORTED = [
     ("22-pcaxis-contents-heading-latin1.px", "figures from 'Folkmängd'", (15, 1)),
     ("23-pxweb-heading-year-and-kon.csv", "'2019 män', '2019 kvinnor'", (15, 0)),
     ("24-long-month-2019M12.csv", "'Folkmängden per månad'", (15, 0)),
-    ("25-xlsx-numeric-codes-county-footnotes.xlsx", "(sheet Folkmängd)", (30, 1)),
+    ("25-xlsx-numeric-codes-county-footnotes.xlsx", "region from 'Kod + Region'", (30, 1)),
     ("27-pandas-index-float-years.csv", "figures from '2018.0', '2019.0'", (30, 0)),
     ("34-pxweb-years-latest-first.csv", "figures from '2019', '2018'", (30, 0)),
     ("35-pcaxis-utf8-without-codepage.px", "PC-Axis", (15, 0)),
     ("36-pxweb-contents-in-stub-wide-years.csv", "figures from '2018', '2019'", (30, 0)),
     ("40-codes-contents-be0101n1.csv", "figures from 'value'", (15, 0)),
     ("43-pcaxis-datasymbol-three-dots.px", "figures from 'Folkmängd'", (15, 1)),
+    (
+        "47-region-codes-lost-zeros-riket-lan.csv",
+        "region from 'Region', figures from '2019'",
+        (15, 2),
+    ),
 ]
 
 # fixture, code, line of the first problem

@@ -33,6 +33,7 @@ from norrort_cost.loading.scb.labels import (
 from norrort_cost.problems import Problem
 
 _CODE = re.compile(r"\d{3,4}")
+_SHORT_CODE = re.compile(r"\d{1,4}")
 # what tools that flatten a table call its one number column (pyjstat, PxWeb's relational
 # CSV, R's pxweb): the population only where a tabellinnehåll column says so, row by row
 _GENERIC_VALUE = frozenset({"value", "values", "varde", "observations", "obs value", "obsvalue"})
@@ -95,6 +96,8 @@ def _by_cells(named: Role, cells: list[str]) -> Role:
         return named
     periods = [period_of(c) for c in values]
     bare = [c.isdigit() for c in values]  # 0, 1, 2 without "år": a row number, not an age
+    # a column named Region may hold codes that lost their zeros: 0 (riket), 1 (län), 114
+    codes = _SHORT_CODE if named == Role.REGION else _CODE
     tests = (
         (Role.BREAKDOWN, any(is_breakdown_category(c) for c in values)),
         (Role.SEX, all(sex_of(c) for c in values)),
@@ -103,7 +106,7 @@ def _by_cells(named: Role, cells: list[str]) -> Role:
         (Role.PERIOD, all(periods) and not all(p and is_plain_year(p) for p in periods)),
         (
             Role.UNKNOWN,
-            all(is_number(c) for c in values) and not all(_CODE.fullmatch(c) for c in values),
+            all(is_number(c) for c in values) and not all(codes.fullmatch(c) for c in values),
         ),
     )
     return next((role for role, holds in tests if holds), Role.REGION)
@@ -253,7 +256,7 @@ def _cell(row: GridRow, index: int) -> str:
 
 def _all_codes(column: Column, body: list[GridRow]) -> bool:
     values = [_cell(row, column.index) for row in body if _cell(row, column.index)]
-    return bool(values) and all(_CODE.fullmatch(v) for v in values)
+    return bool(values) and all(_SHORT_CODE.fullmatch(v) for v in values)
 
 
 def _has_numbers(column: Column, body: list[GridRow]) -> bool:

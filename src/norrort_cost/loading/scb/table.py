@@ -184,7 +184,8 @@ def _extra_cells(row: GridRow, width: int, file: str) -> Problem:
 def _region(row: GridRow, found: Layout) -> str:
     parts = [cell(row, c.index) for c in found.region]
     if len(parts) == 2 and parts[0] and parts[1]:
-        return f"{parts[0].zfill(4)} {parts[1]}"
+        code = parts[0].zfill(2 if len(parts[0]) <= 2 else 4)  # 1 -> 01 (län), 114 -> 0114
+        return f"{code} {parts[1]}"
     return " ".join(p for p in parts if p)
 
 
