@@ -132,6 +132,8 @@ CODES: Final[dict[str, Code]] = {
     "missing-figure": Code("SCB gives no figure for a member", "never 0: export another period"),
     "no-member-in-export": Code("None of the members in the export", "export the members' rows"),
     "data-after-end": Code("Data after the end of the table", "remove the blank line or note"),
+    "not-population": Code("Another measure, not the population", "export Folkmängd (BE0101N1)"),
+    "several-tables": Code("Several tables in one file", "save the population table alone"),
     "unknown-region": Code("Region not in the dataset", "write the name as in municipalities.csv"),
     "region-mismatch": Code("Region code and name disagree", "correct the code or the name"),
     # plausibility warnings

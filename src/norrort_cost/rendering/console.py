@@ -325,9 +325,16 @@ def _reading_date(reading: Reading, on: date | None) -> str:
     """The reference date an export's figures get, and where it comes from."""
     if on is not None:
         return _("{date} (--date)").format(date=on.isoformat())
+    named = bool(reading.periods) and reading.periods[0][4:5] == "-"  # 2019-11-01: a day
+    if len(reading.dates) == 1 and named:
+        return _("{date} (the date the file names)").format(date=reading.dates[0].isoformat())
     if len(reading.dates) == 1:
         return _("{date} (the end of {period})").format(
             date=reading.dates[0].isoformat(), period=reading.periods[0]
+        )
+    if reading.dates and named:
+        return _("each date the file names, {first} to {last}").format(
+            first=reading.dates[0].isoformat(), last=reading.dates[-1].isoformat()
         )
     if reading.dates:
         return _("the end of each period, {first} to {last}").format(

@@ -98,7 +98,7 @@ def _observations(
         rows, sheet, problems = sheet_rows(data, name, choice)
         if problems:
             return [], None, problems
-        return read_table(rows, f"{name} (sheet {sheet})", choice, "Excel")
+        return read_table(rows, f"{name} (sheet {sheet})", choice, "Excel", sheet)
     if kind == Kind.JSON:
         return read_jsonstat(decode(data), name, choice.value)
     if kind == Kind.PX:

@@ -19,16 +19,24 @@ from norrort_cost.loading.scb.header import ColumnChoice, GridRow, is_number
 from norrort_cost.loading.scb.labels import (
     Role,
     Sex,
+    day_of,
     is_age,
+    is_breakdown_category,
     is_missing,
     is_plain_year,
+    is_total,
     period_of,
+    period_with_sex,
     role_of,
     sex_of,
 )
 from norrort_cost.problems import Problem
 
 _CODE = re.compile(r"\d{3,4}")
+_SHORT_CODE = re.compile(r"\d{1,4}")
+# what tools that flatten a table call its one number column (pyjstat, PxWeb's relational
+# CSV, R's pxweb): the population only where a tabellinnehåll column says so, row by row
+_GENERIC_VALUE = frozenset({"value", "values", "varde", "observations", "obs value", "obsvalue"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +48,7 @@ class Column:
     role: Role
     period: str | None = None
     sex: Sex | None = None
+    day: tuple[int, int] | None = None  # (month, day) its name gives: Folkmängd 1 november
 
     @property
     def label(self) -> str:
@@ -65,7 +74,10 @@ def classify(header: GridRow, body: list[GridRow]) -> list[Column]:
     columns = []
     for index, name in enumerate(header.cells):
         period, sex = period_of(name), sex_of(name)
-        if period is not None:
+        both = period_with_sex(name) if period is None and sex is None else None
+        if both is not None:
+            columns.append(Column(index, name, Role.POPULATION, period=both[0], sex=both[1]))
+        elif period is not None:
             columns.append(Column(index, name, Role.POPULATION, period=period))
         elif sex is not None:
             columns.append(Column(index, name, Role.POPULATION, sex=sex))
@@ -73,7 +85,7 @@ def classify(header: GridRow, body: list[GridRow]) -> list[Column]:
             role = role_of(name)
             if role in (Role.UNKNOWN, Role.REGION):
                 role = _by_cells(role, [_cell(row, index) for row in body])
-            columns.append(Column(index, name, role))
+            columns.append(Column(index, name, role, day=day_of(name)))
     return columns
 
 
@@ -83,14 +95,18 @@ def _by_cells(named: Role, cells: list[str]) -> Role:
     if not values:
         return named
     periods = [period_of(c) for c in values]
+    bare = [c.isdigit() for c in values]  # 0, 1, 2 without "år": a row number, not an age
+    # a column named Region may hold codes that lost their zeros: 0 (riket), 1 (län), 114
+    codes = _SHORT_CODE if named == Role.REGION else _CODE
     tests = (
+        (Role.BREAKDOWN, any(is_breakdown_category(c) for c in values)),
         (Role.SEX, all(sex_of(c) for c in values)),
-        (Role.AGE, named == Role.UNKNOWN and all(is_age(c) for c in values)),
+        (Role.AGE, named == Role.UNKNOWN and all(map(is_age, values)) and not all(bare)),
         (Role.CONTENTS, all(role_of(c) in (Role.POPULATION, Role.CHANGE) for c in values)),
         (Role.PERIOD, all(periods) and not all(p and is_plain_year(p) for p in periods)),
         (
             Role.UNKNOWN,
-            all(is_number(c) for c in values) and not all(_CODE.fullmatch(c) for c in values),
+            all(is_number(c) for c in values) and not all(codes.fullmatch(c) for c in values),
         ),
     )
     return next((role for role, holds in tests if holds), Role.REGION)
@@ -103,6 +119,7 @@ def layout(
     region, problems = _region(columns, body, file, line, choice)
     values, ignored, value_problems = _values(columns, body, file, line, choice)
     problems.extend(value_problems)
+    problems.extend(_breakdowns(columns, body, file, line))
     if problems:
         return None, problems
     used = {c.index for c in region + values}
@@ -116,6 +133,27 @@ def layout(
         contents=of.get(Role.CONTENTS),
         ignored=ignored,
     ), []
+
+
+def _breakdowns(columns: list[Column], body: list[GridRow], file: str, line: int) -> list[Problem]:
+    """A problem for each civilstånd-like column that holds anything but its total."""
+    problems = []
+    for column in columns:
+        values = list(dict.fromkeys(c for row in body if (c := _cell(row, column.index))))
+        if column.role == Role.BREAKDOWN and not all(is_total(v) for v in values):
+            problems.append(
+                Problem(
+                    file=file,
+                    line=line,
+                    column=column.label,
+                    value=", ".join(values[:4]),
+                    code="unknown-breakdown",
+                    message=f"the figures are broken down by {column.label} "
+                    f"({', '.join(values[:4])}): a part of the population, not all of it",
+                    hint=f"export the table again without {column.label} (or with its total)",
+                )
+            )
+    return problems
 
 
 def _region(
@@ -163,7 +201,7 @@ def _values(
     periods = [c for c in numeric if c.period is not None]
     sexes = [c for c in numeric if c.sex is not None]
     plain = [c for c in numeric if c.role == Role.POPULATION and c.period is None and c.sex is None]
-    for values in (periods, sexes, plain if len(plain) == 1 else []):
+    for values in (periods, sexes, plain if len(plain) == 1 else [], _generic(columns, numeric)):
         if values:
             ignored = [c for c in numeric if c not in values and _has_numbers(c, body)]
             return values, ignored, []
@@ -188,6 +226,14 @@ def _values(
     )
 
 
+def _generic(columns: list[Column], numeric: list[Column]) -> list[Column]:
+    """The one generic value column of a long table with a tabellinnehåll column."""
+    if not any(c.role == Role.CONTENTS for c in columns):
+        return []
+    generic = [c for c in numeric if fold(c.name) in _GENERIC_VALUE]
+    return generic if len(generic) == 1 else []
+
+
 def _named(columns: list[Column], name: str) -> Column | None:
     return next((c for c in columns if fold(c.name) == fold(name)), None)
 
@@ -210,7 +256,7 @@ def _cell(row: GridRow, index: int) -> str:
 
 def _all_codes(column: Column, body: list[GridRow]) -> bool:
     values = [_cell(row, column.index) for row in body if _cell(row, column.index)]
-    return bool(values) and all(_CODE.fullmatch(v) for v in values)
+    return bool(values) and all(_SHORT_CODE.fullmatch(v) for v in values)
 
 
 def _has_numbers(column: Column, body: list[GridRow]) -> bool:

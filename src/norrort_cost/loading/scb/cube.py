@@ -9,11 +9,21 @@ other dimension must hold one category or a total.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import product
 
 from norrort_cost.dataset.lookup import fold
-from norrort_cost.loading.scb.labels import Role, Sex, period_of, role_of, sex_of
+from norrort_cost.loading.scb.labels import (
+    Role,
+    Sex,
+    day_of,
+    is_plain_year,
+    is_total,
+    on_day,
+    period_of,
+    role_of,
+    sex_of,
+)
 from norrort_cost.loading.scb.observations import Observation
 from norrort_cost.population.importing import Reading
 from norrort_cost.problems import Problem
@@ -62,6 +72,12 @@ def cube_observations(
     problems = _check(dimensions, roles, file)
     chosen, wrong = _contents(dimensions, roles, file, value_choice)
     problems.extend(wrong)
+    content = [d for d, r in zip(dimensions, roles, strict=True) if r == "contents"]
+    measure = content[0].labels[chosen] if content and not wrong else contents
+    if role_of(measure) == Role.CHANGE:
+        message = f"the table holds {measure}, not the population"
+        hint = "export the population: tabellinnehåll Folkmängd (SCB BE0101N1)"
+        problems.append(_problem(file, "not-population", message, hint))
     if problems:
         return [], None, problems
     found = []
@@ -70,18 +86,29 @@ def cube_observations(
         if observation is not None:
             found.append(observation)
     region = next(d for d, r in zip(dimensions, roles, strict=True) if r == Role.REGION)
-    content = [d for d, r in zip(dimensions, roles, strict=True) if r == "contents"]
+    found = _on_named_day(found, measure)
     return (
         found,
         Reading(
             file=file,
             layout=kind,
             region_column=region.label or region.id,
-            value_columns=(content[0].labels[chosen] if content else contents,),
+            value_columns=(measure,),
             periods=tuple(sorted({o.period for o in found if o.period})),
         ),
         [],
     )
+
+
+def _on_named_day(found: list[Observation], contents: str) -> list[Observation]:
+    """Figures of a content dated to a day (``Folkmängd 1 november``) get that day, not 31 Dec."""
+    day = day_of(contents)
+    if day is None:
+        return found
+    return [
+        replace(o, period=on_day(o.period, day) if o.period and is_plain_year(o.period) else None)
+        for o in found
+    ]
 
 
 def _observation(
@@ -135,7 +162,7 @@ def _check(dimensions: list[Dimension], roles: list[Role | str], file: str) -> l
             bad = [lab for lab in dimension.labels if sex_of(lab) is None]
             if bad:
                 problems.append(_problem(file, "unknown-category", f"{bad[0]!r} is not a kön", ""))
-        elif role == "other" and len(dimension.codes) > 1:
+        elif role == "other" and not (len(dimension.codes) == 1 and is_total(dimension.labels[0])):
             problems.append(
                 _problem(
                     file,

@@ -3,9 +3,10 @@
 A line is a header when every cell is a column name or a period, and at least one of them
 says so: a known column word (``Region``, ``Kommun``, ``Män``, ``Folkmängd``, ``År``), a
 month or quarter (``2019M12``), or a row of years under an empty stub (``;;2016;2017``).
-Bare years must rise from left to right. So ``Munkfors;1845;1818`` (men and women of a
-small municipality) is data: a municipality's name is not a column word, and 1845, 1818
-do not rise. Rows above the header that look like data make the file ambiguous.
+Bare years must rise from left to right, or fall where a column word names the row. So
+``Munkfors;1845;1818`` (men and women of a small municipality) is data: a municipality's
+name is not a column word, and 1845, 1818 do not rise. Rows above the header that look
+like data make the file ambiguous.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from norrort_cost.loading.scb.labels import (
     is_missing,
     is_plain_year,
     period_of,
+    period_with_sex,
     role_of,
     sex_of,
 )
@@ -79,17 +81,23 @@ def is_header(row: GridRow, choice: ColumnChoice) -> bool:
             periods.append(period)
         elif is_number(cell) or is_missing(cell):
             return False
-        elif role_of(cell) != Role.UNKNOWN or sex_of(cell) or fold(cell) in choice.names():
+        elif _names_a_column(cell) or fold(cell) in choice.names():
             words += 1
         else:
             unknown += 1
     plain = [int(p) for p in periods if is_plain_year(p)]
-    if any(b <= a for a, b in itertools.pairwise(plain)):
+    rising = all(a < b for a, b in itertools.pairwise(plain))
+    if words:  # a column word: years in either order (PxWeb may sort them latest first)
+        return rising or all(a > b for a, b in itertools.pairwise(plain))
+    if not rising:
         return False
-    if words:
-        return True
     months = any(not is_plain_year(p) for p in periods)
     return months or (bool(periods) and unknown == 0)
+
+
+def _names_a_column(cell: str) -> bool:
+    """A column word, a kön, or a period with its kön (``2019 män``)."""
+    return role_of(cell) != Role.UNKNOWN or bool(sex_of(cell) or period_with_sex(cell))
 
 
 def find_header(

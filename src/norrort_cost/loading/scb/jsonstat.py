@@ -3,7 +3,8 @@
 A small reader rather than pyjstat (last released 2023, pulls in pandas): the format is a
 dataset object with ``id`` (dimension order), ``size``, ``dimension`` (each with
 ``category.index`` as a mapping or a list, and ``category.label``) and ``value`` as a
-list or a sparse mapping; ``status`` may mark a missing value (``..``).
+list or a sparse mapping; ``status`` may mark a missing value (``..``). JSON-stat 1.x and
+the old PxWebApi's plain JSON (:mod:`.pxjson`) are read too.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 
 from norrort_cost.loading.scb.cube import Dimension, cube_observations
 from norrort_cost.loading.scb.observations import Observation
+from norrort_cost.loading.scb.pxjson import is_pxjson, read_pxjson
 from norrort_cost.population.importing import Reading
 from norrort_cost.problems import Problem
 
@@ -27,9 +29,10 @@ def read_jsonstat(
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         return [], None, [_problem(file, exc.lineno, f"not valid JSON: {exc.msg}")]
-    data = _version_2(data)
-    if isinstance(data, dict) and "columns" in data and "data" in data:
-        return [], None, [_problem(file, None, "PxWebApi v1's plain JSON, not JSON-stat")]
+    original, data = data, _version_2(data)
+    kind = "JSON-stat 2.0" if data is original else "JSON-stat 1.x"
+    if is_pxjson(data):
+        return read_pxjson(data, file, value_choice)
     if not isinstance(data, dict) or "dimension" not in data or "id" not in data:
         return [], None, [_problem(file, None, "JSON, but not a JSON-stat 2.0 dataset")]
     try:
@@ -38,7 +41,7 @@ def read_jsonstat(
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         return [], None, [_problem(file, None, f"a JSON-stat dataset that is incomplete: {exc}")]
     return cube_observations(
-        dimensions, values, file, value_choice, ("JSON-stat 2.0", str(data.get("label", "")))
+        dimensions, values, file, value_choice, (kind, str(data.get("label", "")))
     )
 
 

@@ -12,12 +12,16 @@ from datetime import date
 from enum import StrEnum
 
 from norrort_cost.dataset.lookup import fold
+from norrort_cost.loading.scb.words import BREAKDOWN_VALUES, CHANGE_PARTS, MONTHS, TOTALS
 
-# 2017, 2019M12 (month), 2019K4 (kvartal, quarter), 2019Q4; SCB writes them without spaces
-_PERIOD = re.compile(r"((?:18|19|20|21)\d\d)(?:\s*([MKQ])\s*(\d{1,2}))?", re.IGNORECASE)
+# 2017, 2019M12 (month), 2019K4 (kvartal, quarter), 2019Q4; SCB writes them without spaces.
+# 2019.0: a year that became a float on its way through pandas or a spreadsheet.
+_PERIOD = re.compile(r"((?:18|19|20|21)\d\d)(?:\.0|\s*([MKQ])\s*(\d{1,2}))?", re.IGNORECASE)
 _ISO_DATE = re.compile(r"(?:18|19|20|21)\d\d-\d\d-\d\d")
 # SCB's marks for a figure that does not exist or is not published
-MISSING_MARKS = frozenset({"..", "-", ".", "…", "–", "x", ":"})
+MISSING_MARKS = frozenset(
+    {"..", "-", ".", "…", "–", "x", ":", "...", "....", ".....", "......"}  # PC-Axis DATASYMBOL1-6
+)
 
 
 class Role(StrEnum):
@@ -31,6 +35,7 @@ class Role(StrEnum):
     POPULATION = "population"  # Folkmängd, Antal, Befolkning
     CHANGE = "change"  # Folkökning, Döda, ...: not the population, ignored
     CONTENTS = "contents"  # tabellinnehåll: which measure a row holds (Folkmängd, Döda)
+    BREAKDOWN = "breakdown"  # civilstånd, födelseland, ...: only its total is the population
     UNKNOWN = "unknown"
 
 
@@ -85,6 +90,19 @@ _WORDS: dict[Role, frozenset[str]] = {
     ),
     Role.CONTENTS: frozenset({"tabellinnehall", "contents", "innehall", "matt", "variabel"}),
     Role.SEX: frozenset({"kon", "sex", "gender"}),
+    Role.BREAKDOWN: frozenset(
+        {
+            "civilstand",
+            "marital status",
+            "fodelseland",
+            "country of birth",
+            "region of birth",
+            "bakgrund",
+            "svensk utlandsk bakgrund",
+            "medborgarskap",
+            "citizenship",
+        }
+    ),
     Role.AGE: frozenset({"alder", "age", "aldersgrupp", "aldersklass"}),
     Role.POPULATION: frozenset(
         {
@@ -100,30 +118,10 @@ _WORDS: dict[Role, frozenset[str]] = {
             "folkmangd 31 december",
             "folkmangden per manad",
             "folkmangden per region",
+            "be0101n1",  # SCB's code of the contents Folkmängd (PxWeb's "codes" output)
         }
     ),
 }
-_CHANGE_PARTS = (
-    "okning",
-    "minskning",
-    "forandring",
-    "fodda",
-    "doda",
-    "inflytt",
-    "utflytt",
-    "invandr",
-    "utvandr",
-    "flyttning",
-    "netto",
-    "overskott",
-    "justering",
-    "medel",
-    "procent",
-    "andel",
-    "tathet",
-    "per km",
-    "areal",
-)
 _SEX_VALUES = {
     Sex.TOTAL: frozenset(
         {
@@ -140,9 +138,10 @@ _SEX_VALUES = {
     Sex.MEN: frozenset({"man", "men", "male", "males"}),
     Sex.WOMEN: frozenset({"kvinnor", "women", "female", "females"}),
 }
-_AGE_TOTALS = frozenset(
+_AGETOTALS = frozenset(
     {"totalt alder", "totalt", "total", "samtliga aldrar", "alla aldrar", "tot", "totalt aldrar"}
 )
+MAX_AGE = 120
 _AGE = re.compile(r"\d+(\s*[-+]\s*\d*)?\s*(ar|years?)?|\d+\s*ar|.*\bar\b.*|uppgift saknas")
 
 
@@ -162,10 +161,49 @@ def period_of(text: str) -> str | None:
         return None
     year, kind, number = periods[0].groups()
     if kind is None:
-        return year
+        day = day_of(" ".join(others))
+        return year if day is None else on_day(year, day)
     kind = "M" if kind.upper() == "M" else "K"
     period = f"{year}M{int(number):02d}" if kind == "M" else f"{year}K{int(number)}"
     return period if period_end(period) is not None else None
+
+
+def day_of(text: str) -> tuple[int, int] | None:
+    """The (month, day) a column's name dates its figures to, other than 31 December.
+
+    ``Folkmängd 1 november`` (SCB's population for skatteutjämning) is (11, 1), never the
+    year's end; a month without a day is (month, 0), which no date has.
+    """
+    words = fold(text).split()
+    for before, word in zip(["", *words], words, strict=False):
+        month = MONTHS.get(word)
+        if month is not None:
+            day = int(before) if before.isdigit() else 0
+            return None if (month, day) == (12, 31) else (month, day)
+    return None
+
+
+def on_day(year: str, day: tuple[int, int]) -> str | None:
+    """The ISO date of ``day`` in ``year`` (None when there is no such date)."""
+    try:
+        return date(int(year), *day).isoformat()
+    except ValueError:
+        return None
+
+
+def period_with_sex(text: str) -> tuple[str, Sex] | None:
+    """The period and kön of a heading that joins two variables (``2019 män``, ``kvinnor 2019``).
+
+    PxWeb writes one header cell per combination when both år and kön are in the heading.
+    """
+    words = text.split()
+    for split in range(1, len(words)):
+        head, tail = " ".join(words[:split]), " ".join(words[split:])
+        for period_text, sex_text in ((head, tail), (tail, head)):
+            period, sex = period_of(period_text), sex_of(sex_text)
+            if period is not None and sex is not None:
+                return period, sex
+    return None
 
 
 def is_plain_year(period: str) -> bool:
@@ -198,7 +236,7 @@ def role_of(header: str) -> Role:
     for role, words in _WORDS.items():
         if folded in words:
             return role
-    if any(part in folded for part in _CHANGE_PARTS):
+    if any(part in folded for part in CHANGE_PARTS):
         return Role.CHANGE
     if folded.startswith(("folkmangd", "befolkning")):
         return Role.POPULATION
@@ -217,12 +255,37 @@ def sex_of(text: str) -> Sex | None:
 def is_age(text: str) -> bool:
     """Whether a cell names an age or age group (``0-9 år``, ``100+``, ``totalt ålder``)."""
     folded = fold(text)
-    return folded in _AGE_TOTALS or bool(_AGE.fullmatch(folded))
+    if folded.isdigit():
+        return int(folded) <= MAX_AGE  # a bare number above it is a count, not an age
+    return folded in _AGETOTALS or bool(_AGE.fullmatch(folded))
 
 
 def is_age_total(text: str) -> bool:
     """Whether an age category is the total over all ages."""
-    return fold(text) in _AGE_TOTALS or fold(text).startswith(("totalt", "samtliga", "alla"))
+    return fold(text) in _AGETOTALS or fold(text).startswith(("totalt", "samtliga", "alla"))
+
+
+def is_breakdown_category(text: str) -> bool:
+    """Whether a cell is a category of civilstånd (``gifta``): a part, never the population."""
+    return fold(text) in BREAKDOWN_VALUES
+
+
+def is_total(text: str) -> bool:
+    """Whether a category is the total of its variable (``totalt``, ``samtliga``)."""
+    folded = fold(text)
+    return folded in TOTALS or folded.startswith(("totalt", "samtliga", "alla "))
+
+
+def names_other_measure(title: str) -> bool:
+    """Whether a table's title names a change or another measure, not the population.
+
+    ``Medelfolkmängd efter region och år``, ``Befolkningsförändringar``, ``Folkökning``:
+    yes. ``Folkmängd och folkökning efter region`` names the population too: no (its
+    columns then say which is which).
+    """
+    folded = fold(title)
+    population = re.search(r"\b(folkmangd|folkmangden|population)\b", folded)
+    return population is None and any(part in folded for part in CHANGE_PARTS)
 
 
 def is_missing(text: str) -> bool:

@@ -4,13 +4,15 @@ A small reader rather than pyaxis (which needs pandas, requests and pyjstat to r
 is a list of ``KEYWORD("variable")=values;`` statements). The keywords used: ``CHARSET``
 /``CODEPAGE`` (the encoding), ``STUB`` and ``HEADING`` (the dimensions, stub first, the
 last varying fastest), ``VALUES`` and ``CODES`` (each dimension's categories), ``TIMEVAL``
-(which dimension is time), ``DATA`` (the numbers; ``".."`` and ``"-"`` for none).
+(which dimension is time), ``KEYS`` (DATA lines that start with their stub's codes or
+values, rows left out), ``DATA`` (the numbers; ``".."`` and ``"-"`` for none).
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+from itertools import product
 
 from norrort_cost.loading.scb.cube import Dimension, cube_observations
 from norrort_cost.loading.scb.observations import Observation
@@ -22,7 +24,7 @@ _STRING = re.compile(r'"([^"]*)"')
 
 
 def px_encoding(data: bytes) -> str:
-    """The text encoding the file declares (``CODEPAGE``), Windows-1252 for ``ANSI``."""
+    """The encoding the file declares (``CODEPAGE``); else UTF-8 if it decodes, or Windows-1252."""
     head = data[:2000].decode("ascii", errors="replace")
     found = re.search(r'CODEPAGE\s*=\s*"([^"]+)"', head)
     if found:
@@ -30,7 +32,11 @@ def px_encoding(data: bytes) -> str:
             return codecs.lookup(found.group(1)).name
         except LookupError:
             return "cp1252"
-    return "utf-8" if data.startswith(b"\xef\xbb\xbf") else "cp1252"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return "cp1252"
+    return "utf_8_sig"  # no CODEPAGE: UTF-8 where the bytes are, with or without a BOM
 
 
 def read_px(
@@ -44,15 +50,58 @@ def read_px(
     if data is None or not stub + heading:
         return [], None, [_not_px(file, "a PC-Axis file without STUB, HEADING or DATA", None)]
     dimensions = [_dimension(name, statements) for name in stub + heading]
-    values = [token.strip('"') for token in re.findall(r'"[^"]*"|[^\s,;"]+', data)]
     size = 1
     for dimension in dimensions:
         size *= len(dimension.codes)
+    keyed = [d for d in dimensions if ("KEYS", d.id) in statements]
+    if keyed:
+        values, wrong = _keyed_values(data, dimensions, len(keyed), file)
+        if wrong is not None:
+            return [], None, [wrong]
+    else:
+        values = _tokens(data)
     if len(values) != size:
         message = f"DATA has {len(values)} numbers where the dimensions make {size}"
         return [], None, [_not_px(file, message, str(len(values)))]
     contents = _strings(statements.get(("CONTENTS", None), "")) or ["the values"]
     return cube_observations(dimensions, values, file, value_choice, ("PC-Axis", contents[0]))
+
+
+def _tokens(data: str) -> list[str]:
+    return [token.strip('"') for token in re.findall(r'"[^"]*"|[^\s,;"]+', data)]
+
+
+def _keyed_values(
+    data: str, dimensions: list[Dimension], keys: int, file: str
+) -> tuple[list[str], Problem | None]:
+    """The cube's values from DATA lines that begin with ``keys`` stub codes or values.
+
+    Rows the file leaves out are missing (``..``): a member among them is refused by the
+    merge, never taken as 0.
+    """
+    stub, rest = dimensions[:keys], dimensions[keys:]
+    width = 1
+    for dimension in rest:
+        width *= len(dimension.codes)
+    cells: dict[tuple[int, ...], list[str]] = {}
+    for line in filter(None, (line.strip() for line in data.splitlines())):
+        tokens = _tokens(line)
+        at = tuple(_key_index(d, t) for d, t in zip(stub, tokens, strict=False))
+        if len(tokens) != keys + width or None in at:
+            message = f"a DATA line does not start with {keys} key(s) and {width} number(s)"
+            return [], _not_px(file, message, line[:60])
+        cells[tuple(i for i in at if i is not None)] = tokens[keys:]
+    values: list[str] = []
+    for at in product(*(range(len(d.codes)) for d in stub)):
+        values.extend(cells.get(at, [".."] * width))
+    return values, None
+
+
+def _key_index(dimension: Dimension, key: str) -> int | None:
+    for names in (dimension.codes, dimension.labels):
+        if key in names:
+            return names.index(key)
+    return None
 
 
 def _not_px(file: str, message: str, count: str | None) -> Problem:

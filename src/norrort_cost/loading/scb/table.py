@@ -2,26 +2,54 @@
 
 Above the header: title lines. Below it: the data, up to the first blank line or note;
 a row whose region cell is empty continues the region above (PxWeb's stub, one row per
-kön). Figures below the end of the data (a gap that would hide them) are an error.
+kön). Figures below the end of the data (a gap that would hide them) are an error, and so
+is a second table below the first (tables stacked in one file: none is guessed).
 """
 
 from __future__ import annotations
 
+import re
+
 from norrort_cost.loading.scb.columns import Column, Layout, cell, classify, layout
-from norrort_cost.loading.scb.header import ColumnChoice, GridRow, find_header, is_number
-from norrort_cost.loading.scb.labels import Role, is_missing, period_of, role_of, sex_of
+from norrort_cost.loading.scb.header import (
+    ColumnChoice,
+    GridRow,
+    find_header,
+    is_header,
+    is_number,
+    looks_like_data,
+)
+from norrort_cost.loading.scb.labels import (
+    Role,
+    Sex,
+    is_missing,
+    is_plain_year,
+    names_other_measure,
+    on_day,
+    period_of,
+    role_of,
+    sex_of,
+)
 from norrort_cost.loading.scb.observations import Observation
 from norrort_cost.population.importing import Reading
 from norrort_cost.problems import Problem
 
+_CODED = re.compile(r"\d{3,4}(\s+\S.*)?")  # 0187, 187, 0187 Vaxholm
+
 
 def read_table(
-    rows: list[GridRow], file: str, choice: ColumnChoice, kind: str
+    rows: list[GridRow], file: str, choice: ColumnChoice, kind: str, sheet: str = ""
 ) -> tuple[list[Observation], Reading | None, list[Problem]]:
-    """The observations of a table, how it was read, and the problems met."""
+    """The observations of a table, how it was read, and the problems met.
+
+    ``sheet`` is the worksheet's name, a title like the lines above the header.
+    """
     start, problems = find_header(rows, file, choice)
     if start is None:
         return [], None, problems
+    wrong = _other_measure(rows[:start], sheet, file)
+    if wrong is not None:
+        return [], None, [wrong]
     header = rows[start]
     body, after = _body(rows[start + 1 :])
     columns = classify(header, body)
@@ -41,15 +69,60 @@ def read_table(
     return observations, _reading(file, kind, found, periods), problems
 
 
+def _other_measure(above: list[GridRow], sheet: str, file: str) -> Problem | None:
+    """A problem when the table's title (or sheet) names another measure than the population."""
+    titles: list[tuple[int | None, str]] = [(None, sheet)] if sheet else []
+    titles += [(row.line, row.filled()[0]) for row in above if len(row.filled()) == 1]
+    for line, title in titles:
+        if sex_of(title) in (Sex.MEN, Sex.WOMEN):
+            return Problem(
+                file=file,
+                line=line,
+                column=None,
+                value=title,
+                code="incomplete-sex-breakdown",
+                message=f"the table is for {title} only, not the whole population",
+                hint="export both sexes, or the total (totalt)",
+            )
+        if names_other_measure(title):
+            return Problem(
+                file=file,
+                line=line,
+                column=None,
+                value=title,
+                code="not-population",
+                message=f"the table is {title!r}, not the population (folkmängd)",
+                hint="export the population table instead: SCB BE0101N1 "
+                "(Folkmängden per region), tabellinnehåll Folkmängd",
+            )
+    return None
+
+
 def _body(rows: list[GridRow]) -> tuple[list[GridRow], list[GridRow]]:
-    """The data rows (up to a blank line or a lone note) and the rows after them."""
+    """The data rows (up to a blank line or a lone note) and the rows after them.
+
+    A region whose figures are blank (``"0187 Vaxholm",``) is a data row, not the end: it
+    has a kommunkod, or data follows it at once. Its figure is missing, never 0.
+    """
     for index, row in enumerate(rows):
         filled = row.filled()
-        if not filled or (len(filled) == 1 and not any(is_number(c) for c in filled)):
+        if not filled:
             return rows[:index], rows[index:]
-        if not any(_figure_like(c) for c in row.cells[1:]):
+        lone_note = len(filled) == 1 and not any(is_number(c) for c in filled)
+        if (lone_note or not any(_figure_like(c) for c in row.cells[1:])) and not _blank_figures(
+            row, rows[index + 1 : index + 2]
+        ):
             return rows[:index], rows[index:]
     return rows, []
+
+
+def _blank_figures(row: GridRow, following: list[GridRow]) -> bool:
+    """Whether a row without figures is a region of the table whose figures are blank or text."""
+    label = row.cells[0] if row.cells else ""
+    if not label:
+        return False
+    data_follows = any(any(_figure_like(c) for c in r.cells[1:]) for r in following)
+    return bool(_CODED.fullmatch(label)) or data_follows
 
 
 def _figure_like(text: str) -> bool:
@@ -62,7 +135,9 @@ def _data_below(
     after: list[GridRow], found: Layout, file: str, body: list[GridRow]
 ) -> list[Problem]:
     end = body[-1].line if body else None
-    for row in after:
+    for index, row in enumerate(after):
+        if is_header(row, ColumnChoice()) and any(looks_like_data(r) for r in after[index:]):
+            return [_second_table(file, row, end)]
         values = [cell(row, c.index) for c in found.values]
         numbers = [v for v in values if is_number(v)]
         if _region(row, found) and numbers and all(not v or _figure_like(v) for v in values):
@@ -78,6 +153,19 @@ def _data_below(
                 )
             ]
     return []
+
+
+def _second_table(file: str, header: GridRow, end: int | None) -> Problem:
+    return Problem(
+        file=file,
+        line=header.line,
+        column=None,
+        value=";".join(header.cells),
+        code="several-tables",
+        message=f"a second table starts at line {header.line} (the first ends at line {end}); "
+        "which one holds the population is not guessed",
+        hint="save the population table alone (one table per file) and import that",
+    )
 
 
 def _extra_cells(row: GridRow, width: int, file: str) -> Problem:
@@ -96,7 +184,8 @@ def _extra_cells(row: GridRow, width: int, file: str) -> Problem:
 def _region(row: GridRow, found: Layout) -> str:
     parts = [cell(row, c.index) for c in found.region]
     if len(parts) == 2 and parts[0] and parts[1]:
-        return f"{parts[0].zfill(4)} {parts[1]}"
+        code = parts[0].zfill(2 if len(parts[0]) <= 2 else 4)  # 1 -> 01 (län), 114 -> 0114
+        return f"{code} {parts[1]}"
     return " ".join(p for p in parts if p)
 
 
@@ -106,20 +195,50 @@ def _observations(
     if found.contents and role_of(cell(row, found.contents.index)) != Role.POPULATION:
         return []  # a row of Folkökning, Döda, ...: not the population
     period = _row_period(row, found.period, file, problems)
-    sex = sex_of(cell(row, found.sex.index)) if found.sex else None
+    sex = _row_sex(row, found.sex, file, problems)
     age = cell(row, found.age.index) if found.age else None
     return [
         Observation(
             line=row.line,
             column=column.label,
             region=region,
-            period=column.period or period,
+            period=column.period or _on_day(period, column.day),
             value=cell(row, column.index),
             sex=column.sex or sex,
             age=age,
         )
         for column in found.values
     ]
+
+
+def _row_sex(row: GridRow, column: Column | None, file: str, problems: list[Problem]) -> Sex | None:
+    """The row's kön; a problem for a category that is none (``1``: only men, as a code)."""
+    text = cell(row, column.index) if column else ""
+    sex = sex_of(text)
+    if column is not None and text and sex is None:
+        problems.append(
+            Problem(
+                file=file,
+                line=row.line,
+                column=column.label,
+                value=text,
+                code="unknown-category",
+                message=f"{text!r} is not a kön (totalt, män, kvinnor)",
+                hint="export kön as text (män, kvinnor, totalt), or the table without kön",
+            )
+        )
+    return sex
+
+
+def _on_day(period: str | None, day: tuple[int, int] | None) -> str | None:
+    """A row's year on the day the value column names (``Folkmängd 1 november``).
+
+    None (no date: the user gives it with --date) where that day is no date or the row's
+    period is a month or quarter, which the day contradicts.
+    """
+    if day is None or period is None:
+        return period
+    return on_day(period, day) if is_plain_year(period) else None
 
 
 def _row_period(

@@ -1,7 +1,8 @@
 """SCB's Excel workbooks (.xlsx): title rows, the table, notes below; read with openpyxl.
 
 Each worksheet is a table of cells read like a CSV file (rows are Excel's row numbers, so
-every problem points at its row); the first worksheet with a header is the export.
+every problem points at its row); the one worksheet with a header is the export, and a
+workbook with tables on several sheets is refused (which one is the population is not guessed).
 """
 
 from __future__ import annotations
@@ -48,11 +49,24 @@ def sheet_rows(
         ]
         sheets.append((sheet.title, rows))
     workbook.close()
-    for title, rows in sheets:
-        if any(is_header(row, choice) for row in rows):
-            return rows, title, []
-    title, rows = sheets[0] if sheets else ("", [])
+    tables = [(title, rows) for title, rows in sheets if any(is_header(r, choice) for r in rows)]
+    if len(tables) > 1:
+        return [], "", [_several(file, [title for title, _ in tables])]
+    title, rows = tables[0] if tables else sheets[0] if sheets else ("", [])
     return rows, title, []
+
+
+def _several(file: str, titles: list[str]) -> Problem:
+    return Problem(
+        file=file,
+        line=None,
+        column=None,
+        value=", ".join(titles),
+        code="several-tables",
+        message=f"the workbook has a table on each of the sheets {', '.join(titles)}; "
+        "which one holds the population is not guessed",
+        hint="delete the other sheets (or save the population sheet as CSV) and import that",
+    )
 
 
 def _trimmed(values: tuple[object, ...]) -> tuple[str, ...]:
