@@ -33,6 +33,9 @@ NOT_CODES = {
     "left-out",  # a whatif member's status
     "excel-sv",  # a CSV dialect
     "yyyy-mm-dd",  # a spreadsheet date format
+    "largest-remainder",  # explain: the rule of a pool step
+    "full-year-fee",  # explain: a full-year member's base fee
+    "part-year-rest",  # explain: the part-year members' split of a base-fee pool
 }
 START, END = "<!-- problem-codes:start -->", "<!-- problem-codes:end -->"
 
