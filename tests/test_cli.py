@@ -55,7 +55,7 @@ def test_json_amounts_sum_to_the_budget(year: int, budget: int) -> None:
     record = json.loads(result.stdout)
     assert record["budget"] == f"{budget}.00"
     assert sum(s["amount_ore"] for s in record["shares"]) == budget * 100
-    assert record["method"]["version"] == "1"
+    assert record["method"]["version"] == "2"  # base fee: full-year members pay the fee
 
 
 def test_csv_output_has_one_row_per_member() -> None:

@@ -34,6 +34,9 @@ NOT_CODES = {
     "excel-sv",  # a CSV dialect
     "yyyy-mm-dd",  # a spreadsheet date format
     "credit-note",  # a kind of document in the invoice register
+    "largest-remainder",  # explain: the rule of a pool step
+    "full-year-fee",  # explain: a full-year member's base fee
+    "part-year-rest",  # explain: the part-year members' split of a base-fee pool
 }
 START, END = "<!-- problem-codes:start -->", "<!-- problem-codes:end -->"
 

@@ -137,8 +137,12 @@ def plan_pools(
 
 def _full_year_fee(key: AllocationKey, lines: Sequence[BudgetLine], unit_ore: int) -> int | None:
     """A full-year member's base fee, if this is the base-fee pool and each fee is whole units."""
-    if key != AllocationKey.BASE_FEE:
-        return None
+    return full_year_fee_ore(lines, unit_ore) if key == AllocationKey.BASE_FEE else None
+
+
+def full_year_fee_ore(lines: Sequence[BudgetLine], unit_ore: int) -> int | None:
+    """What a full-year member pays of base fees: the sum of the year's fees, or None when a
+    fee is not a whole number of rounding units (then the whole pool is split by days)."""
     fees = [line.base_fee_ore or 0 for line in lines if line.key == AllocationKey.BASE_FEE]
     return None if any(fee % unit_ore for fee in fees) else sum(fees)
 

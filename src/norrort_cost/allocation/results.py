@@ -22,7 +22,9 @@ if TYPE_CHECKING:
 class Part:
     """A member's part of one cost pool: the one record of a member's split.
 
-    ``quota_ore`` is the exact quota ``pool × weight ÷ sum of weights``; ``floor_ore`` its
+    ``quota_ore`` is the exact quota ``pool × weight ÷ sum of weights`` (in a base-fee pool
+    with a fee in whole units: the fee itself for a full-year member, and for a part-year
+    member ``rest × weight ÷ sum of the part-year members' weights``); ``floor_ore`` its
     floor in rounding units; ``rank`` the place of its remainder, largest first (ties by
     kommunkod); ``extra_unit`` whether a leftover unit went to it; ``amount_ore`` the part.
     """

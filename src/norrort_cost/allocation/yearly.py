@@ -1,6 +1,6 @@
 """Exact allocation of a budget among members: the pure core, no I/O.
 
-The method (version 1):
+The method (version 2):
 
 1. A member's weight is its inhabitants at the reference date times its days of
    membership in the year, divided by the days of the year (inclusive dates, leap years
@@ -11,10 +11,18 @@ The method (version 1):
    proportion to the pool's weights: every member gets the floor of its exact quota
    ``amount * weight / total``; the units left over go one each to the largest
    remainders; equal remainders are ordered by kommunkod ascending. The result does not
-   depend on the order of the input. Fixed amounts are paid exactly as given.
+   depend on the order of the input. Fixed amounts are paid exactly as given. A base-fee
+   pool whose fee is a whole number of rounding units is split in two: each full-year
+   member pays exactly the fee, and the part-year members split the rest of the pool by
+   days of membership, by the same largest-remainder rule.
 3. A member's amount is the sum over pools. Each pool's parts sum to the pool and the
    parts always sum to the budget exactly; this is checked here, in code, on every
    allocation.
+
+Version 2 differs from version 1 in the base-fee pool only: version 1 split the whole
+pool by days in one largest-remainder split, so that a full-year member could pay the fee
+minus one unit when someone joined or left during the year. Datasets without a base fee,
+or in which every member is a member all year, give the same amounts under both versions.
 """
 
 from __future__ import annotations
@@ -34,7 +42,7 @@ from norrort_cost.money import ORE_PER_KRONA
 from norrort_cost.problems import DataError, Problem, UsageError, errors_only
 
 METHOD = "largest-remainder (Hamilton)"
-METHOD_VERSION = "1"
+METHOD_VERSION = "2"
 TIE_BREAK = "equal remainders: kommunkod ascending"
 UNIT_ORE = {"ore": 1, "krona": ORE_PER_KRONA}
 

@@ -10,7 +10,7 @@ from fractions import Fraction
 
 from rich.console import Console
 
-from norrort_cost.audit.explain import Explanation, PoolStep
+from norrort_cost.audit.explain import BaseFeeStep, Explanation, PoolStep
 from norrort_cost.audit.reconcile import CheckResult, Verdict
 from norrort_cost.money import (
     format_fraction_sv,
@@ -68,8 +68,10 @@ def _rule(text: str) -> str:
 
 
 def _reason(step: PoolStep) -> str:
-    """Why the member got a leftover unit or not (the words of ``PoolStep.reason``)."""
+    """Why the member got a leftover unit or not (the words of ``leftover_reason``)."""
     unit = _("öre") if step.unit_ore == 1 else _("krona")
+    if step.rule == "full-year-fee":
+        return _("a full-year member pays exactly the base fee: nothing to round")
     if step.leftover_units == 0:
         return _("the floors already sum to the pool: no {unit} left over").format(unit=unit)
     share_out = _(
@@ -89,23 +91,44 @@ def _reason(step: PoolStep) -> str:
 
 def _pool_rows(step: PoolStep, unit: str) -> list[tuple[str, str, str]]:
     lines = "; ".join(step.lines)
-    quota = _("{pool} öre × weight ÷ sum of weights = {quota} kr").format(
-        pool=format_int(step.pool_amount_ore), quota=format_fraction_sv(kronor(step.quota_ore), 6)
-    )
-    rank = _("rank {rank} of {members} (largest first, ties by kommunkod)").format(
-        rank=step.rank, members=step.members
-    )
-    return [
+    rows = [
         (
             _("Pool: {pool}").format(pool=pool_label(step.pool)),
             f"{format_sek(step.pool_amount_ore)} kr",
             lines,
-        ),
-        (
-            "  " + _("weight in pool"),
-            _exact(step.weight),
-            _("sum of weights {total}").format(total=_exact(step.total_weight)),
-        ),
+        )
+    ]
+    if step.base_fee is not None:
+        rows += base_fee_rows(step.base_fee, step.pool_amount_ore, unit)
+    if step.rule == "full-year-fee":
+        how = _("a full-year member's quota is the fee itself: {fee} öre, nothing to round")
+        return [
+            *rows,
+            (
+                "  " + _("exact quota"),
+                f"{_exact(step.quota_ore)} öre",
+                how.format(fee=format_int(step.amount_ore)),
+            ),
+            ("  " + _("part"), f"{format_sek(step.amount_ore)} kr", ""),
+        ]
+    return rows + _split_rows(step, unit)
+
+
+def _split_rows(step: PoolStep, unit: str) -> list[tuple[str, str, str]]:
+    """The largest-remainder split the member takes part in: weight, quota, floor, rank."""
+    quota = _("{pool} öre × weight ÷ sum of weights = {quota} kr").format(
+        pool=format_int(step.split_ore), quota=format_fraction_sv(kronor(step.quota_ore), 6)
+    )
+    rank = _("rank {rank} of {members} (largest first, ties by kommunkod)").format(
+        rank=step.rank, members=step.members
+    )
+    total = _("sum of weights {total}").format(total=_exact(step.total_weight))
+    if step.rule == "part-year-rest":
+        total = _("sum of the part-year members' weights {total}").format(
+            total=_exact(step.total_weight)
+        )
+    return [
+        ("  " + _("weight in pool"), _exact(step.weight), total),
         ("  " + _("exact quota"), f"{_exact(step.quota_ore)} öre", quota),
         (
             "  " + _("floor"),
@@ -119,6 +142,52 @@ def _pool_rows(step: PoolStep, unit: str) -> list[tuple[str, str, str]]:
             _reason(step),
         ),
         ("  " + _("part"), f"{format_sek(step.amount_ore)} kr", ""),
+    ]
+
+
+def base_fee_rows(fee: BaseFeeStep, pool_ore: int, unit: str) -> list[tuple[str, str, str]]:
+    """How a base-fee pool comes about and how it is split: fee, pool, full-year, rest."""
+    rows = []
+    for line in fee.lines:
+        exact = Fraction(line.fee_ore * fee.member_days, fee.days_in_year)
+        how = _(
+            "{line}: {fee} kr × {days} member-days ÷ {days_in_year} = {exact} kr, "
+            "rounded down to whole {unit}: {amount} kr"
+        ).format(
+            line=line.line,
+            fee=format_sek(line.fee_ore),
+            days=format_int(fee.member_days),
+            days_in_year=fee.days_in_year,
+            exact=format_fraction_sv(kronor(exact), 6),
+            unit=unit,
+            amount=format_sek(line.amount_ore),
+        )
+        rows.append(("  " + _("base fee"), f"{format_sek(line.fee_ore)} kr", how))
+    if fee.fee_ore is None:
+        how = _("a fee is not whole {unit}: the whole pool is split by days of membership")
+        return [*rows, ("  " + _("split"), _("by days"), how.format(unit=unit))]
+    full = _("{members} × {fee} kr: each full-year member pays exactly the fee ({codes})")
+    rest = _("{pool} kr − {full} kr, split by days among the part-year members ({codes})")
+    return [
+        *rows,
+        (
+            "  " + _("full-year members"),
+            f"{format_sek(fee.full_year_ore)} kr",
+            full.format(
+                members=len(fee.full_year),
+                fee=format_sek(fee.fee_ore),
+                codes=", ".join(fee.full_year) or "–",
+            ),
+        ),
+        (
+            "  " + _("rest"),
+            f"{format_sek(fee.rest_ore)} kr",
+            rest.format(
+                pool=format_sek(pool_ore),
+                full=format_sek(fee.full_year_ore),
+                codes=", ".join(fee.part_year) or "–",
+            ),
+        ),
     ]
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from norrort_cost.allocation.results import Allocation, Share
 from norrort_cost.audit.changes import Comparison, MemberChange, WhatIf
-from norrort_cost.audit.explain import Explanation, PoolStep
+from norrort_cost.audit.explain import BaseFeeStep, Explanation, PoolStep
 from norrort_cost.audit.reconcile import CheckResult, ReadingCheck
 from norrort_cost.money import (
     decimal_text,
@@ -36,6 +36,8 @@ def exact(value: Fraction) -> dict[str, str]:
 def leftover_reason(step: PoolStep) -> str:
     """Why this member did or did not get one of the pool's leftover units, in words."""
     unit = "öre" if step.unit_ore == 1 else "krona"
+    if step.rule == "full-year-fee":
+        return "a full-year member pays exactly the base fee: nothing to round"
     if step.leftover_units == 0:
         return f"the floors already sum to the pool: no {unit} left over"
     share_out = (
@@ -53,12 +55,53 @@ def leftover_reason(step: PoolStep) -> str:
     return f"{share_out}, {verdict}{ties}"
 
 
+BASE_FEE_FORMULA = (
+    "each line: floor(fee_ore * member_days / (days_in_year * unit_ore)) * unit_ore; "
+    "pool amount_ore = their sum; a full-year member's part = fee_ore; the part-year "
+    "members split rest_ore = amount_ore - full_year_ore by days (largest remainder); "
+    "fee_ore null: the whole pool is split by days"
+)
+RULES = {
+    "largest-remainder": "quota_ore = split_ore * weight / total_weight; floor to a whole "
+    "unit; the leftover units go to the largest remainders, ties by kommunkod ascending",
+    "full-year-fee": "part = the base fee: quota_ore = split_ore * weight / total_weight "
+    "= fee_ore (weight 1 each), nothing to round",
+    "part-year-rest": "the part-year members split rest_ore by days: quota_ore = split_ore "
+    "* weight / total_weight (their weights only); floor, leftover units to the largest "
+    "remainders, ties by kommunkod ascending",
+}
+
+
+def _base_fee(fee: BaseFeeStep | None) -> dict[str, Any] | None:
+    if fee is None:
+        return None
+    return {
+        "formula": BASE_FEE_FORMULA,
+        "lines": [
+            {"line": line.line, "fee_ore": line.fee_ore, "amount_ore": line.amount_ore}
+            for line in fee.lines
+        ],
+        "member_days": fee.member_days,
+        "days_in_year": fee.days_in_year,
+        "fee_ore": fee.fee_ore,
+        "full_year_members": list(fee.full_year),
+        "full_year_ore": fee.full_year_ore,
+        "part_year_members": list(fee.part_year),
+        "rest_ore": fee.rest_ore,
+    }
+
+
 def _pool(step: PoolStep) -> dict[str, Any]:
     return {
         "pool": step.pool,
         "lines": list(step.lines),
+        "contributions": [{"line": line, "amount_ore": ore} for line, ore in step.contributions],
         "amount": machine_amount(step.pool_amount_ore),
         "amount_ore": step.pool_amount_ore,
+        "base_fee": _base_fee(step.base_fee),
+        "rule": step.rule,
+        "how": RULES[step.rule],
+        "split_ore": step.split_ore,
         "unit_ore": step.unit_ore,
         "weight": exact(step.weight),
         "total_weight": exact(step.total_weight),
