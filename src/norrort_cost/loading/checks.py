@@ -17,7 +17,7 @@ from norrort_cost.dataset.models import (
     PopulationFigure,
     Settings,
 )
-from norrort_cost.problems import Problem
+from norrort_cost.problems import Problem, said
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +117,7 @@ def _unknown(
                     column="kommunkod",
                     value=code,
                     code="unknown-kommunkod",
-                    message=f"kommunkod {code} is not in municipalities.csv",
+                    message=said("kommunkod {code} is not in municipalities.csv", code=code),
                     hint=hint,
                 )
             )
@@ -136,7 +136,11 @@ def _duplicates(file: str, keys: list[tuple[int, tuple[str, ...]]], column: str)
                     column=column,
                     value=key[-1],
                     code="duplicate-row",
-                    message=f"{' '.join(key)} appears again (first on line {first[key]})",
+                    message=said(
+                        "{row} appears again (first on line {first})",
+                        row=" ".join(key),
+                        first=first[key],
+                    ),
                     hint="keep one of the rows",
                 )
             )
@@ -186,7 +190,11 @@ def _overlaps(memberships: list[tuple[int, Membership]]) -> list[Problem]:
                     column="from",
                     value=b.start.isoformat(),
                     code="overlapping-membership",
-                    message=f"{b.kommunkod}'s membership overlaps the one on line {line_a}",
+                    message=said(
+                        "{code}'s membership overlaps the one on line {line}",
+                        code=b.kommunkod,
+                        line=line_a,
+                    ),
                     hint="a member's periods must not overlap: end one before the next starts",
                 )
             )
@@ -230,10 +238,17 @@ def _missing_population(settings: Settings, found: LoadedRecords) -> list[Proble
                     column="kommunkod",
                     value=membership.kommunkod,
                     code="missing-population",
-                    message=f"{membership.kommunkod} is a member in a budget year "
-                    "but population.csv has "
-                    f"no figure at {dates}",
-                    hint=f"add a row for {membership.kommunkod} at each of: {dates}",
+                    message=said(
+                        "{code} is a member in a budget year but population.csv has no figure "
+                        "at {dates}",
+                        code=membership.kommunkod,
+                        dates=dates,
+                    ),
+                    hint=said(
+                        "add a row for {code} at each of: {dates}",
+                        code=membership.kommunkod,
+                        dates=dates,
+                    ),
                 )
             )
     for year, codes in sorted(not_yet.items()):
