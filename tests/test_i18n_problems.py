@@ -79,3 +79,19 @@ def test_usage_errors_are_in_swedish():
     assert no_budget.exit_code == 2
     assert "fel: det finns ingen budget för 1999" in no_budget.stderr
     assert "tips: år med budget: 2013, 2014" in no_budget.stderr
+
+
+def test_click_usage_errors_are_in_swedish():
+    """A missing option, an unknown option and an unknown command: exit 2, said in Swedish."""
+    env = {"LANG": "sv_SE.UTF-8", "COLUMNS": "120"}
+    missing = runner.invoke(app, ["explain", "--year", "2014"], env=env)
+    assert missing.exit_code == 2
+    assert "Flaggan '--municipality' / '-m' saknas." in missing.stderr
+    assert "Skriv 'norrort-cost explain --help' för hjälp." in missing.stderr
+    bogus = runner.invoke(app, ["allocate", "--year", "2014", "--bogus"], env=env)
+    assert "Okänd flagga: --bogus" in bogus.stderr
+    typo = runner.invoke(app, ["allocat"], env=env)
+    assert typo.exit_code == 2
+    assert "Okänt kommando 'allocat'. Menade du 'allocate'?" in typo.stderr
+    english = runner.invoke(app, ["explain", "--year", "2014", "--lang", "en"], env=env)
+    assert "Missing option '--municipality' / '-m'." in english.stderr

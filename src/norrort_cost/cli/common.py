@@ -96,12 +96,16 @@ YearOption = Annotated[
 
 def format_option(*choices: Format, help_text: str) -> Any:  # noqa: ANN401 - typer's OptionInfo
     """``--format``/``-f`` taking one of ``choices`` (of the one :class:`Format` enum)."""
+    from norrort_cost.problems import said
+
     names = [choice.value for choice in choices]
 
     def parse(text: str | Format) -> Format:
         if text not in names:
             quoted = ", ".join(repr(name) for name in names)
-            raise typer.BadParameter(f"{text!r} is not one of {quoted}.")
+            raise typer.BadParameter(
+                said("{text!r} is not one of {names}.", text=text, names=quoted)
+            )
         return Format(text)
 
     return typer.Option(
