@@ -91,7 +91,6 @@ def take_language(args: list[str], own_lang: frozenset[str] = frozenset()) -> li
             value = arg.partition("=")[2] if "=" in arg else _next(args, index)
             if value not in LANGUAGES:
                 use(language_from([], os.environ))
-                _typer_words()
                 message = said(
                     "choose one of {languages}, not {value!r}",
                     languages=", ".join(LANGUAGES),
@@ -107,7 +106,6 @@ def take_language(args: list[str], own_lang: frozenset[str] = frozenset()) -> li
         index += 1
     _chosen["lang"] = chosen
     use(chosen or language_from([], os.environ))
-    _typer_words()
     return rest
 
 
@@ -172,6 +170,7 @@ def in_language(exc: click_errors.UsageError) -> click_errors.UsageError:
     said again here from the error's own fields: a missing option or argument, an invalid
     value (its reason translated when it is one of ours), an unknown option or command,
     extra arguments. Any other stays as click wrote it."""
+    _typer_words()  # the error panel's title and "Try ... --help" (imports rich: errors only)
     if current() == "en" or exc.__class__.__name__ == "NoArgsIsHelpError":
         return exc
     text = _click_words(exc)

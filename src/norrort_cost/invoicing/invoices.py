@@ -22,7 +22,7 @@ from norrort_cost.allocation.results import Allocation, Part, Pool, Share
 from norrort_cost.allocation.yearly import check_sum
 from norrort_cost.dataset.models import AllocationKey, Dataset, Municipality
 from norrort_cost.invoicing.payments import invoice_number, ocr_reference, validate_bankgiro
-from norrort_cost.problems import UsageError
+from norrort_cost.problems import UsageError, said
 
 VAT_EXEMPTION_CODES = {"O": "VATEX-EU-O"}
 # invoice line label and description per allocation key
@@ -161,7 +161,7 @@ def seller_of(dataset: Dataset, year: int) -> Party:
     kommunkod = dataset.settings.managing_kommunkod(year)
     if kommunkod is None:
         raise UsageError(
-            f"no managing municipality is set for {year}",
+            said("no managing municipality is set for {year}", year=year),
             "add a [[managing_municipality]] period covering the year to cooperation.toml",
         )
     return _party(dataset.municipality(kommunkod))
@@ -200,7 +200,9 @@ def build_invoices(
     settings = dataset.settings.invoicing
     days = settings.payment_terms_days if due_days is None else due_days
     if days < 0:
-        raise UsageError(f"{days} is not a number of days", "give --due-days 0 or more")
+        raise UsageError(
+            said("{days} is not a number of days", days=days), "give --due-days 0 or more"
+        )
     terms = _Terms(
         seller=seller_of(dataset, allocation.year),
         issue_date=issue_date,

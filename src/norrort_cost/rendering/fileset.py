@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from norrort_cost.problems import UsageError
+from norrort_cost.problems import UsageError, said
 from norrort_cost.rendering.files import write_atomic
 
 
@@ -27,18 +27,26 @@ def publish(directory: Path, files: Mapping[str, bytes], *, overwrite: bool) -> 
         if Path(name).name != name or name.startswith("."):
             raise ValueError(f"{name!r} is not a plain file name")
     if directory.exists() and not directory.is_dir():
-        raise UsageError(f"{directory} is not a directory", "choose another --output directory")
+        raise UsageError(
+            said("{directory} is not a directory", directory=str(directory)),
+            "choose another --output directory",
+        )
     occupied = sorted(name for name in files if (directory / name).is_dir())
     if occupied:
         raise UsageError(
-            f"{directory / occupied[0]} is a directory, not an invoice file",
+            said("{path} is a directory, not an invoice file", path=str(directory / occupied[0])),
             "move it away; --force replaces files, never directories",
         )
     existing = sorted(name for name in files if (directory / name).exists())
     if existing and not overwrite:
         shown = ", ".join(existing[:3]) + (" ..." if len(existing) > 3 else "")
         raise UsageError(
-            f"{len(existing)} file(s) already exist in {directory}: {shown}",
+            said(
+                "{count} file(s) already exist in {directory}: {files}",
+                count=len(existing),
+                directory=str(directory),
+                files=shown,
+            ),
             "add --force to replace them, or choose another --output directory",
         )
     created = not directory.exists()
