@@ -36,6 +36,14 @@ def said(template: str, /, **params: object) -> str:
     return text
 
 
+def quoted(message: str) -> str:
+    """``message`` to put inside another :func:`said` text: translated there as a message
+    (its own template, or as a fixed text), where a plain value would be kept as it is."""
+    if isinstance(message, Said):
+        return message
+    return said(message.replace("{", "{{").replace("}", "}}"))
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Problem:
     """One thing wrong with the input, located as precisely as the input allows."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from norrort_cost.allocation.pools import PoolPlan
-from norrort_cost.problems import DataError, Problem, UsageError
+from norrort_cost.problems import DataError, Problem, UsageError, said
 
 
 def no_members(year: int) -> Problem:
@@ -20,7 +20,7 @@ def no_members(year: int) -> Problem:
         column="kommunkod",
         value=None,
         code="no-members",
-        message=f"no municipality is a member in {year}, but it has a budget",
+        message=said("no municipality is a member in {year}, but it has a budget", year=year),
         hint="check the membership periods (from, to): someone must pay the budget",
     )
 

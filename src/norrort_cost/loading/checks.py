@@ -74,8 +74,14 @@ def _managing_overlaps(settings: Settings) -> list[Problem]:
                 column=f"managing_municipality[{j}].from",
                 value=later.start.isoformat(),
                 code="overlapping-managing-period",
-                message=f"the managing period of {later.kommunkod} from {later.start} "
-                f"overlaps that of {earlier.kommunkod} (managing_municipality[{i}])",
+                message=said(
+                    "the managing period of {later} from {start} overlaps that of {earlier} "
+                    "(managing_municipality[{index}])",
+                    later=later.kommunkod,
+                    start=later.start,
+                    earlier=earlier.kommunkod,
+                    index=i,
+                ),
                 hint="end the earlier period the day before the next one starts",
             )
         )
@@ -166,8 +172,21 @@ def _duplicate_figures(population: list[tuple[int, PopulationFigure]]) -> list[P
                 column="reference_date",
                 value=key[1],
                 code="conflicting-duplicate" if conflict else "duplicate-row",
-                message=f"{key[0]} at {key[1]} appears again (first on line {earlier_line}"
-                + (f" with {earlier} inhabitants)" if conflict else ")"),
+                message=said(
+                    "{code} at {on} appears again (first on line {line} with {earlier} "
+                    "inhabitants)",
+                    code=key[0],
+                    on=key[1],
+                    line=earlier_line,
+                    earlier=earlier,
+                )
+                if conflict
+                else said(
+                    "{code} at {on} appears again (first on line {line})",
+                    code=key[0],
+                    on=key[1],
+                    line=earlier_line,
+                ),
                 hint="keep the figure that SCB publishes and remove the other",
             )
         )
@@ -260,10 +279,20 @@ def _missing_population(settings: Settings, found: LoadedRecords) -> list[Proble
                 column="year",
                 value=str(year),
                 code="population-not-yet-available",
-                message=f"the {year} budget needs population figures at {on} for {len(codes)} "
-                f"member(s) ({', '.join(codes)}); population.csv ends at {latest}",
-                hint=f"{year} cannot be allocated until they are added (e.g. with population "
-                "import-scb); other years can",
+                message=said(
+                    "the {year} budget needs population figures at {on} for {count} "
+                    "member(s) ({codes}); population.csv ends at {latest}",
+                    year=year,
+                    on=on,
+                    count=len(codes),
+                    codes=", ".join(codes),
+                    latest=latest,
+                ),
+                hint=said(
+                    "{year} cannot be allocated until they are added (e.g. with population "
+                    "import-scb); other years can",
+                    year=year,
+                ),
                 severity="warning",
             )
         )

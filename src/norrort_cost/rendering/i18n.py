@@ -89,9 +89,16 @@ def translatable(text: str) -> bool:
     if current() == "en":
         return True
     if not isinstance(text, Said):
-        return _(text) != text
+        return _in_catalog(text)
     nested = [value for value in text.params.values() if isinstance(value, Said)]
-    return _(text.template) != text.template and all(map(translatable, nested))
+    return _in_catalog(text.template) and all(map(translatable, nested))
+
+
+def _in_catalog(text: str) -> bool:
+    # a text may be translated as itself ("{year}: {message}"), so ask the catalog, not the
+    # result; GNUTranslations keeps its messages in _catalog (since Python 2)
+    catalog: dict[object, str] = getattr(_state["current"], "_catalog", {})
+    return bool(catalog.get(text))
 
 
 def problem_words(problem: Problem) -> tuple[str, str]:
