@@ -95,3 +95,25 @@ def test_click_usage_errors_are_in_swedish():
     assert "Okänt kommando 'allocat'. Menade du 'allocate'?" in typo.stderr
     english = runner.invoke(app, ["explain", "--year", "2014", "--lang", "en"], env=env)
     assert "Missing option '--municipality' / '-m'." in english.stderr
+
+
+def test_a_field_problem_keeps_its_values_in_swedish(tmp_path):
+    """A kommunkod that lost its zero (a field parser's problem, through pydantic): said in
+    Swedish with its value and the corrected code; its JSON the same in both languages."""
+    data, _spec = build("lost-leading-zero", tmp_path / "data")
+    args = ["validate", "--data-dir", str(data)]
+    swedish = runner.invoke(app, [*args, "--lang", "sv"], env={"COLUMNS": "200"})
+    assert swedish.exit_code == 1
+    assert (
+        "population.csv:47 [kommunkod]: fel [kommunkod-lost-zero] kommunkoden '114' har tre siffror"
+        in swedish.stdout
+    )
+    assert (
+        "tips: ett kalkylprogram har troligen tagit bort den inledande nollan: skriv 0114"
+        in swedish.stdout
+    )
+    machine = [
+        runner.invoke(app, [*args, "--format", "json", "--lang", lang]) for lang in ["sv", "en"]
+    ]
+    assert machine[0].stdout == machine[1].stdout
+    assert "kommunkod '114' has three digits" in machine[0].stdout
