@@ -117,3 +117,16 @@ def test_a_field_problem_keeps_its_values_in_swedish(tmp_path):
     ]
     assert machine[0].stdout == machine[1].stdout
     assert "kommunkod '114' has three digits" in machine[0].stdout
+
+
+def test_every_swedish_template_uses_only_the_english_ones_values():
+    """A Swedish text names no value its English template lacks (it would fail when shown)."""
+    from string import Formatter
+
+    def fields(text):
+        return {name for _lit, name, _spec, _conv in Formatter().parse(text) if name}
+
+    with PO.open("rb") as stream:
+        entries = [(m.id, m.string) for m in read_po(stream) if isinstance(m.id, str) and m.id]
+    wrong = [english for english, swedish in entries if not fields(swedish) <= fields(english)]
+    assert not wrong
