@@ -45,12 +45,12 @@ def test_the_shipped_mo_is_compiled_from_the_po():
 
 
 def test_every_text_marked_for_translation_has_a_swedish_one():
-    """Each literal in _("...") and tr("...") in the source has a Swedish text in the catalog."""
+    """Each literal in _("..."), tr("...") and said("...") in the source has a Swedish text."""
     catalog = _catalog()
     marked = {
         message
         for _file, _line, message, _comments, _context in extract_from_dir(
-            SRC, method_map=[("**.py", "python")], keywords={"_": None, "tr": None}
+            SRC, method_map=[("**.py", "python")], keywords={"_": None, "tr": None, "said": None}
         )
         if isinstance(message, str)
     }

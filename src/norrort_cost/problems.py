@@ -3,6 +3,10 @@
 A :class:`Problem` says where (file, line, column), what (a stable ``code`` and a message)
 and how to fix it (a hint). Loading returns or raises them all at once in a
 :class:`DataError`; the command line prints them and exits with code 1.
+
+Messages and hints are English (the JSON report carries them as written). One made with
+:func:`said` from a template and its values keeps both, so the command line can say it in
+the reader's language from the catalog (the core never imports the catalog itself).
 """
 
 from __future__ import annotations
@@ -11,6 +15,33 @@ from dataclasses import asdict, dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+
+
+class Said(str):
+    """An English text that remembers the template and the values it was made from."""
+
+    template: str
+    params: dict[str, object]
+
+
+def said(template: str, /, **params: object) -> str:
+    """``template.format(**params)``, keeping the template and values for translation.
+
+    The template is marked for the catalog (``tests/test_i18n.py`` checks each has a
+    Swedish text): ``said("{name} is empty", name=name)``.
+    """
+    text = Said(template.format(**params))
+    text.template = template
+    text.params = params
+    return text
+
+
+def quoted(message: str) -> str:
+    """``message`` to put inside another :func:`said` text: translated there as a message
+    (its own template, or as a fixed text), where a plain value would be kept as it is."""
+    if isinstance(message, Said):
+        return message
+    return said(message.replace("{", "{{").replace("}", "}}"))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -28,7 +59,10 @@ class Problem:
 
     def as_dict(self) -> dict[str, str | int | None]:
         """The problem as a JSON-ready mapping (the documented ``problems`` schema)."""
-        return asdict(self)
+        record = asdict(self)
+        for name in ("message", "hint"):
+            record[name] = str(record[name])  # plain English, whatever it was made from
+        return record
 
     def location(self) -> str:
         """``file:line`` (and the column) for people."""

@@ -14,7 +14,7 @@ from fractions import Fraction
 
 from norrort_cost.dataset.models import AllocationKey, BudgetLine, FixedAmount
 from norrort_cost.money import format_fraction_sv, format_sek, kronor
-from norrort_cost.problems import Problem
+from norrort_cost.problems import Problem, said
 
 BUDGET_FILE = "budget.csv"
 FIXED_FILE = "fixed_amounts.csv"
@@ -99,10 +99,15 @@ def _base_fee_problems(
                     column="base_fee",
                     value=format_sek(line.base_fee_ore),
                     code="base-fee-exceeds-line",
-                    message=f"{line.year} {line.line}: base fees of "
-                    f"{format_fraction_sv(member_years, 4)} member-years come to "
-                    f"{format_fraction_sv(kronor(fees), 2)} kr, more than the line's "
-                    f"{format_sek(line.amount_ore)} kr",
+                    message=said(
+                        "{year} {line}: base fees of {member_years} member-years come to "
+                        "{fees} kr, more than the line's {amount} kr",
+                        year=line.year,
+                        line=line.line,
+                        member_years=format_fraction_sv(member_years, 4),
+                        fees=format_fraction_sv(kronor(fees), 2),
+                        amount=format_sek(line.amount_ore),
+                    ),
                     hint="lower the base fee or raise the line's amount",
                 )
             )
@@ -124,9 +129,13 @@ def _fixed_line_problems(lines: Sequence[Located], fixed: Sequence[LocatedFixed]
                     column="key",
                     value=line.key.value,
                     code="missing-fixed-amounts",
-                    message=f"{line.year} {line.line} is fixed but {FIXED_FILE} "
-                    "gives no amounts for it",
-                    hint=f"add rows year,line,kommunkod,amount to {FIXED_FILE}",
+                    message=said(
+                        "{year} {line} is fixed but {file} gives no amounts for it",
+                        year=line.year,
+                        line=line.line,
+                        file=FIXED_FILE,
+                    ),
+                    hint=said("add rows year,line,kommunkod,amount to {file}", file=FIXED_FILE),
                 )
             )
         elif given > line.amount_ore:
@@ -137,10 +146,15 @@ def _fixed_line_problems(lines: Sequence[Located], fixed: Sequence[LocatedFixed]
                     column="amount",
                     value=format_sek(line.amount_ore),
                     code="fixed-exceeds-line",
-                    message=f"{line.year} {line.line}: the fixed amounts sum to "
-                    f"{format_sek(given)} kr, "
-                    f"more than the line's {format_sek(line.amount_ore)} kr",
-                    hint=f"correct {FIXED_FILE} or the line's amount",
+                    message=said(
+                        "{year} {line}: the fixed amounts sum to {given} kr, more than the "
+                        "line's {amount} kr",
+                        year=line.year,
+                        line=line.line,
+                        given=format_sek(given),
+                        amount=format_sek(line.amount_ore),
+                    ),
+                    hint=said("correct {file} or the line's amount", file=FIXED_FILE),
                 )
             )
     return problems

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from norrort_cost.allocation.pools import PoolPlan
-from norrort_cost.problems import DataError, Problem, UsageError
+from norrort_cost.problems import DataError, Problem, UsageError, said
 
 
 def no_members(year: int) -> Problem:
@@ -20,7 +20,7 @@ def no_members(year: int) -> Problem:
         column="kommunkod",
         value=None,
         code="no-members",
-        message=f"no municipality is a member in {year}, but it has a budget",
+        message=said("no municipality is a member in {year}, but it has a budget", year=year),
         hint="check the membership periods (from, to): someone must pay the budget",
     )
 
@@ -34,8 +34,13 @@ def weightless(plan: PoolPlan) -> Problem:
         column="inhabitants",
         value="0",
         code="zero-weight",
-        message=f"the {plan.key.value} pool ({lines}) has {plan.amount_ore} öre to split "
-        "but the members' inhabitants at the reference date sum to 0",
+        message=said(
+            "the {key} pool ({lines}) has {ore} öre to split but the members' inhabitants at "
+            "the reference date sum to 0",
+            key=plan.key.value,
+            lines=lines,
+            ore=plan.amount_ore,
+        ),
         hint="check the population figures at the reference date",
     )
 
@@ -50,9 +55,11 @@ def check_whole_units(plans: Iterable[PoolPlan], *, from_settings: bool) -> None
         if not plan.amount_ore % plan.unit_ore:
             continue
         lines = ", ".join(dict.fromkeys(name for name, _ in plan.contributions))
-        message = (
-            f"the {plan.key.value} pool ({lines}) sums to {plan.amount_ore} öre, "
-            "not a whole number of kronor"
+        message = said(
+            "the {key} pool ({lines}) sums to {ore} öre, not a whole number of kronor",
+            key=plan.key.value,
+            lines=lines,
+            ore=plan.amount_ore,
         )
         if not from_settings:
             raise UsageError(message, "use rounding unit 'ore', or budget amounts in whole kronor")
@@ -64,7 +71,10 @@ def check_whole_units(plans: Iterable[PoolPlan], *, from_settings: bool) -> None
                     column="amount",
                     value=None,
                     code="not-whole-kronor",
-                    message=message + ' (cooperation.toml has rounding_unit = "krona")',
+                    message=said(
+                        '{message} (cooperation.toml has rounding_unit = "krona")',
+                        message=message,
+                    ),
                     hint='write the amounts in whole kronor, or set rounding_unit = "ore"',
                 )
             ]

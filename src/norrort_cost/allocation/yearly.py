@@ -39,7 +39,7 @@ from norrort_cost.allocation.refusals import check_whole_units, no_members, weig
 from norrort_cost.allocation.results import Allocation, Part, Pool, Share
 from norrort_cost.dataset.models import BudgetLine, Dataset, Municipality, PopulationFigure
 from norrort_cost.money import ORE_PER_KRONA
-from norrort_cost.problems import DataError, Problem, UsageError, errors_only
+from norrort_cost.problems import DataError, Problem, UsageError, errors_only, said
 
 METHOD = "largest-remainder (Hamilton)"
 METHOD_VERSION = "2"
@@ -110,7 +110,7 @@ def _members(dataset: Dataset, year: int, on: date) -> MemberYear:
                     column="reference_date",
                     value=on.isoformat(),
                     code="missing-population",
-                    message=f"{kommunkod} has no population figure at {on}",
+                    message=said("{code} has no population figure at {on}", code=kommunkod, on=on),
                     hint="add the figure (e.g. with population import-scb) "
                     "or weigh by another date",
                 )
@@ -128,7 +128,10 @@ def _budget_lines(dataset: Dataset, year: int) -> tuple[BudgetLine, ...]:
     lines = dataset.lines_for(year)
     if not lines:
         years = ", ".join(str(y) for y in dataset.budget_years) or "none"
-        raise UsageError(f"there is no budget for {year}", f"years with a budget: {years}")
+        raise UsageError(
+            said("there is no budget for {year}", year=year),
+            said("years with a budget: {years}", years=years),
+        )
     return lines
 
 

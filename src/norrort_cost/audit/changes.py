@@ -22,7 +22,7 @@ from norrort_cost.allocation.results import Allocation, Share
 from norrort_cost.allocation.yearly import allocate
 from norrort_cost.dataset.lookup import find_municipality
 from norrort_cost.dataset.models import Dataset, Membership, Municipality
-from norrort_cost.problems import UsageError
+from norrort_cost.problems import UsageError, said
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -192,12 +192,17 @@ def parse_change(
     except ValueError:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", when.strip()):
             raise UsageError(
-                f"--{kind.value} {text!r}: {when.strip()} does not exist in the calendar",
+                said(
+                    "--{kind} {text!r}: {when} does not exist in the calendar",
+                    kind=kind.value,
+                    text=text,
+                    when=when.strip(),
+                ),
                 "check month and day",
             ) from None
         raise UsageError(
-            f"--{kind.value} {text!r} needs a municipality and a date",
-            f"write CODE:YYYY-MM-DD, e.g. --{kind.value} 0125:2014-01-01",
+            said("--{kind} {text!r} needs a municipality and a date", kind=kind.value, text=text),
+            said("write CODE:YYYY-MM-DD, e.g. --{kind} 0125:2014-01-01", kind=kind.value),
         ) from None
     return MembershipChange(kind, find_municipality(municipalities, who).kommunkod, on)
 
@@ -215,12 +220,16 @@ def apply_change(
     covering = [m for m in own if m.start <= on and (m.end is None or m.end >= on)]
     if change.kind == ChangeKind.JOIN:
         if covering:
-            raise UsageError(f"{change.kommunkod} is already a member on {on}")
+            raise UsageError(
+                said("{code} is already a member on {on}", code=change.kommunkod, on=on)
+            )
         earlier = tuple(m for m in own if m.start < on)
         joined = Membership.model_validate({"kommunkod": change.kommunkod, "from": on})
         return (*others, *earlier, joined)
     if not covering:
-        raise UsageError(f"{change.kommunkod} is not a member on {on}, so it cannot leave")
+        raise UsageError(
+            said("{code} is not a member on {on}, so it cannot leave", code=change.kommunkod, on=on)
+        )
     earlier = tuple(m for m in own if m.start <= on and m is not covering[0])
     return (*others, *earlier, covering[0].model_copy(update={"end": on}))
 
@@ -247,7 +256,11 @@ def _refuse_contradictions(changes: Sequence[MembershipChange]) -> None:
     for change in changes:
         if change.kind != ChangeKind.WITHOUT and change.kommunkod in removed:
             raise UsageError(
-                f"{change.kommunkod} is both left out (--without) and asked to {change.kind.value}",
+                said(
+                    "{code} is both left out (--without) and asked to {kind}",
+                    code=change.kommunkod,
+                    kind=change.kind.value,
+                ),
                 "choose one of the two changes for this member",
             )
 

@@ -21,7 +21,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from norrort_cost.money import GROUPING_SPACES, parse_decimal
-from norrort_cost.problems import UsageError
+from norrort_cost.problems import UsageError, said
 
 _SPACES = GROUPING_SPACES
 _APPROX = (
@@ -156,10 +156,14 @@ def _pick(text: str) -> re.Match[str]:
         return chosen[0]
     if not chosen:
         raise UsageError(
-            f"no amount in {text!r}", "write an amount, e.g. '24 300 kr', '24,3 tkr' or '24300'"
+            said("no amount in {text!r}", text=text),
+            "write an amount, e.g. '24 300 kr', '24,3 tkr' or '24300'",
         )
     found = ", ".join(repr(m.group(0).strip()) for m in chosen)
-    raise UsageError(f"{text!r} has several amounts: {found}", "give only one amount")
+    raise UsageError(
+        said("{text!r} has several amounts: {found}", text=text, found=found),
+        "give only one amount",
+    )
 
 
 def parse_claim(text: str) -> Claim:
@@ -171,19 +175,19 @@ def parse_claim(text: str) -> Claim:
     match = _pick(text)
     if match.group("sign"):
         raise UsageError(
-            f"{match.group(0).strip()!r} is negative",
+            said("{text!r} is negative", text=match.group(0).strip()),
             "a member's share is a cost: write the amount without a sign",
         )
     unit = _unit_of(match.group("unit"))
     numbers = number_readings(match.group("number"))
     if not numbers:
         raise UsageError(
-            f"{match.group('number')!r} is not a number",
+            said("{text!r} is not a number", text=match.group("number")),
             "group thousands in threes: '1.234.567' or '1 234 567'",
         )
     if numbers[0][0] * MULTIPLIERS[unit] >= MAX_CLAIM_KRONOR:
         raise UsageError(
-            f"{match.group(0).strip()!r} is too large to be a member's share",
+            said("{text!r} is too large to be a member's share", text=match.group(0).strip()),
             "check the number: a claimed share is less than 10^15 kr",
         )
     if match.group("ore"):

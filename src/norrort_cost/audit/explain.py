@@ -24,7 +24,7 @@ from norrort_cost.allocation.results import Allocation, Part, Pool, Share
 from norrort_cost.allocation.yearly import UNIT_ORE, allocate
 from norrort_cost.dataset.lookup import find_municipality
 from norrort_cost.dataset.models import AllocationKey, Dataset
-from norrort_cost.problems import UsageError
+from norrort_cost.problems import UsageError, said
 
 POPULATION_RULES = {
     "previous-year-end": "31 December of the year before the budget year",
@@ -139,8 +139,13 @@ def member_share(dataset: Dataset, allocation: Allocation, municipality: str) ->
     except KeyError:
         members = ", ".join(f"{s.kommunkod} {s.name}" for s in allocation.shares)
         raise UsageError(
-            f"{found.name} ({found.kommunkod}) was not a member in {allocation.year}",
-            f"members in {allocation.year}: {members}",
+            said(
+                "{name} ({code}) was not a member in {year}",
+                name=found.name,
+                code=found.kommunkod,
+                year=allocation.year,
+            ),
+            said("members in {year}: {members}", year=allocation.year, members=members),
         ) from None
 
 

@@ -26,7 +26,7 @@ from norrort_cost.audit.claims import Claim, Reading, ReadingKind, parse_claim
 from norrort_cost.audit.explain import member_share
 from norrort_cost.dataset.models import Dataset
 from norrort_cost.money import ORE_PER_KRONA
-from norrort_cost.problems import UsageError
+from norrort_cost.problems import UsageError, said
 
 DEFAULT_TOLERANCE = Decimal("0.01")
 SCALES = (Fraction(1000), Fraction(10**6), Fraction(1, 1000), Fraction(1, 10**6))
@@ -158,7 +158,8 @@ def check(
     """Check the figure ``claimed`` (as a person wrote it) against the computed share."""
     if not Decimal(0) <= tolerance < 1:
         raise UsageError(
-            f"tolerance {tolerance * 100} % is out of range", "give a percentage from 0 to 100"
+            said("tolerance {percent} % is out of range", percent=tolerance * 100),
+            "give a percentage from 0 to 100",
         )
     claim = parse_claim(claimed)
     allocation = allocate(dataset, year)

@@ -19,7 +19,7 @@ from norrort_cost.allocation.yearly import allocate
 from norrort_cost.audit.changes import Comparison, compare
 from norrort_cost.audit.explain import Explanation, explain
 from norrort_cost.dataset.models import Dataset
-from norrort_cost.problems import DataError, UsageError
+from norrort_cost.problems import DataError, UsageError, said
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +102,10 @@ def _previous(dataset: Dataset, year: int) -> Comparison | None:
 def _history(dataset: Dataset, years: tuple[int | None, int | None]) -> tuple[Allocation, ...]:
     first, last = years
     if first is not None and last is not None and first > last:
-        raise UsageError(f"--from {first} is after --to {last}", "give the earlier year to --from")
+        raise UsageError(
+            said("--from {first} is after --to {last}", first=first, last=last),
+            "give the earlier year to --from",
+        )
     chosen = [
         y
         for y in dataset.budget_years
@@ -111,8 +114,8 @@ def _history(dataset: Dataset, years: tuple[int | None, int | None]) -> tuple[Al
     if not chosen:
         available = ", ".join(str(y) for y in dataset.budget_years)
         raise UsageError(
-            f"no budget year between {first or '…'} and {last or '…'}",
-            f"years with a budget: {available}",
+            said("no budget year between {first} and {last}", first=first or "…", last=last or "…"),
+            said("years with a budget: {years}", years=available),
         )
     explicit = first is not None or last is not None
     found: list[Allocation] = []

@@ -124,16 +124,22 @@ def allocate(
 
 def _years(repeated: list[int] | None, span: str | None) -> list[int]:
     """The years asked for: each --year, and every year of --years FIRST-LAST, in order."""
-    from norrort_cost.problems import UsageError
+    from norrort_cost.problems import UsageError, said
 
     chosen = list(repeated or [])
     if span:
         first, dash, last = span.partition("-")
         if not (dash and first.strip().isdigit() and last.strip().isdigit()):
-            raise UsageError(f"--years {span!r} is not a range", "write FIRST-LAST, e.g. 2014-2019")
+            raise UsageError(
+                said("--years {span!r} is not a range", span=span),
+                "write FIRST-LAST, e.g. 2014-2019",
+            )
         low, high = int(first), int(last)
         if low > high:
-            raise UsageError(f"--years {span!r} ends before it starts", f"write {high}-{low}")
+            raise UsageError(
+                said("--years {span!r} ends before it starts", span=span),
+                said("write {high}-{low}", high=high, low=low),
+            )
         chosen += range(low, high + 1)
     if not chosen:
         raise UsageError("no budget year given", "add --year 2014 or --years 2014-2019")

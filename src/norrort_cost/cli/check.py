@@ -75,11 +75,12 @@ def check(
 
 def _percent(text: str) -> Decimal:
     from norrort_cost.money import NumberFormatError, parse_decimal
-    from norrort_cost.problems import UsageError
+    from norrort_cost.problems import UsageError, said
 
     try:
         return parse_decimal(text.strip().removesuffix("%")) / 100
     except NumberFormatError:
         raise UsageError(
-            f"--tolerance {text!r} is not a number", "give a percentage, e.g. 1 or 0,5"
+            said("--tolerance {text!r} is not a number", text=text),
+            "give a percentage, e.g. 1 or 0,5",
         ) from None

@@ -96,12 +96,16 @@ YearOption = Annotated[
 
 def format_option(*choices: Format, help_text: str) -> Any:  # noqa: ANN401 - typer's OptionInfo
     """``--format``/``-f`` taking one of ``choices`` (of the one :class:`Format` enum)."""
+    from norrort_cost.problems import said
+
     names = [choice.value for choice in choices]
 
     def parse(text: str | Format) -> Format:
         if text not in names:
             quoted = ", ".join(repr(name) for name in names)
-            raise typer.BadParameter(f"{text!r} is not one of {quoted}.")
+            raise typer.BadParameter(
+                said("{text!r} is not one of {names}.", text=text, names=quoted)
+            )
         return Format(text)
 
     return typer.Option(
@@ -183,7 +187,7 @@ def reporting(fmt: Format = Format.TABLE) -> Iterator[None]:
         from norrort_cost.rendering.console import error_console, print_message
 
         if fmt == Format.JSON:
-            _json_error({"error": exc.message, "hint": exc.hint})
+            _json_error({"error": str(exc.message), "hint": str(exc.hint)})
         else:
             print_message(error_console(), exc.message, exc.hint)
         raise typer.Exit(exc.exit_code) from None
@@ -221,7 +225,7 @@ def _refuse_dataset_file(output: Path, directory: Path) -> None:
     from norrort_cost.allocation.keys import FIXED_FILE
     from norrort_cost.loading import dataset
     from norrort_cost.loading.sources import WORKBOOK_FILES
-    from norrort_cost.problems import UsageError
+    from norrort_cost.problems import UsageError, said
 
     names = (
         dataset.SETTINGS_FILE,
@@ -235,7 +239,12 @@ def _refuse_dataset_file(output: Path, directory: Path) -> None:
     for name in names:
         if _same_file(output, directory / name):
             raise UsageError(
-                f"--output {output} is the dataset's {name}: writing there would replace the input",
+                said(
+                    "--output {output} is the dataset's {name}: writing there would "
+                    "replace the input",
+                    output=str(output),
+                    name=name,
+                ),
                 "choose a file outside the dataset, e.g. --output result.csv",
             )
 
@@ -258,7 +267,7 @@ def standard_output() -> Iterator[TextIO]:
     reader has gone (``| head -1``): a quiet exit with :data:`EXIT_BROKEN_PIPE`, as Unix
     tools do. Everything is flushed before the block ends, so failures surface here.
     """
-    from norrort_cost.problems import UsageError
+    from norrort_cost.problems import UsageError, said
 
     stream = sys.stdout
     if stream is None:
@@ -272,7 +281,7 @@ def standard_output() -> Iterator[TextIO]:
     except OSError as exc:
         _discard_stdout(stream)
         raise UsageError(
-            f"could not write to standard output: {exc.strerror or exc}",
+            said("could not write to standard output: {reason}", reason=exc.strerror or str(exc)),
             "check where the output goes (is the disk full?) or use --output FILE",
         ) from None
 
@@ -289,7 +298,7 @@ def _discard_stdout(stream: TextIO) -> None:
 
 def emit(text_or_bytes: str | bytes, output: Path | None) -> None:
     """Write machine output to ``output`` atomically, or to stdout."""
-    from norrort_cost.problems import UsageError
+    from norrort_cost.problems import UsageError, said
 
     if output is None:
         if isinstance(text_or_bytes, bytes):
@@ -300,13 +309,18 @@ def emit(text_or_bytes: str | bytes, output: Path | None) -> None:
     from norrort_cost.rendering.files import write_atomic
 
     if output.is_dir():
-        raise UsageError(f"{output} is a directory", "give a file name for --output")
+        raise UsageError(
+            said("{output} is a directory", output=str(output)), "give a file name for --output"
+        )
     data = text_or_bytes.encode() if isinstance(text_or_bytes, str) else text_or_bytes
     try:
         write_atomic(output, data)
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise UsageError(f"could not write {output}: {reason}", "check the path") from None
+        raise UsageError(
+            said("could not write {output}: {reason}", output=str(output), reason=reason),
+            "check the path",
+        ) from None
 
 
 def emit_csv(rows: list[dict[str, object]], dialect: CsvDialect, output: Path | None) -> None:

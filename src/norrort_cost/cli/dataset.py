@@ -68,14 +68,18 @@ def init(
     """
     with reporting():
         from norrort_cost.loading import default_data_dir
-        from norrort_cost.problems import UsageError
+        from norrort_cost.problems import UsageError, said
         from norrort_cost.rendering.console import console
         from norrort_cost.rendering.files import write_atomic
 
         existing = [name for name in FILES if (directory / name).exists()]
         if existing:
             raise UsageError(
-                f"{directory} already holds {', '.join(existing)}",
+                said(
+                    "{directory} already holds {files}",
+                    directory=str(directory),
+                    files=", ".join(existing),
+                ),
                 "choose a new or empty directory: nothing is overwritten",
             )
         source = default_data_dir()
@@ -84,7 +88,13 @@ def init(
             try:
                 write_atomic(directory / name, content)
             except OSError as exc:
-                raise UsageError(f"could not write {directory / name}: {exc.strerror}") from None
+                raise UsageError(
+                    said(
+                        "could not write {output}: {reason}",
+                        output=str(directory / name),
+                        reason=exc.strerror,
+                    )
+                ) from None
         what = (
             _("wrote an empty dataset (headers only) to {directory}: {files}")
             if empty

@@ -10,6 +10,7 @@ import typer
 
 from norrort_cost.cli.common import DataDirOption, YearOption, app, load, reporting
 from norrort_cost.cli.registry import RegisterOption, member_codes, register_path, warn_about
+from norrort_cost.problems import said
 from norrort_cost.rendering.formats import INVOICE_FORMATS, Format
 
 if TYPE_CHECKING:
@@ -30,7 +31,9 @@ MAX_DUE_DAYS = 365
 
 def _issue_date_in_range(value: datetime | None) -> datetime | None:
     if value is not None and not FIRST_ISSUE_DATE <= value.date() <= LAST_ISSUE_DATE:
-        raise typer.BadParameter(f"give a date from {FIRST_ISSUE_DATE} to {LAST_ISSUE_DATE}")
+        raise typer.BadParameter(
+            said("give a date from {first} to {last}", first=FIRST_ISSUE_DATE, last=LAST_ISSUE_DATE)
+        )
     return value
 
 

@@ -11,6 +11,9 @@ arguments, so it works before or after the command's name), else the locale
 Flags and arguments show no type placeholder (typer would print ``<bool>``,
 ``<list[Path]>``), and an option that takes one value may be given only once
 (``--year 2014 --year 2015`` is a usage error, not the last one silently winning).
+click's usage errors (a missing option, an invalid value, an unknown option or command)
+are said again in the chosen language by :func:`in_language`: typer's click builds them
+with f-strings, not gettext, so there is no catalog of click's to install.
 ``typer._click`` and typer's help constants are used here: typer is pinned to one minor
 version in pyproject, and the help golden files notice any change.
 """
@@ -19,14 +22,17 @@ from __future__ import annotations
 
 import inspect
 import os
+import re
 from collections.abc import Callable
 from typing import Any
 
 import typer
 from typer import _click
+from typer._click import exceptions as click_errors
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
-from norrort_cost.rendering.i18n import LANGUAGES, _, language_from, use
+from norrort_cost.problems import said
+from norrort_cost.rendering.i18n import LANGUAGES, _, current, language_from, spoken, use
 
 
 def translated(text: str | None) -> str | None:
@@ -85,7 +91,11 @@ def take_language(args: list[str], own_lang: frozenset[str] = frozenset()) -> li
             value = arg.partition("=")[2] if "=" in arg else _next(args, index)
             if value not in LANGUAGES:
                 use(language_from([], os.environ))
-                message = f"choose one of {', '.join(LANGUAGES)}, not {value!r}"
+                message = said(
+                    "choose one of {languages}, not {value!r}",
+                    languages=", ".join(LANGUAGES),
+                    value=value,
+                )
                 raise typer.BadParameter(message, param_hint="'--lang'")
             chosen = value
             if keep:
@@ -113,6 +123,8 @@ TYPER_WORDS = {
     "DEFAULT_STRING": "[default: {}]",
     "ENVVAR_STRING": "[env var: {}]",
     "REQUIRED_LONG_STRING": "[required]",
+    "ERRORS_PANEL_TITLE": "Error",
+    "RICH_HELP": "Try [blue]'{command_path} {help_option}'[/] for help.",
 }
 
 
@@ -133,9 +145,13 @@ def _refuse_repeats(command: _click.Command, ctx: _click.Context, args: list[str
         names = [*param.opts, *param.secondary_opts]
         given = sum(1 for arg in before_dashes if any(_names(arg, name) for name in names))
         if given > 1:
-            message = f"given {given} times; give it once"
+            message = said("given {given} times; give it once", given=given)
             if "--year" in names:
-                message += " (allocate takes several: --year 2014 --year 2015 or --years)"
+                message = said(
+                    "given {given} times; give it once (allocate takes several: "
+                    "--year 2014 --year 2015 or --years)",
+                    given=given,
+                )
             raise typer.BadParameter(message, param_hint=f"'{names[0]}'")
 
 
@@ -147,14 +163,75 @@ def _names(arg: str, name: str) -> bool:
     return arg.startswith(name) and not arg.startswith("--")
 
 
+def in_language(exc: click_errors.UsageError) -> click_errors.UsageError:
+    """click's usage error in the current language (English: the error itself).
+
+    typer's click formats its messages with f-strings, not gettext, so the common ones are
+    said again here from the error's own fields: a missing option or argument, an invalid
+    value (its reason translated when it is one of ours), an unknown option or command,
+    extra arguments. Any other stays as click wrote it."""
+    _typer_words()  # the error panel's title and "Try ... --help" (imports rich: errors only)
+    if current() == "en" or exc.__class__.__name__ == "NoArgsIsHelpError":
+        return exc
+    text = _click_words(exc)
+    return exc if text is None else click_errors.UsageError(text, exc.ctx)
+
+
+def _click_words(exc: click_errors.UsageError) -> str | None:
+    if isinstance(exc, click_errors.MissingParameter):
+        name = _param_name(exc)
+        kind = exc.param_type or (exc.param.param_type_name if exc.param else "")
+        if kind == "argument":
+            return _("Missing argument {name}.").format(name=name)
+        return _("Missing option {name}.").format(name=name)
+    if isinstance(exc, click_errors.BadParameter):
+        reason = spoken(exc.message)
+        return _("Invalid value for {name}: {reason}").format(name=_param_name(exc), reason=reason)
+    if isinstance(exc, click_errors.NoSuchOption):
+        text = _("No such option: {name}").format(name=exc.option_name)
+        if exc.possibilities:
+            options = ", ".join(sorted(exc.possibilities))
+            text += " " + _("(Possible options: {options})").format(options=options)
+        return text
+    return _plain_words(exc.message)
+
+
+def _param_name(exc: click_errors.BadParameter) -> str:
+    if exc.param_hint is not None:
+        # typer's own helper; typer is pinned to one minor version (see the module docstring)
+        return click_errors._join_param_hints(exc.param_hint) or ""
+    return exc.param.get_error_hint() if exc.param is not None else ""
+
+
+_NO_SUCH_COMMAND = re.compile(r"No such command (?P<name>.+?)\.(?: Did you mean (?P<like>.+)\?)?")
+_EXTRA = "Got unexpected extra argument(s) ("
+
+
+def _plain_words(message: str) -> str | None:
+    """click's plain usage errors that carry values: an unknown command, extra arguments."""
+    unknown = _NO_SUCH_COMMAND.fullmatch(message)
+    if unknown:
+        text = _("No such command {name}.").format(name=unknown["name"])
+        if unknown["like"]:
+            text += " " + _("Did you mean {names}?").format(names=unknown["like"])
+        return text
+    if message.startswith(_EXTRA) and message.endswith(")"):
+        found = message.removeprefix(_EXTRA).removesuffix(")")
+        return _("Unexpected extra argument(s): {arguments}").format(arguments=found)
+    return None
+
+
 class LocalizedCommand(TyperCommand):
     """A command whose help is shown in the current language, and that refuses an option
     given twice."""
 
     def parse_args(self, ctx: _click.Context, args: list[str]) -> list[str]:
         """Refuse repeated single-value options, then parse as typer does."""
-        _refuse_repeats(self, ctx, args)
-        return super().parse_args(ctx, args)
+        try:
+            _refuse_repeats(self, ctx, args)
+            return super().parse_args(ctx, args)
+        except click_errors.UsageError as exc:
+            raise in_language(exc) from None
 
     def format_help(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
         """Translate the help texts, then let typer format them."""
@@ -168,14 +245,26 @@ class LocalizedGroup(TyperGroup):
 
     def parse_args(self, ctx: _click.Context, args: list[str]) -> list[str]:
         """Take ``--lang`` out of the arguments and switch language before parsing them."""
-        if ctx.parent is None:
-            own = frozenset(
-                name
-                for name, command in self.commands.items()
-                if any("--lang" in getattr(p, "opts", ()) for p in command.params)
-            )
-            args = take_language(args, own)
-        return super().parse_args(ctx, args)
+        own = frozenset(
+            name
+            for name, command in self.commands.items()
+            if any("--lang" in getattr(p, "opts", ()) for p in command.params)
+        )
+        try:
+            if ctx.parent is None:
+                args = take_language(args, own)
+            return super().parse_args(ctx, args)
+        except click_errors.UsageError as exc:
+            raise in_language(exc) from None
+
+    def resolve_command(
+        self, ctx: _click.Context, args: list[str]
+    ) -> tuple[str | None, _click.Command | None, list[str]]:
+        """Find the command, saying an unknown one in the current language."""
+        try:
+            return super().resolve_command(ctx, args)
+        except click_errors.UsageError as exc:
+            raise in_language(exc) from None
 
     def format_help(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
         """Translate the group's and its commands' help texts, then let typer format them."""

@@ -23,6 +23,7 @@ from norrort_cost.money import (
     parse_decimal,
     whole_ore,
 )
+from norrort_cost.problems import said
 
 # only ASCII digits: ``\d`` would also take other scripts' digits (``٠١٢٥``)
 _KOMMUNKOD = re.compile(r"[0-9]{4}")
@@ -33,8 +34,10 @@ MAX_WHOLE_DIGITS = 12
 
 
 def problem(code: str, message: str, hint: str = "") -> PydanticCustomError:
-    """A validation error carrying a stable problem code and a hint."""
-    return PydanticCustomError(code, message.replace("{", "(").replace("}", ")"), {"hint": hint})
+    """A validation error carrying a stable problem code and a hint (and the message itself,
+    so that one made with :func:`~norrort_cost.problems.said` keeps its template)."""
+    text = message.replace("{", "(").replace("}", ")")
+    return PydanticCustomError(code, text, {"hint": hint, "said": message})
 
 
 def cell_text(value: object) -> str:
@@ -50,11 +53,13 @@ def parse_kommunkod(value: object) -> str:
     if re.fullmatch(r"[0-9]{3}", text):
         raise problem(
             "kommunkod-lost-zero",
-            f"kommunkod {text!r} has three digits",
-            f"a spreadsheet probably dropped the leading zero: write 0{text}",
+            said("kommunkod {text!r} has three digits", text=text),
+            said("a spreadsheet probably dropped the leading zero: write 0{text}", text=text),
         )
     raise problem(
-        "invalid-kommunkod", f"{text!r} is not a kommunkod", "a kommunkod is four digits, e.g. 0114"
+        "invalid-kommunkod",
+        said("{text!r} is not a kommunkod", text=text),
+        "a kommunkod is four digits, e.g. 0114",
     )
 
 
@@ -64,12 +69,16 @@ def parse_iso_date(value: object) -> date:
         return value
     text = cell_text(value)
     if not _ISO_DATE.fullmatch(text):
-        raise problem("invalid-date", f"{text!r} is not a date", "write dates as YYYY-MM-DD")
+        raise problem(
+            "invalid-date", said("{text!r} is not a date", text=text), "write dates as YYYY-MM-DD"
+        )
     try:
         return date.fromisoformat(text)
     except ValueError:
         raise problem(
-            "impossible-date", f"{text!r} does not exist in the calendar", "check month and day"
+            "impossible-date",
+            said("{text!r} does not exist in the calendar", text=text),
+            "check month and day",
         ) from None
 
 
@@ -83,24 +92,29 @@ def parse_whole_number(value: object) -> int:
         except NumberFormatError:
             raise problem(
                 "invalid-number",
-                f"{cell_text(value)!r} is not a number",
+                said("{text!r} is not a number", text=cell_text(value)),
                 "write digits only, e.g. 26355",
             ) from None
     if number and number.adjusted() >= MAX_WHOLE_DIGITS:
         raise problem(
             "number-too-large",
-            f"{cell_text(value)!r} is too large",
-            f"whole numbers here stay below 10^{MAX_WHOLE_DIGITS}: check the figure",
+            said("{text!r} is too large", text=cell_text(value)),
+            said(
+                "whole numbers here stay below 10^{digits}: check the figure",
+                digits=MAX_WHOLE_DIGITS,
+            ),
         )
     if number != number.to_integral_value():
         raise problem(
             "not-integer",
-            f"{cell_text(value)!r} is not a whole number",
+            said("{text!r} is not a whole number", text=cell_text(value)),
             "if '.' or ',' separates thousands here, remove it",
         )
     if number < 0:
         raise problem(
-            "negative-number", f"{cell_text(value)!r} is negative", "counts cannot be negative"
+            "negative-number",
+            said("{text!r} is negative", text=cell_text(value)),
+            "counts cannot be negative",
         )
     return int(number)
 
@@ -141,7 +155,11 @@ def parse_amount_ore(value: object) -> int:
     except AmountError as exc:
         raise problem(exc.code, exc.message, exc.hint) from None
     if ore < 0:
-        raise problem("negative-amount", f"{value!s} is negative", "budget amounts must be >= 0")
+        raise problem(
+            "negative-amount",
+            said("{value!s} is negative", value=value),
+            "budget amounts must be >= 0",
+        )
     return ore
 
 
@@ -154,7 +172,7 @@ def parse_flag(value: object) -> bool:
         return True
     if text in {"no", "nej", "false", "0", ""}:
         return False
-    raise problem("invalid-flag", f"{text!r} is not yes or no", "write yes or no")
+    raise problem("invalid-flag", said("{text!r} is not yes or no", text=text), "write yes or no")
 
 
 def parse_organisationsnummer(value: object) -> str:
@@ -170,7 +188,7 @@ def parse_organisationsnummer(value: object) -> str:
     except ValidationError:
         raise problem(
             "invalid-organisationsnummer",
-            f"{text!r} is not a valid organisationsnummer",
+            said("{text!r} is not a valid organisationsnummer", text=text),
             "ten digits with a correct check digit, e.g. 212000-0019",
         ) from None
 

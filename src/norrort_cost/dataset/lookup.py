@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from norrort_cost.dataset.models import Municipality
-from norrort_cost.problems import UsageError
+from norrort_cost.problems import UsageError, said
 
 
 def name_key(text: str) -> str:
@@ -61,11 +61,17 @@ def find_municipality(municipalities: Iterable[Municipality], text: str) -> Muni
             return municipality
     suggested = suggestions(candidates, text)
     hint = (
-        "did you mean " + " or ".join(m.name for m in suggested) + "?"
+        said("did you mean {names}?", names=" or ".join(m.name for m in suggested))
+        if len(suggested) == 1
+        else said(
+            "did you mean {names} or {last}?",
+            names=", ".join(m.name for m in suggested[:-1]),
+            last=suggested[-1].name,
+        )
         if suggested
         else "give a kommunkod (e.g. 0125) or a name (e.g. Ekerö)"
     )
-    raise UsageError(f"no municipality {text!r} in the dataset", hint)
+    raise UsageError(said("no municipality {text!r} in the dataset", text=text), hint)
 
 
 def suggestions(municipalities: Iterable[Municipality], text: str) -> list[Municipality]:

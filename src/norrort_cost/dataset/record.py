@@ -9,6 +9,7 @@ from typing import Any, Self
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from norrort_cost.dataset.fields import GivenInOre, problem
+from norrort_cost.problems import said
 
 
 class Record(BaseModel):
@@ -35,8 +36,10 @@ class Record(BaseModel):
             if alias and alias in data:
                 raise problem(
                     "amount-given-twice",
-                    f"both {alias} (kronor) and {name} (öre) are given",
-                    f"give one: {alias} in kronor or {name} in öre",
+                    said(
+                        "both {alias} (kronor) and {name} (öre) are given", alias=alias, name=name
+                    ),
+                    said("give one: {alias} in kronor or {name} in öre", alias=alias, name=name),
                 )
             marked = marked or dict(data)
             marked[name] = GivenInOre(data[name])

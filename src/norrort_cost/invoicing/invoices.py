@@ -23,7 +23,7 @@ from norrort_cost.invoicing.documents import Contact, Invoice, InvoiceRun, Party
 from norrort_cost.invoicing.lines import InstallmentBasis, InvoiceLine, LineBasis, share_lines
 from norrort_cost.invoicing.payments import ocr_reference, validate_bankgiro
 from norrort_cost.invoicing.schedule import due_date, split_year
-from norrort_cost.problems import UsageError
+from norrort_cost.problems import UsageError, said
 
 VAT_EXEMPTION_CODES = {"O": "VATEX-EU-O"}
 __all__ = [
@@ -54,7 +54,7 @@ def seller_of(dataset: Dataset, year: int) -> Party:
     kommunkod = dataset.settings.managing_kommunkod(year)
     if kommunkod is None:
         raise UsageError(
-            f"no managing municipality is set for {year}",
+            said("no managing municipality is set for {year}", year=year),
             "add a [[managing_municipality]] period covering the year to cooperation.toml",
         )
     return _party(dataset.municipality(kommunkod))
@@ -117,7 +117,9 @@ def run_terms(
     settings = dataset.settings.invoicing
     days = settings.payment_terms_days if due_days is None else due_days
     if days < 0:
-        raise UsageError(f"{days} is not a number of days", "give --due-days 0 or more")
+        raise UsageError(
+            said("{days} is not a number of days", days=days), "give --due-days 0 or more"
+        )
     seller = seller_of(dataset, allocation.year)
     return Terms(
         cooperation=allocation.cooperation,

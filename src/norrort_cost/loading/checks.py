@@ -17,7 +17,7 @@ from norrort_cost.dataset.models import (
     PopulationFigure,
     Settings,
 )
-from norrort_cost.problems import Problem
+from norrort_cost.problems import Problem, said
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +74,14 @@ def _managing_overlaps(settings: Settings) -> list[Problem]:
                 column=f"managing_municipality[{j}].from",
                 value=later.start.isoformat(),
                 code="overlapping-managing-period",
-                message=f"the managing period of {later.kommunkod} from {later.start} "
-                f"overlaps that of {earlier.kommunkod} (managing_municipality[{i}])",
+                message=said(
+                    "the managing period of {later} from {start} overlaps that of {earlier} "
+                    "(managing_municipality[{index}])",
+                    later=later.kommunkod,
+                    start=later.start,
+                    earlier=earlier.kommunkod,
+                    index=i,
+                ),
                 hint="end the earlier period the day before the next one starts",
             )
         )
@@ -117,7 +123,7 @@ def _unknown(
                     column="kommunkod",
                     value=code,
                     code="unknown-kommunkod",
-                    message=f"kommunkod {code} is not in municipalities.csv",
+                    message=said("kommunkod {code} is not in municipalities.csv", code=code),
                     hint=hint,
                 )
             )
@@ -136,7 +142,11 @@ def _duplicates(file: str, keys: list[tuple[int, tuple[str, ...]]], column: str)
                     column=column,
                     value=key[-1],
                     code="duplicate-row",
-                    message=f"{' '.join(key)} appears again (first on line {first[key]})",
+                    message=said(
+                        "{row} appears again (first on line {first})",
+                        row=" ".join(key),
+                        first=first[key],
+                    ),
                     hint="keep one of the rows",
                 )
             )
@@ -162,8 +172,21 @@ def _duplicate_figures(population: list[tuple[int, PopulationFigure]]) -> list[P
                 column="reference_date",
                 value=key[1],
                 code="conflicting-duplicate" if conflict else "duplicate-row",
-                message=f"{key[0]} at {key[1]} appears again (first on line {earlier_line}"
-                + (f" with {earlier} inhabitants)" if conflict else ")"),
+                message=said(
+                    "{code} at {on} appears again (first on line {line} with {earlier} "
+                    "inhabitants)",
+                    code=key[0],
+                    on=key[1],
+                    line=earlier_line,
+                    earlier=earlier,
+                )
+                if conflict
+                else said(
+                    "{code} at {on} appears again (first on line {line})",
+                    code=key[0],
+                    on=key[1],
+                    line=earlier_line,
+                ),
                 hint="keep the figure that SCB publishes and remove the other",
             )
         )
@@ -186,7 +209,11 @@ def _overlaps(memberships: list[tuple[int, Membership]]) -> list[Problem]:
                     column="from",
                     value=b.start.isoformat(),
                     code="overlapping-membership",
-                    message=f"{b.kommunkod}'s membership overlaps the one on line {line_a}",
+                    message=said(
+                        "{code}'s membership overlaps the one on line {line}",
+                        code=b.kommunkod,
+                        line=line_a,
+                    ),
                     hint="a member's periods must not overlap: end one before the next starts",
                 )
             )
@@ -230,10 +257,17 @@ def _missing_population(settings: Settings, found: LoadedRecords) -> list[Proble
                     column="kommunkod",
                     value=membership.kommunkod,
                     code="missing-population",
-                    message=f"{membership.kommunkod} is a member in a budget year "
-                    "but population.csv has "
-                    f"no figure at {dates}",
-                    hint=f"add a row for {membership.kommunkod} at each of: {dates}",
+                    message=said(
+                        "{code} is a member in a budget year but population.csv has no figure "
+                        "at {dates}",
+                        code=membership.kommunkod,
+                        dates=dates,
+                    ),
+                    hint=said(
+                        "add a row for {code} at each of: {dates}",
+                        code=membership.kommunkod,
+                        dates=dates,
+                    ),
                 )
             )
     for year, codes in sorted(not_yet.items()):
@@ -245,10 +279,20 @@ def _missing_population(settings: Settings, found: LoadedRecords) -> list[Proble
                 column="year",
                 value=str(year),
                 code="population-not-yet-available",
-                message=f"the {year} budget needs population figures at {on} for {len(codes)} "
-                f"member(s) ({', '.join(codes)}); population.csv ends at {latest}",
-                hint=f"{year} cannot be allocated until they are added (e.g. with population "
-                "import-scb); other years can",
+                message=said(
+                    "the {year} budget needs population figures at {on} for {count} "
+                    "member(s) ({codes}); population.csv ends at {latest}",
+                    year=year,
+                    on=on,
+                    count=len(codes),
+                    codes=", ".join(codes),
+                    latest=latest,
+                ),
+                hint=said(
+                    "{year} cannot be allocated until they are added (e.g. with population "
+                    "import-scb); other years can",
+                    year=year,
+                ),
                 severity="warning",
             )
         )

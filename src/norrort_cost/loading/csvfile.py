@@ -15,7 +15,7 @@ from pathlib import Path
 
 from norrort_cost.loading.suspicious import DELIMITERS, mixed_delimiter, odd_row
 from norrort_cost.loading.text import normalise
-from norrort_cost.problems import Problem
+from norrort_cost.problems import Problem, said
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +74,8 @@ def read_bytes(path: Path, name: str) -> tuple[bytes | None, list[Problem]]:
                 column=None,
                 value=None,
                 code="missing-file",
-                message=f"{name} does not exist",
-                hint=f"create {path}",
+                message=said("{name} does not exist", name=name),
+                hint=said("create {path}", path=str(path)),
             )
         ]
     try:
@@ -88,7 +88,7 @@ def read_bytes(path: Path, name: str) -> tuple[bytes | None, list[Problem]]:
                 column=None,
                 value=None,
                 code="unreadable-file",
-                message=f"{name} cannot be read: {exc.strerror}",
+                message=said("{name} cannot be read: {reason}", name=name, reason=exc.strerror),
                 hint="check the file",
             )
         ]
@@ -112,7 +112,7 @@ def read_csv(
                 column=None,
                 value=None,
                 code="empty-file",
-                message=f"{name} is empty",
+                message=said("{name} is empty", name=name),
                 hint="it needs a header line and rows",
             )
         )
@@ -190,7 +190,7 @@ def _check_header(table: CsvTable, required: tuple[str, ...], optional: tuple[st
                     column=f"#{index}",
                     value="",
                     code="blank-header",
-                    message=f"column {index} has no name",
+                    message=said("column {index} has no name", index=index),
                     hint="remove the empty column (a trailing delimiter on every line makes one)",
                 )
             )
@@ -202,7 +202,7 @@ def _check_header(table: CsvTable, required: tuple[str, ...], optional: tuple[st
                     column=column,
                     value=column,
                     code="duplicate-header",
-                    message=f"column {column!r} appears twice",
+                    message=said("column {column!r} appears twice", column=column),
                     hint="keep one",
                 )
             )
@@ -215,7 +215,7 @@ def _check_header(table: CsvTable, required: tuple[str, ...], optional: tuple[st
                     column=column,
                     value=column,
                     code="unknown-header",
-                    message=f"unknown column {column!r}",
+                    message=said("unknown column {column!r}", column=column),
                     hint=_suggest(column, known),
                 )
             )
@@ -229,8 +229,8 @@ def _check_header(table: CsvTable, required: tuple[str, ...], optional: tuple[st
                     column=column,
                     value=None,
                     code="missing-header",
-                    message=f"column {column!r} is missing",
-                    hint=f"the header must name: {', '.join(required)}",
+                    message=said("column {column!r} is missing", column=column),
+                    hint=said("the header must name: {names}", names=", ".join(required)),
                 )
             )
             table.usable = False
@@ -275,7 +275,9 @@ def _collect_rows(table: CsvTable, rows: list[tuple[int, list[str]]]) -> None:
                     column=f"#{width + 1}",
                     value=extra,
                     code="extra-cell",
-                    message=f"{len(cells)} cells where the header has {width}",
+                    message=said(
+                        "{cells} cells where the header has {width}", cells=len(cells), width=width
+                    ),
                     hint="quote values that contain the delimiter, or remove the extra cells",
                 )
             )
@@ -293,7 +295,9 @@ def _collect_rows(table: CsvTable, rows: list[tuple[int, list[str]]]) -> None:
                     column=table.header[len(cells)],
                     value=None,
                     code="missing-cell",
-                    message=f"{len(cells)} cells where the header has {width}",
+                    message=said(
+                        "{cells} cells where the header has {width}", cells=len(cells), width=width
+                    ),
                     hint="fill in every column",
                 )
             )

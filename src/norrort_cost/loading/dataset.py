@@ -36,7 +36,7 @@ from norrort_cost.loading.sources import Sources
 from norrort_cost.loading.tables import TableInput
 from norrort_cost.loading.text import forbidden_character
 from norrort_cost.loading.years import allocation_problems
-from norrort_cost.problems import DataError, Problem, errors_only
+from norrort_cost.problems import DataError, Problem, errors_only, said
 
 SETTINGS_FILE = "cooperation.toml"
 MUNICIPALITIES = "municipalities.csv"
@@ -105,7 +105,7 @@ def check_dataset(
                     column=None,
                     value=None,
                     code="missing-directory",
-                    message=f"{directory} is not a directory",
+                    message=said("{directory} is not a directory", directory=str(directory)),
                     hint="point --data-dir at a dataset directory",
                 )
             ]
@@ -176,7 +176,7 @@ def _records(
                 column=None,
                 value=None,
                 code="no-rows",
-                message=f"{table.name} has a header line but no rows",
+                message=said("{name} has a header line but no rows", name=table.name),
                 hint="add the rows (see the README's dataset section)",
             )
         )

@@ -17,7 +17,7 @@ from norrort_cost.dataset.models import AllocationKey, FixedAmount, Settings
 from norrort_cost.loading.checks import LoadedRecords
 from norrort_cost.loading.rows import validate_rows
 from norrort_cost.loading.sources import Sources
-from norrort_cost.problems import Problem
+from norrort_cost.problems import Problem, said
 
 FIXED_COLUMNS = ("year", "line", "kommunkod", "amount")
 BUDGET_KEY_COLUMNS = ("base_fee", "fallback")
@@ -97,7 +97,7 @@ def _unknown_members(fixed: list[tuple[int, FixedAmount]], known: set[str]) -> l
             column="kommunkod",
             value=row.kommunkod,
             code="unknown-kommunkod",
-            message=f"kommunkod {row.kommunkod} is not in municipalities.csv",
+            message=said("kommunkod {code} is not in municipalities.csv", code=row.kommunkod),
             hint="correct the code, or add the municipality",
         )
         for number, row in fixed
@@ -118,8 +118,11 @@ def _duplicates(fixed: list[tuple[int, FixedAmount]]) -> list[Problem]:
                     column="kommunkod",
                     value=row.kommunkod,
                     code="duplicate-row",
-                    message=f"{row.year} {row.line} {row.kommunkod} appears again "
-                    f"(first on line {first[key]})",
+                    message=said(
+                        "{row} appears again (first on line {first})",
+                        row=" ".join((str(row.year), row.line, row.kommunkod)),
+                        first=first[key],
+                    ),
                     hint="keep one of the rows",
                 )
             )
@@ -136,8 +139,11 @@ def _rows_without_budget(fixed: list[tuple[int, FixedAmount]], years: set[int]) 
             column="year",
             value=str(row.year),
             code="unknown-fixed-line",
-            message=f"{row.year} has no budget, so no line {row.line!r}",
-            hint=f"years with a budget: {', '.join(str(y) for y in sorted(years)) or 'none'}",
+            message=said("{year} has no budget, so no line {line!r}", year=row.year, line=row.line),
+            hint=said(
+                "years with a budget: {years}",
+                years=", ".join(str(y) for y in sorted(years)) or "none",
+            ),
         )
         for number, row in fixed
         if row.year not in years

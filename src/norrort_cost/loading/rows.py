@@ -45,8 +45,10 @@ def problems_from(
         ctx = error.get("ctx") or {}
         kind = error["type"]
         code = kind if kind in CODES else _CODES.get(kind, "invalid-value")
-        hint = str(ctx.get("hint", "")) or general_hint(code)
-        message = error["msg"]
+        given = ctx.get("hint")
+        hint = given if isinstance(given, str) and given else general_hint(code)
+        said_message = ctx.get("said")
+        message = said_message if said_message == error["msg"] else error["msg"]
         if isinstance(value, str) and _SPREADSHEET_ERROR.fullmatch(value.strip()):
             code, message = "spreadsheet-error", f"{value.strip()} is a spreadsheet error"
             hint = "a formula broke in the spreadsheet: fix it, then paste values only"

@@ -16,7 +16,7 @@ from pathlib import Path
 from norrort_cost.dataset.models import Settings
 from norrort_cost.loading.csvfile import CsvTable, read_csv
 from norrort_cost.loading.tables import TableInput, cell_reference, read_xlsx, table_from_records
-from norrort_cost.problems import Problem
+from norrort_cost.problems import Problem, said
 
 WORKBOOK_TABLES = ("budget.csv", "fixed_amounts.csv")
 WORKBOOK_FILES = tuple(name.replace(".csv", ".xlsx") for name in WORKBOOK_TABLES)
@@ -87,7 +87,9 @@ class Sources:
                     column=None,
                     value=None,
                     code="two-budget-files",
-                    message=f"both {name} and {path.name} are in the dataset",
+                    message=said(
+                        "both {first} and {second} are in the dataset", first=name, second=path.name
+                    ),
                     hint="keep one of them: which one holds the budget is anyone's guess",
                 )
             )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from norrort_cost.problems import Problem
+from norrort_cost.problems import Problem, said
 
 if TYPE_CHECKING:
     from norrort_cost.loading.csvfile import CsvTable
@@ -84,7 +84,11 @@ def mixed_delimiter(table: CsvTable, line: int, cells: list[str]) -> Problem | N
                 column=None,
                 value=text,
                 code="mixed-delimiter",
-                message=f"this row uses {other!r} where the header uses {table.delimiter!r}",
+                message=said(
+                    "this row uses {other!r} where the header uses {header!r}",
+                    other=other,
+                    header=table.delimiter,
+                ),
                 hint="use one delimiter in the whole file",
             )
     return None

@@ -21,7 +21,7 @@ from typing import Any
 from norrort_cost.loading.csvfile import CsvRow, CsvTable, _check_header
 from norrort_cost.loading.suspicious import odd_row
 from norrort_cost.loading.text import normalise
-from norrort_cost.problems import Problem
+from norrort_cost.problems import Problem, said
 
 TableInput = Any
 """A pandas DataFrame, or an iterable of mappings (records) from column name to value."""
@@ -157,7 +157,7 @@ def _fill(
                 column=None,
                 value=None,
                 code="empty-file",
-                message=f"{table.name} has no header in its first row",
+                message=said("{name} has no header in its first row", name=table.name),
                 hint="put the column names in row 1 and the data below",
             )
         )
@@ -215,8 +215,10 @@ def _missing_sheet(name: str, sheet: str, sheets: list[str]) -> Problem:
         column=None,
         value=sheet,
         code="missing-sheet",
-        message=f"{name} has no sheet named {sheet!r}",
-        hint=f"sheets: {', '.join(sheets)}; correct sheet = in cooperation.toml",
+        message=said("{name} has no sheet named {sheet!r}", name=name, sheet=sheet),
+        hint=said(
+            "sheets: {sheets}; correct sheet = in cooperation.toml", sheets=", ".join(sheets)
+        ),
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from norrort_cost.problems import Problem
+from norrort_cost.problems import Problem, said
 
 
 def normalise(text: str) -> str:
@@ -39,6 +39,6 @@ def forbidden_character(
         column=column,
         value="".join(f"\\u{ord(c):04x}" if is_forbidden(c) else c for c in text),
         code="control-character",
-        message=f"the text contains the invisible character U+{ord(found):04X}",
+        message=said("the text contains the invisible character U+{point:04X}", point=ord(found)),
         hint="remove it (it was probably pasted in by accident)",
     )

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from norrort_cost.allocation.yearly import allocate
 from norrort_cost.dataset.models import Dataset
-from norrort_cost.problems import DataError, Problem, UsageError
+from norrort_cost.problems import DataError, Problem, UsageError, quoted, said
 
 
 def allocation_problems(
@@ -44,7 +44,9 @@ def _located(problem: Problem, year: int, first_lines: Mapping[int, int]) -> Pro
     if problem.line is None and problem.file == "budget.csv":
         problem = replace(problem, line=first_lines.get(year))
     if str(year) not in problem.message:
-        problem = replace(problem, message=f"{year}: {problem.message}")
+        problem = replace(
+            problem, message=said("{year}: {message}", year=year, message=quoted(problem.message))
+        )
     return problem
 
 
@@ -55,6 +57,8 @@ def _usage_problem(exc: UsageError, year: int, line: int | None) -> Problem:
         column="year",
         value=str(year),
         code="year-not-allocatable",
-        message=f"{year} cannot be allocated: {exc.message}",
+        message=said(
+            "{year} cannot be allocated: {message}", year=year, message=quoted(exc.message)
+        ),
         hint=exc.hint,
     )

@@ -15,7 +15,7 @@ from itertools import pairwise
 from norrort_cost.allocation.membership import year_bounds
 from norrort_cost.dataset.models import Dataset, PopulationFigure
 from norrort_cost.money import format_int, format_percent, format_sek
-from norrort_cost.problems import Problem
+from norrort_cost.problems import Problem, said
 
 POPULATION_JUMP = Fraction(10, 100)  # more than 10 % in a year
 BUDGET_JUMP = Fraction(25, 100)  # more than 25 % from one year's budget to the next
@@ -59,9 +59,16 @@ def _population_jumps(dataset: Dataset) -> list[Problem]:
                         column="inhabitants",
                         value=f"{kommunkod} {new.reference_date}",
                         code="population-jump",
-                        message=f"{kommunkod} goes from {format_int(old.inhabitants)} "
-                        f"({old.reference_date}) to {format_int(new.inhabitants)} "
-                        f"({new.reference_date}): {_percent(change)} in a year",
+                        message=said(
+                            "{code} goes from {old} ({old_date}) to {new} ({new_date}): "
+                            "{change} in a year",
+                            code=kommunkod,
+                            old=format_int(old.inhabitants),
+                            old_date=old.reference_date,
+                            new=format_int(new.inhabitants),
+                            new_date=new.reference_date,
+                            change=_percent(change),
+                        ),
                         hint="check the figure against SCB; a border change or a typo?",
                         severity="warning",
                     )
@@ -89,8 +96,15 @@ def _budget_jumps(dataset: Dataset) -> list[Problem]:
                     column="amount",
                     value=str(year),
                     code="budget-jump",
-                    message=f"the {year} budget ({format_sek(totals[year])} kr) differs by "
-                    f"{_percent(change)} from {previous} ({format_sek(totals[previous])} kr)",
+                    message=said(
+                        "the {year} budget ({amount} kr) differs by {change} from {previous} "
+                        "({previous_amount} kr)",
+                        year=year,
+                        amount=format_sek(totals[year]),
+                        change=_percent(change),
+                        previous=previous,
+                        previous_amount=format_sek(totals[previous]),
+                    ),
                     hint="check for a missing or doubled line, or a figure in tkr",
                     severity="warning",
                 )
@@ -110,8 +124,12 @@ def _reference_after_year(dataset: Dataset) -> list[Problem]:
                     column="population_reference",
                     value=on.isoformat(),
                     code="reference-after-year",
-                    message=f"the {year} budget is weighed by the population of {on}, "
-                    "after the year ends",
+                    message=said(
+                        "the {year} budget is weighed by the population of {on}, "
+                        "after the year ends",
+                        year=year,
+                        on=on,
+                    ),
                     hint="use a reference date before or at the end of the budget year",
                     severity="warning",
                 )

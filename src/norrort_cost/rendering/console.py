@@ -33,7 +33,7 @@ from norrort_cost.money import (
 )
 from norrort_cost.population.importing import ImportPlan, Reading
 from norrort_cost.problems import Problem
-from norrort_cost.rendering.i18n import _
+from norrort_cost.rendering.i18n import _, problem_words, spoken
 from norrort_cost.rendering.layout import Column, fit, literal, print_fitted, print_text
 from norrort_cost.rendering.records import ILLUSTRATIVE_NOTICE
 
@@ -276,21 +276,21 @@ def hidden_note() -> str:
 def print_problems(out: Console, problems: Sequence[Problem]) -> None:
     """Every problem, one block each: where, code, message, value and hint; then a count.
 
-    A message or hint that is a fixed text is shown in the current language (one with
-    figures in it stays as written); the JSON report keeps them in English."""
+    In Swedish the message and hint are translated (:func:`problem_words`: a message the
+    catalog cannot say becomes the Swedish title of its code); the JSON keeps the English."""
     for problem in problems:
         label = _("warning") if problem.severity == "warning" else _("error")
         style = "yellow" if problem.severity == "warning" else "red"
+        message, hint = problem_words(problem)
         line = Text()
         line.append(literal(f"{problem.location()}: "), style="bold")
         line.append(f"{label} [{problem.code}] ", style=style)
-        line.append(literal(_(problem.message)))
+        line.append(literal(message))
         if problem.value not in (None, ""):
             line.append(" " + _("(value: {value})").format(value=repr(problem.value)))
         out.print(line)
-        if problem.hint:
-            hint = _("hint: {hint}").format(hint=_(problem.hint))
-            out.print(Text(literal(f"    {hint}"), style="dim"))
+        if hint:
+            out.print(Text(literal("    " + _("hint: {hint}").format(hint=hint)), style="dim"))
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     count = _("{errors} error(s), {warnings} warning(s)")
@@ -298,10 +298,11 @@ def print_problems(out: Console, problems: Sequence[Problem]) -> None:
 
 
 def print_message(out: Console, message: str, hint: str = "") -> None:
-    """A one-line error with an optional hint."""
-    out.print(Text(_("error: "), style="bold red") + Text(literal(_(message))))
+    """A one-line error with an optional hint, in the current language if the catalog has it."""
+    out.print(Text(_("error: "), style="bold red") + Text(literal(spoken(message))))
     if hint:
-        out.print(Text(literal("    " + _("hint: {hint}").format(hint=_(hint))), style="dim"))
+        hint_line = "    " + _("hint: {hint}").format(hint=spoken(hint))
+        out.print(Text(literal(hint_line), style="dim"))
 
 
 def print_readings(out: Console, readings: Sequence[Reading], on: date | None) -> None:

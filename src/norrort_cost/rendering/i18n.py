@@ -19,6 +19,9 @@ import gettext
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from norrort_cost.problem_codes import CODES
+from norrort_cost.problems import Problem, Said
+
 LANGUAGES = ("en", "sv")
 DOMAIN = "norrort_cost"
 LOCALE_DIR = Path(__file__).parent.parent / "locale"
@@ -69,6 +72,49 @@ def _(text: str) -> str:
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The singular or plural form for ``count`` in the current language."""
     return _state["current"].ngettext(singular, plural, count)
+
+
+def spoken(text: str) -> str:
+    """An English message or hint in the current language: a fixed text looked up as it
+    is, one made with :func:`~norrort_cost.problems.said` by its template (its values,
+    and any message among them, put in). As written when the catalog lacks it."""
+    if isinstance(text, Said):
+        values = {k: spoken(v) if isinstance(v, Said) else v for k, v in text.params.items()}
+        return _(text.template).format(**values)
+    return _(text)
+
+
+def translatable(text: str) -> bool:
+    """Whether the catalog says ``text`` (a fixed text or a template) in this language."""
+    if current() == "en":
+        return True
+    if not isinstance(text, Said):
+        return _in_catalog(text)
+    nested = [value for value in text.params.values() if isinstance(value, Said)]
+    return _in_catalog(text.template) and all(map(translatable, nested))
+
+
+def _in_catalog(text: str) -> bool:
+    # a text may be translated as itself ("{year}: {message}"), so ask the catalog, not the
+    # result; GNUTranslations keeps its messages in _catalog (since Python 2)
+    catalog: dict[object, str] = getattr(_state["current"], "_catalog", {})
+    return bool(catalog.get(text))
+
+
+def problem_words(problem: Problem) -> tuple[str, str]:
+    """A problem's message and hint for people, in the current language.
+
+    English: as reported. Otherwise each in translation; a message the catalog cannot say
+    (one built from its values without a template) is replaced by the title of its code,
+    and such a hint by the code's general hint, both from the catalog: with the location
+    and the value shown beside them they say the same (the JSON keeps the details)."""
+    message, hint = problem.message, problem.hint
+    found = CODES.get(problem.code)
+    if not translatable(message) and found:
+        message = found.title
+    if hint and not translatable(hint) and found:
+        hint = found.hint
+    return spoken(message), spoken(hint) if hint else ""
 
 
 def compile_catalogs() -> None:  # pragma: no cover - a maintainer's tool, run by hand

@@ -15,7 +15,7 @@ import urllib.parse
 import urllib.request
 from collections.abc import Callable, Sequence
 
-from norrort_cost.problems import UsageError
+from norrort_cost.problems import UsageError, said
 
 DEFAULT_API_URL = "https://statistikdatabasen.scb.se/api/v2"
 API_URL_ENV = "NORRORT_COST_SCB_API_URL"
@@ -48,7 +48,9 @@ def data_url(base: str, kommunkoder: Sequence[str], years: Sequence[int]) -> str
 def fetch(url: str, timeout: float = TIMEOUT_SECONDS) -> bytes:
     """The body of SCB's answer; ScbUnreachableError (exit 4) saying why there is none."""
     if not url.startswith(("http://", "https://")):
-        raise UsageError(f"{url} is not an http(s) address", "set scb_api_url to SCB's API")
+        raise UsageError(
+            said("{url} is not an http(s) address", url=url), "set scb_api_url to SCB's API"
+        )
     request = urllib.request.Request(url, headers={"Accept": "application/json"})  # noqa: S310 - http(s) checked above
     try:
         with urllib.request.urlopen(request, timeout=timeout) as answer:  # noqa: S310 - same
