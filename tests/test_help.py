@@ -24,6 +24,14 @@ COMMANDS = [
     ["population"],
     ["population", "import-scb"],
     ["report"],
+    ["settle"],
+    ["register"],
+    ["register", "list"],
+    ["register", "show"],
+    ["register", "export"],
+    ["dataset"],
+    ["dataset", "init"],
+    ["population", "fetch-scb"],
 ]
 PLACEHOLDERS = re.compile(r"<(bool|str|int|float|list\[[^\]]*\]|Path|dir|file|%Y[^>]*)>")
 

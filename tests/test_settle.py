@@ -28,7 +28,7 @@ def invoke(*args):
 def invoiced(data_copy: Path, tmp_path: Path) -> Path:
     """A copy of the dataset whose 2014 is invoiced (register beside the dataset)."""
     out = tmp_path / "out"
-    args = ["--year", 2014, "--issue-date", "2014-05-02", "--data-dir", data_copy, "--out", out]
+    args = ["--year", 2014, "--issue-date", "2014-05-02", "--data-dir", data_copy, "--output", out]
     result = invoke("invoices", *args)
     assert result.exit_code == 0, result.output
     return data_copy
@@ -55,7 +55,7 @@ def test_a_population_correction_settles_to_zero(invoiced, tmp_path):
     change_population(invoiced, "0117", 41_495)
     after = {s.kommunkod: s.amount_ore for s in allocate(load_dataset(invoiced), 2014).shares}
     out = tmp_path / "settled"
-    args = ["--year", 2014, "--issue-date", "2014-09-01", "--data-dir", invoiced, "--out", out]
+    args = ["--year", 2014, "--issue-date", "2014-09-01", "--data-dir", invoiced, "--output", out]
     result = invoke("settle", *args)
     assert result.exit_code == 0, result.output
     assert "total change 0,00 kr" in result.output
@@ -73,7 +73,7 @@ def test_credit_notes_are_peppol_credit_notes_referring_to_the_invoice(invoiced,
     """A credit note is UBL CreditNote type 381 with BillingReference to the original."""
     change_population(invoiced, "0117", 41_495)
     out = tmp_path / "settled"
-    args = ["--year", 2014, "--issue-date", "2014-09-01", "--data-dir", invoiced, "--out", out]
+    args = ["--year", 2014, "--issue-date", "2014-09-01", "--data-dir", invoiced, "--output", out]
     assert invoke("settle", *args).exit_code == 0
     (xml,) = out.glob("kreditnota-2014-0125-*.xml")
     root = ET.fromstring(xml.read_bytes())  # noqa: S314 - our own output
@@ -94,7 +94,7 @@ def test_actual_costs_settle_to_actual_minus_budget(invoiced, tmp_path):
     rows = [f'2014,"{line.line}",{line.amount_ore // 100}' for line in lines]
     rows[0] = f'2014,"{lines[0].line}",{lines[0].amount_ore // 100 - 7000}'
     actual.write_text("year,line,amount\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    args = ["--year", 2014, "--data-dir", invoiced, "--out", tmp_path / "o", "--actual", actual]
+    args = ["--year", 2014, "--data-dir", invoiced, "--output", tmp_path / "o", "--actual", actual]
     result = invoke("settle", *args, "--dry-run")
     assert result.exit_code == 0, result.output
     assert "total change -7 000,00 kr" in result.output
@@ -106,7 +106,7 @@ def test_an_actual_cost_for_an_unknown_line_is_a_located_problem(invoiced, tmp_p
     """actual.csv naming no budget line, or missing one, exits 1 with located problems."""
     actual = tmp_path / "actual.csv"
     actual.write_text("year,line,amount\n2014,Kaffe,100\n", encoding="utf-8")
-    args = ["--year", 2014, "--data-dir", invoiced, "--out", tmp_path / "o", "--actual", actual]
+    args = ["--year", 2014, "--data-dir", invoiced, "--output", tmp_path / "o", "--actual", actual]
     result = invoke("settle", *args, "--dry-run")
     assert result.exit_code == 1
     assert "unknown-budget-line" in result.output
@@ -115,7 +115,7 @@ def test_an_actual_cost_for_an_unknown_line_is_a_located_problem(invoiced, tmp_p
 
 def test_settling_a_year_never_invoiced_is_a_usage_error(data_copy, tmp_path):
     """Without invoices in the register there is nothing to settle."""
-    args = ["--year", 2014, "--data-dir", data_copy, "--out", tmp_path / "o", "--dry-run"]
+    args = ["--year", 2014, "--data-dir", data_copy, "--output", tmp_path / "o", "--dry-run"]
     assert invoke("settle", *args).exit_code == 2
 
 
@@ -123,8 +123,8 @@ def test_a_settled_year_settles_to_nothing_more(invoiced, tmp_path):
     """Settling twice: the second time every difference is 0 and no document is issued."""
     change_population(invoiced, "0117", 41_495)
     args = ["--year", 2014, "--issue-date", "2014-09-01", "--data-dir", invoiced]
-    assert invoke("settle", *args, "--out", tmp_path / "one").exit_code == 0
-    again = invoke("settle", *args, "--out", tmp_path / "two")
+    assert invoke("settle", *args, "--output", tmp_path / "one").exit_code == 0
+    again = invoke("settle", *args, "--output", tmp_path / "two")
     assert again.exit_code == 0, again.output
     assert "0 documents" in again.output
     assert not list((tmp_path / "two").glob("*.xml"))

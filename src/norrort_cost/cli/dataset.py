@@ -13,7 +13,8 @@ from norrort_cost.rendering.i18n import _
 
 dataset_app = LocalizedTyper(
     name="dataset",
-    help="Create and manage dataset directories (the files the commands read).",
+    help="Create and manage dataset directories (the files the commands read).\n\n"
+    "Example: norrort-cost dataset init my-data",
     no_args_is_help=True,
 )
 app.add_typer(dataset_app)

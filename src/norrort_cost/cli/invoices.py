@@ -29,7 +29,7 @@ LAST_ISSUE_DATE = date(2200, 12, 31)
 MAX_DUE_DAYS = 365
 
 
-def _issue_date_in_range(value: datetime | None) -> datetime | None:
+def issue_date_in_range(value: datetime | None) -> datetime | None:
     if value is not None and not FIRST_ISSUE_DATE <= value.date() <= LAST_ISSUE_DATE:
         raise typer.BadParameter(
             said("give a date from {first} to {last}", first=FIRST_ISSUE_DATE, last=LAST_ISSUE_DATE)
@@ -60,7 +60,7 @@ def invoices(
             "--issue-date",
             metavar="YYYY-MM-DD",
             formats=["%Y-%m-%d"],
-            callback=_issue_date_in_range,
+            callback=issue_date_in_range,
             help="Invoice date, 1900-01-01 to 2200-12-31 (default: today).",
         ),
     ] = None,

@@ -44,8 +44,26 @@ def translated(text: str | None) -> str | None:
     return text if found == cleaned else found
 
 
+def reflowed(text: str | None) -> str | None:
+    """A command's help with each paragraph on one line, for the terminal to wrap.
+
+    Docstrings are broken at 90 columns by hand; shown as written, a narrower terminal
+    breaks them a second time, leaving stubs of one or two words. Paragraphs whose lines
+    are indented or listed (``-``, ``*``) keep their lines.
+    """
+    if not text:
+        return text
+    paragraphs = inspect.cleandoc(text).split("\n\n")
+    return "\n\n".join(
+        paragraph
+        if any(line[:1] in {" ", "-", "*"} for line in paragraph.splitlines())
+        else " ".join(paragraph.split("\n"))
+        for paragraph in paragraphs
+    )
+
+
 def _localize(command: _click.Command, ctx: _click.Context) -> None:
-    command.help = translated(command.help)
+    command.help = reflowed(translated(command.help))
     command.short_help = translated(command.short_help)
     for param in command.get_params(ctx):
         if hasattr(param, "help"):
@@ -271,7 +289,7 @@ class LocalizedGroup(TyperGroup):
         _localize(self, ctx)
         _typer_words()
         for command in self.commands.values():
-            command.help = translated(command.help)
+            command.help = reflowed(translated(command.help))
             command.short_help = translated(command.short_help)
         super().format_help(ctx, formatter)
 

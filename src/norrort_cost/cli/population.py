@@ -118,6 +118,7 @@ def fetch_scb(
         str | None,
         typer.Option(
             "--api-url",
+            metavar="URL",
             envvar="NORRORT_COST_SCB_API_URL",
             show_envvar=True,
             help="SCB's PxWebApi 2 (default: scb_api_url in cooperation.toml).",

@@ -25,6 +25,7 @@ from norrort_cost.cli.common import (
     load,
     reporting,
 )
+from norrort_cost.cli.localized import LocalizedTyper
 from norrort_cost.rendering.formats import Format
 
 if TYPE_CHECKING:
@@ -42,9 +43,10 @@ RegisterOption = Annotated[
     ),
 ]
 
-register_app = typer.Typer(
+register_app = LocalizedTyper(
     name="register",
-    help="The invoice register: every issued invoice and credit note.",
+    help="The invoice register: every issued invoice and credit note.\n\n"
+    "Example: norrort-cost register list --register fakturor/register.sqlite --year 2014",
     no_args_is_help=True,
 )
 app.add_typer(register_app)
@@ -99,7 +101,9 @@ def warn_about(invoices: Sequence[Invoice]) -> None:
 
 @register_app.command("list")
 def list_documents(
-    year: Annotated[int | None, typer.Option("--year", "-y", help="Only this year.")] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", "-y", metavar="YEAR", help="Only this year.")
+    ] = None,
     fmt: FormatOption = Format.TABLE,
     output: OutputOption = None,
     register: RegisterOption = None,
@@ -115,7 +119,9 @@ def list_documents(
 
 @register_app.command("show")
 def show(
-    number: Annotated[str, typer.Argument(help="The invoice or credit note number.")],
+    number: Annotated[
+        str, typer.Argument(metavar="NUMBER", help="The invoice or credit note number.")
+    ],
     fmt: Annotated[
         Format, format_option(Format.TABLE, Format.JSON, help_text="table or json.")
     ] = Format.TABLE,
@@ -132,12 +138,16 @@ def show(
 
 @register_app.command("export")
 def export(
-    output: Annotated[Path, typer.Option("--output", "-o", dir_okay=False, help="File to write.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", metavar="FILE", dir_okay=False, help="File to write.")
+    ],
     fmt: Annotated[
         Format,
         format_option(Format.CSV, Format.JSON, Format.XLSX, help_text="csv, json or xlsx."),
     ] = Format.CSV,
-    year: Annotated[int | None, typer.Option("--year", "-y", help="Only this year.")] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", "-y", metavar="YEAR", help="Only this year.")
+    ] = None,
     register: RegisterOption = None,
     data_dir: DataDirOption = None,
 ) -> None:

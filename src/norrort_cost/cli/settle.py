@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from norrort_cost.cli.common import DataDirOption, YearOption, app, load, reporting
+from norrort_cost.cli.invoices import issue_date_in_range
 from norrort_cost.cli.registry import RegisterOption, register_path, warn_about
 from norrort_cost.rendering.formats import Format
 
@@ -22,12 +23,19 @@ def settle(
     year: YearOption,
     out: Annotated[
         Path,
-        typer.Option("--out", file_okay=False, help="Directory to write the documents into."),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="DIR",
+            file_okay=False,
+            help="Directory to write the documents into.",
+        ),
     ],
     actual: Annotated[
         Path | None,
         typer.Option(
             "--actual",
+            metavar="FILE",
             dir_okay=False,
             exists=True,
             help="The year's actual costs (CSV: year,line,amount) instead of the budget.",
@@ -35,7 +43,13 @@ def settle(
     ] = None,
     issue_date: Annotated[
         datetime | None,
-        typer.Option("--issue-date", formats=["%Y-%m-%d"], help="Document date (default: today)."),
+        typer.Option(
+            "--issue-date",
+            metavar="YYYY-MM-DD",
+            formats=["%Y-%m-%d"],
+            callback=issue_date_in_range,
+            help="Document date, 1900-01-01 to 2200-12-31 (default: today).",
+        ),
     ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show the differences; issue nothing.")
@@ -49,7 +63,7 @@ def settle(
     corrected population, a revised budget, or --actual costs); the differences sum to
     the change in the total.
 
-    Example: norrort-cost settle --year 2014 --out fakturor --data-dir my-data --dry-run
+    Example: norrort-cost settle --year 2014 --output fakturor --data-dir my-data --dry-run
     """
     from norrort_cost.storage.signals import interruptible
 
