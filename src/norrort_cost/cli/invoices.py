@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -37,6 +37,17 @@ def issue_date_in_range(value: datetime | None) -> datetime | None:
     return value
 
 
+def issue_date_option(what: str) -> Any:  # noqa: ANN401 - typer's OptionInfo
+    """``--issue-date`` for documents dated ``what`` (the caller defaults it to today)."""
+    return typer.Option(
+        "--issue-date",
+        metavar="YYYY-MM-DD",
+        formats=["%Y-%m-%d"],
+        callback=issue_date_in_range,
+        help=f"{what}, 1900-01-01 to 2200-12-31 (default: today).",
+    )
+
+
 @app.command()
 def invoices(
     year: YearOption,
@@ -56,13 +67,7 @@ def invoices(
     ] = None,
     issue_date: Annotated[
         datetime | None,
-        typer.Option(
-            "--issue-date",
-            metavar="YYYY-MM-DD",
-            formats=["%Y-%m-%d"],
-            callback=issue_date_in_range,
-            help="Invoice date, 1900-01-01 to 2200-12-31 (default: today).",
-        ),
+        issue_date_option("Invoice date"),
     ] = None,
     due_days: Annotated[
         int | None,

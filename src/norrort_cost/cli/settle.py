@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from norrort_cost.cli.common import DataDirOption, YearOption, app, load, reporting
-from norrort_cost.cli.invoices import issue_date_in_range
+from norrort_cost.cli.invoices import issue_date_option
 from norrort_cost.cli.registry import RegisterOption, register_path, warn_about
 from norrort_cost.rendering.formats import Format
 
@@ -43,13 +43,7 @@ def settle(
     ] = None,
     issue_date: Annotated[
         datetime | None,
-        typer.Option(
-            "--issue-date",
-            metavar="YYYY-MM-DD",
-            formats=["%Y-%m-%d"],
-            callback=issue_date_in_range,
-            help="Document date, 1900-01-01 to 2200-12-31 (default: today).",
-        ),
+        issue_date_option("Document date"),
     ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show the differences; issue nothing.")
