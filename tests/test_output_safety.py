@@ -49,3 +49,29 @@ def test_xlsx_has_no_formula_cells_and_keeps_numbers_numeric() -> None:
     assert sheet["A1"].value == "'=note"
     assert [c.value for c in sheet[3]] == ["'=1+1", Decimal("-12.00"), -1200, "'-Resor"]
     assert sheet["B3"].data_type == "n"
+
+
+@pytest.mark.parametrize("name", ["andelar.xlsx", "andelar.csv", "andelar.json", "ANDELAR.XLSX"])
+def test_a_table_is_never_written_into_a_file_named_for_a_machine_format(tmp_path, name):
+    """`-o andelar.xlsx` without `--format xlsx` is refused (exit 2), not a text table in it."""
+    from typer.testing import CliRunner
+
+    from norrort_cost.cli import app
+
+    target = tmp_path / name
+    result = CliRunner().invoke(app, ["allocate", "--year", "2014", "-o", str(target)])
+    assert result.exit_code == 2
+    assert "--format" in result.stderr
+    assert not target.exists()
+
+
+def test_a_table_may_be_written_into_a_text_file(tmp_path):
+    """The table for people still goes to a file whose name does not promise another format."""
+    from typer.testing import CliRunner
+
+    from norrort_cost.cli import app
+
+    target = tmp_path / "andelar.txt"
+    result = CliRunner().invoke(app, ["allocate", "--year", "2014", "-o", str(target)])
+    assert result.exit_code == 0
+    assert "24\N{NO-BREAK SPACE}291,03" in target.read_text(encoding="utf-8")

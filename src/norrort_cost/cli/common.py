@@ -334,6 +334,26 @@ def emit_csv(rows: list[dict[str, object]], dialect: CsvDialect, output: Path | 
     emit(csv_bytes(text, dialect.value), output)
 
 
+# file names that promise a machine format: a text table written there would be misread
+MACHINE_SUFFIXES = {".csv": "csv", ".json": "json", ".xlsx": "xlsx", ".xml": "ubl", ".pdf": "pdf"}
+
+
+def _refuse_table_in(output: Path) -> None:
+    """Refuse to write the table for people into a file whose name promises another format."""
+    from norrort_cost.problems import UsageError, said
+
+    wanted = MACHINE_SUFFIXES.get(output.suffix.lower())
+    if wanted is not None:
+        raise UsageError(
+            said(
+                "{name} would hold the table for people, not {format}",
+                name=output.name,
+                format=wanted.upper(),
+            ),
+            said("add --format {format} (or name the file .txt for the table)", format=wanted),
+        )
+
+
 def emit_table(printer: Callable[[Console], None], output: Path | None) -> None:
     """Print a table for people to stdout, or render it and write it atomically to ``output``."""
     import io
@@ -344,6 +364,7 @@ def emit_table(printer: Callable[[Console], None], output: Path | None) -> None:
         with standard_output() as stream:
             printer(console(stream))
         return
+    _refuse_table_in(output)
     buffer = io.StringIO()
     printer(console(buffer))
     emit(buffer.getvalue(), output)
