@@ -214,3 +214,22 @@ def test_a_register_in_use_by_another_run_is_refused(tmp_path):
     assert result.exit_code == 2
     assert "is in use by another run" in result.output
     assert not out.exists()
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+def test_register_list_never_cuts_an_amount_or_a_date(quarterly, columns):
+    """At any width every amount and due date of the register shows whole, on one line."""
+    register = quarterly / "register.sqlite"
+    listed = runner.invoke(
+        app, ["register", "list", "--register", str(register)], env={"COLUMNS": str(columns)}
+    )
+    assert listed.exit_code == 0, listed.output
+    rows = json.loads(
+        invoke("register", "list", "--register", register, "--format", "json").stdout
+    )["documents"]
+    for row in rows:
+        whole = row["amount"].replace(".", ",")
+        kronor, ore = whole.split(",")
+        grouped = f"{int(kronor):,}".replace(",", "\N{NO-BREAK SPACE}") + "," + ore
+        assert grouped in listed.stdout
+    assert all(len(line) <= columns for line in listed.stdout.splitlines())

@@ -169,7 +169,7 @@ def _export(
 ) -> None:
     from norrort_cost.problems import UsageError
     from norrort_cost.rendering.files import to_csv, to_json, to_xlsx
-    from norrort_cost.rendering.register_records import register_rows, register_table
+    from norrort_cost.rendering.register_records import print_register, register_rows
     from norrort_cost.storage.register import open_register
 
     path = register if register is not None else register_path(None, data_dir, load(data_dir), None)
@@ -192,4 +192,4 @@ def _export(
     elif fmt == Format.XLSX:
         emit(to_xlsx(rows, "register", [f"Fakturaregister {path.name}"]), output)
     else:
-        emit_table(lambda console: console.print(register_table(found)), output)
+        emit_table(lambda console: print_register(console, found), output)

@@ -14,7 +14,7 @@ from norrort_cost.invoicing.register import Registered
 from norrort_cost.money import format_sek, machine_amount
 
 if TYPE_CHECKING:
-    from rich.table import Table
+    from rich.console import Console
 
 
 def register_rows(rows: Sequence[Registered]) -> list[dict[str, Any]]:
@@ -43,40 +43,47 @@ def register_rows(rows: Sequence[Registered]) -> list[dict[str, Any]]:
     ]
 
 
-def register_table(rows: Sequence[Registered]) -> Table:
-    """The register for people: one line per document, amounts in Swedish format."""
-    from rich.markup import escape
-    from rich.table import Table
+def print_register(out: Console, rows: Sequence[Registered]) -> None:
+    """The register for people: one line per document, fitted to the terminal.
 
-    table = Table(title="Fakturaregister")
-    for title in (
-        "Nr",
-        "Typ",
-        "År",
-        "Kommun",
-        "Del",
-        "Period",
-        "Belopp (kr)",
-        "Förfaller",
-        "Avser",
-    ):
-        table.add_column(title, justify="right" if title == "Belopp (kr)" else "left")
-    kinds = {"invoice": "faktura", "credit-note": "kreditfaktura", "internal": "intern"}
-    for row in rows:
-        period = (
-            f"{row.period_start.isoformat()} – {row.period_end.isoformat()}"
-            if row.period_start and row.period_end
-            else ""
-        )
-        table.add_row(
-            escape(row.number),
-            kinds[row.kind],
-            str(row.year),
-            escape(f"{row.buyer} ({row.kommunkod})"),
-            f"{row.installment}/{row.installments}",
-            period,
-            format_sek(-row.amount_ore if row.kind == "credit-note" else row.amount_ore),
-            row.due_date.isoformat() if row.due_date else "",
-            escape(row.corrects),
-        )
-    return table
+    Numbers, dates and amounts are never cut or broken; at narrow widths the least
+    important columns are left out and named under the table.
+    """
+    from norrort_cost.rendering.console import hidden_note
+    from norrort_cost.rendering.i18n import _
+    from norrort_cost.rendering.layout import Column, fit, print_fitted
+
+    kinds = {"invoice": _("invoice"), "credit-note": _("credit note"), "internal": _("internal")}
+    columns = [
+        Column(_("No."), [row.number for row in rows]),
+        Column(_("Kind"), [kinds[row.kind] for row in rows], rank=2),
+        Column(_("Year"), [str(row.year) for row in rows], rank=3),
+        Column(
+            _("Municipality"),
+            [f"{row.buyer} ({row.kommunkod})" for row in rows],
+            squeeze=True,
+        ),
+        Column(_("Part"), [f"{row.installment}/{row.installments}" for row in rows], rank=4),
+        Column(_("Period"), [_period(row) for row in rows], rank=5),
+        Column(
+            _("Amount (kr)"),
+            [
+                format_sek(-row.amount_ore if row.kind == "credit-note" else row.amount_ore)
+                for row in rows
+            ],
+            right=True,
+        ),
+        Column(
+            _("Due date"),
+            [row.due_date.isoformat() if row.due_date else "" for row in rows],
+            rank=1,
+        ),
+        Column(_("Corrects"), [row.corrects for row in rows], rank=6),
+    ]
+    print_fitted(out, fit(columns, out.width, title=_("Invoice register")), hidden_note())
+
+
+def _period(row: Registered) -> str:
+    if row.period_start and row.period_end:
+        return f"{row.period_start.isoformat()} – {row.period_end.isoformat()}"
+    return ""
