@@ -110,7 +110,9 @@ def test_register_list_show_and_export(quarterly, tmp_path):
     register = quarterly / "register.sqlite"
     listed = invoke("register", "list", "--register", register, "--year", 2014)
     assert listed.exit_code == 0, listed.output
-    assert "Fakturaregister" in listed.output
+    assert "Invoice register" in listed.output
+    swedish = invoke("register", "list", "--register", register, "--lang", "sv")
+    assert "Fakturaregister" in swedish.output
     shown = invoke("register", "show", "20", "--register", register, "--format", "json")
     (document,) = json.loads(shown.output)["documents"]
     assert (document["kommunkod"], document["installment"]) == ("0125", 4)
