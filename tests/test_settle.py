@@ -128,3 +128,21 @@ def test_a_settled_year_settles_to_nothing_more(invoiced, tmp_path):
     assert again.exit_code == 0, again.output
     assert "0 documents" in again.output
     assert not list((tmp_path / "two").glob("*.xml"))
+
+
+def test_a_dry_run_needs_no_output_directory(invoiced):
+    """`settle --dry-run` shows the differences without --output; nothing is issued."""
+    change_population(invoiced, "0117", 41_495)
+    result = invoke("settle", "--year", 2014, "--data-dir", invoiced, "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "0117" in result.stdout
+    assert documents(invoiced, "credit-note") == []
+
+
+def test_settling_for_real_without_an_output_directory_is_a_usage_error(invoiced):
+    """Without --dry-run the documents need a directory: exit 2, the register unchanged."""
+    change_population(invoiced, "0117", 41_495)
+    result = invoke("settle", "--year", 2014, "--data-dir", invoiced)
+    assert result.exit_code == 2
+    assert "--output" in result.stderr
+    assert documents(invoiced, "credit-note") == []

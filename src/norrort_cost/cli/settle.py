@@ -22,15 +22,15 @@ if TYPE_CHECKING:
 def settle(
     year: YearOption,
     out: Annotated[
-        Path,
+        Path | None,
         typer.Option(
             "--output",
             "-o",
             metavar="DIR",
             file_okay=False,
-            help="Directory to write the documents into.",
+            help="Directory to write the documents into (not needed with --dry-run).",
         ),
-    ],
+    ] = None,
     actual: Annotated[
         Path | None,
         typer.Option(
@@ -85,6 +85,13 @@ def settle(
                 result = settle_year(allocation, dataset, opened.documents(year), day, first)
             _print(result)
             return
+        if out is None:
+            from norrort_cost.problems import UsageError, said
+
+            raise UsageError(
+                said("settling {year} writes credit notes and invoices", year=year),
+                said("add --output DIR, or --dry-run to see the differences only"),
+            )
         with locked_directory(out):
             for note in recover(out):
                 typer.echo(note, err=True)
