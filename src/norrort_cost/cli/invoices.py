@@ -12,6 +12,7 @@ from norrort_cost.cli.common import DataDirOption, YearOption, app, load, report
 from norrort_cost.cli.registry import RegisterOption, member_codes, register_path, warn_about
 from norrort_cost.problems import said
 from norrort_cost.rendering.formats import INVOICE_FORMATS, Format
+from norrort_cost.rendering.i18n import _
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -143,7 +144,7 @@ def invoices(
                     opened, dataset, allocation, codes, (request, due_days, installments), out
                 )
         for path_written in written:
-            typer.echo(f"wrote {path_written}")
+            typer.echo(_("wrote {file}").format(file=path_written))
 
 
 class _Request:

@@ -12,6 +12,7 @@ from norrort_cost.cli.common import DataDirOption, YearOption, app, load, report
 from norrort_cost.cli.invoices import issue_date_option
 from norrort_cost.cli.registry import RegisterOption, register_path, warn_about
 from norrort_cost.rendering.formats import Format
+from norrort_cost.rendering.i18n import _
 
 if TYPE_CHECKING:
     from norrort_cost.invoicing.settlement import Settlement
@@ -101,7 +102,7 @@ def settle(
                 _print(result)
                 written = _publish(opened, result, out)
         for written_path in written:
-            typer.echo(f"wrote {written_path}")
+            typer.echo(_("wrote {file}").format(file=written_path))
 
 
 def _print(result: Settlement) -> None:
