@@ -146,3 +146,13 @@ def test_settling_for_real_without_an_output_directory_is_a_usage_error(invoiced
     assert result.exit_code == 2
     assert "--output" in result.stderr
     assert documents(invoiced, "credit-note") == []
+
+
+def test_the_hint_for_a_missing_actual_cost_is_a_row_that_can_be_pasted(invoiced, tmp_path):
+    """A line name with a comma is quoted in the hint, so the suggested row reads as 3 cells."""
+    actual = tmp_path / "actual.csv"
+    actual.write_text("year,line,amount\n2014,Resor och övrigt,100\n", encoding="utf-8")
+    args = ["--year", 2014, "--data-dir", invoiced, "--actual", actual, "--dry-run"]
+    result = invoke("settle", *args)
+    assert result.exit_code == 1
+    assert 'add a row 2014,"Lokal, IT och administration",AMOUNT' in result.output

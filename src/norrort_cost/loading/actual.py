@@ -31,7 +31,7 @@ def with_actual_costs(dataset: Dataset, year: int, path: Path) -> Dataset:
     ]  # fmt: skip
     problems += [
         _problem(path.name, None, name, "missing-actual-cost", f"has no actual cost for {year}",
-                 f"add a row {year},{name},AMOUNT")
+                 f"add a row {year},{_csv_field(name)},AMOUNT")
         for name in sorted(budgeted - set(actual))
     ]  # fmt: skip
     if problems:
@@ -57,3 +57,10 @@ def _problem(  # noqa: PLR0913, PLR0917 - the fields of a located problem
         message=f"{value!r} {what}",
         hint=hint,
     )
+
+
+def _csv_field(text: str) -> str:
+    """``text`` as one CSV field: quoted when it holds a comma or a quote (as budget.csv does)."""
+    if any(c in text for c in ',";'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
