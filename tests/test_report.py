@@ -36,8 +36,9 @@ def ekero(dataset):
 def view_text(view) -> str:
     """The report's words and tables as plain text, one line each (for the golden file)."""
     lines = [view.title, view.headline, view.notice or "", ""]
-    for section in view.sections:
-        lines += [f"## {section.title}", *section.paragraphs]
+    for section in (view.summary, *view.sections):
+        lines += [f"## {section.title}", *(f"{key}: {value}" for key, value in section.facts)]
+        lines += section.paragraphs
         if section.subtitle:
             lines += [f"### {section.subtitle}"]
         lines += [f"{n}. {step}" for n, step in enumerate(section.steps, start=1)]
@@ -188,7 +189,7 @@ def test_the_example_dataset_shows_its_pools_in_a_table():
         "Belopp (kr)",
     )
     assert pools.total == (
-        "Totalt",
+        "Summa",
         "",
         "540 493,15",
         "4 059 506,85",
@@ -199,15 +200,20 @@ def test_the_example_dataset_shows_its_pools_in_a_table():
 
 
 def test_the_example_dataset_shows_its_pools_in_the_chart():
-    """The share chart stacks one colour per pool, and the member in focus is drawn in red."""
+    """The share chart stacks one colour per cost post; the member in focus is named in red
+    and the other members' segments are drawn lighter."""
     from norrort_cost.rendering.report import charts
+    from norrort_cost.rendering.report.drawing import Rect, Text, lighter
     from norrort_cost.rendering.report.strings import texts
 
     report = committee_report(load_dataset(EXAMPLE), 2018, made_on=DAY, municipality="Vaxholm")
-    svg = charts.share_chart(report, texts("sv"))
+    chart = charts.share_chart(report, texts("sv"))
+    fills = {shape.fill for shape in chart.shapes if isinstance(shape, Rect)}
     for colour in POOL_COLOURS.values():
-        assert f"fill: {colour}" in svg
-    assert f"fill: {FOCUS}" in svg  # the focus member's name
+        assert colour in fills
+        assert lighter(colour, 0.5) in fills
+    names = [s for s in chart.shapes if isinstance(s, Text) and s.text.startswith("Vaxholm")]
+    assert [(s.colour, s.bold) for s in names] == [(FOCUS, True)]
 
 
 # --- the files ------------------------------------------------------------------------------
@@ -261,7 +267,7 @@ def test_same_input_and_date_give_the_same_bytes(files, tmp_path, suffix):
 def test_pdf_report_has_the_figures_to_the_ore_and_embeds_its_font(files):
     """The PDF's text has the headline, the table's figures and the chain; fonts are embedded."""
     reader = PdfReader(io.BytesIO(files["pdf"]))
-    text = "\n".join(page.extract_text() for page in reader.pages)
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
     assert "Ekerö betalar 24 291,03 kr för 2014" in text
     for figure in ("24 291,03", "857 000,00", "93 758,03", "+42 000,00", "2 429 102 öre"):
         assert figure in text

@@ -76,6 +76,14 @@ def report(
             help="The date the report is made (default: today).",
         ),
     ] = None,
+    installments: Annotated[
+        int | None,
+        typer.Option(
+            "--installments",
+            metavar="N",
+            help="Show the year invoiced in N installments (delbetalningar): 1, 2, 4 or 12.",
+        ),
+    ] = None,
     lang: Annotated[
         Language | None,
         typer.Option("--lang", help="sv or en (default: --lang before the command, else Swedish)."),
@@ -93,7 +101,8 @@ def report(
     Who pays what (a bar chart and the allocation table, to the öre), the change from the
     previous year, members who joined or left, the years in a chart, the method in plain
     words with the worked example of the member in focus, the population sources and the
-    budget lines. The same input and --date give the same bytes.
+    budget lines; with --installments, the schedule of installments the invoices command
+    would issue. The same input and --date give the same bytes.
 
     Example: norrort-cost report --year 2014 --municipality Ekerö -o underlag-2014.pdf
     """
@@ -110,6 +119,7 @@ def report(
             made_on=report_date.date() if report_date else today(),
             municipality=municipality,
             years=(from_year, to_year),
+            installments=installments,
         )
         language = lang.value if lang else (chosen_language() or Language.SV.value)
         emit(render_report(found, chosen, language, __version__), output)
