@@ -101,8 +101,7 @@ def report(
     Who pays what (a bar chart and the allocation table, to the öre), the change from the
     previous year, members who joined or left, the years in a chart, the method in plain
     words with the worked example of the member in focus, the population sources and the
-    budget lines; with --installments, the schedule of installments the invoices command
-    would issue. The same input and --date give the same bytes.
+    budget lines. The same input and --date give the same bytes.
 
     Example: norrort-cost report --year 2014 --municipality Ekerö -o underlag-2014.pdf
     """
