@@ -434,7 +434,10 @@ def test_a_part_year_member_is_marked_and_explained_on_an_axis_from_zero(ekero):
     bars = [s for s in chart.shapes if isinstance(s, Rect) and s.h > 3]  # not the legend
     assert len({round(s.x, 6) for s in bars}) == 2  # every bar starts at one of the two zeros
     years = charts.years_chart(ekero, texts("en"))
-    assert years.notes == ("* 2014: Ekerö a member from 2014-04-15: 261 of 365 days",)
+    assert years.notes == (
+        "– Ekerö not a member in 2013",
+        "* 2014: Ekerö a member from 2014-04-15: 261 of 365 days",
+    )
 
 
 def test_every_page_of_the_pdf_carries_the_notice(files):

@@ -235,12 +235,17 @@ def years_chart(report: CommitteeReport, t: Mapping[str, str]) -> Chart:
     shapes: list[Shape] = [Text(0, 4, title, 9, bold=True)]
     amounts = _Columns(t["axis_amount"], left, labels, marked, _kr)
     per = _Columns(t["axis_per_inhabitant"], right, labels, marked, _kr2)
-    shapes += _columns(amounts, (0, half - 6, top, bottom), t["not_member"])
-    shapes += _columns(per, (half + 2, half - 2, top, bottom), t["not_member"])
+    shapes += _columns(amounts, (0, half - 6, top, bottom))
+    shapes += _columns(per, (half + 2, half - 2, top, bottom))
     if parts:
         legend.append((t["legend_part_year"], FOCUS, True))
     shapes += _legend(legend, bottom + 9)
     notes = tuple(f"{MARK} {part_year_note(p, t, with_year=True)}" for p in parts.values())
+    if report.focus is not None:
+        absent = [str(y) for y, group in zip(years, left, strict=True) if group[0][0] is None]
+        if absent:
+            note = t["note_not_member"].format(name=report.focus.name, years=", ".join(absent))
+            notes = (f"– {note}", *notes)
     caption = t["chart_years_alt"].format(first=min(years), last=max(years))
     return Chart("years", caption, WIDTH, bottom + 12, tuple(shapes), notes)
 
@@ -278,7 +283,7 @@ def _share_of(allocation: Allocation, kommunkod: str) -> Share | None:
     return next((s for s in allocation.shares if s.kommunkod == kommunkod), None)
 
 
-def _columns(panel: _Columns, box: tuple[float, float, float, float], missing: str) -> list[Shape]:
+def _columns(panel: _Columns, box: tuple[float, float, float, float]) -> list[Shape]:
     """Vertical bars, a group per year, on an axis from 0 with grid lines and tick labels."""
     x0, width, top, bottom = box
     values = [v for group in panel.groups for v, _ in group if v is not None]
@@ -297,8 +302,8 @@ def _columns(panel: _Columns, box: tuple[float, float, float, float], missing: s
         start = x0 + axis + slot * index + (slot - bar * len(group)) / 2
         for k, (value, colour) in enumerate(group):
             x = start + k * bar
-            if value is None:
-                shapes.append(Text(x + bar / 2, bottom - 1, missing, 5, "#555555", anchor="middle"))
+            if value is None:  # not a member that year: a dash on the axis, the note says it
+                shapes.append(Text(x + bar / 2, bottom - 0.8, "–", SMALL, colour, anchor="middle"))
                 continue
             h = (bottom - top) * value / 100 / ticks[-1]
             part = panel.marked[index] and colour == FOCUS
