@@ -9,17 +9,20 @@ the report's date, so the same report gives the same bytes.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from datetime import UTC, date, datetime, time
+from importlib import resources
 from pathlib import Path
 
 from fpdf import FPDF
-from fpdf.enums import TableBordersLayout, XPos, YPos
-from fpdf.fonts import FontFace
+from fpdf.enums import XPos, YPos
 
-from norrort_cost.rendering.pdf import FONT, close_fonts, fonts
+from norrort_cost.rendering.pdf import FONT, close_fonts
 from norrort_cost.rendering.report.content import ReportView
 from norrort_cost.rendering.report.drawing import Chart, Line, Rect, Text, rgb
-from norrort_cost.rendering.report.parts import Section, Table
+from norrort_cost.rendering.report.parts import Section
+from norrort_cost.rendering.report.pdf_table import draw_table, table_height
 
 MARGIN = 15.0
 WIDTH = 210.0 - 2 * MARGIN
@@ -55,14 +58,26 @@ class _ReportPdf(FPDF):
 def report_pdf(view: ReportView, charts: tuple[Chart, ...], made_on: date) -> bytes:
     """The report as PDF; ``charts`` as for the HTML page, ``made_on`` dates the file.
 
-    The cut font's files live in a temporary folder only while the PDF is made.
+    fpdf2 embeds only the characters the report uses (its own subset, at output), so the
+    font's files are read as the wheel installs them: no cut of our own to compute first.
     """
-    with fonts() as files:
+    with font_files() as files:
         pdf = _document(view, made_on, files)
         try:
             return _report_body(pdf, view, charts)
         finally:
             close_fonts(pdf)
+
+
+@contextmanager
+def font_files() -> Iterator[dict[str, Path]]:
+    """Source Sans Pro's regular and bold files from the ``font-source-sans-pro`` wheel."""
+    folder = resources.files("font_source_sans_pro") / "files"
+    names = {"": "SourceSansPro-Regular.ttf", "B": "SourceSansPro-Bold.ttf"}
+    with ExitStack() as stack:
+        yield {
+            style: stack.enter_context(resources.as_file(folder / n)) for style, n in names.items()
+        }
 
 
 def _report_body(pdf: _ReportPdf, view: ReportView, charts: tuple[Chart, ...]) -> bytes:
@@ -170,7 +185,7 @@ def _text(pdf: FPDF, shape: Text, left: float, top: float) -> None:
 def _section(pdf: FPDF, section: Section) -> None:
     opening = 30.0  # a heading is kept with what follows it
     if section.tables and not section.paragraphs:
-        opening = 12 + _table_height(section.tables[0])
+        opening = 12 + table_height(section.tables[0])
     if pdf.get_y() + opening > pdf.page_break_trigger:
         pdf.add_page()
     _font(pdf, 12.5, bold=True)
@@ -190,46 +205,8 @@ def _section(pdf: FPDF, section: Section) -> None:
         pdf.cell(7, 5, f"{number}.")
         pdf.multi_cell(WIDTH - 7, 5, step, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     for table in section.tables:
-        _table(pdf, table)
+        draw_table(pdf, table, WIDTH)
     pdf.ln(3)
-
-
-def _column_widths(table: Table) -> tuple[float, ...]:
-    """Relative widths: a column's longest value or the longest word of its heading."""
-    lines = (*table.rows, *((table.total,) if table.total else ()))
-    return tuple(
-        max(len(word) for word in [*heading.split(), *(line[i] for line in lines)]) + 2.0
-        for i, heading in enumerate(table.header)
-    )
-
-
-def _table_height(table: Table) -> float:
-    """About how tall the table is drawn, in mm (at most a page's worth that is worth keeping)."""
-    return min((len(table.rows) + 3) * (SIZE * 0.5 + 1.6), 120.0)
-
-
-def _table(pdf: FPDF, table: Table) -> None:
-    if pdf.get_y() + _table_height(table) > pdf.page_break_trigger:
-        pdf.add_page()
-    size = SIZE
-    _font(pdf, size)
-    align = tuple("RIGHT" if numeric else "LEFT" for numeric in table.numeric)
-    focus = FontFace(emphasis="BOLD", fill_color=FOCUS_FILL)
-    bold = FontFace(emphasis="BOLD")
-    with pdf.table(
-        width=WIDTH,
-        col_widths=_column_widths(table),
-        text_align=align,
-        borders_layout=TableBordersLayout.HORIZONTAL_LINES,
-        line_height=size * 0.5,
-        padding=0.8,
-    ) as out:
-        out.row(table.header)
-        for index, values in enumerate(table.rows):
-            out.row(values, style=focus if index == table.highlight else None)
-        if table.total is not None:
-            out.row(table.total, style=bold)
-    pdf.ln(2)
 
 
 def _facts(pdf: FPDF, facts: tuple[tuple[str, str], ...]) -> None:
