@@ -17,6 +17,7 @@ from norrort_cost.allocation.results import Allocation, Share
 from norrort_cost.audit.report import CommitteeReport, PartYear, average_ore_per_inhabitant
 from norrort_cost.money import format_fraction_sv, format_int, kronor
 from norrort_cost.rendering.report.drawing import (
+    NO_FILL,
     Chart,
     Line,
     Rect,
@@ -148,6 +149,9 @@ def _member_row(
     panel = layout.amounts
     if layout.several:
         shapes += _stacked(share, layout.allocation, panel, y, dim=bool(layout.focus) and not mine)
+        if part:  # the whole bar's dashed border marks the part year
+            width = panel.at(share.amount_ore / 100) - panel.x
+            shapes.append(Rect(panel.x, y, width, BAR, NO_FILL, outline=colour))
     else:
         width = panel.at(share.amount_ore / 100) - panel.x
         shapes.append(_bar((panel.x, y, width, BAR), colour, part=part))

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 PT = 0.3528  # mm per typographic point
+NO_FILL = "none"  # a rectangle drawn as its border only
 Anchor = Literal["start", "middle", "end"]
 
 

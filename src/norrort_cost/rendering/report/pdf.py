@@ -20,7 +20,7 @@ from fpdf.enums import XPos, YPos
 
 from norrort_cost.rendering.pdf import FONT, close_fonts
 from norrort_cost.rendering.report.content import ReportView
-from norrort_cost.rendering.report.drawing import Chart, Line, Rect, Text, rgb
+from norrort_cost.rendering.report.drawing import NO_FILL, Chart, Line, Rect, Text, rgb
 from norrort_cost.rendering.report.parts import Section
 from norrort_cost.rendering.report.pdf_table import draw_table, table_height
 
@@ -162,8 +162,9 @@ def _chart(pdf: FPDF, chart: Chart) -> None:
 def _rect(pdf: FPDF, shape: Rect, left: float, top: float) -> None:
     if shape.w <= 0 or shape.h <= 0:
         return
-    pdf.set_fill_color(*rgb(shape.fill))
-    pdf.rect(left + shape.x, top + shape.y, shape.w, shape.h, style="F")
+    if shape.fill != NO_FILL:
+        pdf.set_fill_color(*rgb(shape.fill))
+        pdf.rect(left + shape.x, top + shape.y, shape.w, shape.h, style="F")
     if shape.outline:
         pdf.set_draw_color(*rgb(shape.outline))
         pdf.set_line_width(0.3)
