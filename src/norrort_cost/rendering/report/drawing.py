@@ -96,7 +96,7 @@ def nice_ticks(top: float, most: int = 6) -> tuple[float, ...]:
 def lighter(colour: str, amount: float = 0.55) -> str:
     """``colour`` mixed with white: a part year's bar, or a bar out of focus."""
     red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
-    mixed = (round(c + (255 - c) * amount) for c in (red, green, blue))
+    mixed = (int(c + (255 - c) * amount + 0.5) for c in (red, green, blue))  # colour, not money
     return "#" + "".join(f"{c:02x}" for c in mixed)
 
 
