@@ -92,7 +92,8 @@ def test_2027_is_refused_naming_the_missing_date_and_the_ways_on(tmp_path: Path)
         ("population.csv", "reference_date", "population-not-published", "2026-12-31")
     ]
     message, hint = problem[0]["message"], problem[0]["hint"]
-    assert "2026-12-31" in message and "2025-12-31" in message
+    assert "2026-12-31" in message
+    assert "2025-12-31" in message
     assert "--population-date 2025-12-31" in hint
     assert "population fetch-scb --year 2026" in hint
 
@@ -187,7 +188,8 @@ def test_preliminary_invoicing_then_settlement_on_the_final_figures(
         "invoices", *common, *PRELIMINARY, "--output", out, "--issue-date", "2027-01-15"
     )
     assert issued.exit_code == 0, issued.output
-    note = ET.parse(out / "faktura-2027-0114-1.xml").getroot().findtext("cbc:Note", namespaces=UBL)
+    root = ET.fromstring((out / "faktura-2027-0114-1.xml").read_bytes())  # noqa: S314 - our own output
+    note = root.findtext("cbc:Note", namespaces=UBL)
     assert "Preliminär fördelning på folkmängden 2025-12-31" in note
     assert "avräknas när SCB publicerat 2026-12-31" in note
     with open_register(data_copy / "register.sqlite", create=False) as opened:
@@ -209,11 +211,44 @@ def test_preliminary_invoicing_then_settlement_on_the_final_figures(
     with open_register(data_copy / "register.sqlite", create=False) as opened:
         rows = opened.documents(2027)
     later = rows[len(first) :]
-    assert later and {(r.basis, r.population_date) for r in later} == {
-        ("final", date(2026, 12, 31))
-    }
+    assert later
+    assert {(r.basis, r.population_date) for r in later} == {("final", date(2026, 12, 31))}
     final = allocate(load_dataset(data_copy), 2027)
     held = {}
     for row in rows:
         held[row.kommunkod] = held.get(row.kommunkod, 0) + row.signed_ore
     assert held == {s.kommunkod: s.amount_ore for s in final.shares}
+
+
+def rhythm_commands() -> list[list[str]]:
+    """The command lines of docs/yearly-rhythm.md's shell block, without `norrort-cost`."""
+    import shlex
+
+    text = (Path(__file__).parent.parent / "docs" / "yearly-rhythm.md").read_text("utf-8")
+    block = text.split("```sh\n", 1)[1].split("```", 1)[0]
+    lines = [line.split("  #", 1)[0].strip() for line in block.splitlines()]
+    return [shlex.split(line)[1:] for line in lines if line.startswith("norrort-cost ")]
+
+
+def test_the_documented_rhythm_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every command of docs/yearly-rhythm.md runs as documented: 2026 final, 2027 refused,
+    then preliminary, invoiced, and settled once 31 December 2026 is in (added by hand
+    here in place of fetch-scb, which needs SCB)."""
+    monkeypatch.chdir(tmp_path)
+    commands = rhythm_commands()
+    assert [c[:3] for c in commands][:3] == [
+        ["dataset", "init", "mydata"],
+        ["allocate", "--year", "2026"],
+        ["allocate", "--year", "2027"],
+    ]
+    codes = []
+    for args in commands:
+        if args[:2] == ["population", "fetch-scb"]:
+            add_final_figures(tmp_path / "mydata")
+            continue
+        result = runner.invoke(app, args, env=WIDE)
+        codes.append(result.exit_code)
+        if "--dry-run" in args:
+            assert "settled on the final figures of 2026-12-31" in result.stdout
+    assert codes == [0, 0, 1, 0, 0, 0, 0]
+    assert (tmp_path / "avrakning-2027").is_dir()
