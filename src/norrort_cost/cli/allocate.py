@@ -36,9 +36,9 @@ PopulationDateOption = Annotated[
         "--population-date",
         metavar="YYYY-MM-DD",
         formats=["%Y-%m-%d"],
-        help="Weigh by population at this date instead of the settings' rule. Before the "
-        "year's own figures are published (31 December 2026 for 2027): the newest date, "
-        "a preliminary basis to settle later.",
+        help="Weigh by population at this date instead of the settings' rule. Before SCB "
+        "has published the year's own figures: the newest date, a preliminary basis that "
+        "settle later brings to the final figures.",
     ),
 ]
 YearsOption = Annotated[
