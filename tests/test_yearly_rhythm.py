@@ -252,3 +252,37 @@ def test_the_documented_rhythm_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPa
             assert "settled on the final figures of 2026-12-31" in result.stdout
     assert codes == [0, 0, 1, 0, 0, 0, 0]
     assert (tmp_path / "avrakning-2027").is_dir()
+
+
+def with_preliminary_setting(data: Path) -> None:
+    """cooperation.toml says: weigh years without their own figures by 2025-12-31."""
+    path = data / "cooperation.toml"
+    text = path.read_text(encoding="utf-8")
+    setting = 'rounding_unit = "ore"\npreliminary_population_date = 2025-12-31'
+    path.write_text(text.replace('rounding_unit = "ore"', setting, 1), encoding="utf-8")
+
+
+def test_the_setting_makes_every_command_allocate_2027_preliminary(data_copy: Path) -> None:
+    """preliminary_population_date in cooperation.toml: 2027 is preliminary in allocate and
+    explain alike, 2026 (whose figures exist) stays final, and settle refuses to settle on a
+    preliminary basis until the final figures are in."""
+    with_preliminary_setting(data_copy)
+    data = ["--data-dir", data_copy]
+    record = json.loads(invoke("allocate", "-y", 2027, "-f", "json", *data).stdout)
+    assert (record["basis"], record["population_date"]) == ("preliminary", "2025-12-31")
+    final = json.loads(invoke("allocate", "-y", 2026, "-f", "json", *data).stdout)
+    assert (final["basis"], final["population_date"]) == ("final", "2025-12-31")
+    explained = invoke("explain", "-y", 2027, "-m", "0125", *data)
+    assert explained.exit_code == 0, explained.output
+    assert "2025-12-31" in explained.stdout
+    issued = invoke(
+        "invoices", "-y", 2027, *data, "--output", data_copy / "f", "--issue-date", "2027-01-15"
+    )
+    assert issued.exit_code == 0, issued.output
+    early = invoke("settle", "-y", 2027, *data, "--dry-run")
+    assert early.exit_code == 2
+    assert "cannot be settled on a preliminary basis" in early.stderr
+    add_final_figures(data_copy)
+    settled = invoke("settle", "-y", 2027, *data, "--dry-run")
+    assert settled.exit_code == 0, settled.output
+    assert "settled on the final figures of 2026-12-31" in settled.stdout

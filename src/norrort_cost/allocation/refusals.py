@@ -47,7 +47,8 @@ def not_published(year: int, on: date, newest: date) -> Problem:
         ),
         hint=said(
             "allocate on the newest figures as a preliminary basis with --population-date "
-            "{newest} (settle the year when the final figures are in), or bring in the "
+            "{newest} or preliminary_population_date = {newest} in cooperation.toml (settle "
+            "the year when the final figures are in), or bring in the "
             "figures of {on} once SCB has published them: norrort-cost population fetch-scb "
             "--year {on_year}",
             newest=newest,

@@ -138,6 +138,16 @@ def newest_population_date(dataset: Dataset) -> date | None:
     return max((figure.reference_date for figure in dataset.population), default=None)
 
 
+def _preliminary_date(dataset: Dataset, year: int) -> date | None:
+    """The settings' ``preliminary_population_date``, if the year's own figures are missing."""
+    chosen = dataset.settings.preliminary_population_date
+    rule = dataset.settings.population_date(year)
+    newest = newest_population_date(dataset)
+    if chosen is None or newest is None or rule <= newest or chosen >= rule:
+        return None
+    return chosen
+
+
 def _basis(dataset: Dataset, year: int, population_date: date | None) -> tuple[str, date | None]:
     """Whether weighing by ``population_date`` is the year's final basis or a preliminary one.
 
@@ -176,10 +186,12 @@ def allocate(
     ("ore" or "krona") overrides the settings' rounding unit. A year whose reference date
     is after the newest figures in the dataset is refused (``population-not-published``);
     weighed instead by an earlier ``population_date``, the allocation is marked
-    ``basis="preliminary"`` with the date it will be settled on.
+    ``basis="preliminary"`` with the date it will be settled on; so is a year whose own
+    figures are missing when the settings name a ``preliminary_population_date``.
     """
     lines = _budget_lines(dataset, year)
     settings = dataset.settings
+    population_date = population_date or _preliminary_date(dataset, year)
     unit = rounding_unit or settings.rounding_unit
     members = _members(dataset, year, population_date or settings.population_date(year))
     fixed = dataset.fixed_amounts_for(year)
