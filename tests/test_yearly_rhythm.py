@@ -192,6 +192,10 @@ def test_preliminary_invoicing_then_settlement_on_the_final_figures(
     note = root.findtext("cbc:Note", namespaces=UBL)
     assert "Preliminär fördelning på folkmängden 2025-12-31" in note
     assert "avräknas när SCB publicerat 2026-12-31" in note
+    from pypdf import PdfReader
+
+    page = PdfReader(out / "faktura-2027-0114-1.pdf").pages[0].extract_text()
+    assert "Preliminär fördelning på folkmängden 2025-12-31" in page
     with open_register(data_copy / "register.sqlite", create=False) as opened:
         first = opened.documents(2027)
     assert {(r.basis, r.population_date) for r in first} == {("preliminary", date(2025, 12, 31))}
