@@ -88,6 +88,10 @@ CODES: Final[dict[str, Code]] = {
     "population-not-yet-available": Code("Population not yet published", "add it when SCB has"),
     # a year that cannot be split
     "no-members": Code("A budget year without members", "check the membership periods"),
+    "population-not-published": Code(
+        "Population of the reference date not published yet",
+        "allocate on the newest figures as a preliminary basis, or fetch them when SCB has",
+    ),
     "zero-weight": Code("Members weigh nothing", "check the population at the reference date"),
     "not-whole-kronor": Code("Amount not in whole kronor", "whole kronor, or rounding in öre"),
     "year-not-allocatable": Code("Year cannot be allocated", "see the problem's own hint"),

@@ -269,6 +269,9 @@ class Settings(Record):
     name: NonEmpty
     currency: Literal["SEK"] = "SEK"
     population_reference: str = "previous-year-end"
+    # a year whose reference date is after the newest figures in the dataset (not published
+    # yet) is weighed by this date instead, as a preliminary basis; other years are not
+    preliminary_population_date: date | None = None
     pro_rating: Literal["days", "none"] = "days"
     rounding_unit: Literal["ore", "krona"] = "ore"
     managing_municipality: tuple[ManagingPeriod, ...] = ()
