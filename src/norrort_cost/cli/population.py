@@ -120,8 +120,9 @@ def import_scb(
     """Add or update population figures from SCB exports; report added, changed, unchanged.
 
     Reads every shape SCB exports come in: one column per year or month, one row per region
-    and year, men and women (summed when there is no total; from 2025 on only with
-    --sum-parts, as SCB's noise makes the sum differ from its total), titles and footnotes. The
+    and year, men and women (summed when there is no total; from 2025 on only with the
+    option --sum-parts, as SCB's noise makes the sum differ from its total), titles and
+    footnotes. The
     report names the columns and the date used. Only the dataset's municipalities are
     imported; an export with none of them is refused. population.csv is rewritten
     atomically (comma, UTF-8, LF), or not at all on a problem.
