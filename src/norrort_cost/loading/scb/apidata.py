@@ -95,6 +95,8 @@ def _values(data: dict[str, Any], size: int, table: str) -> list[int | None]:
             out.append(None)
         elif isinstance(value, int) and not isinstance(value, bool) and value >= 0:
             out.append(value)
+        elif isinstance(value, float) and value.is_integer() and value >= 0:
+            out.append(int(value))  # 50495.0: a whole number written with a point
         else:
             raise MetadataError(
                 said("SCB's answer for {table} holds {value!r}", table=table, value=value)

@@ -54,6 +54,7 @@ class TableInfo:
     contents: str
     years: tuple[int, ...]
     others: tuple[Variable, ...]
+    regions: frozenset[str] = frozenset()
 
     def selection(self, regions: list[str], years: list[int]) -> dict[str, list[str]]:
         """The PxWebApi 2 selection of the population of ``regions`` in ``years``.
@@ -61,10 +62,11 @@ class TableInfo:
         Every other variable is asked at its total code. One without a total is left out
         where the table allows it (SCB then answers the sum itself; TAB638, the only
         such table, has no noise, so that sum is exact); a mandatory one without a total
-        is asked with all its codes, and the reader sums them.
+        is asked with all its codes, and the reader sums them. A region the table does
+        not know is not asked (SCB would refuse the whole request for it).
         """
         chosen = {
-            self.region: list(regions),
+            self.region: [r for r in regions if r in self.regions or not self.regions],
             self.time: [str(year) for year in years],
             self.contents_variable: [self.contents],
         }
@@ -108,6 +110,7 @@ def table_info(table: str, data: object) -> TableInfo:
         contents=contents,
         years=years,
         others=others,
+        regions=frozenset(_codes(dimensions[region])),
     )
 
 
