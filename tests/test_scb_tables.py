@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
+from norrort_cost.cli import app
 from norrort_cost.loading.scb.apidata import answer_figures
 from norrort_cost.loading.scb.tablemeta import MetadataError, table_info
-from tests.scb_standin import recorded
+from tests.scb_standin import recorded, serve
 
 
 def test_tab5557_totals_come_from_its_metadata() -> None:
@@ -92,3 +97,35 @@ def test_the_recorded_tab5557_answer_is_published_totals() -> None:
     assert figures["0180"].inhabitants == 999239
     assert figures["0114"].inhabitants == 50495
     assert not any(f.parts for f in figures.values())
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda m: m["dimension"].__setitem__("Kon", []),
+        lambda m: m["dimension"]["Tid"]["category"].__setitem__("index", {"2023": "x"}),
+        lambda m: m["dimension"]["ContentsCode"].__setitem__("category", 7),
+        lambda m: m.__setitem__("role", {"time": ["Nowhere"], "metric": ["ContentsCode"]}),
+        lambda m: m["dimension"].pop("Region"),
+        lambda m: m.__setitem__("dimension", []),
+    ],
+)
+def test_damaged_metadata_is_exit_4_without_a_traceback(
+    damage: Callable[[dict[str, Any]], object], data_copy: Path
+) -> None:
+    """Metadata of an unexpected shape (a proxy's rewrite, another kind of table): exit 4
+    naming the table and the --table setting, never a traceback."""
+    server_gen = serve()
+    server = next(server_gen)
+    damage(server.metadata["TAB5557"])
+    try:
+        result = CliRunner().invoke(
+            app,
+            ["population", "fetch-scb", "--data-dir", str(data_copy), "--api-url", server.url()],
+        )
+    finally:
+        next(server_gen, None)
+    assert result.exit_code == 4, result.output
+    assert "Traceback" not in result.output
+    assert isinstance(result.exception, SystemExit)
+    assert "TAB5557" in result.output

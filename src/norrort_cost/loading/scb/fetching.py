@@ -19,6 +19,9 @@ from norrort_cost.loading.scb.tablemeta import MetadataError, TableInfo, table_i
 from norrort_cost.population.importing import RegionFigure
 from norrort_cost.problems import DataError, Problem, quoted, said
 
+# what reading a JSON answer of an unexpected shape raises (MetadataError is a ValueError)
+_MISSHAPEN = (ValueError, TypeError, LookupError, AttributeError)
+
 
 @dataclass(frozen=True, slots=True)
 class TableUse:
@@ -61,22 +64,31 @@ def fetch_population(
         answer = exchange.data(info.id, info.selection(regions, asked))
         try:
             figures.extend(answer_figures(info, answer, source))
-        except MetadataError as exc:
+        except _MISSHAPEN as exc:
             raise _unusable(info.id, exc) from None
         used.append(TableUse(info.id, info.label, info.updated, tuple(asked), source))
     return Fetched(tuple(figures), tuple(used))
 
 
 def _info(exchange: Exchange, table: str) -> TableInfo:
+    metadata = exchange.metadata(table)
     try:
-        return table_info(table, exchange.metadata(table))
-    except MetadataError as exc:
+        return table_info(table, metadata)
+    except _MISSHAPEN as exc:
         raise _unusable(table, exc) from None
 
 
-def _unusable(table: str, exc: MetadataError) -> ScbUnreachableError:
+def _unusable(table: str, exc: Exception) -> ScbUnreachableError:
+    if isinstance(exc, MetadataError):
+        message = quoted(exc.args[0])
+    else:  # a JSON answer of another shape: a wrong type or a missing key somewhere
+        message = said(
+            "SCB's answer for {table} is not shaped as expected ({error})",
+            table=table,
+            error=f"{type(exc).__name__}: {exc}",
+        )
     return ScbUnreachableError(
-        quoted(exc.args[0]),
+        message,
         said(
             "check the table ids (--table, scb_tables): {table} must be a population "
             "table of SCB's (Folkmängd by region and year)",
