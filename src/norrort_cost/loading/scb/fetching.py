@@ -82,10 +82,9 @@ def _unusable(table: str, exc: Exception) -> ScbUnreachableError:
     if isinstance(exc, MetadataError):
         message = quoted(exc.args[0])
     else:  # a JSON answer of another shape: a wrong type or a missing key somewhere
+        error = type(exc).__name__ + ": " + str(exc)
         message = said(
-            "SCB's answer for {table} is not shaped as expected ({error})",
-            table=table,
-            error=f"{type(exc).__name__}: {exc}",
+            "SCB's answer for {table} is not shaped as expected ({error})", table=table, error=error
         )
     return ScbUnreachableError(
         message,
