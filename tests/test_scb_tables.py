@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from norrort_cost.cli import app
 from norrort_cost.loading.scb.apidata import answer_figures
+from norrort_cost.loading.scb.fetching import fetch_population
 from norrort_cost.loading.scb.tablemeta import MetadataError, table_info
 from tests.scb_standin import recorded, serve
 
@@ -129,3 +130,30 @@ def test_damaged_metadata_is_exit_4_without_a_traceback(
     assert "Traceback" not in result.output
     assert isinstance(result.exception, SystemExit)
     assert "TAB5557" in result.output
+
+
+class _Recorded:
+    """An exchange that answers the recorded metadata and notes which table is asked data."""
+
+    def __init__(self, metadata: dict[str, dict[str, Any]]) -> None:
+        self.metadata_of = metadata
+        self.asked: list[tuple[str, list[str]]] = []
+
+    def metadata(self, table: str) -> object:
+        return self.metadata_of[table]
+
+    def data(self, table: str, selection: dict[str, list[str]]) -> object:
+        self.asked.append((table, selection["Tid"]))
+        return recorded("TAB5557-sv-ac392dca4f25fab2.json")
+
+
+def test_a_year_in_two_tables_comes_from_the_newer_one() -> None:
+    """Were 2025 also in TAB638 (updated 2025-02-21), TAB5557 (updated 2026-02-24) would give
+    it, whichever order the tables are listed in; 2023 still comes from TAB638 alone."""
+    tab638 = recorded("TAB638-sv-metadata.json")
+    tab638["dimension"]["Tid"]["category"]["index"]["2025"] = 57
+    metadata = {"TAB638": tab638, "TAB5557": recorded("TAB5557-sv-metadata.json")}
+    for order in (["TAB638", "TAB5557"], ["TAB5557", "TAB638"]):
+        exchange = _Recorded(metadata)
+        fetch_population(exchange, order, ["0114"], [2025], date(2026, 12, 7))  # type: ignore[arg-type]
+        assert exchange.asked == [("TAB5557", ["2025"])]
