@@ -307,3 +307,12 @@ def test_the_recorded_answer_is_read_by_index_values() -> None:
     assert next(iter(answer["dimension"]["Region"]["category"]["index"])) != "0114"
     assert TAB5557_2025[("0180", "2025")] == 999239
     assert TAB5557_2025[("0114", "2025")] == 50495
+
+
+def test_an_unknown_table_is_exit_4_naming_the_setting(scb: StandIn, data_copy: Path) -> None:
+    """--table TAB9999 (no such table): SCB's 404 title and the hint to check the table ids."""
+    code, out = fetch("--table", "TAB9999", "--data-dir", data_copy, "--api-url", scb.url())
+    text = " ".join(out.split())
+    assert code == 4
+    assert "answered 404: Not found" in text
+    assert "check the table ids (--table, scb_tables)" in text

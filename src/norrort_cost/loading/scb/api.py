@@ -130,7 +130,7 @@ class Exchange:
                     "be asking SCB at the same time",
                 )
             self.sleep(wait)
-        if status >= 400:
+        if status >= 300:  # a redirect urllib does not follow (307 on POST) is an error too
             raise _http_error(status, body)
         return _parse(body, headers.get("Content-Type", ""))
 

@@ -57,16 +57,17 @@ def fetch_population(
     figures: list[RegionFigure] = []
     used: list[TableUse] = []
     for info, asked in _holders(infos, wanted):
-        source = (
-            f"SCB {info.id} (PxWebApi 2; updated {info.updated[:10]}; "
-            f"fetched {fetched_on.isoformat()})"
-        )
         answer = exchange.data(info.id, info.selection(regions, asked))
+        stamp = answer.get("updated") if isinstance(answer, dict) else None
+        updated = str(stamp or info.updated)  # the answer's own stamp, else the metadata's
+        source = (
+            f"SCB {info.id} (PxWebApi 2; updated {updated[:10]}; fetched {fetched_on.isoformat()})"
+        )
         try:
             figures.extend(answer_figures(info, answer, source))
         except _MISSHAPEN as exc:
             raise _unusable(info.id, exc) from None
-        used.append(TableUse(info.id, info.label, info.updated, tuple(asked), source))
+        used.append(TableUse(info.id, info.label, updated, tuple(asked), source))
     return Fetched(tuple(figures), tuple(used))
 
 
