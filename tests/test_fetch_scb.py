@@ -38,6 +38,17 @@ def scb() -> Iterator[StandIn]:
     yield from serve()
 
 
+@pytest.fixture
+def until_2020(data_copy: Path) -> Path:
+    """The dataset copy with figures up to 31 December 2020 only (whatever the embedded
+    dataset holds later), so that what SCB supplies for 2021 on is added."""
+    population = data_copy / "population.csv"
+    lines = population.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines[1:] if line.split(",")[1][:4] <= "2020"]
+    population.write_text(lines[0] + "".join(kept), encoding="utf-8")
+    return data_copy
+
+
 def fetch(*args: str | Path) -> tuple[int, str]:
     result = runner.invoke(app, ["population", "fetch-scb", *map(str, args)])
     assert "Traceback" not in result.output
@@ -49,11 +60,11 @@ def population(data: Path) -> str:
     return (data / "population.csv").read_text(encoding="utf-8")
 
 
-def test_latest_is_2025_from_tab5557_as_published_totals(scb: StandIn, data_copy: Path) -> None:
+def test_latest_is_2025_from_tab5557_as_published_totals(scb: StandIn, until_2020: Path) -> None:
     """No --year: both tables' metadata read, 2025 (the newest) asked from TAB5557 at the
     totals SC, TotSA, TotSa; Upplands Väsby's published total 50 495 written with its table,
     SCB's update and the day fetched; Stockholm (0180, 999 239) is not a member."""
-    code, out = fetch("--data-dir", data_copy, "--api-url", scb.url())
+    code, out = fetch("--data-dir", until_2020, "--api-url", scb.url())
     assert code == 0, out
     assert [a[1].split("?")[0] for a in scb.asked] == [
         "/api/v2/tables/TAB638/metadata",
@@ -71,16 +82,16 @@ def test_latest_is_2025_from_tab5557_as_published_totals(scb: StandIn, data_copy
     assert "0180" not in selection["Region"]
     assert "15 added, 0 changed, 0 unchanged" in " ".join(out.split())
     assert "updated 2026-02-24" in out
-    text = population(data_copy)
+    text = population(until_2020)
     assert TAB5557_2025[("0114", "2025")] == 50495
     assert "0114,2025-12-31,50495,SCB TAB5557 (PxWebApi 2; updated 2026-02-24; fetched 20" in text
     assert "999239" not in text
 
 
-def test_2023_comes_from_tab638(scb: StandIn, data_copy: Path) -> None:
+def test_2023_comes_from_tab638(scb: StandIn, until_2020: Path) -> None:
     """--year 2023: TAB638 (1968-2024) is asked, Alder at its total 'tot', Kon and
     Civilstand left out for SCB to eliminate; the 15 figures of 31 December 2023."""
-    code, out = fetch("--year", "2023", "--data-dir", data_copy, "--api-url", scb.url())
+    code, out = fetch("--year", "2023", "--data-dir", until_2020, "--api-url", scb.url())
     assert code == 0, out
     method, path, selection = scb.asked[-1]
     assert (method, path.split("?")[0]) == ("POST", "/api/v2/tables/TAB638/data")
@@ -89,7 +100,7 @@ def test_2023_comes_from_tab638(scb: StandIn, data_copy: Path) -> None:
     assert selection["Alder"] == ["tot"]
     assert "Kon" not in selection
     assert "Civilstand" not in selection
-    text = population(data_copy)
+    text = population(until_2020)
     for kommunkod, inhabitants in MEMBERS_2023.items():
         assert (
             f"{kommunkod},2023-12-31,{inhabitants},SCB TAB638 (PxWebApi 2; updated 2025-02-21"
@@ -97,10 +108,10 @@ def test_2023_comes_from_tab638(scb: StandIn, data_copy: Path) -> None:
         )
 
 
-def test_two_years_from_two_tables(scb: StandIn, data_copy: Path) -> None:
+def test_two_years_from_two_tables(scb: StandIn, until_2020: Path) -> None:
     """--year 2023 --year 2025: one request to each table; JSON names both tables."""
     code, out = fetch(
-        "-y", "2023", "-y", "2025", "--data-dir", data_copy, "--api-url", scb.url(), "-f", "json"
+        "-y", "2023", "-y", "2025", "--data-dir", until_2020, "--api-url", scb.url(), "-f", "json"
     )
     assert code == 0, out
     record = json.loads(out)
@@ -159,10 +170,10 @@ def test_a_table_option_replaces_the_setting(scb: StandIn, data_copy: Path) -> N
     assert len(scb.asked) == 2
 
 
-def test_unchanged_figures_in_json(scb: StandIn, data_copy: Path) -> None:
+def test_unchanged_figures_in_json(scb: StandIn, until_2020: Path) -> None:
     """Fetched twice: the second time all 15 are unchanged and nothing is written."""
-    assert fetch("--data-dir", data_copy, "--api-url", scb.url())[0] == 0
-    code, out = fetch("--data-dir", data_copy, "--api-url", scb.url(), "--format", "json")
+    assert fetch("--data-dir", until_2020, "--api-url", scb.url())[0] == 0
+    code, out = fetch("--data-dir", until_2020, "--api-url", scb.url(), "--format", "json")
     assert code == 0, out
     record = json.loads(out)
     assert (len(record["added"]), len(record["changed"]), len(record["unchanged"])) == (0, 0, 15)
