@@ -84,7 +84,9 @@ def test_latest_is_2025_from_tab5557_as_published_totals(scb: StandIn, until_202
     assert "updated 2026-02-24" in out
     text = population(until_2020)
     assert TAB5557_2025[("0114", "2025")] == 50495
-    assert "0114,2025-12-31,50495,SCB TAB5557 (PxWebApi 2; updated 2026-02-24; fetched 20" in text
+    assert (
+        "0114,2025-12-31,50495,SCB TAB5557 000007ME totals (updated 2026-02-24) fetched 20" in text
+    )
     assert "999239" not in text
 
 
@@ -103,7 +105,7 @@ def test_2023_comes_from_tab638(scb: StandIn, until_2020: Path) -> None:
     text = population(until_2020)
     for kommunkod, inhabitants in MEMBERS_2023.items():
         assert (
-            f"{kommunkod},2023-12-31,{inhabitants},SCB TAB638 (PxWebApi 2; updated 2025-02-21"
+            f"{kommunkod},2023-12-31,{inhabitants},SCB TAB638 BE0101N1 totals (updated 2025-02-21)"
             in text
         )
 

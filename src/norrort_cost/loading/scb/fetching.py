@@ -60,8 +60,10 @@ def fetch_population(
         answer = exchange.data(info.id, info.selection(regions, asked))
         stamp = answer.get("updated") if isinstance(answer, dict) else None
         updated = str(stamp or info.updated)  # the answer's own stamp, else the metadata's
+        # like the embedded figures' sources, plus the day fetched; no ';' (Swedish Excel)
         source = (
-            f"SCB {info.id} (PxWebApi 2; updated {updated[:10]}; fetched {fetched_on.isoformat()})"
+            f"SCB {info.id} {info.contents} totals (updated {updated[:10]}) "
+            f"fetched {fetched_on.isoformat()}"
         )
         try:
             figures.extend(answer_figures(info, answer, source))
