@@ -60,9 +60,12 @@ def fetch_population(
         answer = exchange.data(info.id, info.selection(regions, asked))
         stamp = answer.get("updated") if isinstance(answer, dict) else None
         updated = str(stamp or info.updated)  # the answer's own stamp, else the metadata's
-        # like the embedded figures' sources, plus the day fetched; no ';' (Swedish Excel)
+        # like the embedded figures' sources, plus the day fetched; no ';' (Swedish Excel).
+        # "totals" where every variable was asked at its published total (TAB5557); TAB638's
+        # Kon and Civilstand have none and are summed by SCB (elimination, no noise)
+        totals = " totals" if all(v.total for v in info.others) else ""
         source = (
-            f"SCB {info.id} {info.contents} totals (updated {updated[:10]}) "
+            f"SCB {info.id} {info.contents}{totals} (updated {updated[:10]}) "
             f"fetched {fetched_on.isoformat()}"
         )
         try:
