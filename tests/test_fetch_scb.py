@@ -11,6 +11,7 @@ import socket
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -39,13 +40,13 @@ def scb() -> Iterator[StandIn]:
 
 
 @pytest.fixture
-def until_2020(data_copy: Path) -> Path:
-    """The dataset copy with figures up to 31 December 2020 only (whatever the embedded
-    dataset holds later), so that what SCB supplies for 2021 on is added."""
+def without_2023_2025(data_copy: Path) -> Path:
+    """The dataset copy without figures of 31 December 2023 and 2025 (if it has them), so
+    that what SCB supplies for those years is added."""
     population = data_copy / "population.csv"
     lines = population.read_text(encoding="utf-8").splitlines(keepends=True)
-    kept = [line for line in lines[1:] if line.split(",")[1][:4] <= "2020"]
-    population.write_text(lines[0] + "".join(kept), encoding="utf-8")
+    kept = [line for line in lines if line.split(",")[1] not in ("2023-12-31", "2025-12-31")]
+    population.write_text("".join(kept), encoding="utf-8")
     return data_copy
 
 
@@ -56,15 +57,24 @@ def fetch(*args: str | Path) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
+def fetch_json(*args: str | Path) -> tuple[int, dict[str, Any]]:
+    """The exit code and the JSON record on standard output (--format json)."""
+    result = runner.invoke(app, ["population", "fetch-scb", *map(str, args), "--format", "json"])
+    assert "Traceback" not in result.output
+    return result.exit_code, json.loads(result.stdout)
+
+
 def population(data: Path) -> str:
     return (data / "population.csv").read_text(encoding="utf-8")
 
 
-def test_latest_is_2025_from_tab5557_as_published_totals(scb: StandIn, until_2020: Path) -> None:
+def test_latest_is_2025_from_tab5557_as_published_totals(
+    scb: StandIn, without_2023_2025: Path
+) -> None:
     """No --year: both tables' metadata read, 2025 (the newest) asked from TAB5557 at the
     totals SC, TotSA, TotSa; Upplands Väsby's published total 50 495 written with its table,
     SCB's update and the day fetched; Stockholm (0180, 999 239) is not a member."""
-    code, out = fetch("--data-dir", until_2020, "--api-url", scb.url())
+    code, out = fetch("--data-dir", without_2023_2025, "--api-url", scb.url())
     assert code == 0, out
     assert [a[1].split("?")[0] for a in scb.asked] == [
         "/api/v2/tables/TAB638/metadata",
@@ -82,7 +92,7 @@ def test_latest_is_2025_from_tab5557_as_published_totals(scb: StandIn, until_202
     assert "0180" not in selection["Region"]
     assert "15 added, 0 changed, 0 unchanged" in " ".join(out.split())
     assert "updated 2026-02-24" in out
-    text = population(until_2020)
+    text = population(without_2023_2025)
     assert TAB5557_2025[("0114", "2025")] == 50495
     assert (
         "0114,2025-12-31,50495,SCB TAB5557 000007ME totals (updated 2026-02-24) fetched 20" in text
@@ -90,10 +100,10 @@ def test_latest_is_2025_from_tab5557_as_published_totals(scb: StandIn, until_202
     assert "999239" not in text
 
 
-def test_2023_comes_from_tab638(scb: StandIn, until_2020: Path) -> None:
+def test_2023_comes_from_tab638(scb: StandIn, without_2023_2025: Path) -> None:
     """--year 2023: TAB638 (1968-2024) is asked, Alder at its total 'tot', Kon and
     Civilstand left out for SCB to eliminate; the 15 figures of 31 December 2023."""
-    code, out = fetch("--year", "2023", "--data-dir", until_2020, "--api-url", scb.url())
+    code, out = fetch("--year", "2023", "--data-dir", without_2023_2025, "--api-url", scb.url())
     assert code == 0, out
     method, path, selection = scb.asked[-1]
     assert (method, path.split("?")[0]) == ("POST", "/api/v2/tables/TAB638/data")
@@ -102,20 +112,19 @@ def test_2023_comes_from_tab638(scb: StandIn, until_2020: Path) -> None:
     assert selection["Alder"] == ["tot"]
     assert "Kon" not in selection
     assert "Civilstand" not in selection
-    text = population(until_2020)
+    text = population(without_2023_2025)
     for kommunkod, inhabitants in MEMBERS_2023.items():
         assert (
             f"{kommunkod},2023-12-31,{inhabitants},SCB TAB638 BE0101N1 (updated 2025-02-21)" in text
         )
 
 
-def test_two_years_from_two_tables(scb: StandIn, until_2020: Path) -> None:
+def test_two_years_from_two_tables(scb: StandIn, without_2023_2025: Path) -> None:
     """--year 2023 --year 2025: one request to each table; JSON names both tables."""
-    code, out = fetch(
-        "-y", "2023", "-y", "2025", "--data-dir", until_2020, "--api-url", scb.url(), "-f", "json"
+    code, record = fetch_json(
+        "-y", "2023", "-y", "2025", "--data-dir", without_2023_2025, "--api-url", scb.url()
     )
-    assert code == 0, out
-    record = json.loads(out)
+    assert code == 0, record
     assert [(t["table"], t["years"], t["updated"]) for t in record["tables"]] == [
         ("TAB638", [2023], "2025-02-21T07:00:00Z"),
         ("TAB5557", [2025], "2026-02-24T07:00:00Z"),
@@ -171,12 +180,11 @@ def test_a_table_option_replaces_the_setting(scb: StandIn, data_copy: Path) -> N
     assert len(scb.asked) == 2
 
 
-def test_unchanged_figures_in_json(scb: StandIn, until_2020: Path) -> None:
+def test_unchanged_figures_in_json(scb: StandIn, without_2023_2025: Path) -> None:
     """Fetched twice: the second time all 15 are unchanged and nothing is written."""
-    assert fetch("--data-dir", until_2020, "--api-url", scb.url())[0] == 0
-    code, out = fetch("--data-dir", until_2020, "--api-url", scb.url(), "--format", "json")
-    assert code == 0, out
-    record = json.loads(out)
+    assert fetch("--data-dir", without_2023_2025, "--api-url", scb.url())[0] == 0
+    code, record = fetch_json("--data-dir", without_2023_2025, "--api-url", scb.url())
+    assert code == 0, record
     assert (len(record["added"]), len(record["changed"]), len(record["unchanged"])) == (0, 0, 15)
     assert record["written"] is False
 

@@ -36,13 +36,12 @@ PARTS_2024 = (
 
 
 @pytest.fixture
-def until_2020(data_copy: Path) -> Path:
-    """The dataset copy with figures up to 31 December 2020 only (whatever the embedded
-    dataset holds later), so that what SCB supplies for 2021 on is added."""
+def without_vasby_2024_2025(data_copy: Path) -> Path:
+    """The dataset copy without Upplands Väsby's figures of 2024 and 2025 (if it has them)."""
     population = data_copy / "population.csv"
     lines = population.read_text(encoding="utf-8").splitlines(keepends=True)
-    kept = [line for line in lines[1:] if line.split(",")[1][:4] <= "2020"]
-    population.write_text(lines[0] + "".join(kept), encoding="utf-8")
+    kept = [line for line in lines if not line.startswith(("0114,2024-", "0114,2025-"))]
+    population.write_text("".join(kept), encoding="utf-8")
     return data_copy
 
 
@@ -52,58 +51,70 @@ def import_scb(text: str, tmp_path: Path, data: Path, *args: str) -> tuple[int, 
     argv = ["population", "import-scb", str(export), "--data-dir", str(data), *args]
     result = runner.invoke(app, argv)
     assert "Traceback" not in result.output
+    if "json" in args:
+        return result.exit_code, result.stdout
     return result.exit_code, " ".join(result.output.split())
 
 
-def test_parts_only_from_2025_are_refused(tmp_path: Path, until_2020: Path) -> None:
+def test_parts_only_from_2025_are_refused(tmp_path: Path, without_vasby_2024_2025: Path) -> None:
     """Men and women for 2025, no total: exit 1 [no-published-total], naming fetch-scb and
     --sum-parts; population.csv untouched."""
-    before = (until_2020 / "population.csv").read_bytes()
-    code, out = import_scb(PARTS_2025, tmp_path, until_2020)
+    before = (without_vasby_2024_2025 / "population.csv").read_bytes()
+    code, out = import_scb(PARTS_2025, tmp_path, without_vasby_2024_2025)
     assert code == 1
     assert "[no-published-total]" in out
     assert "not SCB's published total" in out
     assert "population fetch-scb" in out
     assert "--sum-parts" in out
-    assert (until_2020 / "population.csv").read_bytes() == before
+    assert (without_vasby_2024_2025 / "population.csv").read_bytes() == before
 
 
-def test_sum_parts_takes_the_sum_and_says_so(tmp_path: Path, until_2020: Path) -> None:
+def test_sum_parts_takes_the_sum_and_says_so(tmp_path: Path, without_vasby_2024_2025: Path) -> None:
     """--sum-parts: 50 496 (men + women) imported, with the warning that it is not SCB's total."""
-    code, out = import_scb(PARTS_2025, tmp_path, until_2020, "--sum-parts")
+    code, out = import_scb(PARTS_2025, tmp_path, without_vasby_2024_2025, "--sum-parts")
     assert code == 0, out
     assert "1 figure(s) from 2025 or later are men + women summed: not SCB's published total" in out
-    assert "0114,2025-12-31,50496," in (until_2020 / "population.csv").read_text(encoding="utf-8")
+    assert "0114,2025-12-31,50496," in (without_vasby_2024_2025 / "population.csv").read_text(
+        encoding="utf-8"
+    )
 
 
-def test_a_total_in_the_file_is_taken_not_the_sum(tmp_path: Path, until_2020: Path) -> None:
+def test_a_total_in_the_file_is_taken_not_the_sum(
+    tmp_path: Path, without_vasby_2024_2025: Path
+) -> None:
     """A 2025 file with totalt, män and kvinnor: the published total 50 495, no warning."""
-    code, out = import_scb(TOTAL_2025, tmp_path, until_2020)
+    code, out = import_scb(TOTAL_2025, tmp_path, without_vasby_2024_2025)
     assert code == 0, out
     assert "men + women summed" not in out
-    assert "0114,2025-12-31,50495," in (until_2020 / "population.csv").read_text(encoding="utf-8")
+    assert "0114,2025-12-31,50495," in (without_vasby_2024_2025 / "population.csv").read_text(
+        encoding="utf-8"
+    )
 
 
-def test_before_2025_the_sum_is_exact_and_silent(tmp_path: Path, until_2020: Path) -> None:
+def test_before_2025_the_sum_is_exact_and_silent(
+    tmp_path: Path, without_vasby_2024_2025: Path
+) -> None:
     """Men and women for 2024 (no noise): summed to 50 323 without refusal or warning."""
-    code, out = import_scb(PARTS_2024, tmp_path, until_2020)
+    code, out = import_scb(PARTS_2024, tmp_path, without_vasby_2024_2025)
     assert code == 0, out
     assert "not SCB's published total" not in out
-    assert "0114,2024-12-31,50323," in (until_2020 / "population.csv").read_text(encoding="utf-8")
+    assert "0114,2024-12-31,50323," in (without_vasby_2024_2025 / "population.csv").read_text(
+        encoding="utf-8"
+    )
 
 
-def test_a_date_option_in_2025_counts(tmp_path: Path, until_2020: Path) -> None:
+def test_a_date_option_in_2025_counts(tmp_path: Path, without_vasby_2024_2025: Path) -> None:
     """Parts dated 2025-12-31 by --date (the file says 2024): refused as from 2025."""
-    code, out = import_scb(PARTS_2024, tmp_path, until_2020, "--date", "2025-12-31")
+    code, out = import_scb(PARTS_2024, tmp_path, without_vasby_2024_2025, "--date", "2025-12-31")
     assert code == 1
     assert "[no-published-total]" in out
 
 
 def test_import_in_json_lists_added_changed_unchanged_skipped(
-    tmp_path: Path, until_2020: Path
+    tmp_path: Path, without_vasby_2024_2025: Path
 ) -> None:
     """--format json: the figure added with its source, the counts of the rest, written."""
-    code, out = import_scb(TOTAL_2025, tmp_path, until_2020, "--format", "json")
+    code, out = import_scb(TOTAL_2025, tmp_path, without_vasby_2024_2025, "--format", "json")
     assert code == 0, out
     record = json.loads(out)
     assert record["added"] == [
