@@ -131,7 +131,7 @@ def import_scb(
     """
     with reporting(fmt):
         from norrort_cost.loading.scb import ColumnChoice, read_scb
-        from norrort_cost.population.importing import refuse_summed
+        from norrort_cost.population.noise import refuse_summed
 
         _editable(data_dir, dry_run)
         dataset = _dataset(data_dir)
@@ -223,7 +223,8 @@ def _merge(
     tables: Sequence[TableUse] = (),
 ) -> None:
     """Plan the merge, report it (how each file was read, then the changes), write it."""
-    from norrort_cost.population.importing import plan_import, summed_after_noise
+    from norrort_cost.population.importing import plan_import
+    from norrort_cost.population.noise import summed_after_noise
     from norrort_cost.rendering.console import console, print_import, print_readings
     from norrort_cost.rendering.files import dataset_csv, to_json
     from norrort_cost.rendering.import_records import import_record, summed_line, table_lines

@@ -20,7 +20,7 @@ from datetime import date
 
 from norrort_cost.dataset.lookup import fold, same_name
 from norrort_cost.dataset.models import Dataset, Municipality, PopulationFigure
-from norrort_cost.problems import DataError, Problem, UsageError, said
+from norrort_cost.problems import DataError, Problem, UsageError
 
 # a kommunkod (three digits: a spreadsheet lost its leading zero) and maybe the name
 _CODE_AND_NAME = re.compile(r"(\d{3,4})(?:\s+(.*))?")
@@ -118,11 +118,10 @@ def plan_import(
             problems.append(_missing(row, dataset.municipality(kommunkod), on))
             continue
         figure = PopulationFigure(
-            kommunkod=kommunkod,
-            reference_date=on,
-            inhabitants=row.inhabitants,
-            source=row.source or source,
+            kommunkod=kommunkod, reference_date=on, inhabitants=row.inhabitants, source=source
         )
+        if row.source:  # the row's own source (fetch-scb: its table) over the import's
+            figure = figure.model_copy(update={"source": row.source})
         earlier = imported.get((kommunkod, on))
         if earlier is None:
             imported[(kommunkod, on)] = (row, figure)
@@ -290,43 +289,3 @@ def _problem(row: RegionFigure, code: str, message: str, hint: str) -> Problem:
         message=message,
         hint=hint,
     )
-
-
-NOISE_FROM = date(2025, 1, 1)  # SCB's reference year 2025 on: published cells carry noise
-
-
-def summed_after_noise(
-    rows: list[RegionFigure], reference_date: date | None = None
-) -> list[RegionFigure]:
-    """The rows summed from men + women whose date is 2025 or later.
-
-    From reference year 2025 SCB adds small random noise to every published cell, so the
-    sum of the parts need not be the published total (Stockholm 2025: 999 239, its ages
-    summing to 999 237). Before 2025 the sum is exact.
-    """
-    return [
-        row
-        for row in rows
-        if row.parts and (reference_date or row.reference_date or date.min) >= NOISE_FROM
-    ]
-
-
-def refuse_summed(rows: list[RegionFigure], reference_date: date | None = None) -> None:
-    """DataError naming every row summed from parts after 2025 (see summed_after_noise)."""
-    problems = [
-        _problem(
-            row,
-            "no-published-total",
-            said(
-                "{region} has men and women but no total for {on}: their sum is not SCB's "
-                "published total (from 2025 SCB adds noise to every figure)",
-                region=row.region,
-                on=(reference_date or row.reference_date or date.min).isoformat(),
-            ),
-            "get the published total with 'population fetch-scb', or export the table "
-            "again with kön 'totalt'; --sum-parts takes the sum anyway",
-        )
-        for row in summed_after_noise(rows, reference_date)
-    ]
-    if problems:
-        raise DataError(problems)
