@@ -70,6 +70,7 @@ class StandIn(ThreadingHTTPServer):
     canned: list[tuple[int, dict[str, str], bytes]]
     asked: list[tuple[str, str, dict[str, list[str]]]]
     delay: float = 0.0
+    body: bytes | None = None  # when set, every request is answered 200 with it
 
     def url(self) -> str:
         """The base address, as the tool takes it (--api-url)."""
@@ -111,6 +112,8 @@ class Handler(BaseHTTPRequestHandler):
     def _canned(self) -> bool:
         if self.server.delay:
             time.sleep(self.server.delay)
+        if self.server.body is not None:
+            self.server.canned.append((200, {"Content-Type": "application/json"}, self.server.body))
         if not self.server.canned:
             return False
         status, headers, body = self.server.canned.pop(0)

@@ -21,6 +21,8 @@ from norrort_cost.loading.scb import api
 from tests.scb_standin import MEMBERS_2023, StandIn, recorded, recorded_totals, serve
 
 runner = CliRunner()
+# a JSON-stat 2.0 answer shaped by hand (import-scb's shape case); other tests read it
+TAB638_2020 = Path(__file__).parent / "data" / "scb" / "synthetic" / "tab638-2020-jsonstat2.json"
 TAB5557_2025 = recorded_totals()["TAB5557"]
 
 
@@ -48,6 +50,11 @@ def without_2023_2025(data_copy: Path) -> Path:
     kept = [line for line in lines if line.split(",")[1] not in ("2023-12-31", "2025-12-31")]
     population.write_text("".join(kept), encoding="utf-8")
     return data_copy
+
+
+def url(server: StandIn) -> str:
+    """The stand-in's base address (--api-url)."""
+    return server.url()
 
 
 def fetch(*args: str | Path) -> tuple[int, str]:
@@ -331,8 +338,17 @@ def test_the_recorded_answer_is_read_by_index_values() -> None:
 
 def test_an_unknown_table_is_exit_4_naming_the_setting(scb: StandIn, data_copy: Path) -> None:
     """--table TAB9999 (no such table): SCB's 404 title and the hint to check the table ids."""
-    code, out = fetch("--table", "TAB9999", "--data-dir", data_copy, "--api-url", scb.url())
+    code, out = fetch("--table", "TAB9999", "--data-dir", data_copy, "--api-url", url(scb))
     text = " ".join(out.split())
     assert code == 4
     assert "answered 404: Not found" in text
     assert "check the table ids (--table, scb_tables)" in text
+
+
+def test_an_answer_that_is_not_a_table_is_exit_4(scb: StandIn, data_copy: Path) -> None:
+    """Every request answered with a JSON-stat dataset without dimensions (not a table's
+    metadata): exit 4 naming TAB638, no traceback."""
+    scb.body = b'{"version": "2.0", "class": "dataset", "value": [1]}'
+    code, out = fetch("--data-dir", data_copy, "--api-url", url(scb))
+    assert code == 4
+    assert "TAB638" in out

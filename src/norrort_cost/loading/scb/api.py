@@ -190,7 +190,7 @@ def _parse(body: bytes, content_type: str) -> object:
 
 
 def _http_error(status: int, body: bytes) -> ScbUnreachableError:
-    title = _title(body)
+    title = _detail(body)
     message = said("SCB's API answered {status}: {title}", status=status, title=title)
     if status >= 500:
         return ScbUnreachableError(message, "SCB's service has a problem: try again later")
@@ -205,7 +205,7 @@ def _http_error(status: int, body: bytes) -> ScbUnreachableError:
     )
 
 
-def _title(body: bytes) -> str:
+def _detail(body: bytes) -> str:
     """The title of an RFC 7807 problem answer, or its first words."""
     try:
         data = json.loads(body)
