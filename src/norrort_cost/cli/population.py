@@ -1,8 +1,10 @@
 """``norrort-cost population import-scb`` and ``fetch-scb``: SCB's figures into a dataset.
 
 Exit codes: 0 the figures were merged (or would be, with --dry-run); 1 the export has
-problems, or holds none of the dataset's municipalities; 2 a usage error (no --date for an
-export without a year, the embedded dataset as target); 4 SCB's API cannot be reached.
+problems, holds none of the dataset's municipalities, or only men + women from 2025 on
+(without --sum-parts), or SCB has not published the year asked; 2 a usage error (no --date
+for an export without a year, the embedded dataset as target); 4 SCB's API cannot be
+reached, times out, refuses or answers something other than JSON.
 """
 
 from __future__ import annotations
@@ -122,10 +124,9 @@ def import_scb(
     Reads every shape SCB exports come in: one column per year or month, one row per region
     and year, men and women (summed when there is no total; from 2025 on only with the
     option --sum-parts, as SCB's noise makes the sum differ from its total), titles and
-    footnotes. The
-    report names the columns and the date used. Only the dataset's municipalities are
-    imported; an export with none of them is refused. population.csv is rewritten
-    atomically (comma, UTF-8, LF), or not at all on a problem.
+    footnotes. The report names the columns and the date used. Only the dataset's
+    municipalities are imported; an export with none of them is refused. population.csv is
+    rewritten atomically (comma, UTF-8, LF), or not at all on a problem.
 
     Example: norrort-cost population import-scb BE0101N1.csv --data-dir my-data --dry-run
     """
