@@ -278,6 +278,8 @@ class Settings(Record):
     invoicing: InvoicingSettings = InvoicingSettings()
     # SCB's PxWebApi 2, where ``population fetch-scb`` gets the figures
     scb_api_url: str = "https://statistikdatabasen.scb.se/api/v2"
+    # SCB's population tables, each year asked from the one that holds it (fetch-scb)
+    scb_tables: tuple[str, ...] = ("TAB638", "TAB5557")
     budget: BudgetSheets = BudgetSheets()
 
     @model_validator(mode="before")
