@@ -60,8 +60,13 @@ def state(out: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file()}
 
 
+def home_register(out: Path) -> Path:
+    """The embedded dataset's register: in the test's private data directory."""
+    return out.parent / "data-home" / "norrort-cost" / "register.sqlite"
+
+
 def registered(out: Path) -> int:
-    path = out / "register.sqlite"
+    path = home_register(out)
     if not path.exists():
         return 0
     connection = sqlite3.connect(path)
@@ -169,7 +174,7 @@ def test_two_simultaneous_runs_one_refuses(out):
     )
     try:
         for _ in range(600):  # the first run holds the lock once its register exists
-            if (out / "register.sqlite").exists():
+            if home_register(out).exists():
                 break
             time.sleep(0.1)
         second = run_cli(out)

@@ -75,7 +75,7 @@ def test_credit_notes_are_peppol_credit_notes_referring_to_the_invoice(invoiced,
     out = tmp_path / "settled"
     args = ["--year", 2014, "--issue-date", "2014-09-01", "--data-dir", invoiced, "--output", out]
     assert invoke("settle", *args).exit_code == 0
-    (xml,) = out.glob("kreditnota-2014-0125-*.xml")
+    (xml,) = out.glob("kreditfaktura-2014-0125-*.xml")
     root = ET.fromstring(xml.read_bytes())  # noqa: S314 - our own output
     assert root.tag == f"{{{NS['cn']}}}CreditNote"
     assert root.findtext("cbc:CreditNoteTypeCode", namespaces=NS) == "381"

@@ -1,9 +1,11 @@
-"""``norrort-cost register list|show|export``, and where the invoice register is.
+"""``norrort-cost register list|show|verify|export``, and where the invoice register is.
 
 The register is ``--register FILE`` if given, else the settings' ``[invoicing] register``
-(relative to the dataset directory), else ``register.sqlite`` in the dataset directory.
-The embedded dataset is read-only: commands that write (``invoices``, ``settle``) then keep
-the register in their ``--out`` directory, and ``register`` needs ``--register``.
+(relative to the dataset directory), else ``register.sqlite`` in the dataset directory;
+for the embedded dataset (read-only) it is ``register.sqlite`` in the user's data
+directory (``platformdirs``: ``$XDG_DATA_HOME/norrort-cost`` or
+``~/.local/share/norrort-cost`` on Linux). It never depends on ``--output``: every run
+continues the same series, wherever its files go.
 """
 
 from __future__ import annotations
@@ -39,7 +41,17 @@ RegisterOption = Annotated[
         "--register",
         metavar="FILE",
         dir_okay=False,
-        help="The invoice register (default: register.sqlite in the dataset directory).",
+        help="The invoice register (default: register.sqlite in the dataset directory, or in "
+        "the user's data directory for the embedded dataset).",
+    ),
+]
+
+AllowEarlierOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-earlier-date",
+        help="Allow an issue date earlier than the latest in the seller's series "
+        "(recorded in the register).",
     ),
 ]
 
@@ -53,22 +65,23 @@ app.add_typer(register_app)
 
 
 def register_path(
-    option: Path | None, data_dir: Path | None, dataset: Dataset, out: Path | None
+    option: Path | None, data_dir: Path | None, dataset: Dataset, out: Path | None = None
 ) -> Path:
-    """Where the register is (see the module's docstring)."""
-    from norrort_cost.problems import UsageError
-
+    """Where the register is (see the module's docstring); ``out`` never decides it."""
+    del out
     if option is not None:
         return option
     if data_dir is not None:
         setting = dataset.settings.invoicing.register_file
         return data_dir / (setting or REGISTER_FILE)
-    if out is not None:
-        return out / REGISTER_FILE
-    raise UsageError(
-        "the embedded dataset keeps no invoice register",
-        "give --register FILE (the register.sqlite beside your invoices) or --data-dir",
-    )
+    return user_register()
+
+
+def user_register() -> Path:
+    """The register of the embedded dataset: in the user's data directory."""
+    import platformdirs
+
+    return platformdirs.user_data_path("norrort-cost", appauthor=False) / REGISTER_FILE
 
 
 def member_codes(dataset: Dataset, written: Sequence[str]) -> frozenset[str] | None:

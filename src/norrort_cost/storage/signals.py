@@ -17,14 +17,18 @@ from contextlib import contextmanager
 from types import FrameType
 
 HANDLED = (signal.SIGINT, signal.SIGTERM)
+NOTHING_WRITTEN = "nothing was written; run it again"
 
 
 class Interrupted(BaseException):
     """The run was stopped by a signal; ``exit_code`` is 128 + the signal's number."""
 
-    def __init__(self, signum: int) -> None:
+    def __init__(self, signum: int, outcome: str = "") -> None:
         self.signum = signum
         self.exit_code = 128 + signum
+        # what really happened, for the message: by default the run was stopped before
+        # anything was issued; after the register commit the run says what it issued
+        self.outcome = outcome or NOTHING_WRITTEN
         super().__init__(signal.Signals(signum).name)
 
 
