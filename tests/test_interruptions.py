@@ -97,9 +97,12 @@ def test_a_signal_while_rendering_leaves_everything_as_it_was(out, name):
 
 
 def test_a_signal_after_the_commit_waits_until_the_files_are_in_place(out):
-    """SIGTERM between commit and renames is held back: the run completes, then exits."""
+    """SIGTERM between commit and renames is held back: the run completes, then exits
+    saying that it is issued (never "nothing was written")."""
     result = run_cli(out, AFTER_COMMIT.format(name="SIGTERM"))
     assert result.returncode == 128 + signal.SIGTERM
+    assert "the run is issued" in result.stderr
+    assert "nothing was written" not in result.stderr
     assert registered(out) == 15
     assert len([p for p in out.iterdir() if p.suffix == ".pdf"]) == 14
     assert not [p for p in out.iterdir() if p.name.startswith(".")]

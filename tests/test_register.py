@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from fractions import Fraction
 import sqlite3
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -16,6 +16,7 @@ from norrort_cost.storage.register import SCHEMA_VERSION, open_register
 
 runner = CliRunner()
 ISSUE = ["--issue-date", "2014-05-02"]
+ADD_RUN = "INSERT INTO runs (run_id, command, year) VALUES ('x', 'test', ?)"
 
 
 def invoke(*args):
@@ -170,7 +171,7 @@ def test_register_has_a_schema_version_and_refuses_a_newer_one(tmp_path):
     assert "use a newer norrort-cost" in result.output
     fresh = tmp_path / "fresh.sqlite"
     with open_register(fresh) as opened:
-        opened.connection.execute("INSERT INTO runs (run_id, command, year) VALUES ('x', 't', 2014)")
+        opened.connection.execute(ADD_RUN, (2014,))
     connection = sqlite3.connect(fresh)
     assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     connection.close()
@@ -231,7 +232,7 @@ def test_a_register_in_use_by_another_run_is_refused(tmp_path):
     """Two runs into different directories but one register: the second refuses."""
     register = tmp_path / "r.sqlite"
     with open_register(register) as opened:
-        opened.connection.execute("INSERT INTO runs (run_id, command, year) VALUES ('x', 't', 2013)")
+        opened.connection.execute(ADD_RUN, (2013,))
     holder = sqlite3.connect(register, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:

@@ -127,9 +127,7 @@ def _overlap_days(period: tuple[date, date], membership: Sequence[tuple[date, da
     return days
 
 
-def _cut(
-    period: tuple[date, date], membership: Sequence[tuple[date, date]]
-) -> tuple[date, date]:
+def _cut(period: tuple[date, date], membership: Sequence[tuple[date, date]]) -> tuple[date, date]:
     """``period`` from the first to the last day of membership in it."""
     inside = [
         (max(start, period[0]), min(end, period[1]))

@@ -161,7 +161,7 @@ def check_targets(directory: Path, files: Mapping[str, bytes], *, overwrite: boo
     occupied = sorted(name for name in files if (directory / name).is_dir())
     if occupied:
         raise UsageError(
-            f"{directory / occupied[0]} is a directory, not an invoice file",
+            said("{path} is a directory, not an invoice file", path=str(directory / occupied[0])),
             "move it away; --force replaces files, never directories",
         )
     existing = sorted(
@@ -172,9 +172,10 @@ def check_targets(directory: Path, files: Mapping[str, bytes], *, overwrite: boo
     if existing and not overwrite:
         shown = ", ".join(existing[:3]) + (" ..." if len(existing) > 3 else "")
         raise UsageError(
-            f"{len(existing)} file(s) already exist in {directory}: {shown}",
-            "add --force to replace them, or choose another --out directory",
-        )
+            said("{count} file(s) already exist in {directory}: {names}", count=len(existing),
+                 directory=str(directory), names=shown),
+            "add --force to replace them, or choose another --output directory",
+        )  # fmt: skip
 
 
 def publish(
