@@ -294,3 +294,18 @@ def test_a_full_stdout_says_the_run_is_issued(tmp_path, private_home):
     assert "the run is issued" in errors
     assert "Traceback" not in errors
     assert len(pdfs(out)) == 14
+
+
+def test_a_failure_in_a_new_output_directory_never_deletes_a_file(tmp_path):
+    """An exception inside a run whose --output did not exist: a file written there stays
+    (an issued document is never deleted); an empty directory the run made is removed."""
+    from norrort_cost.storage.issuing import locked_directory
+
+    kept, empty = tmp_path / "kept", tmp_path / "empty"
+    with pytest.raises(RuntimeError), locked_directory(kept):
+        (kept / "faktura-2014-0114-1.pdf").write_bytes(b"%PDF issued")
+        raise RuntimeError("printing failed")
+    with pytest.raises(RuntimeError), locked_directory(empty):
+        raise RuntimeError("refused before anything was written")
+    assert (kept / "faktura-2014-0114-1.pdf").read_bytes() == b"%PDF issued"
+    assert not empty.exists()
