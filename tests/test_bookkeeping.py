@@ -301,11 +301,16 @@ def test_a_failure_in_a_new_output_directory_never_deletes_a_file(tmp_path):
     (an issued document is never deleted); an empty directory the run made is removed."""
     from norrort_cost.storage.issuing import locked_directory
 
+    def fail(directory: Path, content: bytes | None) -> None:
+        with locked_directory(directory):
+            if content is not None:
+                (directory / "faktura-2014-0114-1.pdf").write_bytes(content)
+            raise RuntimeError("printing failed")
+
     kept, empty = tmp_path / "kept", tmp_path / "empty"
-    with pytest.raises(RuntimeError), locked_directory(kept):
-        (kept / "faktura-2014-0114-1.pdf").write_bytes(b"%PDF issued")
-        raise RuntimeError("printing failed")
-    with pytest.raises(RuntimeError), locked_directory(empty):
-        raise RuntimeError("refused before anything was written")
+    with pytest.raises(RuntimeError):
+        fail(kept, b"%PDF issued")
+    with pytest.raises(RuntimeError):
+        fail(empty, None)
     assert (kept / "faktura-2014-0114-1.pdf").read_bytes() == b"%PDF issued"
     assert not empty.exists()

@@ -199,9 +199,7 @@ def _say_verification(result: Verification, path: Path) -> None:
     troubles = {
         "missing": _("missing: {file} (document {number} of {seller})"),
         "changed": _("changed: {file} (document {number} of {seller}) differs from its SHA-256"),
-        "changed-in-register": _(
-            "changed in the register: the copy of {file} (document {number} of {seller})"
-        ),
+        "stored": _("changed in the register: the copy of {file} (document {number} of {seller})"),
     }
     for finding in result.findings:
         line = troubles[finding.trouble].format(

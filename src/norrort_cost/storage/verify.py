@@ -16,7 +16,7 @@ from norrort_cost.invoicing.register import sha256
 from norrort_cost.storage.issuing import recover_everywhere
 from norrort_cost.storage.register import Register
 
-Trouble = Literal["missing", "changed", "changed-in-register"]
+Trouble = Literal["missing", "changed", "stored"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +54,7 @@ def verify(opened: Register) -> Verification:
         for name, digest in row.files:
             kept = stored.get(name)
             if kept is not None and sha256(kept.content) != digest:
-                findings.append(Finding(row.seller, row.number, Path(name), "changed-in-register"))
+                findings.append(Finding(row.seller, row.number, Path(name), "stored"))
             if not directory:
                 unknown += 1
                 continue
