@@ -314,3 +314,89 @@ def test_a_failure_in_a_new_output_directory_never_deletes_a_file(tmp_path):
         fail(empty, None)
     assert (kept / "faktura-2014-0114-1.pdf").read_bytes() == b"%PDF issued"
     assert not empty.exists()
+
+
+V1_SCHEMA = """
+CREATE TABLE runs (run_id TEXT PRIMARY KEY, command TEXT NOT NULL, year INTEGER NOT NULL);
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY, kind TEXT NOT NULL, number TEXT NOT NULL, sequence INTEGER,
+    seller TEXT NOT NULL, year INTEGER NOT NULL, kommunkod TEXT NOT NULL, buyer TEXT NOT NULL,
+    installment INTEGER NOT NULL, installments INTEGER NOT NULL, period_start TEXT,
+    period_end TEXT, amount_ore INTEGER NOT NULL, issue_date TEXT, due_date TEXT,
+    ocr TEXT NOT NULL, corrects TEXT NOT NULL, run_id TEXT NOT NULL REFERENCES runs (run_id)
+);
+CREATE TABLE files (
+    document_id INTEGER NOT NULL, name TEXT NOT NULL, sha256 TEXT NOT NULL,
+    content BLOB NOT NULL, PRIMARY KEY (document_id, name)
+);
+INSERT INTO runs VALUES ('r1', 'invoices', 2014);
+INSERT INTO documents VALUES (1, 'invoice', '5', 5, '0186', 2014, '0125', 'Ekerö kommun', 1, 1,
+    '2014-04-15', '2014-12-31', 2429103, '2014-05-02', '2014-06-02', '018600000527', '', 'r1');
+PRAGMA user_version = 1;
+"""
+
+
+def test_a_version_1_register_is_migrated_and_read_by_column_name(tmp_path):
+    """A register of schema version 1 opens as version 2: its invoice reads the same, with
+    no cause and no recorded directory, and a column another version added is ignored."""
+    path = tmp_path / "old.sqlite"
+    connection = sqlite3.connect(path)
+    connection.executescript(V1_SCHEMA)
+    connection.execute("ALTER TABLE documents ADD COLUMN basis TEXT NOT NULL DEFAULT ''")
+    connection.close()
+    (row,) = rows(path)
+    assert (row.number, row.kommunkod, row.amount_ore, row.cause) == ("5", "0125", 2429103, "")
+    assert str(row.issue_date) == "2014-05-02"
+    with open_register(path, create=False) as opened:
+        assert opened.run_directories() == {"r1": ""}
+    listed = invoke("register", "show", "5", "--register", path)
+    assert listed.exit_code == 0, listed.output
+
+
+def test_invoices_settle_and_register_speak_swedish(tmp_path, data_copy):
+    """Under --lang sv the summaries, notes and tables of invoices, settle and register
+    hold none of their English words."""
+    base = ["--lang", "sv"]
+    issued = invoke(
+        *base, "invoices", "-y", 2014, *ISSUE, "--data-dir", data_copy, "-o", tmp_path / "a"
+    )
+    assert issued.exit_code == 0, issued.output
+    population = data_copy / "population.csv"
+    text = population.read_text(encoding="utf-8")
+    population.write_text(
+        text.replace("0117,2013-12-31,40495", "0117,2013-12-31,41495"), encoding="utf-8"
+    )
+    settled = invoke(
+        *base,
+        "settle",
+        "-y",
+        2014,
+        "--issue-date",
+        "2014-09-01",
+        "--data-dir",
+        data_copy,
+        "-o",
+        tmp_path / "b",
+    )
+    assert settled.exit_code == 0, settled.output
+    listed = invoke(*base, "register", "list", "--data-dir", data_copy)
+    assert listed.exit_code == 0, listed.output
+    said = issued.output + settled.output + listed.output
+    assert "fakturerat" in issued.stdout
+    assert "kreditfaktura" in settled.stdout
+    assert "summa ändring 0,00 kr" in settled.stdout
+    english = (
+        "invoiced",
+        "internal",
+        "files in",
+        "credit note",
+        "total change",
+        "documents",
+        "wrote",
+        "warning",
+        "no change",
+        "starting",
+        "Remaining",
+        "Invoice register",
+    )
+    assert not [word for word in english if word in said]

@@ -15,6 +15,10 @@ The protocol, for one run writing into ``--out``:
    cut (:func:`~norrort_cost.storage.signals.uninterrupted`). A crash before the commit
    leaves the register as it was and only a staging folder (deleted by step 2); a crash
    after it leaves a committed run whose files step 2 moves into place.
+
+After the commit nothing is ever deleted: a directory the run made is removed on failure
+only while it is empty. The register records each run's directory, so any later run (or
+``register verify``) recovers every directory (:func:`recover_everywhere`).
 """
 
 from __future__ import annotations
