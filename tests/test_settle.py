@@ -280,3 +280,24 @@ def test_a_settlement_dated_before_the_series_latest_is_refused(invoiced, tmp_pa
     assert result.exit_code == 2
     assert "earlier than 2014-05-02" in result.stderr
     assert documents(invoiced, "credit-note") == []
+
+
+def test_a_document_is_titled_by_what_it_is():
+    """FAKTURA for an invoice, KREDITFAKTURA for a credit note, TILLÄGGSFAKTURA for an
+    invoice that corrects another; the PDF's "Avser faktura" gives number and date."""
+    from dataclasses import replace
+    from datetime import date
+
+    from norrort_cost.invoicing.invoices import build_invoices
+    from norrort_cost.rendering.pdf_sections import _references, title
+
+    dataset = load_dataset()
+    invoice = build_invoices(allocate(dataset, 2014), dataset, date(2014, 5, 2)).invoices[0]
+    extra = replace(invoice, corrects="5", corrects_issue_date=date(2014, 5, 2))
+    credit = replace(extra, kind="credit-note")
+    assert [title(d).upper() for d in (invoice, credit, extra)] == [
+        "FAKTURA",
+        "KREDITFAKTURA",
+        "TILLÄGGSFAKTURA",
+    ]
+    assert ("Avser faktura", "5 av 2014-05-02") in _references(extra)
