@@ -221,7 +221,8 @@ def test_documents_and_the_register_say_what_changed(invoiced, tmp_path):
     result = invoke("settle", *args)
     assert result.exit_code == 0, result.output
     cause = "Folkmängd 2013-12-31 för Österåker ändrad från 40 495 till 41 495"
-    assert cause in result.stdout
+    said = "cause: Population 2013-12-31 of Österåker changed from 40 495 to 41 495"
+    assert said in result.stdout
     assert all(r.cause == cause for r in documents(invoiced, "credit-note"))
     (xml,) = out.glob("faktura-2014-0117-*.xml")
     root = ET.fromstring(xml.read_bytes())  # noqa: S314 - our own output
@@ -232,12 +233,15 @@ def test_documents_and_the_register_say_what_changed(invoiced, tmp_path):
 
 
 def test_an_outcome_is_said_against_the_budget(invoiced, tmp_path):
-    """Settling against actual costs says "Utfall 2014: … kr mot budget 857 000,00 kr"."""
+    """Settling against actual costs says "Utfall 2014: … kr mot budget 857 000,00 kr"
+    (in English: "Outcome 2014: … kr against a budget of …")."""
     actual = write_actual(invoiced, tmp_path / "actual.csv", 3_450)
     args = ["--year", 2014, "--data-dir", invoiced, "--actual", actual, "--dry-run"]
     result = invoke("settle", *args)
     assert result.exit_code == 0, result.output
-    assert "Utfall 2014: 860 450,00 kr mot budget 857 000,00 kr" in result.stdout
+    assert "Outcome 2014: 860 450,00 kr against a budget of 857 000,00 kr" in result.stdout
+    swedish = invoke("--lang", "sv", "settle", *args)
+    assert "orsak: Utfall 2014: 860 450,00 kr mot budget 857 000,00 kr" in swedish.stdout
 
 
 def test_a_line_given_twice_in_actual_csv_is_refused_and_changes_nothing(invoiced, tmp_path):

@@ -153,9 +153,9 @@ def _lines(result: Settlement) -> list[str]:
     """One line per member (registered -> new, the change, its documents), then the sum."""
     from norrort_cost.money import format_sek, format_signed_sek
     from norrort_cost.rendering.i18n import ngettext
-    from norrort_cost.rendering.invoice_text import cause_lines
+    from norrort_cost.rendering.invoice_text import cause_sentences
 
-    lines = [_("cause: {cause}").format(cause=cause) for cause in cause_lines(result.causes)]
+    lines = [_("cause: {cause}").format(cause=cause) for cause in cause_sentences(result.causes)]
     kinds = {
         "invoice": _("supplementary invoice {number}"),
         "credit-note": _("credit note {number}"),

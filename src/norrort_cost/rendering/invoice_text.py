@@ -88,6 +88,37 @@ def cause_lines(causes: Sequence[Cause]) -> tuple[str, ...]:
     return tuple(_cause(cause) for cause in causes)
 
 
+def cause_sentences(causes: Sequence[Cause]) -> tuple[str, ...]:
+    """The causes for the terminal, in the reader's language (the documents are Swedish)."""
+    from norrort_cost.rendering.i18n import _
+
+    if not causes:
+        return (_("a new calculation of the year's cost split"),)
+    said = []
+    for cause in causes:
+        if isinstance(cause, PopulationChange):
+            template = _("Population {on} of {name} changed from {before} to {after}")
+            values = {
+                "on": cause.on.isoformat(),
+                "name": cause.name,
+                "before": format_int(cause.before),
+                "after": format_int(cause.after),
+            }
+        else:
+            template = (
+                _("Outcome {year}: {after} kr against a budget of {before} kr")
+                if cause.actual
+                else _("Budget {year} changed from {before} kr to {after} kr")
+            )
+            values = {
+                "year": str(cause.year),
+                "before": format_sek(cause.before_ore),
+                "after": format_sek(cause.after_ore),
+            }
+        said.append(template.format(**values))
+    return tuple(said)  # fmt: skip
+
+
 def _cause(cause: Cause) -> str:
     if isinstance(cause, PopulationChange):
         return (
