@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -114,10 +115,13 @@ def test_an_actual_cost_for_an_unknown_line_is_a_located_problem(invoiced, tmp_p
     assert "missing-actual-cost" in result.output
 
 
-def test_settling_a_year_never_invoiced_is_a_usage_error(data_copy, tmp_path):
-    """Without invoices in the register there is nothing to settle."""
+def test_settling_without_a_register_is_a_usage_error(data_copy, tmp_path):
+    """Without a register there is nothing to settle: exit 2, and no register is made."""
     args = ["--year", 2014, "--data-dir", data_copy, "--output", tmp_path / "o", "--dry-run"]
-    assert invoke("settle", *args).exit_code == 2
+    result = invoke("settle", *args)
+    assert result.exit_code == 2
+    assert "there is no invoice register" in result.stderr
+    assert not (data_copy / "register.sqlite").exists()
 
 
 def test_a_settled_year_settles_to_nothing_more(invoiced, tmp_path):
@@ -210,6 +214,15 @@ def test_a_large_credit_is_spread_so_no_credit_note_exceeds_its_invoice(quarterl
     ekero = [r for r in new if r.kommunkod == "0125"]
     numbers = [int(invoices[r.corrects].number) for r in ekero]
     assert numbers == sorted(numbers, reverse=True)  # latest invoice first
+    listed = invoke("register", "list", "--data-dir", quarterly, "--format", "json")
+    remaining = {
+        row["number"]: row["remaining"]
+        for row in json.loads(listed.stdout)["documents"]
+        if row["kind"] == "invoice"
+    }
+    for number, invoice in invoices.items():
+        left = invoice.amount_ore - credited.get(number, 0)
+        assert remaining[number] == f"{left // 100}.{left % 100:02d}"
 
 
 def test_documents_and_the_register_say_what_changed(invoiced, tmp_path):
