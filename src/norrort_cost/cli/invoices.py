@@ -274,29 +274,16 @@ def _resend(
     Each stored file is compared with the SHA-256 recorded when it was issued first: a
     changed copy is refused, never sent.
     """
-    from norrort_cost.invoicing.register import sha256
-    from norrort_cost.problems import UsageError, said
+    from norrort_cost.problems import said
     from norrort_cost.storage.issuing import check_targets, publish
+    from norrort_cost.storage.verify import stored_copy
 
     mine = [r for r in recorded if r.kind != "internal" and r.kommunkod in codes]
     if {r.kommunkod for r in mine if r.kind == "invoice"} != set(codes):
         return []
     files: dict[str, bytes] = {}
     for row in mine:
-        for stored in opened.stored_files(row.number, row.seller or seller):
-            if sha256(stored.content) != stored.sha256:
-                raise UsageError(
-                    said(
-                        "the register's copy of {file} (document {number}) differs from the "
-                        "SHA-256 recorded when it was issued",
-                        file=stored.name,
-                        number=row.number,
-                    ),
-                    "nothing was sent; run norrort-cost register verify and restore the "
-                    "register from a backup",
-                    code="changed-copy",
-                )
-            files[stored.name] = stored.content
+        files.update(stored_copy(opened, row.number, row.seller or seller))
     check_targets(out, files, overwrite=request.force)
     written = publish(out, files, {"run": "resend", "register": ""}, lambda: None)
     numbers = ", ".join(r.number for r in mine)

@@ -3,7 +3,8 @@
 First each directory a run of the register wrote to is recovered (a staged run the
 register committed is moved into place), then every file of every document is looked
 for in its run's directory and its SHA-256 compared with the one recorded when it was
-issued; the copy kept in the register is compared too.
+issued; the copy kept in the register is compared too. A re-sent copy is checked the
+same way before it is sent (:func:`stored_copy`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from norrort_cost.invoicing.register import sha256
+from norrort_cost.problems import UsageError, said
 from norrort_cost.storage.issuing import recover_everywhere
 from norrort_cost.storage.register import Register
 
@@ -65,3 +67,26 @@ def verify(opened: Register) -> Verification:
             elif sha256(path.read_bytes()) != digest:
                 findings.append(Finding(row.seller, row.number, path, "changed"))
     return Verification(tuple(recovered), checked, unknown, tuple(findings))
+
+
+def stored_copy(opened: Register, number: str, seller: str) -> dict[str, bytes]:
+    """The register's files of a document, each checked against its recorded SHA-256.
+
+    A copy that no longer matches is refused (``changed-copy``), never sent.
+    """
+    files: dict[str, bytes] = {}
+    for stored in opened.stored_files(number, seller):
+        if sha256(stored.content) != stored.sha256:
+            raise UsageError(
+                said(
+                    "the register's copy of {file} (document {number}) differs from the "
+                    "SHA-256 recorded when it was issued",
+                    file=stored.name,
+                    number=number,
+                ),
+                "nothing was sent; run norrort-cost register verify and restore the "
+                "register from a backup",
+                code="changed-copy",
+            )
+        files[stored.name] = stored.content
+    return files
