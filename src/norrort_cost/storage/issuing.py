@@ -35,7 +35,7 @@ from pathlib import Path
 
 from norrort_cost.problems import UsageError, said
 from norrort_cost.storage.register import open_register
-from norrort_cost.storage.signals import Interrupted, uninterrupted
+from norrort_cost.storage.signals import Interrupted, issued, uninterrupted
 
 STAGING_PREFIX = ".norrort-cost-"
 JOURNAL = "journal.json"
@@ -204,6 +204,7 @@ def publish(
         with uninterrupted():
             commit()
             committed = keep_staging = True  # the next run can finish what this one began
+            issued(issued_outcome(len(files), directory))
             moved = [_move(staging / name, directory / name) for name in files]
             keep_staging = False
     except Interrupted as exc:
