@@ -52,6 +52,12 @@ CODES: Final[dict[str, Code]] = {
     "missing-cell": Code("Fewer cells than columns", "fill in every column"),
     "total-row": Code("Total row in the data", "remove it: the tool computes totals itself"),
     "spreadsheet-error": Code("Spreadsheet error value", "fix the formula, then paste values"),
+    "formula-without-value": Code(
+        "Formula never computed", "open the workbook in Excel or LibreOffice and save it"
+    ),
+    "merged-cells": Code("Merged cells in the table", "unmerge them and fill in every cell"),
+    "file-too-large": Code("File larger than the limit", "export only the rows you need"),
+    "too-many-cells": Code("More cells than the limit", "export only the rows you need"),
     # values
     "missing-value": Code("Value missing", "fill in the value"),
     "empty-value": Code("Value empty", "fill in the value"),
