@@ -92,6 +92,9 @@ CODES: Final[dict[str, Code]] = {
     "overlapping-managing-period": Code("Managing periods overlap", "end one before the next"),
     "missing-population": Code("Population figure missing", "add the figure to population.csv"),
     "population-not-yet-available": Code("Population not yet published", "add it when SCB has"),
+    "impossible-population": Code(
+        "Population of 0 or less for a member", "a member has inhabitants: check the figure"
+    ),
     # a year that cannot be split
     "no-members": Code("A budget year without members", "check the membership periods"),
     "zero-weight": Code("Members weigh nothing", "check the population at the reference date"),

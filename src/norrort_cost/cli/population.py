@@ -20,6 +20,8 @@ from norrort_cost.rendering.i18n import _
 if TYPE_CHECKING:
     from norrort_cost.dataset.models import Dataset
     from norrort_cost.loading.scb import ScbExport
+    from norrort_cost.population.importing import ImportPlan
+    from norrort_cost.problems import Problem
 
 population_app = LocalizedTyper(
     name="population",
@@ -174,7 +176,12 @@ def _merge(
 ) -> None:
     """Plan the merge, report it (how each file was read, then the changes), write it."""
     from norrort_cost.population.importing import plan_import
-    from norrort_cost.rendering.console import console, print_import, print_readings
+    from norrort_cost.rendering.console import (
+        console,
+        print_import,
+        print_problems,
+        print_readings,
+    )
     from norrort_cost.rendering.files import dataset_csv
     from norrort_cost.rendering.records import population_rows
 
@@ -184,11 +191,23 @@ def _merge(
     with standard_output() as stream:
         print_readings(console(stream), export.readings, on)
         print_import(console(stream), plan, names, str(target))
+        if jumps := _jumps(dataset, plan):
+            print_problems(console(stream), jumps)
         if dry_run:
             console(stream).print(_("dry run: nothing written"))
     if plan.modifies and not dry_run:
         emit(dataset_csv(population_rows(plan.figures)), target)
         _check_after(target.parent)
+
+
+def _jumps(dataset: Dataset, plan: ImportPlan) -> list[Problem]:
+    """The population-jump warnings an imported figure raises (the import goes ahead)."""
+    from norrort_cost.population.plausibility import warnings
+
+    merged = dataset.model_copy(update={"population": plan.figures})
+    touched = [*plan.added, *(change.new for change in plan.changed)]
+    values = {f"{f.kommunkod} {f.reference_date}" for f in touched}
+    return [p for p in warnings(merged) if p.code == "population-jump" and p.value in values]
 
 
 def _check_after(directory: Path) -> None:
