@@ -41,6 +41,7 @@ CODES: Final[dict[str, Code]] = {
     "unreadable-row": Code("Row cannot be read as CSV", "close or remove an opened quote"),
     "mixed-delimiter": Code("Two delimiters in one file", "use one delimiter in the whole file"),
     "garbled-text": Code("Text decoded twice", "save the original file as CSV UTF-8 once"),
+    "mixed-encoding": Code("Text in two encodings", "save the whole file in one encoding"),
     "control-character": Code("Invisible character in the text", "remove it"),
     "blank-header": Code("Column without a name", "remove the empty column"),
     "duplicate-header": Code("Column named twice", "keep one of the columns"),

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from norrort_cost.loading.csvfile import read_bytes
+from norrort_cost.loading.encoding import decode_checked
 from norrort_cost.loading.scb.header import ColumnChoice
 from norrort_cost.loading.scb.jsonstat import read_jsonstat
 from norrort_cost.loading.scb.observations import Observation, resolve
-from norrort_cost.loading.scb.pcaxis import px_encoding, read_px
-from norrort_cost.loading.scb.sniff import Kind, advice, decode, sniff, text_rows
+from norrort_cost.loading.scb.pcaxis import px_text, read_px
+from norrort_cost.loading.scb.sniff import Kind, advice, sniff, text_rows
 from norrort_cost.loading.scb.table import read_table
 from norrort_cost.loading.scb.workbook import sheet_rows
 from norrort_cost.population.importing import Reading, RegionFigure
@@ -99,11 +100,15 @@ def _observations(
         if problems:
             return [], None, problems
         return read_table(rows, f"{name} (sheet {sheet})", choice, "Excel", sheet)
-    if kind == Kind.JSON:
-        return read_jsonstat(decode(data), name, choice.value)
     if kind == Kind.PX:
-        return read_px(data.decode(px_encoding(data), errors="replace"), name, choice.value)
-    rows, delimiter = text_rows(decode(data))
+        text, mixed = px_text(data, name)
+        return ([], None, [mixed]) if mixed else read_px(text, name, choice.value)
+    text, mixed = decode_checked(data, name)
+    if mixed:
+        return [], None, [mixed]
+    if kind == Kind.JSON:
+        return read_jsonstat(text, name, choice.value)
+    rows, delimiter = text_rows(text)
     return read_table(rows, name, choice, f"CSV ({delimiter!r})")
 
 

@@ -39,6 +39,16 @@ def px_encoding(data: bytes) -> str:
     return "utf_8_sig"  # no CODEPAGE: UTF-8 where the bytes are, with or without a BOM
 
 
+def px_text(data: bytes, file: str) -> tuple[str, Problem | None]:
+    """The file's text in its declared encoding (or the one found), or the offending line."""
+    from norrort_cost.loading.encoding import decode_checked
+
+    head = data[:2000].decode("ascii", errors="replace")
+    if re.search(r'CODEPAGE\s*=\s*"([^"]+)"', head):
+        return decode_checked(data, file, px_encoding(data))
+    return decode_checked(data, file)
+
+
 def read_px(
     text: str, file: str, value_choice: str | None
 ) -> tuple[list[Observation], Reading | None, list[Problem]]:
