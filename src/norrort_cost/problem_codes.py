@@ -59,6 +59,7 @@ CODES: Final[dict[str, Code]] = {
     "merged-cells": Code("Merged cells in the table", "unmerge them and fill in every cell"),
     "file-too-large": Code("File larger than the limit", "export only the rows you need"),
     "too-many-cells": Code("More cells than the limit", "export only the rows you need"),
+    "too-deeply-nested": Code("JSON nested too deep", "download the table again from SCB"),
     # values
     "missing-value": Code("Value missing", "fill in the value"),
     "empty-value": Code("Value empty", "fill in the value"),

@@ -9,7 +9,6 @@ standard library's urllib with a short timeout: without a network it fails at on
 
 from __future__ import annotations
 
-import json
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -73,9 +72,11 @@ def fetch(url: str, timeout: float = TIMEOUT_SECONDS) -> bytes:
 
 def _detail(body: bytes) -> str:
     """The title of an API error answer (RFC 7807 problem JSON), or its first words."""
+    from norrort_cost.loading.jsontext import parse_json
+
     try:
-        data = json.loads(body)
-    except (json.JSONDecodeError, UnicodeDecodeError):
+        data = parse_json(body.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):  # not JSON, or past a limit
         return body[:120].decode("utf-8", errors="replace").strip() or "no details"
     if isinstance(data, dict):
         return str(data.get("title") or data.get("detail") or data)[:200]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from norrort_cost.loading.jsontext import JsonLimitError, parse_json
 from norrort_cost.loading.scb.cube import Dimension, cube_observations
 from norrort_cost.loading.scb.observations import Observation
 from norrort_cost.loading.scb.pxjson import is_pxjson, read_pxjson
@@ -26,7 +27,9 @@ def read_jsonstat(
 ) -> tuple[list[Observation], Reading | None, list[Problem]]:
     """The observations of a JSON-stat 2.0 dataset."""
     try:
-        data = json.loads(text)
+        data = parse_json(text)
+    except JsonLimitError as exc:
+        return [], None, [_limit(file, exc)]
     except json.JSONDecodeError as exc:
         return [], None, [_problem(file, exc.lineno, f"not valid JSON: {exc.msg}")]
     original, data = data, _version_2(data)
@@ -114,4 +117,16 @@ def _problem(file: str, line: int | None, message: str) -> Problem:
         code="not-jsonstat",
         message=message,
         hint=_HINT,
+    )
+
+
+def _limit(file: str, exc: JsonLimitError) -> Problem:
+    return Problem(
+        file=file,
+        line=exc.line,
+        column=None,
+        value=None,
+        code=exc.code,
+        message=exc.message,
+        hint="download the table again from SCB; this is not an export as SCB writes it",
     )
