@@ -16,8 +16,9 @@ from typing import Any
 from norrort_cost.loading.workbooks import current_limits
 from norrort_cost.problems import said
 
-# a JSON string (with its escapes) or one bracket: what the depth scan has to look at
-_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
+# a JSON string with its escapes (emptied before brackets are counted), and a bracket
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_BRACKET = re.compile(r"[\[\]{}]")
 
 
 class JsonLimitError(ValueError):
@@ -37,16 +38,17 @@ def parse_json(text: str) -> Any:  # noqa: ANN401 (JSON is any of its six types)
     _check_depth(text, limits.json_depth)
 
     def number(literal: str, convert: type[int] | type[float]) -> int | float:
-        digits = sum(c.isdigit() for c in literal)
-        if digits > limits.number_digits:
-            start = text.find(literal)
-            line = text.count("\n", 0, start) + 1 if start >= 0 else None
-            message = said(
-                "a number of {digits} digits (at most {limit})",
-                digits=digits,
-                limit=limits.number_digits,
-            )
-            raise JsonLimitError("number-too-large", message, line)
+        if len(literal) > limits.number_digits:
+            digits = sum(c.isdigit() for c in literal)
+            if digits > limits.number_digits:
+                start = text.find(literal)
+                line = text.count("\n", 0, start) + 1 if start >= 0 else None
+                message = said(
+                    "a number of {digits} digits (at most {limit})",
+                    digits=digits,
+                    limit=limits.number_digits,
+                )
+                raise JsonLimitError("number-too-large", message, line)
         return convert(literal)
 
     def constant(name: str) -> float:
@@ -64,14 +66,17 @@ def parse_json(text: str) -> Any:  # noqa: ANN401 (JSON is any of its six types)
 
 
 def _check_depth(text: str, limit: int) -> None:
+    if text.count("[") + text.count("{") <= limit:
+        return  # too few brackets to nest that deep: the common case, decided at C speed
+    # strings hold no raw line breaks in JSON, so emptying them keeps every line number
+    bare = _STRING.sub('""', text)
     depth = 0
-    for token in _TOKEN.finditer(text):
-        bracket = token.group()
-        if bracket in "[{":
+    for bracket in _BRACKET.finditer(bare):
+        if bracket.group() in "[{":
             depth += 1
             if depth > limit:
-                line = text.count("\n", 0, token.start()) + 1
+                line = bare.count("\n", 0, bracket.start()) + 1
                 message = said("arrays and objects nested more than {limit} deep", limit=limit)
                 raise JsonLimitError("too-deeply-nested", message, line)
-        elif bracket in "]}":
+        else:
             depth -= 1

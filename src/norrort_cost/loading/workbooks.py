@@ -224,6 +224,33 @@ def _too_many_cells(file: str, sheet: str, limit: int) -> Problem:
     )
 
 
+def cube_problem(file: str, size: int) -> Problem | None:
+    """A problem if a cube's dimensions make more cells than the limit (checked before the
+    values are expanded), else None."""
+    limit = current_limits().cells
+    if size <= limit:
+        return None
+    return Problem(
+        file=file,
+        line=None,
+        column=None,
+        value=str(size),
+        code="too-many-cells",
+        message=said(
+            "the table's dimensions make {size} cells, more than the limit of {limit}",
+            size=size,
+            limit=limit,
+        ),
+        hint="export only the rows you need (the members' municipalities and years)",
+    )
+
+
+def file_problem(file: str, size: int) -> Problem | None:
+    """A problem if a file read whole (CSV, PC-Axis, JSON) is larger than the limit."""
+    limit = current_limits().file_bytes
+    return too_large(file, "the file", size, limit) if size > limit else None
+
+
 def merged_problem(file: str, sheet: str, ranges: tuple[str, ...]) -> Problem:
     """The problem for merged cells in a table: only a merged range's first cell has a value."""
     first = ranges[0]

@@ -23,6 +23,7 @@ from norrort_cost.loading.scb.pcaxis import px_text, read_px
 from norrort_cost.loading.scb.sniff import Kind, advice, sniff, text_rows
 from norrort_cost.loading.scb.table import read_table
 from norrort_cost.loading.scb.workbook import sheet_rows
+from norrort_cost.loading.workbooks import file_problem
 from norrort_cost.population.importing import Reading, RegionFigure
 from norrort_cost.problems import DataError, Problem
 
@@ -43,6 +44,9 @@ def read_scb(*paths: Path, choice: ColumnChoice | None = None) -> ScbExport:
     readings: list[Reading] = []
     problems: list[Problem] = []
     for path in paths:
+        if (refused := _too_large(path)) is not None:
+            problems.append(refused)
+            continue
         data, unreadable = read_bytes(path, path.name)
         problems.extend(unreadable)
         if data is not None:
@@ -110,6 +114,15 @@ def _observations(
         return read_jsonstat(text, name, choice.value)
     rows, delimiter = text_rows(text)
     return read_table(rows, name, choice, f"CSV ({delimiter!r})")
+
+
+def _too_large(path: Path) -> Problem | None:
+    """A problem if the file is larger than the limit (checked before it is read)."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return None  # read_bytes says why it cannot be read
+    return file_problem(path.name, size)
 
 
 def _refuse(file: str, code: str, message: str, hint: str) -> Problem:

@@ -16,6 +16,7 @@ from itertools import product
 
 from norrort_cost.loading.scb.cube import Dimension, cube_observations
 from norrort_cost.loading.scb.observations import Observation
+from norrort_cost.loading.workbooks import cube_problem
 from norrort_cost.population.importing import Reading
 from norrort_cost.problems import Problem
 
@@ -63,6 +64,8 @@ def read_px(
     size = 1
     for dimension in dimensions:
         size *= len(dimension.codes)
+    if (refused := cube_problem(file, size)) is not None:
+        return [], None, [refused]
     keyed = [d for d in dimensions if ("KEYS", d.id) in statements]
     if keyed:
         values, wrong = _keyed_values(data, dimensions, len(keyed), file)
