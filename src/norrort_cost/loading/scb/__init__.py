@@ -16,6 +16,7 @@ from pathlib import Path
 
 from norrort_cost.loading.csvfile import read_bytes
 from norrort_cost.loading.encoding import decode_checked
+from norrort_cost.loading.scb.choice import cube_choice_problems
 from norrort_cost.loading.scb.header import ColumnChoice
 from norrort_cost.loading.scb.jsonstat import read_jsonstat
 from norrort_cost.loading.scb.observations import Observation, resolve
@@ -70,8 +71,10 @@ def read_export(
     if kind is None:
         return [], None, [_refuse(name, "not-a-table", f"the file is {what}", advice(what))]
     observations, reading, read_problems = _observations(data, name, kind, choice)
-    if reading is None:
-        return [], reading, read_problems
+    if reading is not None and kind in {Kind.PX, Kind.JSON}:
+        read_problems += cube_choice_problems(reading, choice)
+    if reading is None or read_problems:
+        return [], reading if not read_problems else None, read_problems
     figures, notes, problems = resolve(observations, reading.file)
     problems = sorted(read_problems + problems, key=lambda p: p.line or 0)
     if not figures and not problems:
