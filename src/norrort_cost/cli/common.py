@@ -276,18 +276,20 @@ def standard_output() -> Iterator[TextIO]:
         yield stream
         stream.flush()
     except BrokenPipeError:
-        _discard_stdout(stream)
+        discard_stdout(stream)
         raise typer.Exit(EXIT_BROKEN_PIPE) from None
     except OSError as exc:
-        _discard_stdout(stream)
+        discard_stdout(stream)
         raise UsageError(
             said("could not write to standard output: {reason}", reason=exc.strerror or str(exc)),
             "check where the output goes (is the disk full?) or use --output FILE",
         ) from None
 
 
-def _discard_stdout(stream: TextIO) -> None:
+def discard_stdout(stream: TextIO | None) -> None:
     """Point stdout at the null device, so nothing still buffered fails again at exit."""
+    if stream is None:
+        return
     try:
         null = os.open(os.devnull, os.O_WRONLY)
         os.dup2(null, stream.fileno())
