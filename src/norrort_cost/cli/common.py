@@ -314,6 +314,11 @@ def emit(text_or_bytes: str | bytes, output: Path | None) -> None:
         raise UsageError(
             said("{output} is a directory", output=str(output)), "give a file name for --output"
         )
+    if not output.parent.exists():
+        raise UsageError(
+            said("{directory} is not an existing directory", directory=str(output.parent)),
+            "create it first (as for a shell redirection > FILE), or give another path",
+        )
     data = text_or_bytes.encode() if isinstance(text_or_bytes, str) else text_or_bytes
     try:
         write_atomic(output, data)
