@@ -170,10 +170,10 @@ def bomb(path: Path, megabytes: int) -> None:
 
 
 def test_a_zip_bomb_budget_is_refused_at_once_from_the_zip_sizes(data_copy):
-    """budget.xlsx of a few hundred KB that unpacks to 300 MB: refused in under two
+    """budget.xlsx of a few hundred KB that unpacks to 100 MB: refused in under two
     seconds, exit 1, naming the part and the limit; never unpacked."""
     (data_copy / "budget.csv").unlink()
-    bomb(data_copy / "budget.xlsx", 300)
+    bomb(data_copy / "budget.xlsx", 100)
     assert (data_copy / "budget.xlsx").stat().st_size < 2_000_000
     started = time.perf_counter()
     result = runner.invoke(app, ["allocate", "-y", "2014", "--data-dir", str(data_copy)])
@@ -293,9 +293,9 @@ def test_an_scb_figure_that_is_an_uncomputed_formula_is_refused():
 
 
 def test_an_scb_zip_bomb_is_refused_by_import_scb(data_copy, tmp_path):
-    """import-scb on an .xlsx that unpacks to 300 MB: exit 1 at once, no traceback."""
+    """import-scb on an .xlsx that unpacks to 100 MB: exit 1 at once, no traceback."""
     path = tmp_path / "export.xlsx"
-    bomb(path, 300)
+    bomb(path, 100)
     started = time.perf_counter()
     result = runner.invoke(
         app, ["population", "import-scb", str(path), "--data-dir", str(data_copy)]
@@ -304,3 +304,46 @@ def test_an_scb_zip_bomb_is_refused_by_import_scb(data_copy, tmp_path):
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert "sheet1.xml" in result.output
+
+
+@pytest.fixture
+def fixed_workbook(tmp_path):
+    """The överförmyndare example with fixed_amounts.xlsx instead of its CSV file."""
+    import shutil
+
+    from tests.test_budget_workbook import EXAMPLE
+
+    data = tmp_path / "data"
+    shutil.copytree(EXAMPLE, data)
+    expected = shares(load_dataset(data), 2018)
+    csv_to_workbook(data / "fixed_amounts.csv", data / "fixed_amounts.xlsx")
+    return data, expected
+
+
+def test_fixed_amounts_formula_without_a_value_is_refused(fixed_workbook):
+    """A fixed amount written as a formula never computed: refused at its cell."""
+    data, _ = fixed_workbook
+    workbook = load_workbook(data / "fixed_amounts.xlsx")
+    workbook.active["C2"] = "=1000*2"
+    workbook.save(data / "fixed_amounts.xlsx")
+    assert problems(data) == [("fixed_amounts.xlsx", 2, "Blad1!C2", "formula-without-value")]
+
+
+def test_fixed_amounts_merged_cells_are_refused(fixed_workbook):
+    """Merged cells in fixed_amounts.xlsx (A2:A3) are refused at the range."""
+    data, _ = fixed_workbook
+    workbook = load_workbook(data / "fixed_amounts.xlsx")
+    workbook.active.merge_cells("A2:A3")
+    workbook.save(data / "fixed_amounts.xlsx")
+    assert problems(data) == [("fixed_amounts.xlsx", 2, "Blad1!A2:A3", "merged-cells")]
+
+
+def test_fixed_amounts_behind_a_hidden_sheet_are_read_from_the_visible_one(fixed_workbook):
+    """A hidden first sheet of fixed_amounts.xlsx (other figures) is passed over."""
+    data, expected = fixed_workbook
+    workbook = load_workbook(data / "fixed_amounts.xlsx")
+    hidden = workbook.create_sheet("Gammal", 0)
+    hidden.append(["year", "line", "amount"])
+    hidden.sheet_state = "hidden"
+    workbook.save(data / "fixed_amounts.xlsx")
+    assert shares(load_dataset(data), 2018) == expected

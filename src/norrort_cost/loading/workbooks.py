@@ -35,9 +35,9 @@ MIB = 1024 * 1024
 class InputLimits:
     """How large an input may be before it is expanded (the defaults are documented)."""
 
-    file_bytes: int = 256 * MIB  # a PC-Axis, JSON-stat or CSV file, read whole
-    workbook_part_bytes: int = 128 * MIB  # one part (a sheet's XML) of an .xlsx, unpacked
-    workbook_bytes: int = 256 * MIB  # all parts of an .xlsx, unpacked
+    file_bytes: int = 256 * MIB  # an SCB export (CSV, PC-Axis, JSON-stat), read whole
+    workbook_part_bytes: int = 32 * MIB  # one part (a sheet's XML) of an .xlsx, unpacked
+    workbook_bytes: int = 64 * MIB  # all parts of an .xlsx, unpacked
     cells: int = 10_000_000  # cells of a workbook sheet or a PC-Axis / JSON-stat cube
     json_depth: int = 32  # nesting of arrays and objects in a JSON file
     number_digits: int = 40  # digits of one number in a JSON or PC-Axis file
