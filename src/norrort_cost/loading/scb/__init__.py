@@ -71,10 +71,11 @@ def read_export(
     if kind is None:
         return [], None, [_refuse(name, "not-a-table", f"the file is {what}", advice(what))]
     observations, reading, read_problems = _observations(data, name, kind, choice)
-    if reading is not None and kind in {Kind.PX, Kind.JSON}:
-        read_problems += cube_choice_problems(reading, choice)
-    if reading is None or read_problems:
-        return [], reading if not read_problems else None, read_problems
+    cube = reading is not None and kind in {Kind.PX, Kind.JSON}
+    if cube and reading is not None and (refused := cube_choice_problems(reading, choice)):
+        return [], None, read_problems + refused
+    if reading is None:
+        return [], reading, read_problems
     figures, notes, problems = resolve(observations, reading.file)
     problems = sorted(read_problems + problems, key=lambda p: p.line or 0)
     if not figures and not problems:
