@@ -34,6 +34,8 @@ _CONTROL = {
     code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7F, 0xA0)) if chr(code) not in "\n\t"
 }
 _GROUPING_SPACE = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
+# the space between an amount and its unit: "24 291,03 kr" and "1,20 %" never break
+_UNIT_SPACE = re.compile(r"(?<=\d) (?=(?:kr|tkr|mnkr|mdkr|öre|%)(?![\wåäö]))")
 # a name column may shrink to this many cells (with an ellipsis), never below
 SQUEEZED = 8
 # a column of prose is wrapped to the room left, but never narrower than this
@@ -48,9 +50,11 @@ def literal(text: str) -> str:
 
 
 def unbroken(text: str) -> str:
-    """``text`` with the spaces that group a number's thousands made no-break spaces, and
-    control characters made visible (so that a table measures what it will show)."""
-    return _GROUPING_SPACE.sub(NO_BREAK_SPACE, literal(text))
+    """``text`` with the spaces that group a number's thousands, or stand between an amount
+    and its unit, made no-break spaces, and control characters made visible (so that a
+    table measures what it will show)."""
+    grouped = _GROUPING_SPACE.sub(NO_BREAK_SPACE, literal(text))
+    return _UNIT_SPACE.sub(NO_BREAK_SPACE, grouped)
 
 
 def wrap(text: str, width: int) -> str:
