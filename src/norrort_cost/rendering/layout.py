@@ -126,22 +126,32 @@ class Fitted:
     width: int
 
 
-def _needed(columns: Sequence[Column], *, short: bool) -> int:
-    return sum(c.narrowest(short=short) + _BORDER for c in columns) + 1
+def _needed(columns: Sequence[Column], *, short: bool, squeeze: bool = True) -> int:
+    def least(column: Column) -> int:
+        if squeeze or column.prose:
+            return column.narrowest(short=short)
+        return column.widest(short=short)
+
+    return sum(least(c) + _BORDER for c in columns) + 1
 
 
 def _choose(columns: Sequence[Column], width: int) -> tuple[list[Column], bool] | None:
-    """The columns that fit and whether with short headers; None if even the essentials do not."""
-    for short in (False, True):
-        if _needed(columns, short=short) <= width:
-            return list(columns), short
-    kept = list(columns)
-    for column in sorted(columns, key=lambda c: -c.rank):
-        if column.rank == 0:
-            break
-        kept.remove(column)
-        if _needed(kept, short=True) <= width:
-            return kept, True
+    """The columns that fit and whether with short headers; None if even the essentials do not.
+
+    Names are cut last: less important columns are dropped (highest rank first) while the
+    rest fit with every name whole; only when the essential columns alone do not fit so
+    are names shortened with an ellipsis (and the dropping starts again)."""
+    for squeeze in (False, True):
+        kept = list(columns)
+        for short in (False, True):
+            if _needed(kept, short=short, squeeze=squeeze) <= width:
+                return kept, short
+        for column in sorted(columns, key=lambda c: -c.rank):
+            if column.rank == 0:
+                break
+            kept.remove(column)
+            if _needed(kept, short=True, squeeze=squeeze) <= width:
+                return kept, True
     return None
 
 
