@@ -36,6 +36,7 @@ from norrort_cost.problems import Problem
 from norrort_cost.rendering.i18n import _, problem_words, spoken
 from norrort_cost.rendering.layout import Column, fit, literal, print_fitted, print_text
 from norrort_cost.rendering.records import ILLUSTRATIVE_NOTICE
+from norrort_cost.rendering.vocabulary import method_name
 
 WIDE = 132
 
@@ -204,15 +205,14 @@ def allocation_caption(allocation: Allocation, *, by_pool: bool = False) -> str:
     """What the table rests on: budget, population date, days, method and rounding."""
     caption = _(
         "{cooperation} {year}: budget {budget} kr, population at {date}, {days} days. "
-        "Method: {method} v{version}, {tie_break}; rounded to whole {unit}."
+        "Method: {method}, {tie_break}; rounded to whole {unit}."
     ).format(
         cooperation=allocation.cooperation,
         year=allocation.year,
         budget=format_sek(allocation.budget_ore),
         date=allocation.population_date,
         days=allocation.days_in_year,
-        method=allocation.method,
-        version=allocation.method_version,
+        method=method_name(allocation.method, allocation.method_version),
         tie_break=_(allocation.tie_break),
         unit=_unit_name(allocation.rounding_unit),
     )
