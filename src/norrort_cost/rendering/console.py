@@ -36,7 +36,7 @@ from norrort_cost.problems import Problem
 from norrort_cost.rendering.i18n import _, problem_words, spoken
 from norrort_cost.rendering.layout import Column, fit, literal, print_fitted, print_text
 from norrort_cost.rendering.records import ILLUSTRATIVE_NOTICE
-from norrort_cost.rendering.vocabulary import method_name
+from norrort_cost.rendering.vocabulary import counted, method_name, pool_description
 
 WIDE = 132
 
@@ -228,7 +228,7 @@ def part_ore(share: Share, pool: str) -> int:
 
 def _pool_note(pool: Pool) -> str:
     feeds = ", ".join(f"{line} {format_sek(ore)} kr" for line, ore in pool.contributions)
-    about = pool.description or pool_title(pool)
+    about = pool_description(pool.description) if pool.description else pool_title(pool)
     return _("{about}. {amount} kr from: {feeds}.").format(
         about=about, amount=format_sek(pool.amount_ore), feeds=feeds
     )
@@ -293,8 +293,13 @@ def print_problems(out: Console, problems: Sequence[Problem]) -> None:
             out.print(Text(literal("    " + _("hint: {hint}").format(hint=hint)), style="dim"))
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
-    count = _("{errors} error(s), {warnings} warning(s)")
-    out.print(Text(count.format(errors=errors, warnings=warnings), style="bold"))
+    count = ", ".join(
+        (
+            counted(errors, "{n} error", "{n} errors"),
+            counted(warnings, "{n} warning", "{n} warnings"),
+        )
+    )
+    out.print(Text(count, style="bold"))
 
 
 def print_message(out: Console, message: str, hint: str = "") -> None:
@@ -382,12 +387,12 @@ def print_import(out: Console, plan: ImportPlan, names: dict[str, str], target: 
         out,
         _(
             "{added} added, {changed} changed, {unchanged} unchanged; "
-            "{skipped} region(s) skipped (not in the dataset)"
+            "{skipped} (not in the dataset)"
         ).format(
             added=len(plan.added),
             changed=len(plan.changed),
             unchanged=len(plan.unchanged),
-            skipped=len(plan.skipped),
+            skipped=counted(len(plan.skipped), "{n} region skipped", "{n} regions skipped"),
         ),
     )
     if plan.skipped:
