@@ -16,7 +16,7 @@ from norrort_cost.loading.scb.cube import Dimension, cube_observations
 from norrort_cost.loading.scb.observations import Observation
 from norrort_cost.loading.scb.pxjson import is_pxjson, read_pxjson
 from norrort_cost.population.importing import Reading
-from norrort_cost.problems import Problem
+from norrort_cost.problems import Problem, said
 
 _HINT = "save SCB's answer as JSON-stat 2.0 (outputFormat=json-stat2), or export a CSV"
 
@@ -28,7 +28,11 @@ def read_jsonstat(
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        return [], None, [_problem(file, exc.lineno, f"not valid JSON: {exc.msg}")]
+        return (
+            [],
+            None,
+            [_problem(file, exc.lineno, said("not valid JSON: {reason}", reason=exc.msg))],
+        )
     original, data = data, _version_2(data)
     kind = "JSON-stat 2.0" if data is original else "JSON-stat 1.x"
     if is_pxjson(data):
@@ -39,7 +43,8 @@ def read_jsonstat(
         dimensions = [_dimension(name, data["dimension"][name], data) for name in data["id"]]
         values = _values(data, _size(dimensions))
     except (KeyError, TypeError, ValueError, IndexError) as exc:
-        return [], None, [_problem(file, None, f"a JSON-stat dataset that is incomplete: {exc}")]
+        incomplete = said("a JSON-stat dataset that is incomplete: {reason}", reason=str(exc))
+        return [], None, [_problem(file, None, incomplete)]
     return cube_observations(
         dimensions, values, file, value_choice, (kind, str(data.get("label", "")))
     )
