@@ -230,7 +230,9 @@ def _check_header(table: CsvTable, required: tuple[str, ...], optional: tuple[st
                     value=None,
                     code="missing-header",
                     message=said("column {column!r} is missing", column=column),
-                    hint=said("the header must name: {names}", names=", ".join(required)),
+                    hint=said(
+                        "the header must name: {names}", names=", ".join(map(repr, required))
+                    ),
                 )
             )
             table.usable = False
