@@ -29,22 +29,22 @@ EXAMPLE = ROOT / "data" / "examples" / "overformyndare"
 INVALID = Path(__file__).parent / "data" / "invalid"
 SCB = Path(__file__).parent / "data" / "scb"
 
-ENGLISH = frozenset(
-    """usage options commands arguments the and of with not was is are which each every none
+_ENGLISH_WORDS = """
+    usage options commands arguments the and of with not was is are which each every none
     member members share shares amount amounts inhabitant inhabitants total method largest
     remainder error errors warning warnings hint invoice invoices invoiced internal credit
     note notes days year years reference municipality written wrote from show shown help
     default required difference new baseline reading literal consistent inconsistent likely
     slip about example examples illustrative figures pool pools rounded whole population
     added changed unchanged skipped file files missing given instead line lines no document
-    documents see""".split()
-)
-SWEDISH = frozenset(
-    """och inte för medlem medlemmar andel andelar invånare summa totalt fel varning varningar
+    documents see"""
+_SWEDISH_WORDS = """
+    och inte för medlem medlemmar andel andelar invånare summa totalt fel varning varningar
     tips användning flaggor kommando dagar belopp kostnadspost avrundat eller är det den som
     med utan ej år budgetår kostnadsfördelning skrev skriv ingen stämmer läst ungefär hela
-    metod största exempel illustrativ saknas finns rad kolumn""".split()
-)
+    metod största exempel illustrativ saknas finns rad kolumn"""
+ENGLISH = frozenset(_ENGLISH_WORDS.split())
+SWEDISH = frozenset(_SWEDISH_WORDS.split())
 
 
 def _names() -> list[str]:
