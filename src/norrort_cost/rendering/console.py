@@ -36,7 +36,7 @@ from norrort_cost.problems import Problem
 from norrort_cost.rendering.i18n import _, problem_words, spoken
 from norrort_cost.rendering.layout import Column, fit, literal, print_fitted, print_text
 from norrort_cost.rendering.records import ILLUSTRATIVE_NOTICE
-from norrort_cost.rendering.vocabulary import counted, method_name, pool_description
+from norrort_cost.rendering.vocabulary import counted, located, method_name, pool_description
 
 WIDE = 132
 
@@ -283,7 +283,7 @@ def print_problems(out: Console, problems: Sequence[Problem]) -> None:
         style = "yellow" if problem.severity == "warning" else "red"
         message, hint = problem_words(problem)
         line = Text()
-        line.append(literal(f"{problem.location()}: "), style="bold")
+        line.append(literal(f"{located(problem.location())}: "), style="bold")
         line.append(f"{label} [{problem.code}] ", style=style)
         line.append(literal(message))
         if problem.value not in (None, ""):
@@ -304,7 +304,7 @@ def print_problems(out: Console, problems: Sequence[Problem]) -> None:
 
 def print_message(out: Console, message: str, hint: str = "") -> None:
     """A one-line error with an optional hint, in the current language if the catalog has it."""
-    out.print(Text(_("error: "), style="bold red") + Text(literal(spoken(message))))
+    out.print(Text(_("error: "), style="bold red") + Text(literal(located(spoken(message)))))
     if hint:
         hint_line = "    " + _("hint: {hint}").format(hint=spoken(hint))
         out.print(Text(literal(hint_line), style="dim"))
@@ -316,7 +316,7 @@ def print_readings(out: Console, readings: Sequence[Reading], on: date | None) -
         line = _(
             "read {file} ({layout}): region from {region}, figures from {values}, date: {when}"
         ).format(
-            file=reading.file,
+            file=located(reading.file),
             layout=", ".join(_(part) for part in reading.layout.split(", ")),
             region=repr(reading.region_column),
             values=", ".join(repr(v) for v in reading.value_columns),

@@ -8,6 +8,8 @@ method in Swedish election literature).
 
 from __future__ import annotations
 
+import re
+
 from norrort_cost.money import format_int
 from norrort_cost.rendering.i18n import _
 
@@ -41,3 +43,12 @@ def pool_description(text: str) -> str:
         if rest.endswith(basis):
             return f"{_(label)}: {rest.removesuffix(basis)}{_(basis)}"
     return f"{_(label)}: {_(rest)}"
+
+
+_SHEET = re.compile(r"\(sheet (?P<sheet>[^)]+)\)")
+
+
+def located(text: str) -> str:
+    """A file's label or a problem's place with its sheet said in the current language:
+    ``export.xlsx (sheet Tabell)`` -> ``export.xlsx (blad Tabell)``."""
+    return _SHEET.sub(lambda m: _("(sheet {sheet})").format(sheet=m["sheet"]), text)
