@@ -12,7 +12,7 @@ from pathlib import Path
 from norrort_cost.dataset.models import ActualCost, Dataset
 from norrort_cost.loading.csvfile import read_csv
 from norrort_cost.loading.rows import validate_rows
-from norrort_cost.problems import DataError, Problem, said
+from norrort_cost.problems import DataError, Problem, quoted, said
 
 ACTUAL = "actual.csv"
 
@@ -57,7 +57,7 @@ def _problem(  # noqa: PLR0913, PLR0917 - the fields of a located problem
         column="line",
         value=value,
         code=code,
-        message=f"{value!r} {what}",
+        message=said("{value!r} {what}", value=value, what=quoted(what)),
         hint=hint,
     )
 

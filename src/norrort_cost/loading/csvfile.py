@@ -15,7 +15,7 @@ from pathlib import Path
 
 from norrort_cost.loading.suspicious import DELIMITERS, mixed_delimiter, odd_row
 from norrort_cost.loading.text import normalise
-from norrort_cost.problems import Problem, said
+from norrort_cost.problems import Problem, quoted, said
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +144,7 @@ def _not_text(data: bytes, name: str) -> Problem | None:
         column=None,
         value=None,
         code="not-csv",
-        message=f"{name} is {what}, not CSV",
+        message=said("{name} is {what}, not CSV", name=name, what=quoted(what)),
         hint=hint,
     )
 
@@ -170,7 +170,9 @@ def _numbered(text: str, table: CsvTable) -> list[tuple[int, list[str]]]:
                 column=None,
                 value=None,
                 code="unreadable-row",
-                message=f"the row starting here cannot be read as CSV ({exc})",
+                message=said(
+                    "the row starting here cannot be read as CSV ({reason})", reason=str(exc)
+                ),
                 hint='a quote (") opened on this line is probably not closed: close or remove it',
             )
         )
