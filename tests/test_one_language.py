@@ -37,7 +37,7 @@ _ENGLISH_WORDS = """
     default required difference new baseline reading literal consistent inconsistent likely
     slip about example examples illustrative figures pool pools rounded whole population
     added changed unchanged skipped file files missing given instead line lines no document
-    documents see"""
+    documents see code date"""
 _SWEDISH_WORDS = """
     och inte för medlem medlemmar andel andelar invånare summa totalt fel varning varningar
     tips användning flaggor kommando dagar belopp kostnadspost avrundat eller är det den som
