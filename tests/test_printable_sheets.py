@@ -68,7 +68,7 @@ def test_excel_sv_csv_is_swedish_under_a_swedish_locale():
     ]
     assert "andel" in header.split(";")
     assert "inhabitants" not in header
-    assert ";ja;största restmetoden (Hamilton);" in first
+    assert ";ja;slutligt;;största restmetoden (Hamilton);" in first
     assert "53425,58" in first
     compare = _run(
         "compare",
@@ -98,4 +98,4 @@ def test_the_machine_dialect_and_english_excel_sv_keep_the_field_names():
         .splitlines()[0]
         .startswith("cooperation;year;kommunkod;name;inhabitants;")
     )
-    assert ";true;largest-remainder (Hamilton);" in english.decode("utf-8-sig")
+    assert ";true;final;;largest-remainder (Hamilton);" in english.decode("utf-8-sig")

@@ -35,7 +35,10 @@ FIELDS = {
     "illustrative": "illustrative",
     "method": "method",
     "method_version": "method version",
+    "basis": "basis",
+    "final_population_date": "final reference date",
 }
+BASES = {"final": "final", "preliminary": "preliminary"}
 SIDES = {
     "from": "earlier year",
     "to": "later year",
@@ -79,6 +82,8 @@ def value(field: str, cell: Any) -> Any:  # noqa: ANN401 - any cell
         return _("yes") if cell else _("no")
     if field == "status" and cell in VALUES:
         return _(VALUES[cell])
+    if field == "basis" and cell in BASES:
+        return _(BASES[cell])
     if field == "method" and cell in METHOD_NAMES:
         return _(METHOD_NAMES[cell])
     return cell
