@@ -166,32 +166,33 @@ def _observations(
 
 
 def _categories(dimension: Dimension, role: Role | str, contents: int) -> _Categories:
-    count = len(dimension.codes)
-    pairs = list(zip(dimension.codes, dimension.labels, strict=True))
-    nothing: list[None] = [None] * count
-    kept = list(range(count))
+    """What each category of a dimension says, judged once for all the cells it is in."""
+    pairs = [(code, dimension.labels[at]) for at, code in enumerate(dimension.codes)]
+    labels = [label for _, label in pairs]
+    nothing: list[None] = [None] * len(pairs)
+    kept = list(range(len(pairs)))
     if role == "contents":
         kept = [contents]
     elif role == Role.AGE:
-        totals = [at for at, label in enumerate(dimension.labels) if is_age_total(label)]
-        kept = totals or kept
+        kept = [at for at, label in enumerate(labels) if is_age_total(label)] or kept
     name = dimension.label or dimension.id
+    region: list[str | None] = list(nothing)
+    period: list[str | None] = list(nothing)
+    sex: list[Sex | None] = list(nothing)
+    if role == Role.REGION:
+        region = [lab if lab.startswith(code) else f"{code} {lab}".strip() for code, lab in pairs]
+    elif role == Role.PERIOD:
+        period = [period_of(code) or period_of(label) for code, label in pairs]
+    elif role == Role.SEX:
+        sex = [sex_of(label) or sex_of(code) for code, label in pairs]
     return _Categories(
         role=role,
         kept=kept,
-        region=[
-            label if label.startswith(code) else f"{code} {label}".strip() for code, label in pairs
-        ]
-        if role == Role.REGION
-        else list(nothing),
-        period=[period_of(code) or period_of(label) for code, label in pairs]
-        if role == Role.PERIOD
-        else list(nothing),
-        sex=[sex_of(label) or sex_of(code) for code, label in pairs]
-        if role == Role.SEX
-        else list(nothing),
-        age=list(dimension.labels) if role == Role.AGE else list(nothing),
-        column=[f"{name}={label}" for label in dimension.labels],
+        region=region,
+        period=period,
+        sex=sex,
+        age=list(labels) if role == Role.AGE else list(nothing),
+        column=[f"{name}={label}" for label in labels],
     )
 
 
