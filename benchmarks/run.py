@@ -312,7 +312,7 @@ def imports(cli: str, runs: int, data_dir: Path) -> list[Verdict]:
                 verdicts.append(verdict_of(name, target, ours, theirs))
                 verdicts.append(
                     Verdict(
-                        "   peak memory / pandas",
+                        f"   peak memory, {kind} {megabytes:.0f} MB / pandas",
                         ours.memory / theirs.memory,
                         MEMORY_TARGET,
                         f"{ours.memory / 2**20:.0f} MiB vs {theirs.memory / 2**20:.0f} MiB",
