@@ -19,11 +19,11 @@ from norrort_cost import (
     DataError,
     MembershipChange,
     allocate,
-    allocate_many,
     compare,
     load_dataset,
     whatif,
 )
+from norrort_cost.allocation.frames import allocate_frame
 from norrort_cost.invoicing.invoices import build_invoices
 from norrort_cost.loading import default_data_dir
 from norrort_cost.money import ore_to_decimal
@@ -186,19 +186,19 @@ def test_an_unknown_table_name_is_a_type_error():
         load_dataset(budgets=[])
 
 
-def test_allocate_many_takes_and_gives_a_wide_frame():
+def test_allocate_frame_takes_and_gives_a_wide_frame():
     """Pools × members in, the same shape out, each row summing to its pool's total."""
     weights = pd.DataFrame(
         [[1, 1, 1], [0, 2, 5]], index=["it", "kansli"], columns=["0117", "0115", "0114"]
     )
-    units = allocate_many(pd.Series({"kansli": 7, "it": 10}), weights)
+    units = allocate_frame(pd.Series({"kansli": 7, "it": 10}), weights)
     assert units.to_dict("index") == {
         "it": {"0117": 3, "0115": 3, "0114": 4},
         "kansli": {"0117": 0, "0115": 2, "0114": 5},
     }
 
 
-def test_allocate_many_takes_and_gives_a_long_frame():
+def test_allocate_frame_takes_and_gives_a_long_frame():
     """Long rows (pool, kommunkod, weight) in any order get their units, in the same order."""
     long = pd.DataFrame(
         {
@@ -207,7 +207,7 @@ def test_allocate_many_takes_and_gives_a_long_frame():
             "weight": np.array([1, 5, 1, 1, 2], dtype=np.int64),
         }
     )
-    out = allocate_many({"it": 10, "kansli": 7}, long)
+    out = allocate_frame({"it": 10, "kansli": 7}, long)
     assert list(out["units"]) == [4, 5, 3, 3, 2]
     assert out.groupby("pool")["units"].sum().to_dict() == {"it": 10, "kansli": 7}
 
