@@ -126,6 +126,22 @@ def test_2023_comes_from_tab638(scb: StandIn, without_2023_2025: Path) -> None:
         )
 
 
+def test_2023_from_a_server_that_refuses_elimination(
+    scb: StandIn, without_2023_2025: Path
+) -> None:
+    """A PxWebApi 2 server refusing TAB638's Kon and Civilstand left out (HTTP 400) is asked
+    again with all their codes; the parts (no noise before 2025) sum to the 2023 figures."""
+    scb.strict = True
+    code, out = fetch("--year", "2023", "--data-dir", without_2023_2025, "--api-url", scb.url())
+    assert code == 0, out
+    _, _, selection = scb.asked[-1]
+    assert selection["Kon"] == ["1", "2"]
+    assert selection["Civilstand"] == ["OG", "G", "SK", "ÄNKL"]
+    text = population(without_2023_2025)
+    for kommunkod, inhabitants in MEMBERS_2023.items():
+        assert f"{kommunkod},2023-12-31,{inhabitants},SCB TAB638" in text
+
+
 def test_two_years_from_two_tables(scb: StandIn, without_2023_2025: Path) -> None:
     """--year 2023 --year 2025: one request to each table; JSON names both tables."""
     code, record = fetch_json(

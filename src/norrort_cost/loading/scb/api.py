@@ -51,6 +51,7 @@ class ScbUnreachableError(UsageError):
     """SCB's API could not be reached or did not answer with figures (exit code 4)."""
 
     exit_code = EXIT_UNREACHABLE
+    status: int | None = None  # the HTTP status of an error answer, if there was one
 
 
 class _SameHost(urllib.request.HTTPRedirectHandler):
@@ -190,6 +191,12 @@ def _parse(body: bytes, content_type: str) -> object:
 
 
 def _http_error(status: int, body: bytes) -> ScbUnreachableError:
+    error = _status_error(status, body)
+    error.status = status
+    return error
+
+
+def _status_error(status: int, body: bytes) -> ScbUnreachableError:
     title = _detail(body)
     message = said("SCB's API answered {status}: {title}", status=status, title=title)
     if status >= 500:
