@@ -126,9 +126,7 @@ def test_2023_comes_from_tab638(scb: StandIn, without_2023_2025: Path) -> None:
         )
 
 
-def test_2023_from_a_server_that_refuses_elimination(
-    scb: StandIn, without_2023_2025: Path
-) -> None:
+def test_2023_from_a_server_that_refuses_elimination(scb: StandIn, without_2023_2025: Path) -> None:
     """A PxWebApi 2 server refusing TAB638's Kon and Civilstand left out (HTTP 400) is asked
     again with all their codes; the parts (no noise before 2025) sum to the 2023 figures."""
     scb.strict = True
