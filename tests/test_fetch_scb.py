@@ -140,6 +140,19 @@ def test_2023_from_a_server_that_refuses_elimination(scb: StandIn, without_2023_
         assert f"{kommunkod},2023-12-31,{inhabitants},SCB TAB638" in text
 
 
+@pytest.mark.parametrize("suffix", ["", "/", "/api/v2/tables"])
+def test_the_api_address_without_its_path(
+    scb: StandIn, without_2023_2025: Path, suffix: str
+) -> None:
+    """--api-url as the host only (http://127.0.0.1:PORT) or with /tables: PxWebApi 2's
+    /api/v2 is found, and 2025 is fetched from TAB5557."""
+    base = scb.url().removesuffix("/api/v2") + suffix
+    code, out = fetch("--data-dir", without_2023_2025, "--api-url", base)
+    assert code == 0, out
+    assert scb.asked[-1][1].startswith("/api/v2/tables/TAB5557/data")
+    assert "0114,2025-12-31,50495,SCB TAB5557" in population(without_2023_2025)
+
+
 def test_two_years_from_two_tables(scb: StandIn, without_2023_2025: Path) -> None:
     """--year 2023 --year 2025: one request to each table; JSON names both tables."""
     code, record = fetch_json(

@@ -26,6 +26,7 @@ from typing import IO
 from norrort_cost.problems import UsageError, said
 
 DEFAULT_API_URL = "https://statistikdatabasen.scb.se/api/v2"
+API_PATH = "/api/v2"  # where PxWebApi 2 lives on its host
 API_URL_ENV = "NORRORT_COST_SCB_API_URL"
 TABLES_ENV = "NORRORT_COST_SCB_TABLES"
 DEFAULT_TABLES = ("TAB638", "TAB5557")
@@ -95,11 +96,29 @@ class Exchange:
                 said("{url} is not an http(s) address", url=self.base),
                 "set scb_api_url to SCB's API",
             )
-        self.base = self.base.rstrip("/")
+        self.base = self.base.rstrip("/").removesuffix("/tables")
         self.deadline = self.clock() + self.total_seconds
 
     def metadata(self, table: str) -> object:
-        """The table's metadata (JSON-stat 2.0 without values)."""
+        """The table's metadata (JSON-stat 2.0 without values).
+
+        An address given without PxWebApi 2's path (``http://host:port``) that answers 404
+        is tried once more with ``/api/v2`` added, and kept if that answers.
+        """
+        try:
+            return self._metadata(table)
+        except ScbUnreachableError as exc:
+            if exc.status != 404 or self.base.endswith(API_PATH):
+                raise
+            given = self.base
+            self.base = given + API_PATH
+            try:
+                return self._metadata(table)
+            except ScbUnreachableError:
+                self.base = given
+                raise exc from None
+
+    def _metadata(self, table: str) -> object:
         quoted = urllib.parse.quote(table, safe="")
         url = f"{self.base}/tables/{quoted}/metadata?lang=sv"
         return self._json(urllib.request.Request(url))  # noqa: S310 - http(s) checked above
