@@ -311,3 +311,17 @@ def test_explain_check_compare_whatif_say_2027_is_preliminary(
     assert result.exit_code in (0, 3), result.output
     assert "PRELIMINARY: weighed by the population of 2025-12-31" in result.stdout
     assert "SCB has not published 2026-12-31 yet" in result.stdout
+
+
+def test_explain_takes_the_population_date_and_says_preliminary() -> None:
+    """explain --population-date 2025-12-31 for 2027 works like allocate's: the table says
+    PRELIMINARY and the JSON's population names the basis and the final date."""
+    table = invoke("explain", "-y", "2027", "-m", "0114", "--population-date", "2025-12-31")
+    assert table.exit_code == 0, table.output
+    assert "PRELIMINARY: weighed by the population of 2025-12-31" in table.stdout
+    args = ("explain", "-y", "2027", "-m", "0114", "--population-date", "2025-12-31")
+    record = json.loads(invoke(*args, "-f", "json").stdout)
+    assert record["population"]["reference_date"] == "2025-12-31"
+    assert record["population"]["basis"] == "preliminary"
+    assert record["population"]["final_population_date"] == "2026-12-31"
+    assert record["amount_ore"] == 8005494
