@@ -153,6 +153,22 @@ def test_the_api_address_without_its_path(
     assert "0114,2025-12-31,50495,SCB TAB5557" in population(without_2023_2025)
 
 
+def test_on_the_embedded_dataset_scb_is_asked_before_the_write_is_refused(scb: StandIn) -> None:
+    """Without --data-dir: an unpublished year (2026) still names the newest (exit 1), and
+    the newest year, whose figures the embedded dataset already holds, is exit 0 with
+    nothing to write; only a change to write is refused as read-only (exit 2)."""
+    code, out = fetch("--year", "2026", "--api-url", scb.url())
+    assert code == 1, out
+    assert "the newest year in TAB638, TAB5557 is 2025" in " ".join(out.split())
+    code, out = fetch("--api-url", scb.url())
+    assert code == 0, out
+    assert "0 added, 0 changed, 15 unchanged" in out
+    scb.totals["TAB5557"][("0114", "2025")] += 1
+    code, out = fetch("--api-url", scb.url())
+    assert code == 2, out
+    assert "the embedded dataset is read-only" in out
+
+
 def test_two_years_from_two_tables(scb: StandIn, without_2023_2025: Path) -> None:
     """--year 2023 --year 2025: one request to each table; JSON names both tables."""
     code, record = fetch_json(
