@@ -169,6 +169,28 @@ def test_on_the_embedded_dataset_scb_is_asked_before_the_write_is_refused(scb: S
     assert "the embedded dataset is read-only" in out
 
 
+@pytest.mark.parametrize(
+    "address",
+    ["http://127.0.0.1:8080/api v2", "http://[::1", "http://127.0.0.1:99999/api/v2", "http://"],
+)
+def test_a_malformed_api_address_is_a_usage_error(data_copy: Path, address: str) -> None:
+    """An --api-url with a space, a broken IPv6 host, a port out of range or no host is
+    exit 2 naming the address, not a traceback."""
+    code, out = fetch("--data-dir", data_copy, "--api-url", address, "--dry-run")
+    assert code == 2, out
+    assert "is not an http(s) address" in out
+
+
+def test_the_tables_setting_from_the_environment_may_use_commas(
+    scb: StandIn, without_2023_2025: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """$NORRORT_COST_SCB_TABLES="TAB638,TAB5557" names both tables: 2025 is fetched."""
+    monkeypatch.setenv("NORRORT_COST_SCB_TABLES", "TAB638,TAB5557")
+    code, out = fetch("--data-dir", without_2023_2025, "--api-url", scb.url())
+    assert code == 0, out
+    assert "0114,2025-12-31,50495,SCB TAB5557" in population(without_2023_2025)
+
+
 def test_two_years_from_two_tables(scb: StandIn, without_2023_2025: Path) -> None:
     """--year 2023 --year 2025: one request to each table; JSON names both tables."""
     code, record = fetch_json(

@@ -193,7 +193,9 @@ def fetch_scb(
         dataset = _dataset(data_dir)
         exchange = Exchange(api_url or dataset.settings.scb_api_url)
         codes = [m.kommunkod for m in dataset.municipalities]
-        chosen = tables or list(dataset.settings.scb_tables)
+        # "TAB638,TAB5557" in $NORRORT_COST_SCB_TABLES (or --table) names two tables
+        given = [t for item in tables or [] for t in item.replace(",", " ").split()]
+        chosen = given or list(dataset.settings.scb_tables)
         fetched = fetch_population(exchange, chosen, codes, years or [], today())
         export = ScbExport(fetched.figures, ())
         # the embedded dataset is refused only where there is something to write: what SCB

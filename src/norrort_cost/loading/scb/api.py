@@ -91,7 +91,7 @@ class Exchange:
     deadline: float = field(init=False)
 
     def __post_init__(self) -> None:
-        if not self.base.startswith(("http://", "https://")):
+        if not self.base.startswith(("http://", "https://")) or not _well_formed(self.base):
             raise UsageError(
                 said("{url} is not an http(s) address", url=self.base),
                 "set scb_api_url to SCB's API",
@@ -184,6 +184,18 @@ class Exchange:
                 raise _too_slow(self.total_seconds)
             chunks.append(chunk)
         return b"".join(chunks)
+
+
+def _well_formed(url: str) -> bool:
+    """Whether ``url`` has a host, a valid port if any, and no spaces or control characters."""
+    if any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in url):
+        return False
+    try:
+        parts = urllib.parse.urlsplit(url)
+        _ = parts.port  # ValueError when out of range or not a number
+    except ValueError:
+        return False
+    return bool(parts.hostname)
 
 
 def _retry_after(value: str | None) -> float:
