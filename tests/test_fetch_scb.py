@@ -417,3 +417,37 @@ def test_an_answer_that_is_not_a_table_is_exit_4(scb: StandIn, data_copy: Path) 
     code, out = fetch("--data-dir", data_copy, "--api-url", url(scb))
     assert code == 4
     assert "TAB638" in out
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        b"SSH-2.0-OpenSSH_8.9\r\n",  # not HTTP at all
+        b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\n",  # broken chunks
+        b"HTTP/1.1 200 OK\r\n" + b"X: y\r\n" * 200 + b"\r\n{}",  # too many headers
+    ],
+)
+def test_an_answer_that_is_not_proper_http_is_exit_4(data_copy: Path, answer: bytes) -> None:
+    """A server that answers with something other than well-formed HTTP (another protocol,
+    broken chunked framing, hundreds of headers) is exit 4 'cannot be reached', no traceback."""
+    import threading
+
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        port = server.getsockname()[1]
+
+        def answer_once() -> None:
+            connection, _ = server.accept()
+            with connection:
+                connection.recv(65536)
+                connection.sendall(answer)
+
+        thread = threading.Thread(target=answer_once, daemon=True)
+        thread.start()
+        code, out = fetch(
+            "--data-dir", data_copy, "--api-url", f"http://127.0.0.1:{port}/api/v2", "--dry-run"
+        )
+        thread.join(timeout=5)
+    assert code == 4, out
+    assert "cannot be reached" in out

@@ -20,7 +20,7 @@ import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.message import Message
-from http.client import HTTPMessage, HTTPResponse
+from http.client import HTTPException, HTTPMessage, HTTPResponse
 from typing import IO
 
 from norrort_cost.problems import UsageError, said
@@ -167,7 +167,8 @@ class Exchange:
                 return exc.code, exc.headers, self._read(exc)
             finally:
                 exc.close()
-        except (TimeoutError, urllib.error.URLError, OSError) as exc:
+        except (TimeoutError, urllib.error.URLError, OSError, HTTPException) as exc:
+            # HTTPException: an answer that is not HTTP, cut short or with broken framing
             raise _unreachable(request.full_url, exc) from None
 
     def _read(self, answer: HTTPResponse | urllib.error.HTTPError) -> bytes:
