@@ -140,6 +140,14 @@ CODES: Final[dict[str, Code]] = {
     "population-jump": Code("Population changes > 10 % in a year", "check the figure against SCB"),
     "budget-jump": Code("Budget changes > 25 % in a year", "look for a missing or doubled line"),
     "reference-after-year": Code("Reference date after the year", "use a date in or before it"),
+    # Bankgirot's BgMax payment files
+    "not-bgmax": Code("Not a BgMax file", "give the BgMax file from the bank"),
+    "malformed-record": Code("Record not in BgMax's layout", "get the file again from the bank"),
+    "unknown-record": Code("Unknown BgMax record type", "get the file again from the bank"),
+    "misplaced-record": Code("Record out of place", "get the file again from the bank"),
+    "totals-mismatch": Code("Counts or sums do not match", "the file is incomplete or changed"),
+    "test-file": Code("Test file from Bankgirot", "import the production file"),
+    "tab-character": Code("Tab character in the file", "read as spaces to the next 8th column"),
 }
 
 

@@ -9,6 +9,8 @@ the register in their ``--out`` directory, and ``register`` needs ``--register``
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -31,6 +33,8 @@ from norrort_cost.rendering.formats import Format
 if TYPE_CHECKING:
     from norrort_cost.dataset.models import Dataset
     from norrort_cost.invoicing.documents import Invoice
+    from norrort_cost.invoicing.receivables import Receivable
+    from norrort_cost.storage.register import Register
 
 REGISTER_FILE = "register.sqlite"
 RegisterOption = Annotated[
@@ -99,22 +103,53 @@ def warn_about(invoices: Sequence[Invoice]) -> None:
         typer.echo(f"warning: the PDF font lacks {shown}; printed as '?'", err=True)
 
 
+class Status(StrEnum):
+    """What ``register list --status`` shows: an invoice's status, or overdue ones."""
+
+    OPEN = "open"
+    PARTLY_PAID = "partly-paid"
+    PAID = "paid"
+    OVERPAID = "overpaid"
+    CREDITED = "credited"
+    OVERDUE = "overdue"
+
+
 @register_app.command("list")
 def list_documents(
     year: Annotated[
         int | None, typer.Option("--year", "-y", metavar="YEAR", help="Only this year.")
+    ] = None,
+    status: Annotated[
+        Status | None,
+        typer.Option(
+            "--status",
+            help="Only invoices of this status (overdue: open or partly paid after the due date).",
+        ),
+    ] = None,
+    on: Annotated[
+        datetime | None,
+        typer.Option(
+            "--date",
+            metavar="YYYY-MM-DD",
+            formats=["%Y-%m-%d"],
+            help="The day statuses are taken on, for overdue and days overdue (default: today).",
+        ),
     ] = None,
     fmt: FormatOption = Format.TABLE,
     output: OutputOption = None,
     register: RegisterOption = None,
     data_dir: DataDirOption = None,
 ) -> None:
-    """List the invoices, credit notes and internal shares in the register.
+    """List the invoices, credit notes and internal shares in the register, with what each
+    invoice was paid, what remains and its status.
 
-    Example: norrort-cost register list --register fakturor/register.sqlite --year 2014
+    Example: norrort-cost register list --data-dir my-data --status overdue --date 2014-09-01
     """
     with reporting(fmt):
-        _export(year, None, fmt, output, register, data_dir)
+        from norrort_cost.cli.invoices import today
+
+        day = on.date() if on else today()
+        _export(year, None, fmt, output, register, data_dir, status=status, on=day)
 
 
 @register_app.command("show")
@@ -166,6 +201,9 @@ def _export(
     output: Path | None,
     register: Path | None,
     data_dir: Path | None,
+    *,
+    status: str | None = None,
+    on: date | None = None,
 ) -> None:
     from norrort_cost.problems import UsageError
     from norrort_cost.rendering.files import to_csv, to_json, to_xlsx
@@ -175,6 +213,11 @@ def _export(
     path = register if register is not None else register_path(None, data_dir, load(data_dir), None)
     with open_register(path, create=False) as opened:
         found = opened.documents(year)
+        owed = _receivables(opened) if on is not None else {}
+    if status is not None and on is not None:
+        found = [
+            row for row in found if row.number in owed and _status(owed[row.number], on) == status
+        ]
     if number is not None:
         found = [row for row in found if row.number == number]
         if not found:
@@ -182,6 +225,12 @@ def _export(
                 f"no document {number!r} in {path}", "see `norrort-cost register list`"
             )
     rows = register_rows(found)
+    if on is not None:
+        from norrort_cost.rendering.payment_records import receivable_fields
+
+        for row, record in zip(rows, found, strict=True):
+            if record.kind == "invoice" and record.number in owed:
+                row.update(receivable_fields(owed[record.number], on))
     if fmt == Format.JSON:
         emit(
             to_json({"schema": "norrort-cost.register", "schema_version": 1, "documents": rows}),
@@ -191,5 +240,24 @@ def _export(
         emit(to_csv(rows), output)
     elif fmt == Format.XLSX:
         emit(to_xlsx(rows, "register", [f"Fakturaregister {path.name}"]), output)
+    elif on is not None:
+        from norrort_cost.rendering.payment_records import print_receivables
+
+        emit_table(lambda console: print_receivables(console, rows), output)
     else:
         emit_table(lambda console: print_register(console, found), output)
+
+
+def _receivables(opened: Register) -> dict[str, Receivable]:
+    """Each invoice's receivable: credit notes and booked payments counted."""
+    from norrort_cost.invoicing.receivables import receivables
+    from norrort_cost.storage import payments as stored
+
+    with opened.transaction():
+        stored.ensure_tables(opened.connection)
+    documents = stored.documents(opened.documents())
+    return receivables(documents, stored.booked(opened.connection))
+
+
+def _status(receivable: Receivable, on: date) -> str:
+    return "overdue" if receivable.overdue(on) else receivable.status

@@ -36,6 +36,7 @@ from norrort_cost.dataset.fields import (
     problem,
 )
 from norrort_cost.dataset.record import Record
+from norrort_cost.dataset.reminders import ReminderSettings
 
 
 class Municipality(Record):
@@ -276,6 +277,8 @@ class Settings(Record):
     # SCB's PxWebApi 2, where ``population fetch-scb`` gets the figures
     scb_api_url: str = "https://statistikdatabasen.scb.se/api/v2"
     budget: BudgetSheets = BudgetSheets()
+    # payment reminders: the fee and Riksbanken's reference rates (late-payment interest)
+    reminders: ReminderSettings = ReminderSettings()
 
     @model_validator(mode="before")
     @classmethod
