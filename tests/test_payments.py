@@ -270,12 +270,33 @@ def test_a_file_pays_invoices_in_full_in_part_and_not_at_all(invoiced):
     assert result.exit_code == 0, result.output
     statuses = _statuses(data)
     assert statuses["0114"] == ("paid", rows["0114"]["amount_ore"], 0)
-    assert statuses["0125"] == ("overdue", 1_000_000, 2_429_103 - 1_000_000)
+    assert statuses["0125"] == ("partly-paid", 1_000_000, 2_429_103 - 1_000_000)
     assert statuses["0160"] == ("overpaid", int(rows["0160"]["amount_ore"]) + 100, -100)
-    assert statuses["0115"][0] == "overdue"
+    assert statuses["0115"][0] == "open"
     listed = json.loads(runner.invoke(app, ["payments", "list", "--data-dir", str(data),
                                             "-f", "json"]).stdout)["payments"]  # fmt: skip
     assert (listed[0]["reference"], listed[0]["reason"]) == ("12345678", "unknown-ocr")
+
+
+def test_an_overdue_invoice_keeps_its_status_and_is_listed_under_it_and_under_overdue(invoiced):
+    """Partly paid and late: status partly-paid with overdue true; --status partly-paid and
+    --status overdue both list it, --status open does not."""
+    data, rows = invoiced
+    text = bgmax_file([(BANKGIRO, date(2014, 7, 25), [Paid(str(rows["0125"]["ocr"]), 1000)])])
+    assert _import(data, text).exit_code == 0
+
+    def listed(status: str) -> dict[str, dict[str, object]]:
+        result = runner.invoke(app, ["register", "list", "--data-dir", str(data), "-f", "json",
+                                     "--date", "2014-09-01", "--status", status])  # fmt: skip
+        assert result.exit_code == 0, result.output
+        return {row["kommunkod"]: row for row in json.loads(result.stdout)["documents"]}
+
+    late = listed("partly-paid")
+    assert list(late) == ["0125"]
+    assert (late["0125"]["status"], late["0125"]["overdue"]) == ("partly-paid", True)
+    assert "0125" in listed("overdue")
+    assert "0125" not in listed("open")
+    assert listed("open")["0115"]["overdue"] is True
 
 
 def test_the_same_file_or_the_same_payment_imported_twice_counts_once(invoiced):

@@ -216,7 +216,7 @@ def _export(
         owed = _receivables(opened) if on is not None else {}
     if status is not None and on is not None:
         found = [
-            row for row in found if row.number in owed and _status(owed[row.number], on) == status
+            row for row in found if row.number in owed and _status(owed[row.number], on, status)
         ]
     if number is not None:
         found = [row for row in found if row.number == number]
@@ -259,5 +259,6 @@ def _receivables(opened: Register) -> dict[str, Receivable]:
     return receivables(documents, stored.booked(opened.connection))
 
 
-def _status(receivable: Receivable, on: date) -> str:
-    return "overdue" if receivable.overdue(on) else receivable.status
+def _status(receivable: Receivable, on: date, status: str) -> bool:
+    """Whether ``receivable`` is of ``status`` on ``on`` (overdue: open or partly paid late)."""
+    return receivable.overdue(on) if status == "overdue" else receivable.status == status

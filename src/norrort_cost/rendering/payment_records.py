@@ -3,7 +3,8 @@
 Schema ``norrort-cost.payments`` version 1: one row per payment or deduction, amounts in
 kronor (``"1000.00"``) and öre, the document it pays or the reason it pays none. The
 receivables (``register list --status``) add ``status``, ``paid``, ``credited``,
-``remaining`` (kronor, with their ``*_ore``) and ``days_overdue`` to each invoice's row.
+``remaining`` (kronor, with their ``*_ore``), ``overdue`` (true or false: an overdue invoice
+keeps its status, open or partly-paid) and ``days_overdue`` to each invoice's row.
 """
 
 from __future__ import annotations
@@ -89,7 +90,8 @@ def _signed(row: Row) -> int:
 def receivable_fields(receivable: Receivable, on: date) -> dict[str, Any]:
     """What ``register list`` adds to an invoice's row: status, paid, what remains."""
     return {
-        "status": "overdue" if receivable.overdue(on) else receivable.status,
+        "status": receivable.status,
+        "overdue": receivable.overdue(on),
         "paid": machine_amount(receivable.paid_ore),
         "paid_ore": receivable.paid_ore,
         "credited": machine_amount(receivable.credited_ore),
@@ -153,7 +155,7 @@ def print_receivables(out: Console, rows: Sequence[dict[str, Any]]) -> None:
         Column(_("Due date"), [row["due_date"] for row in rows], rank=2),
         Column(_("Paid (kr)"), [_kr(row, "paid_ore") for row in rows], right=True, rank=1),
         Column(_("Remaining (kr)"), [_kr(row, "remaining_ore") for row in rows], right=True),
-        Column(_("Status"), [statuses.get(row.get("status", ""), "") for row in rows]),
+        Column(_("Status"), [_status_text(row, statuses) for row in rows]),
         Column(
             _("Days overdue"),
             [str(row["days_overdue"]) if row.get("days_overdue") else "" for row in rows],
@@ -162,6 +164,14 @@ def print_receivables(out: Console, rows: Sequence[dict[str, Any]]) -> None:
         ),
     ]
     print_fitted(out, fit(columns, out.width, title=_("Invoice register")), hidden_note())
+
+
+def _status_text(row: dict[str, Any], statuses: dict[str, str]) -> str:
+    """The invoice's status in words, with "overdue" beside open or partly paid ones."""
+    from norrort_cost.rendering.i18n import _
+
+    word = statuses.get(row.get("status", ""), "")
+    return _("{status}, overdue").format(status=word) if row.get("overdue") else word
 
 
 def _kr(row: dict[str, Any], key: str) -> str:
