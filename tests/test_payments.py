@@ -192,6 +192,24 @@ def test_payments_are_matched_by_ocr_and_never_by_a_guess():
     ]
 
 
+def test_an_ocr_padded_with_zeros_or_without_its_leading_zero_still_matches():
+    """Bankgirot's reference field is 25 characters: an OCR written there with leading
+    zeros (or a bank dropping the invoice OCR's own leading zero) is the same number."""
+    documents = [_document("1", "018600000121", 1000)]
+    owed = receivables(documents, [])
+    payments = [
+        _payment("0000000000000018600000121", 1000),
+        _payment("18600000121", 1000),
+        _payment("0186000001210", 1000),
+    ]
+    found = match_payments(payments, documents, owed, bankgiros=frozenset({BANKGIRO}), payers={})
+    assert [(m.number, m.reason) for m in found] == [
+        ("1", "matched"),
+        ("1", "matched"),
+        (None, "unknown-ocr"),
+    ]
+
+
 def test_a_payment_to_a_wholly_credited_invoice_is_not_booked():
     """The OCR of an invoice whose credit notes took it all is refused as a match."""
     documents = [

@@ -140,7 +140,13 @@ def references_of(payment: Payment) -> list[str]:
     """The OCR references a payment may carry: its reference and its extra references."""
     found = [payment.reference, *payment.extra_references]
     digits = [re.sub(r"\s", "", text) for text in found]
-    return [text for text in dict.fromkeys(digits) if text.isdigit()]
+    return [text for text in dict.fromkeys(digits) if text.isascii() and text.isdigit()]
+
+
+def _ocr_key(ocr: str) -> str:
+    """An OCR number as a number: zeros a bank padded it with on the left do not count
+    (the check digit is the same with or without them)."""
+    return ocr.lstrip("0") or "0"
 
 
 def match_payments(
@@ -157,7 +163,7 @@ def match_payments(
     to its organisationsnummer (digits) for suggestions, ``open_invoices`` are the
     receivables before these payments.
     """
-    by_ocr = {doc.ocr: doc for doc in documents if doc.ocr}
+    by_ocr = {_ocr_key(doc.ocr): doc for doc in documents if doc.ocr}
     return [_match(p, by_ocr, open_invoices, bankgiros, payers) for p in payments]
 
 
@@ -171,7 +177,8 @@ def _match(  # noqa: PLR0911 - one return for each reason a payment can have
     if payment.receiver_bankgiro.lstrip("0") not in bankgiros:
         return Match(payment, None, "other-bankgiro")
     references = references_of(payment)
-    found = {by_ocr[ref].number: by_ocr[ref] for ref in references if ref in by_ocr}
+    keys = [_ocr_key(ref) for ref in references]
+    found = {by_ocr[key].number: by_ocr[key] for key in keys if key in by_ocr}
     suggestion = _suggestion(payment, invoices, payers)
     if not references:
         return Match(payment, None, "no-reference", suggestion)
