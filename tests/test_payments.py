@@ -317,6 +317,33 @@ def test_an_overdue_invoice_keeps_its_status_and_is_listed_under_it_and_under_ov
     assert listed("open")["0115"]["overdue"] is True
 
 
+def test_a_file_saved_as_utf8_with_a_byte_order_mark_is_read():
+    """An editor's UTF-8 with BOM: the start record is found and Ö in a name kept."""
+    text = bgmax_file([(BANKGIRO, date(2014, 7, 25), [Paid("11", 1000, payer="Österåker")])])
+    file, _ = parse_bgmax(b"\xef\xbb\xbf" + text.encode("utf-8"), "bom.txt")
+    assert [p.payer_name for p in file.payments] == ["Österåker"]
+
+
+def test_a_latin1_byte_0x85_in_a_name_ends_no_line():
+    """0x85 is NEL in Latin-1: it stays in the name instead of splitting the record."""
+    text = bgmax_file([(BANKGIRO, date(2014, 7, 25), [Paid("11", 1000, payer="A\x85B")])])
+    file, _ = parse_bgmax(text.encode("latin-1"), "nel.txt")
+    assert [p.payer_name for p in file.payments] == ["A\x85B"]
+
+
+def test_two_payments_alike_in_one_file_are_both_booked_and_counted_once_on_reimport(invoiced):
+    """Two equal part payments of one invoice with the same serial number: both count;
+    importing the file again (re-saved with LF) adds nothing."""
+    data, rows = invoiced
+    paid = Paid(str(rows["0125"]["ocr"]), 1000, serial="000000000001")
+    text = bgmax_file([(BANKGIRO, date(2014, 7, 25), [paid, paid])])
+    result = _import(data, text)
+    assert result.exit_code == 0, result.output
+    assert _statuses(data)["0125"][1] == 2000
+    assert _import(data, text.replace("\r\n", "\n"), "lf.txt").exit_code == 0
+    assert _statuses(data)["0125"][1] == 2000
+
+
 def test_the_same_file_or_the_same_payment_imported_twice_counts_once(invoiced):
     """A second import of a file changes nothing; a payment repeated in another file neither."""
     data, rows = invoiced

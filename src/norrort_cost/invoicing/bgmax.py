@@ -50,6 +50,7 @@ class Payment:
     information: tuple[str, ...] = ()
     payer_name: str = ""
     payer_organisationsnummer: str = ""
+    occurrence: int = 1
 
     @property
     def signed_ore(self) -> int:
@@ -58,17 +59,22 @@ class Payment:
 
     @property
     def key(self) -> str:
-        """What identifies this payment in any file that reports it again."""
-        return "|".join(
-            (
-                self.receiver_bankgiro,
-                self.payment_date.isoformat(),
-                self.kind,
-                self.bgc_serial,
-                self.sender_bankgiro,
-                self.reference,
-                str(self.amount_ore),
+        """What identifies this payment in any file that reports it again (the second of two
+        alike in one file is told apart by its ``occurrence``)."""
+        again = f"#{self.occurrence}" if self.occurrence > 1 else ""
+        return (
+            "|".join(
+                (
+                    self.receiver_bankgiro,
+                    self.payment_date.isoformat(),
+                    self.kind,
+                    self.bgc_serial,
+                    self.sender_bankgiro,
+                    self.reference,
+                    str(self.amount_ore),
+                )
             )
+            + again
         )
 
 

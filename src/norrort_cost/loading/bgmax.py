@@ -8,16 +8,19 @@ a deposit record (15) or the end record (70) disagree with the payments above th
 file (start record marked ``T``) is refused too: its payments are not real.
 
 BgMax is Latin-1; a file that is valid UTF-8 is read as UTF-8 (a bank portal's download
-re-saved by an editor), never a mixture. A tab character is read as spaces to the next
-multiple of eight columns, as the editor that wrote it meant, and reported as a warning
-(the example file Bankgirot published carries one). The layout is Bankgirot's "Bankgiro
-Inbetalningar, teknisk manual" (record descriptions 01, 05, 15, 20 to 29, 70).
+re-saved by an editor; a byte-order mark before it is dropped), never a mixture. Lines end
+in CRLF, LF or CR only (a Latin-1 byte such as 0x85 inside a name ends no line). A tab
+character is read as spaces to the next multiple of eight columns, as the editor that wrote
+it meant, and reported as a warning (the example file Bankgirot published carries one). The
+layout is Bankgirot's "Bankgiro Inbetalningar, teknisk manual" (records 01, 05, 15, 20-29, 70).
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -81,6 +84,13 @@ class _Reader:
     deposits: list[Deposit] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KNOWN, 0))
     ended: bool = False
+    seen: Counter[str] = field(default_factory=Counter)
+
+    def numbered(self, payment: Payment) -> Payment:
+        """``payment`` with its occurrence among the file's payments alike in every field."""
+        self.seen[payment.key] += 1
+        occurrence = self.seen[payment.key]
+        return replace(payment, occurrence=occurrence) if occurrence > 1 else payment
 
     def problem(self, line: int, columns: str, value: str, code: str, message: str) -> None:
         """Record a problem at ``line`` (1-based) and the record's ``columns``."""
@@ -123,11 +133,11 @@ def read_bgmax(path: Path) -> tuple[BgMaxFile, list[Problem]]:
 def parse_bgmax(data: bytes, name: str) -> tuple[BgMaxFile, list[Problem]]:
     """``data`` (a BgMax file's bytes) read into records, with its warnings."""
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("latin-1")
     reader = _Reader(name)
-    lines = text.splitlines()
+    lines = re.split(r"\r\n|\r|\n", text)
     while lines and not lines[-1].strip():
         lines.pop()
     if not lines or not lines[0].startswith("01"):
@@ -316,7 +326,9 @@ def _deposit(reader: _Reader, number: int, line: str) -> None:
     paid = _date(reader, number, line, (38, 45))
     amount = _digits(reader, number, line, (51, 68), "the deposit amount")
     count = _digits(reader, number, line, (72, 79), "the number of payments")
-    payments = tuple(draft.payment(opened.receiver, paid) for draft in opened.payments)
+    payments = tuple(
+        reader.numbered(draft.payment(opened.receiver, paid)) for draft in opened.payments
+    )
     if count != len(payments):
         reader.problem(number, "72-79", line[71:79], "totals-mismatch",
                        said("the deposit says {count} payments, the file holds {found}",
