@@ -344,6 +344,26 @@ def test_two_payments_alike_in_one_file_are_both_booked_and_counted_once_on_reim
     assert _statuses(data)["0125"][1] == 2000
 
 
+def test_register_list_xlsx_gives_paid_and_remaining_as_numbers(invoiced, tmp_path):
+    """In the workbook, paid and remaining are numbers like the amount (kronor, exact)."""
+    from openpyxl import load_workbook
+
+    data, rows = invoiced
+    text = bgmax_file([(BANKGIRO, date(2014, 7, 25), [Paid(str(rows["0125"]["ocr"]), 1001)])])
+    assert _import(data, text).exit_code == 0
+    out = tmp_path / "register.xlsx"
+    result = runner.invoke(app, ["register", "list", "--data-dir", str(data), "-f", "xlsx",
+                                 "--date", "2014-09-01", "-o", str(out)])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    [_note, header, *cells] = list(load_workbook(out).active.values)
+    found = {row[header.index("kommunkod")]: row for row in cells}["0125"]
+    paid, remaining = found[header.index("paid")], found[header.index("remaining")]
+    assert isinstance(paid, float)  # a number, not text
+    assert isinstance(remaining, float)
+    assert Decimal(str(paid)) == Decimal("10.01")
+    assert Decimal(str(remaining)) == Decimal("24281.02")
+
+
 def test_the_same_file_or_the_same_payment_imported_twice_counts_once(invoiced):
     """A second import of a file changes nothing; a payment repeated in another file neither."""
     data, rows = invoiced
