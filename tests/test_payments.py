@@ -324,21 +324,6 @@ def test_a_file_saved_as_utf8_with_a_byte_order_mark_is_read():
     assert [p.payer_name for p in file.payments] == ["Österåker"]
 
 
-def test_spaces_past_the_80th_column_are_padding_but_text_there_is_refused():
-    """A record padded with spaces beyond 80 is read; a digit at column 81 is a malformed
-    record at its line."""
-    text = bgmax_file([(BANKGIRO, date(2014, 7, 25), [Paid("11", 1000)])])
-    lines = text.split("\r\n")
-    padded = "\r\n".join(line + "    " if line else line for line in lines)
-    file, _ = parse_bgmax(padded.encode("latin-1"), "padded.txt")
-    assert [p.amount_ore for p in file.payments] == [1000]
-    lines[2] += "7"
-    with pytest.raises(DataError) as raised:
-        parse_bgmax("\r\n".join(lines).encode("latin-1"), "long.txt")
-    first = raised.value.problems[0]
-    assert (first.line, first.column, first.code) == (3, "81-", "malformed-record")
-
-
 def test_a_latin1_byte_0x85_in_a_name_ends_no_line():
     """0x85 is NEL in Latin-1: it stays in the name instead of splitting the record."""
     text = bgmax_file([(BANKGIRO, date(2014, 7, 25), [Paid("11", 1000, payer="A\x85B")])])

@@ -193,7 +193,6 @@ def _expanded(reader: _Reader, number: int, raw: str) -> str:
 
 def _record(reader: _Reader, number: int, line: str) -> None:
     """Check one record and add it to what is read."""
-    line = line[:WIDTH] + line[WIDTH:].rstrip(" ")  # spaces padding past 80 are no content
     if len(line) > WIDTH:
         reader.problem(number, f"{WIDTH + 1}-", line[WIDTH:], "malformed-record",
                        said("a record is {width} characters, this one {length}",
