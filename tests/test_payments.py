@@ -149,7 +149,7 @@ def test_an_invoice_status_follows_from_exact_ore(paid, credited, status):
     documents = [invoice]
     if credited:
         documents.append(_document("2", "22", credited, kind="credit-note", corrects="1"))
-    booked = [Booked("1", date(2014, 6, 10), paid)] if paid else []
+    booked = [Booked("1", date(2014, 6, 10), paid, seller="0186")] if paid else []
     [receivable] = receivables(documents, booked).values()
     assert receivable.status == status
     assert receivable.remaining_ore == 1000 - credited - paid
@@ -414,3 +414,34 @@ def test_one_reminder_per_member_with_overdue_invoices_showing_what_remains(invo
                                 "--data-dir", str(data)])  # fmt: skip
     assert again.exit_code == 0
     assert sorted(path.name for path in out.iterdir()) == written
+
+
+def test_invoices_of_two_managing_municipalities_with_the_same_number_are_kept_apart(data_copy):
+    """2017 was invoiced by Lidingö, 2018 by Sollentuna, each series starting at 1: each
+    invoice keeps its own amount and payments; the member gets a reminder from each seller
+    on the same day (neither taken for the other's), and none again without --again."""
+    for year in ("2017", "2018"):
+        result = runner.invoke(app, ["invoices", "-y", year, "-o", str(data_copy / year),
+                                     "--issue-date", f"{year}-03-01", "-m", "0125",
+                                     "--data-dir", str(data_copy)])  # fmt: skip
+        assert result.exit_code == 0, result.output
+
+    def invoices() -> list[dict[str, object]]:
+        listed = runner.invoke(app, ["register", "list", "--data-dir", str(data_copy), "-f",
+                                     "json", "--date", "2019-01-15"])  # fmt: skip
+        return [r for r in json.loads(listed.stdout)["documents"] if r["kind"] == "invoice"]
+
+    assert [(row["seller"], row["number"]) for row in invoices()] == [("0186", "1"), ("0163", "1")]
+    assert [row["remaining_ore"] for row in invoices()] == [row["amount_ore"] for row in invoices()]
+    args = ["reminders", "--date", "2019-01-15", "-o", str(data_copy / "rem"), "-m", "0125",
+            "--data-dir", str(data_copy)]  # fmt: skip
+    assert runner.invoke(app, args).exit_code == 0
+    assert len(list((data_copy / "rem").glob("*.pdf"))) == 2
+    assert runner.invoke(app, args).exit_code == 0
+    assert len(list((data_copy / "rem").glob("*.pdf"))) == 2
+    first = invoices()[0]
+    text = bgmax_file(
+        [(BANKGIRO, date(2018, 5, 2), [Paid(str(first["ocr"]), int(first["amount_ore"]))])]
+    )
+    assert _import(data_copy, text).exit_code == 0
+    assert [row["status"] for row in invoices()] == ["paid", "open"]

@@ -216,7 +216,10 @@ def _export(
         owed = _receivables(opened) if on is not None else {}
     if status is not None and on is not None:
         found = [
-            row for row in found if row.number in owed and _status(owed[row.number], on, status)
+            row
+            for row in found
+            if (row.seller, row.number) in owed
+            and _status(owed[(row.seller, row.number)], on, status)
         ]
     if number is not None:
         found = [row for row in found if row.number == number]
@@ -229,8 +232,8 @@ def _export(
         from norrort_cost.rendering.payment_records import receivable_fields
 
         for row, record in zip(rows, found, strict=True):
-            if record.kind == "invoice" and record.number in owed:
-                row.update(receivable_fields(owed[record.number], on))
+            if record.kind == "invoice" and (record.seller, record.number) in owed:
+                row.update(receivable_fields(owed[(record.seller, record.number)], on))
     if fmt == Format.JSON:
         emit(
             to_json({"schema": "norrort-cost.register", "schema_version": 1, "documents": rows}),
@@ -248,7 +251,7 @@ def _export(
         emit_table(lambda console: print_register(console, found), output)
 
 
-def _receivables(opened: Register) -> dict[str, Receivable]:
+def _receivables(opened: Register) -> dict[tuple[str, str], Receivable]:
     """Each invoice's receivable: credit notes and booked payments counted."""
     from norrort_cost.invoicing.receivables import receivables
     from norrort_cost.storage import payments as stored

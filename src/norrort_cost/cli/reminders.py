@@ -95,17 +95,21 @@ def reminders(
                     date=day.isoformat()))  # fmt: skip
                 return
             written = []
+            members_of = [kommunkod for _seller, kommunkod in groups]
             for (seller, kommunkod), overdue in groups.items():
-                earlier = stored.reminded(opened.connection, kommunkod, day)
+                earlier = stored.reminded(opened.connection, seller, kommunkod, day)
                 if earlier is not None and not again:
                     message = _("{member}: reminder {number} of {date} already sent; --again "
                                 "sends another")  # fmt: skip
                     typer.echo(message.format(member=kommunkod, number=earlier,
                                               date=day.isoformat()), err=True)  # fmt: skip
                     continue
+                # a member late to two managing municipalities: the seller in the file name
+                named = seller if members_of.count(kommunkod) > 1 else ""
                 written.append(
-                    _remind(opened.connection, dataset, seller, kommunkod, overdue, day, out)
-                )
+                    _remind(opened.connection, dataset, (seller, named), kommunkod, overdue,
+                            day, out)
+                )  # fmt: skip
         for path_written in written:
             typer.echo(_("wrote {file}").format(file=path_written))
 
@@ -113,7 +117,7 @@ def reminders(
 def _remind(
     connection: object,
     dataset: Dataset,
-    seller: str,
+    sellers: tuple[str, str],
     kommunkod: str,
     overdue: Sequence[Receivable],
     day: date,
@@ -128,6 +132,7 @@ def _remind(
     from norrort_cost.storage import payments as stored
 
     assert isinstance(connection, sqlite3.Connection)  # noqa: S101 - the register's connection
+    seller, named = sellers
     settings = dataset.settings.reminders
     sequence = stored.next_reminder_sequence(connection, seller)
     reminder = Reminder(
@@ -139,7 +144,8 @@ def _remind(
         fee_ore=settings.fee_ore,
     )
     data = reminder_pdf(reminder, _parties(dataset, reminder))
-    name = f"paminnelse-{day.isoformat()}-{kommunkod}-{reminder.number}.pdf"
+    qualifier = f"-{named}" if named else ""
+    name = f"paminnelse-{day.isoformat()}-{kommunkod}{qualifier}-{reminder.number}.pdf"
     out.mkdir(parents=True, exist_ok=True)
     write_atomic(out / name, data)
     stored.record_reminder(

@@ -55,6 +55,9 @@ class Document:
     corrects: str = ""
 
 
+DocumentKey = tuple[str, str]  # (seller, number): each managing municipality has its series
+
+
 @dataclass(frozen=True, slots=True)
 class Booked:
     """A payment booked against a document: its date and signed amount in öre."""
@@ -62,6 +65,7 @@ class Booked:
     number: str
     payment_date: date
     amount_ore: int
+    seller: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,25 +115,33 @@ class Match:
     number: str | None
     reason: Reason
     suggestion: str | None = None
+    seller: str = ""
 
 
-def receivables(documents: Iterable[Document], booked: Iterable[Booked]) -> dict[str, Receivable]:
-    """Every invoice by number, with its credit notes and booked payments counted."""
+def receivables(
+    documents: Iterable[Document], booked: Iterable[Booked]
+) -> dict[DocumentKey, Receivable]:
+    """Every invoice by (seller, number), with its credit notes and booked payments counted
+    (a credit note corrects an invoice of its own seller)."""
     documents = list(documents)
-    credited: dict[str, list[tuple[date | None, int]]] = {}
+    credited: dict[DocumentKey, list[tuple[date | None, int]]] = {}
     for note in documents:
         if note.kind == "credit-note" and note.corrects:
-            credited.setdefault(note.corrects, []).append((note.issue_date, note.amount_ore))
-    paid: dict[str, list[tuple[date, int]]] = {}
+            credited.setdefault((note.seller, note.corrects), []).append(
+                (note.issue_date, note.amount_ore)
+            )
+    paid: dict[DocumentKey, list[tuple[date, int]]] = {}
     for entry in booked:
-        paid.setdefault(entry.number, []).append((entry.payment_date, entry.amount_ore))
+        paid.setdefault((entry.seller, entry.number), []).append(
+            (entry.payment_date, entry.amount_ore)
+        )
     return {
-        doc.number: Receivable(
+        (doc.seller, doc.number): Receivable(
             document=doc,
-            credited_ore=sum(ore for _, ore in credited.get(doc.number, [])),
-            paid_ore=sum(ore for _, ore in paid.get(doc.number, [])),
-            credits=tuple(credited.get(doc.number, [])),
-            payments=tuple(paid.get(doc.number, [])),
+            credited_ore=sum(ore for _, ore in credited.get((doc.seller, doc.number), [])),
+            paid_ore=sum(ore for _, ore in paid.get((doc.seller, doc.number), [])),
+            credits=tuple(credited.get((doc.seller, doc.number), [])),
+            payments=tuple(paid.get((doc.seller, doc.number), [])),
         )
         for doc in documents
         if doc.kind == "invoice"
@@ -152,7 +164,7 @@ def _ocr_key(ocr: str) -> str:
 def match_payments(
     payments: Sequence[Payment],
     documents: Sequence[Document],
-    open_invoices: Mapping[str, Receivable],
+    open_invoices: Mapping[DocumentKey, Receivable],
     *,
     bankgiros: frozenset[str],
     payers: Mapping[str, str],
@@ -170,7 +182,7 @@ def match_payments(
 def _match(  # noqa: PLR0911 - one return for each reason a payment can have
     payment: Payment,
     by_ocr: Mapping[str, Document],
-    invoices: Mapping[str, Receivable],
+    invoices: Mapping[DocumentKey, Receivable],
     bankgiros: frozenset[str],
     payers: Mapping[str, str],
 ) -> Match:
@@ -189,20 +201,20 @@ def _match(  # noqa: PLR0911 - one return for each reason a payment can have
     [document] = found.values()
     if document.kind == "credit-note":
         return Match(payment, None, "credit-note-ocr", document.corrects or None)
-    receivable = invoices.get(document.number)
+    receivable = invoices.get((document.seller, document.number))
     if receivable is not None and receivable.status == "credited":
         return Match(payment, None, "credited-invoice", suggestion)
-    return Match(payment, document.number, "matched")
+    return Match(payment, document.number, "matched", seller=document.seller)
 
 
 def _suggestion(
-    payment: Payment, invoices: Mapping[str, Receivable], payers: Mapping[str, str]
+    payment: Payment, invoices: Mapping[DocumentKey, Receivable], payers: Mapping[str, str]
 ) -> str | None:
     """An open invoice of the payment's amount (of its payer, when the file names one)."""
     payer = payment.payer_organisationsnummer[-10:]
     candidates = [
         number
-        for number, receivable in invoices.items()
+        for (_seller, number), receivable in invoices.items()
         if receivable.status in {"open", "partly-paid"}
         and receivable.remaining_ore == payment.signed_ore
         and (not payer or payers.get(receivable.document.kommunkod) == payer)

@@ -41,6 +41,7 @@ CREATE TABLE IF NOT EXISTS payments (
     payer_name TEXT NOT NULL,
     payer_organisationsnummer TEXT NOT NULL,
     document_number TEXT,
+    document_seller TEXT NOT NULL DEFAULT '',
     reason TEXT NOT NULL,
     suggestion TEXT
 );
@@ -122,14 +123,14 @@ def record_file(
         connection.execute(
             "INSERT INTO payments (file_id, line, payment_key, kind, payment_date, "
             "receiver_bankgiro, sender_bankgiro, reference, reference_code, amount_ore, "
-            "payer_name, payer_organisationsnummer, document_number, reason, suggestion) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "payer_name, payer_organisationsnummer, document_number, document_seller, reason, "
+            "suggestion) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 cursor.lastrowid, payment.line, payment.key, payment.kind,
                 payment.payment_date.isoformat(), payment.receiver_bankgiro,
                 payment.sender_bankgiro, payment.reference, payment.reference_code,
                 payment.amount_ore, payment.payer_name, payment.payer_organisationsnummer,
-                match.number, match.reason, match.suggestion,
+                match.number, match.seller, match.reason, match.suggestion,
             ),
         )  # fmt: skip
 
@@ -138,7 +139,7 @@ def booked(connection: sqlite3.Connection) -> list[Booked]:
     """Every payment booked against a document (deductions negative), oldest first."""
     rows = _rows(
         connection,
-        "SELECT document_number, payment_date, kind, amount_ore FROM payments "
+        "SELECT document_number, document_seller, payment_date, kind, amount_ore FROM payments "
         "WHERE document_number IS NOT NULL ORDER BY payment_date, id",
     )
     return [
@@ -146,6 +147,7 @@ def booked(connection: sqlite3.Connection) -> list[Booked]:
             number=row["document_number"],
             payment_date=date.fromisoformat(row["payment_date"]),
             amount_ore=-row["amount_ore"] if row["kind"] == "deduction" else row["amount_ore"],
+            seller=row["document_seller"],
         )
         for row in rows
     ]
@@ -160,12 +162,13 @@ def payment_rows(connection: sqlite3.Connection) -> list[sqlite3.Row]:
     )
 
 
-def reminded(connection: sqlite3.Connection, kommunkod: str, on: date) -> str | None:
-    """The number of a reminder already sent to ``kommunkod`` dated ``on``, if any."""
+def reminded(connection: sqlite3.Connection, seller: str, kommunkod: str, on: date) -> str | None:
+    """The number of ``seller``'s reminder to ``kommunkod`` dated ``on``, if one was sent."""
     found = _rows(
         connection,
-        "SELECT number FROM reminders WHERE kommunkod = ? AND reminder_date = ? ORDER BY id",
-        (kommunkod, on.isoformat()),
+        "SELECT number FROM reminders WHERE seller = ? AND kommunkod = ? AND reminder_date = ? "
+        "ORDER BY id",
+        (seller, kommunkod, on.isoformat()),
     )
     return found[0]["number"] if found else None
 
