@@ -133,7 +133,7 @@ def read_bgmax(path: Path) -> tuple[BgMaxFile, list[Problem]]:
 def parse_bgmax(data: bytes, name: str) -> tuple[BgMaxFile, list[Problem]]:
     """``data`` (a BgMax file's bytes) read into records, with its warnings."""
     try:
-        text = data.decode("utf-8-sig")
+        text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
     except UnicodeDecodeError:
         text = data.decode("latin-1")
     reader = _Reader(name)
