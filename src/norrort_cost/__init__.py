@@ -26,6 +26,11 @@ The public library API is small:
     columns belong to ``codes`` (kommunkoder). ``BulkAllocation.units[i, j]`` is member
     ``j``'s part of pool ``i``; every row sums exactly to its total.
 
+``read_workbook(path) -> dict[str, DataFrame]``
+    A workbook the tool wrote (``--format xlsx``) read into frames by machine-stable
+    sheet and column names, the same whatever the language it was written in
+    (``read_workbook("andelar.xlsx")["2014"]``; see ``docs/library.md``).
+
 Audit (each returns a frozen result; ``norrort_cost.rendering.audit_records`` turns it
 into the JSON record the command line prints):
 
@@ -78,6 +83,7 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "load_dataset": "norrort_cost.loading",
+    "read_workbook": "norrort_cost.loading.workbooks",
     "allocate": "norrort_cost.allocation.yearly",
     "Allocation": "norrort_cost.allocation.results",
     "Share": "norrort_cost.allocation.results",
@@ -123,6 +129,7 @@ if TYPE_CHECKING:  # where type checkers find the names (``X as X`` re-exports t
     from norrort_cost.audit.reconcile import check as check
     from norrort_cost.dataset.models import Dataset as Dataset
     from norrort_cost.loading import load_dataset as load_dataset
+    from norrort_cost.loading.workbooks import read_workbook as read_workbook
     from norrort_cost.problems import DataError as DataError
     from norrort_cost.problems import NorrortError as NorrortError
     from norrort_cost.problems import Problem as Problem
