@@ -77,21 +77,40 @@ class NorrortError(Exception):
 
 
 class DataError(NorrortError):
-    """The input data has problems; ``problems`` lists every one found in one pass."""
+    """The input data has problems; ``problems`` lists every one found in one pass.
+
+    ``str(error)`` is for a log: the count, then the first :data:`SHOWN` problems one a
+    line (``code at file:line [column]: message``) and how many more there are.
+    """
+
+    SHOWN = 5
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = tuple(problems)
         super().__init__(f"{len(self.problems)} problem(s) in the input data")
 
+    def __str__(self) -> str:
+        lines = [f"{len(self.problems)} problem(s) in the input data"]
+        lines += [f"  {p.code} at {p.location()}: {p.message}" for p in self.problems[: self.SHOWN]]
+        if len(self.problems) > self.SHOWN:
+            lines.append(f"  ... and {len(self.problems) - self.SHOWN} more")
+        return "\n".join(lines)
+
 
 class UsageError(NorrortError):
-    """A request the data cannot answer: a year without budget, an unknown member, ..."""
+    """A request the data cannot answer: a year without budget, an unknown member, ...
+
+    ``code`` is stable for scripts (a key of ``problem_codes.USAGE_CODES``; the JSON error
+    record ``{"error", "code", "hint"}`` carries it); ``usage-error`` when none is more
+    precise.
+    """
 
     exit_code = 2
 
-    def __init__(self, message: str, hint: str = "") -> None:
+    def __init__(self, message: str, hint: str = "", *, code: str = "usage-error") -> None:
         self.message = message
         self.hint = hint
+        self.code = code
         super().__init__(message)
 
 

@@ -37,6 +37,7 @@ from norrort_cost.allocation.membership import days_counted, year_bounds
 from norrort_cost.allocation.pools import MemberYear, PoolPlan, plan_pools
 from norrort_cost.allocation.refusals import check_whole_units, no_members, weightless
 from norrort_cost.allocation.results import Allocation, Part, Pool, Share
+from norrort_cost.dataset.arguments import require_dataset, require_date, require_year
 from norrort_cost.dataset.models import BudgetLine, Dataset, Municipality, PopulationFigure
 from norrort_cost.money import ORE_PER_KRONA
 from norrort_cost.problems import DataError, Problem, UsageError, errors_only, said
@@ -131,6 +132,7 @@ def _budget_lines(dataset: Dataset, year: int) -> tuple[BudgetLine, ...]:
         raise UsageError(
             said("there is no budget for {year}", year=year),
             said("years with a budget: {years}", years=years),
+            code="unknown-year",
         )
     return lines
 
@@ -145,8 +147,12 @@ def allocate(
     """Split the budget of ``year`` among the members of ``dataset``, exactly.
 
     ``population_date`` overrides the settings' reference date; ``rounding_unit``
-    ("ore" or "krona") overrides the settings' rounding unit.
+    ("ore" or "krona") overrides the settings' rounding unit. A wrong argument type (a year
+    as text, a path for the dataset) is a ``TypeError`` naming the parameter.
     """
+    require_dataset("allocate", dataset)
+    year = require_year("allocate", year)
+    require_date("allocate", population_date, "population_date")
     lines = _budget_lines(dataset, year)
     settings = dataset.settings
     unit = rounding_unit or settings.rounding_unit

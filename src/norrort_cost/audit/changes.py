@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from norrort_cost.allocation.membership import paid_period
 from norrort_cost.allocation.results import Allocation, Share
 from norrort_cost.allocation.yearly import allocate
+from norrort_cost.dataset.arguments import require_dataset, require_year
 from norrort_cost.dataset.lookup import find_municipality
 from norrort_cost.dataset.models import Dataset, Membership, Municipality
 from norrort_cost.problems import UsageError, said
@@ -152,6 +153,9 @@ def _part_of_year(
 
 def compare(dataset: Dataset, from_year: int, to_year: int) -> Comparison:
     """Compare the allocations of ``from_year`` and ``to_year`` member by member."""
+    require_dataset("compare", dataset)
+    from_year = require_year("compare", from_year, "from_year")
+    to_year = require_year("compare", to_year, "to_year")
     before, after = allocate(dataset, from_year), allocate(dataset, to_year)
     return Comparison(before, after, _pair((dataset, before), (dataset, after)))
 
@@ -199,10 +203,12 @@ def parse_change(
                     when=when.strip(),
                 ),
                 "check month and day",
+                code="invalid-change",
             ) from None
         raise UsageError(
             said("--{kind} {text!r} needs a municipality and a date", kind=kind.value, text=text),
             said("write CODE:YYYY-MM-DD, e.g. --{kind} 0125:2014-01-01", kind=kind.value),
+            code="invalid-change",
         ) from None
     return MembershipChange(kind, find_municipality(municipalities, who).kommunkod, on)
 
@@ -221,14 +227,18 @@ def apply_change(
     if change.kind == ChangeKind.JOIN:
         if covering:
             raise UsageError(
-                said("{code} is already a member on {on}", code=change.kommunkod, on=on)
+                said("{code} is already a member on {on}", code=change.kommunkod, on=on),
+                code="invalid-change",
             )
         earlier = tuple(m for m in own if m.start < on)
         joined = Membership.model_validate({"kommunkod": change.kommunkod, "from": on})
         return (*others, *earlier, joined)
     if not covering:
         raise UsageError(
-            said("{code} is not a member on {on}, so it cannot leave", code=change.kommunkod, on=on)
+            said(
+                "{code} is not a member on {on}, so it cannot leave", code=change.kommunkod, on=on
+            ),
+            code="invalid-change",
         )
     earlier = tuple(m for m in own if m.start <= on and m is not covering[0])
     return (*others, *earlier, covering[0].model_copy(update={"end": on}))
@@ -262,14 +272,22 @@ def _refuse_contradictions(changes: Sequence[MembershipChange]) -> None:
                     kind=change.kind.value,
                 ),
                 "choose one of the two changes for this member",
+                code="invalid-change",
             )
 
 
 def whatif(dataset: Dataset, year: int, changes: Sequence[MembershipChange]) -> WhatIf:
     """Recompute ``year`` with ``changes`` applied to a copy of the memberships."""
+    require_dataset("whatif", dataset)
+    year = require_year("whatif", year)
+    if isinstance(changes, MembershipChange | str):
+        msg = "whatif(): changes must be a list of MembershipChange, not one change"
+        raise TypeError(msg)
     if not changes:
         raise UsageError(
-            "no change to try", "add --join CODE:DATE, --leave CODE:DATE or --without CODE"
+            "no change to try",
+            "add --join CODE:DATE, --leave CODE:DATE or --without CODE",
+            code="invalid-change",
         )
     _refuse_contradictions(changes)
     memberships = dataset.memberships

@@ -20,13 +20,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
+from typer._click import exceptions as click_errors
 
 from norrort_cost import __version__
-from norrort_cost.cli.localized import LocalizedTyper
+from norrort_cost.cli.localized import LocalizedGroup, LocalizedTyper
+from norrort_cost.problems import said
 from norrort_cost.rendering.formats import ALLOCATION_FORMATS, Format
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from rich.console import Console
 
@@ -45,12 +47,74 @@ APP_HELP = (
     "141 the reader of a pipe has gone (| head).\n\n"
     "Example: norrort-cost allocate --year 2014"
 )
+
+
+class JsonErrorsGroup(LocalizedGroup):
+    """The app's group: with ``--format json``, click's own usage errors (a missing or
+    unknown option, a bad value) are a JSON record on stderr too, like every usage error."""
+
+    def main(  # type: ignore[override] # click's signature, its NoReturn overloads left out
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,  # noqa: ANN401 - click's own options
+    ) -> Any:  # noqa: ANN401 - click's own result
+        """Run as click does; under ``--format json`` say click's errors as JSON."""
+        argv = list(sys.argv[1:] if args is None else args)
+        if not standalone_mode or not _wants_json(argv):
+            return super().main(argv, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            result = super().main(argv, prog_name, complete_var, False, **extra)  # noqa: FBT003
+        except click_errors.UsageError as exc:
+            _json_error(click_error_record(exc))
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            sys.stderr.write("Aborted!\n")
+            sys.exit(1)
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+def _wants_json(argv: Sequence[str]) -> bool:
+    """Whether the arguments ask for JSON output (``--format json``, ``-f json``, ...)."""
+    for position, arg in enumerate(argv):
+        if arg == "--":
+            return False
+        if arg in {"--format", "-f"} and argv[position + 1 : position + 2] == ["json"]:
+            return True
+        if arg in {"--format=json", "-fjson"}:
+            return True
+    return False
+
+
+def click_error_record(exc: click_errors.UsageError) -> dict[str, object]:
+    """click's usage error as the JSON record of every usage error, with a stable code."""
+    errors = click_errors
+    code = "bad-option-usage"
+    if isinstance(exc, errors.MissingParameter):
+        kind = exc.param_type or (exc.param.param_type_name if exc.param else "")
+        code = "missing-argument" if kind == "argument" else "missing-option"
+    elif isinstance(exc, errors.NoSuchOption):
+        code = "unknown-option"
+    elif isinstance(exc, errors.BadParameter):
+        code = "invalid-option-value"
+    elif not isinstance(exc, errors.BadOptionUsage):
+        message = exc.message
+        code = "unknown-command" if message.startswith("No such command") else code
+        code = "extra-argument" if "extra argument" in message else code
+    command = exc.ctx.command_path if exc.ctx is not None else "norrort-cost"
+    hint = said("see {command} --help", command=command)
+    return {"error": exc.format_message(), "code": code, "hint": hint}
+
+
 app = LocalizedTyper(
     name="norrort-cost",
     help=APP_HELP,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=JsonErrorsGroup,
 )
 
 
@@ -187,7 +251,7 @@ def reporting(fmt: Format = Format.TABLE) -> Iterator[None]:
         from norrort_cost.rendering.console import error_console, print_message
 
         if fmt == Format.JSON:
-            _json_error({"error": str(exc.message), "hint": str(exc.hint)})
+            _json_error({"error": str(exc.message), "code": exc.code, "hint": str(exc.hint)})
         else:
             print_message(error_console(), exc.message, exc.hint)
         raise typer.Exit(exc.exit_code) from None
@@ -246,6 +310,7 @@ def _refuse_dataset_file(output: Path, directory: Path) -> None:
                     name=name,
                 ),
                 "choose a file outside the dataset, e.g. --output result.csv",
+                code="output-is-input",
             )
 
 
@@ -271,7 +336,11 @@ def standard_output() -> Iterator[TextIO]:
 
     stream = sys.stdout
     if stream is None:
-        raise UsageError("standard output is closed", "redirect it (> FILE) or use --output FILE")
+        raise UsageError(
+            "standard output is closed",
+            "redirect it (> FILE) or use --output FILE",
+            code="output-failed",
+        )
     try:
         yield stream
         stream.flush()
@@ -283,6 +352,7 @@ def standard_output() -> Iterator[TextIO]:
         raise UsageError(
             said("could not write to standard output: {reason}", reason=exc.strerror or str(exc)),
             "check where the output goes (is the disk full?) or use --output FILE",
+            code="output-failed",
         ) from None
 
 
@@ -302,7 +372,9 @@ def emit(text_or_bytes: str | bytes, output: Path | None) -> None:
 
     if output is None:
         if isinstance(text_or_bytes, bytes):
-            raise UsageError("xlsx output needs a file", "add --output FILE.xlsx")
+            raise UsageError(
+                "xlsx output needs a file", "add --output FILE.xlsx", code="output-failed"
+            )
         with standard_output() as stream:
             stream.write(text_or_bytes)
         return
@@ -310,7 +382,9 @@ def emit(text_or_bytes: str | bytes, output: Path | None) -> None:
 
     if output.is_dir():
         raise UsageError(
-            said("{output} is a directory", output=str(output)), "give a file name for --output"
+            said("{output} is a directory", output=str(output)),
+            "give a file name for --output",
+            code="output-failed",
         )
     data = text_or_bytes.encode() if isinstance(text_or_bytes, str) else text_or_bytes
     try:
@@ -320,6 +394,7 @@ def emit(text_or_bytes: str | bytes, output: Path | None) -> None:
         raise UsageError(
             said("could not write {output}: {reason}", output=str(output), reason=reason),
             "check the path",
+            code="output-failed",
         ) from None
 
 
@@ -351,6 +426,7 @@ def _refuse_table_in(output: Path) -> None:
                 format=wanted.upper(),
             ),
             said("add --format {format} (or name the file .txt for the table)", format=wanted),
+            code="invalid-option-value",
         )
 
 

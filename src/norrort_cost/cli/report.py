@@ -127,4 +127,5 @@ def _format_of(output: Path) -> Format:
         raise UsageError(
             f"cannot tell the report's format from {output.name!r}",
             "name the file .html or .pdf, or add --format html|pdf",
+            code="invalid-option-value",
         ) from None
