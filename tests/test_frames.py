@@ -19,7 +19,7 @@ from norrort_cost import (
     DataError,
     MembershipChange,
     allocate,
-    allocate_many,
+    allocate_frame,
     compare,
     load_dataset,
     whatif,
@@ -59,6 +59,28 @@ def test_the_frame_has_the_documented_types(dataset):
     assert all(isinstance(v, Decimal) for v in frame["amount"])
     assert sum(frame["amount"]) == Decimal("857000.00")
     assert list(frame["amount"]) == [ore_to_decimal(o) for o in frame["amount_ore"]]
+
+
+def test_the_frame_keeps_the_provenance_the_csv_has(dataset):
+    """Cooperation, illustrative, method and its version, the population's source: as
+    columns (they survive a concat and a join) and in ``attrs``."""
+    frame = allocate(dataset, 2014).to_frame()
+    assert list(frame.columns[-5:]) == [
+        "population_source",
+        "cooperation",
+        "illustrative",
+        "method",
+        "method_version",
+    ]
+    assert set(frame["illustrative"]) == {True}
+    assert set(frame["method"]) == {"largest-remainder (Hamilton)"}
+    assert frame["population_source"].iloc[0].startswith("SCB")
+    assert frame.attrs["cooperation"] == frame["cooperation"].iloc[0] != ""
+    assert frame.attrs["illustrative"] is True
+    joined = frame[["kommunkod", "amount_ore"]].merge(frame[["kommunkod", "illustrative"]])
+    assert set(joined["illustrative"]) == {True}
+    stacked = pd.concat([allocate(dataset, y).to_frame() for y in (2013, 2014)])
+    assert stacked.attrs["method_version"] == frame.attrs["method_version"]
 
 
 def test_several_years_concatenate_into_one_frame(dataset):
@@ -181,19 +203,19 @@ def test_an_unknown_table_name_is_a_type_error():
         load_dataset(budgets=[])
 
 
-def test_allocate_many_takes_and_gives_a_wide_frame():
+def test_allocate_frame_takes_and_gives_a_wide_frame():
     """Pools × members in, the same shape out, each row summing to its pool's total."""
     weights = pd.DataFrame(
         [[1, 1, 1], [0, 2, 5]], index=["it", "kansli"], columns=["0117", "0115", "0114"]
     )
-    units = allocate_many(pd.Series({"kansli": 7, "it": 10}), weights)
+    units = allocate_frame(pd.Series({"kansli": 7, "it": 10}), weights)
     assert units.to_dict("index") == {
         "it": {"0117": 3, "0115": 3, "0114": 4},
         "kansli": {"0117": 0, "0115": 2, "0114": 5},
     }
 
 
-def test_allocate_many_takes_and_gives_a_long_frame():
+def test_allocate_frame_takes_and_gives_a_long_frame():
     """Long rows (pool, kommunkod, weight) in any order get their units, in the same order."""
     long = pd.DataFrame(
         {
@@ -202,7 +224,7 @@ def test_allocate_many_takes_and_gives_a_long_frame():
             "weight": np.array([1, 5, 1, 1, 2], dtype=np.int64),
         }
     )
-    out = allocate_many({"it": 10, "kansli": 7}, long)
+    out = allocate_frame({"it": 10, "kansli": 7}, long)
     assert list(out["units"]) == [4, 5, 3, 3, 2]
     assert out.groupby("pool")["units"].sum().to_dict() == {"it": 10, "kansli": 7}
 

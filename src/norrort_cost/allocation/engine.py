@@ -31,13 +31,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 if TYPE_CHECKING:
-    import pandas as pd
+    pass
 
 INT64_MAX = 2**63 - 1
 UINT64_MAX = 2**64 - 1
@@ -73,31 +73,12 @@ class PoolSplit:
     extra: list[bool]
 
 
-@overload
 def allocate_many(
-    totals: Any,  # noqa: ANN401 - a Series, a mapping by pool or a sequence
-    weights: pd.DataFrame,
-    codes: None = None,
-) -> pd.DataFrame: ...
-
-
-@overload
-def allocate_many(
-    totals: ArrayLike, weights: ArrayLike, codes: Sequence[str]
-) -> BulkAllocation: ...
-
-
-def allocate_many(
-    totals: Any,
-    weights: Any,
-    codes: Sequence[str] | None = None,
-) -> BulkAllocation | pd.DataFrame:
+    totals: ArrayLike, weights: ArrayLike, codes: Sequence[str] | None = None
+) -> BulkAllocation:
     """Split each pool's total (whole units) among members in proportion to integer weights.
 
-    Given a pandas DataFrame of weights, returns one: pools × members (index: pools,
-    columns: kommunkoder) gives the units in the same shape; long format (columns
-    ``pool``, ``kommunkod``, ``weight``) gives the same rows with ``units`` (see
-    :func:`norrort_cost.allocation.frames.allocate_frame`). ``totals`` is then by pool.
+    Arrays in, arrays out: for DataFrames use :func:`norrort_cost.frames.allocate_frame`.
 
     ``totals`` has one non-negative integer per pool; ``weights`` is a pools × members
     array of non-negative integers whose columns belong to ``codes`` (kommunkoder, used to
@@ -108,12 +89,8 @@ def allocate_many(
     >>> result.units.tolist()
     [[3, 3, 4], [0, 2, 5]]
     """
-    if hasattr(weights, "columns") and hasattr(weights, "index"):
-        from norrort_cost.allocation.frames import allocate_frame
-
-        return allocate_frame(totals, weights)
     if codes is None:
-        raise TypeError("codes are needed unless weights is a DataFrame")
+        raise TypeError("codes are needed (for DataFrames: norrort_cost.frames.allocate_frame)")
     total_array, weight_array = _checked(totals, weights, codes)
     pools, members = weight_array.shape
     order = _kommunkod_order(codes)

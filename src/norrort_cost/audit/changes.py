@@ -112,10 +112,10 @@ class Comparison:
         return self.after.budget_ore - self.before.budget_ore
 
     def to_frame(self) -> pd.DataFrame:
-        """One row per member of either year (:mod:`norrort_cost.allocation.frames`)."""
-        from norrort_cost.allocation.frames import comparison_frame
+        """One row per member of either year (:mod:`norrort_cost.audit.tabular`)."""
+        from norrort_cost.audit.tabular import changes_frame
 
-        return comparison_frame(self)
+        return changes_frame(self.members, "before", "after", self.after)
 
 
 def _pair(
@@ -254,10 +254,10 @@ class WhatIf:
     members: tuple[MemberChange, ...]
 
     def to_frame(self) -> pd.DataFrame:
-        """One row per member, baseline and new (:mod:`norrort_cost.allocation.frames`)."""
-        from norrort_cost.allocation.frames import whatif_frame
+        """One row per member, baseline and new (:mod:`norrort_cost.audit.tabular`)."""
+        from norrort_cost.audit.tabular import changes_frame
 
-        return whatif_frame(self)
+        return changes_frame(self.members, "baseline", "new", self.scenario)
 
 
 def _refuse_contradictions(changes: Sequence[MembershipChange]) -> None:
