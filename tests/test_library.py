@@ -157,3 +157,37 @@ def test_a_users_strictly_typed_script_type_checks(tmp_path):
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_reprs_are_short_enough_for_a_notebook_cell(dataset):
+    """A dataset's repr says what it is in under 200 characters; results too."""
+    allocation = norrort_cost.allocate(dataset, 2014)
+    comparison = norrort_cost.compare(dataset, 2013, 2014)
+    assert len(repr(dataset)) < 200
+    assert repr(dataset).startswith("Dataset('Koordination Norrort', municipalities=15,")
+    assert repr(allocation) == (
+        "Allocation('Koordination Norrort', year=2014, budget_ore=85700000, members=15, "
+        "illustrative)"
+    )
+    assert len(repr(comparison)) < 200
+
+
+def test_notebooks_get_html_tables(dataset):
+    """A notebook shows a dataset's tables and an allocation's shares as HTML tables."""
+    allocation = norrort_cost.allocate(dataset, 2014)
+    assert dataset._repr_html_().count("<tr>") == 5
+    html = allocation._repr_html_()
+    assert html.count("<tr>") == 15  # one row per member (the header row is styled)
+    assert "Ekerö" in html
+
+
+@pytest.mark.parametrize("member", ["0125", "125", "Ekerö", "ekerö kommun", " Ekerö "])
+def test_a_member_is_found_by_name_or_code_as_on_the_command_line(dataset, member):
+    """share_of takes a kommunkod (a lost zero forgiven) or a name, like --municipality."""
+    assert norrort_cost.allocate(dataset, 2014).share_of(member).kommunkod == "0125"
+
+
+def test_a_name_without_its_accents_is_no_member(dataset):
+    """Names match with their own letters (Håbo is not Habo): no guessing in a pipeline."""
+    with pytest.raises(KeyError):
+        norrort_cost.allocate(dataset, 2014).share_of("Ekero")

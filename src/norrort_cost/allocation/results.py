@@ -103,12 +103,30 @@ class Allocation:
     pools: tuple[Pool, ...]
     shares: tuple[Share, ...]
 
-    def share_of(self, kommunkod: str) -> Share:
-        """The share of the member with this kommunkod (KeyError if not a member)."""
+    def __repr__(self) -> str:
+        """Short: which year of which cooperation, the budget and the members' count."""
+        marked = ", illustrative" if self.illustrative else ""
+        return (
+            f"Allocation({self.cooperation!r}, year={self.year}, budget_ore={self.budget_ore}, "
+            f"members={len(self.shares)}{marked})"
+        )
+
+    def _repr_html_(self) -> str:
+        """A notebook's view: the shares as a table (pandas draws it)."""
+        return self.to_frame().drop(columns=list(_PROVENANCE)).to_html(index=False)
+
+    def share_of(self, member: str) -> Share:
+        """The share of a member given by kommunkod (``"0125"``, ``"125"``) or by name
+        (``"Ekerö"``, ``"ekerö kommun"``), as the command line takes it; ``KeyError`` if
+        no member of the year is called so."""
+        from norrort_cost.dataset.lookup import same_name
+
+        code = member.strip()
+        code = "0" + code if code.isdigit() and len(code) == 3 else code
         for share in self.shares:
-            if share.kommunkod == kommunkod:
+            if code == share.kommunkod or same_name(member, share.name):
                 return share
-        raise KeyError(kommunkod)
+        raise KeyError(member)
 
     def to_frame(self, *, by_pool: bool = False) -> pd.DataFrame:
         """The shares as a pandas DataFrame, one row per member (or per member and pool).
@@ -139,6 +157,7 @@ MEMBER_COLUMNS = (
     "method",
     "method_version",
 )
+_PROVENANCE = ("population_source", "cooperation", "illustrative", "method", "method_version")
 POOL_COLUMNS = ("year", "kommunkod", "name", "pool", "key", "amount_ore", "amount", "extra_unit")
 
 

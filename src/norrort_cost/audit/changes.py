@@ -111,6 +111,17 @@ class Comparison:
         """The later budget minus the earlier."""
         return self.after.budget_ore - self.before.budget_ore
 
+    def __repr__(self) -> str:
+        """Short: the two years and the members' count (not every figure)."""
+        return (
+            f"Comparison({self.before.cooperation!r}, {self.before.year} -> {self.after.year}, "
+            f"members={len(self.members)}, budget_change_ore={self.budget_change_ore})"
+        )
+
+    def _repr_html_(self) -> str:
+        """A notebook's view: the frame as a table (pandas draws it)."""
+        return self.to_frame().to_html(index=False)
+
     def to_frame(self) -> pd.DataFrame:
         """One row per member of either year (:mod:`norrort_cost.audit.tabular`)."""
         from norrort_cost.audit.tabular import changes_frame
@@ -252,6 +263,18 @@ class WhatIf:
     baseline: Allocation
     scenario: Allocation
     members: tuple[MemberChange, ...]
+
+    def __repr__(self) -> str:
+        """Short: the year, the changes and the members' count (not every figure)."""
+        changes = ", ".join(f"{c.kind.value} {c.kommunkod}" for c in self.changes)
+        return (
+            f"WhatIf({self.baseline.cooperation!r}, year={self.baseline.year}, "
+            f"changes=[{changes}], members={len(self.members)})"
+        )
+
+    def _repr_html_(self) -> str:
+        """A notebook's view: the frame as a table (pandas draws it)."""
+        return self.to_frame().to_html(index=False)
 
     def to_frame(self) -> pd.DataFrame:
         """One row per member, baseline and new (:mod:`norrort_cost.audit.tabular`)."""
