@@ -188,3 +188,36 @@ def test_the_guide_documents_every_usage_code():
     rows = re.findall(r"^\| `([a-z-]+)` \| (.+) \|$", GUIDE.read_text(encoding="utf-8"), re.M)
     documented = {code: text for code, text in rows if code in USAGE_CODES or "-" in code}
     assert {c: t for c, t in documented.items() if c in USAGE_CODES} == USAGE_CODES
+
+
+def test_a_problem_is_made_from_the_code_table():
+    """problem(code, template, place, values): said in the template, the table's hint when
+    the call gives none, the value kept as text."""
+    from norrort_cost.problems import problem
+
+    made = problem(
+        "missing-population",
+        "{code} has no population figure at {on}",
+        file="population.csv",
+        column="reference_date",
+        value=2014,
+        code="0125",
+        on="2013-12-31",
+    )
+    assert (made.file, made.line, made.column, made.value) == (
+        "population.csv",
+        None,
+        "reference_date",
+        "2014",
+    )
+    assert made.message == "0125 has no population figure at 2013-12-31"
+    assert made.message.template == "{code} has no population figure at {on}"  # type: ignore[attr-defined]
+    assert made.hint == "add the figure to population.csv"
+
+
+def test_an_unknown_problem_code_fails_where_it_is_written():
+    """A typo in a code is a ValueError at the call, not a code nobody can look up."""
+    from norrort_cost.problems import problem
+
+    with pytest.raises(ValueError, match="unknown problem code 'missing-valeu'"):
+        problem("missing-valeu", file="budget.csv")

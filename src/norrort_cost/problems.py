@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Literal
 
+from norrort_cost.problem_codes import CODES
+
 Severity = Literal["error", "warning"]
 
 
@@ -68,6 +70,48 @@ class Problem:
         """``file:line`` (and the column) for people."""
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         return where if self.column is None else f"{where} [{self.column}]"
+
+
+def problem(  # noqa: PLR0913 - one keyword per field of a Problem, as the record has
+    code: str,
+    message: str | None = None,
+    /,
+    *,
+    file: str,
+    line: int | None = None,
+    column: str | None = None,
+    value: object = None,
+    hint: str | None = None,
+    severity: Severity = "error",
+    **values: object,
+) -> Problem:
+    """A :class:`Problem` of ``code``, the one way to make one (frictionless builds its
+    errors so): the call names the code, the place and the values, nothing else.
+
+    ``message`` is a template said with ``values`` (``said(message, **values)``), or a
+    finished text when no values are given (a fixed sentence, or one already ``said``);
+    without one, the code's title from the table. ``hint`` defaults to the table's general
+    hint for the code. ``value`` is kept as text. An unknown code is a ``ValueError`` (a
+    typo fails where it is written, not in a report).
+
+    >>> problem("no-members", "no member in {year}", file="memberships.csv", year=2014).message
+    'no member in 2014'
+    """
+    entry = CODES.get(code)
+    if entry is None:
+        msg = f"unknown problem code {code!r}: add it to norrort_cost.problem_codes.CODES"
+        raise ValueError(msg)
+    text = entry.title if message is None else message
+    return Problem(
+        file=file,
+        line=line,
+        column=column,
+        value=None if value is None else str(value),
+        code=code,
+        message=said(text, **values) if values else text,
+        hint=entry.hint if hint is None else hint,
+        severity=severity,
+    )
 
 
 class NorrortError(Exception):

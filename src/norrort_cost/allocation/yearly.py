@@ -40,7 +40,7 @@ from norrort_cost.allocation.results import Allocation, Part, Pool, Share
 from norrort_cost.dataset.arguments import require_dataset, require_date, require_year
 from norrort_cost.dataset.models import BudgetLine, Dataset, Municipality, PopulationFigure
 from norrort_cost.money import ORE_PER_KRONA
-from norrort_cost.problems import DataError, Problem, UsageError, errors_only, said
+from norrort_cost.problems import DataError, Problem, UsageError, errors_only, problem, said
 
 METHOD = "largest-remainder (Hamilton)"
 METHOD_VERSION = "2"
@@ -105,15 +105,16 @@ def _members(dataset: Dataset, year: int, on: date) -> MemberYear:
         figure = figures.get(kommunkod)
         if figure is None:
             missing.append(
-                Problem(
+                problem(
+                    "missing-population",
+                    "{code} has no population figure at {on}",
                     file="population.csv",
-                    line=None,
                     column="reference_date",
                     value=on.isoformat(),
-                    code="missing-population",
-                    message=said("{code} has no population figure at {on}", code=kommunkod, on=on),
                     hint="add the figure (e.g. with population import-scb) "
                     "or weigh by another date",
+                    code=kommunkod,
+                    on=on,
                 )
             )
         else:

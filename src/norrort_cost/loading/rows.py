@@ -52,7 +52,7 @@ def problems_from(
         given = ctx.get("hint")
         hint = given if isinstance(given, str) and given else general_hint(code)
         said_message = ctx.get("said")
-        message = said_message if said_message == error["msg"] else _ours(code, column)
+        message = said_message if said_message == error["msg"] else _ours(code, column, ctx)
         if isinstance(value, str) and _SPREADSHEET_ERROR.fullmatch(value.strip()):
             code, message = "spreadsheet-error", f"{value.strip()} is a spreadsheet error"
             hint = "a formula broke in the spreadsheet: fix it, then paste values only"
@@ -70,16 +70,24 @@ def problems_from(
     return problems
 
 
-def _ours(code: str, column: str | None) -> str:
+# our words for the pydantic errors whose own wording would otherwise reach a user
+_OWN_WORDS = {
+    "missing-value": "{column} is missing",
+    "unknown-header": "{column} is not a column of this table",
+    "invalid-date": "{column} must be a date (YYYY-MM-DD), without a time of day",
+}
+
+
+def _ours(code: str, column: str | None, ctx: dict[str, Any]) -> str:
     """Our words for a pydantic error that has none of ours (pydantic's never reach users)."""
     where = column or "the row"
-    if code == "missing-value":
-        return said("{column} is missing", column=where)
-    if code == "unknown-header":
-        return said("{column} is not a column of this table", column=where)
-    if code == "invalid-date":
-        return said("{column} must be a date (YYYY-MM-DD), without a time of day", column=where)
-    return said("{column} has a value of the wrong kind", column=where)
+    if code == "invalid-choice" and "expected" in ctx:
+        return said("{column} must be {expected}", column=where, expected=ctx["expected"])
+    if code == "out-of-range" and "ge" in ctx:
+        return said("{column} must be at least {limit}", column=where, limit=ctx["ge"])
+    if code == "out-of-range" and "le" in ctx:
+        return said("{column} must be at most {limit}", column=where, limit=ctx["le"])
+    return said(_OWN_WORDS.get(code, "{column} has a value of the wrong kind"), column=where)
 
 
 def _value_at(values: Any, loc: tuple[int | str, ...]) -> Any:  # noqa: ANN401 - raw input

@@ -20,7 +20,7 @@ from datetime import date
 
 from norrort_cost.dataset.lookup import fold, same_name
 from norrort_cost.dataset.models import Dataset, Municipality, PopulationFigure
-from norrort_cost.problems import DataError, Problem, UsageError
+from norrort_cost.problems import DataError, Problem, UsageError, problem, said
 
 # a kommunkod (three digits: a spreadsheet lost its leading zero) and maybe the name
 _CODE_AND_NAME = re.compile(r"(\d{3,4})(?:\s+(.*))?")
@@ -143,7 +143,10 @@ def _dated(
     undated = sorted({row.file for row in rows if row.reference_date is None})
     if undated and reference_date is None:
         raise UsageError(
-            f"{', '.join(undated)} names no year or month: its reference date is unknown",
+            said(
+                "{files} names no year or month: its reference date is unknown",
+                files=", ".join(undated),
+            ),
             "give the date the figures describe, e.g. --date 2015-12-31 (31 December)",
         )
     if not years:
@@ -152,8 +155,8 @@ def _dated(
     if not kept:
         found = sorted({d.year for d in dates if d is not None})
         raise UsageError(
-            f"the export has no figures for {', '.join(map(str, sorted(years)))}",
-            f"it has {', '.join(map(str, found)) or 'no year'}",
+            said("the export has no figures for {years}", years=", ".join(map(str, sorted(years)))),
+            said("it has {years}", years=", ".join(map(str, found)) or "no year"),
         )
     return kept
 
@@ -162,7 +165,12 @@ def _missing(row: RegionFigure, member: Municipality, on: date) -> Problem:
     return _problem(
         row,
         "missing-figure",
-        f"SCB gives no figure ({row.raw.strip()!r}) for {member.name} at {on}",
+        said(
+            "SCB gives no figure ({raw!r}) for {name} at {on}",
+            raw=row.raw.strip(),
+            name=member.name,
+            on=on,
+        ),
         "export a period that has figures, or write the figure and its source in "
         "population.csv; a missing figure is never taken as 0",
     )
@@ -172,15 +180,15 @@ def _no_members(dataset: Dataset, rows: list[RegionFigure], skipped: list[str]) 
     shown = ", ".join(skipped[:4]) + (", ..." if len(skipped) > 4 else "")
     codes = ", ".join(m.kommunkod for m in dataset.municipalities[:3])
     files = ", ".join(dict.fromkeys(row.file for row in rows)) or "the export"
-    return Problem(
+    return problem(
+        "no-member-in-export",
+        "none of the dataset's municipalities is in the export ({count} other region(s): "
+        "{regions})",
         file=files,
-        line=None,
-        column=None,
         value=shown or None,
-        code="no-member-in-export",
-        message=f"none of the dataset's municipalities is in the export "
-        f"({len(skipped)} other region(s): {shown or 'none'})",
-        hint=f"export the table for the members' municipalities ({codes}, ...)",
+        hint=said("export the table for the members' municipalities ({codes}, ...)", codes=codes),
+        count=len(skipped),
+        regions=shown or "none",
     )
 
 
@@ -232,7 +240,12 @@ def _match(
                 _problem(
                     row,
                     "region-mismatch",
-                    f"{code} is {found.name} in municipalities.csv, not {name}",
+                    said(
+                        "{code} is {found} in municipalities.csv, not {name}",
+                        code=code,
+                        found=found.name,
+                        name=name,
+                    ),
                     "check that the export's rows are not shifted; kommunkod decides",
                 )
             )
@@ -257,9 +270,15 @@ def _match_name(
             _problem(
                 row,
                 "unknown-region",
-                f"{row.region!r} is not the name of a municipality in the dataset",
-                f"did you mean {member.name} ({member.kommunkod})? "
-                "Write the name exactly, or export the region with its code",
+                said(
+                    "{region!r} is not the name of a municipality in the dataset", region=row.region
+                ),
+                said(
+                    "did you mean {name} ({code})? Write the name exactly, or export the "
+                    "region with its code",
+                    name=member.name,
+                    code=member.kommunkod,
+                ),
             )
         )
     return None
@@ -269,19 +288,20 @@ def _conflict(row: RegionFigure, earlier: RegionFigure, on: date) -> Problem:
     return _problem(
         row,
         "conflicting-duplicate",
-        f"{row.region} at {on} has {row.inhabitants} inhabitants here but "
-        f"{earlier.inhabitants} on line {earlier.line} of {earlier.file}",
+        said(
+            "{region} at {on} has {here} inhabitants here but {there} on line {line} of {file}",
+            region=row.region,
+            on=on,
+            here=row.inhabitants,
+            there=earlier.inhabitants,
+            line=earlier.line,
+            file=earlier.file,
+        ),
         "import one export per year, or remove the wrong row",
     )
 
 
 def _problem(row: RegionFigure, code: str, message: str, hint: str) -> Problem:
-    return Problem(
-        file=row.file,
-        line=row.line,
-        column=row.column,
-        value=row.region,
-        code=code,
-        message=message,
-        hint=hint,
+    return problem(
+        code, message, file=row.file, line=row.line, column=row.column, value=row.region, hint=hint
     )
