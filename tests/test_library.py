@@ -191,3 +191,19 @@ def test_a_name_without_its_accents_is_no_member(dataset):
     """Names match with their own letters (Håbo is not Habo): no guessing in a pipeline."""
     with pytest.raises(KeyError):
         norrort_cost.allocate(dataset, 2014).share_of("Ekero")
+
+
+def test_a_whatif_change_names_its_member_by_name_or_code(dataset):
+    """MembershipChange("Ekerö") is Ekerö, as on the command line; an unknown name is a
+    usage error, not a scenario that silently changes nothing."""
+    from norrort_cost import ChangeKind, MembershipChange, UsageError, whatif
+
+    by_name = whatif(dataset, 2014, [MembershipChange(ChangeKind.WITHOUT, "Ekerö")])
+    by_code = whatif(dataset, 2014, [MembershipChange(ChangeKind.WITHOUT, "0125")])
+    assert [m.amount_change_ore for m in by_name.members] == [
+        m.amount_change_ore for m in by_code.members
+    ]
+    assert by_name.changes[0].kommunkod == "0125"
+    with pytest.raises(UsageError) as caught:
+        whatif(dataset, 2014, [MembershipChange(ChangeKind.WITHOUT, "Atlantis")])
+    assert caught.value.code == "unknown-municipality"

@@ -10,7 +10,7 @@ would pay more. The budget is unchanged, so the differences of all members sum t
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 from fractions import Fraction
@@ -27,6 +27,7 @@ from norrort_cost.audit.scenario import (
     refuse_contradictions,
 )
 from norrort_cost.dataset.arguments import require_dataset, require_year
+from norrort_cost.dataset.lookup import find_municipality
 from norrort_cost.dataset.models import Dataset
 from norrort_cost.problems import UsageError
 
@@ -219,7 +220,11 @@ class WhatIf:
 
 
 def whatif(dataset: Dataset, year: int, changes: Sequence[MembershipChange]) -> WhatIf:
-    """Recompute ``year`` with ``changes`` applied to a copy of the memberships."""
+    """Recompute ``year`` with ``changes`` applied to a copy of the memberships.
+
+    A change's member may be given by kommunkod or by name (``"Ekerö"``), as on the
+    command line; an unknown one is a usage error, never a change that changes nothing.
+    """
     require_dataset("whatif", dataset)
     year = require_year("whatif", year)
     if isinstance(changes, MembershipChange | str):
@@ -231,6 +236,10 @@ def whatif(dataset: Dataset, year: int, changes: Sequence[MembershipChange]) -> 
             "add --join CODE:DATE, --leave CODE:DATE or --without CODE",
             code="invalid-change",
         )
+    changes = [
+        replace(c, kommunkod=find_municipality(dataset.municipalities, c.kommunkod).kommunkod)
+        for c in changes
+    ]
     refuse_contradictions(changes)
     memberships = dataset.memberships
     for change in changes:
