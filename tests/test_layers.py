@@ -245,6 +245,8 @@ def test_the_layer_table_in_contributing_is_this_one():
 
 
 def test_the_core_is_grouped_by_concern():
-    """Besides the shared vocabulary, every core module lives in a subpackage of its concern."""
+    """Besides the shared vocabulary, every core module lives in a subpackage of its concern
+    (the money policy is one package, ``money/``, split by concern)."""
     top_level = {path.stem for path in PACKAGE.glob("*.py")}
-    assert top_level == {"__init__", "__main__", "money", "problems", "problem_codes"}
+    assert top_level == {"__init__", "__main__", "problems", "problem_codes"}
+    assert (PACKAGE / "money" / "__init__.py").is_file()
