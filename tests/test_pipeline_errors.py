@@ -167,6 +167,12 @@ def test_every_usage_error_in_json_has_a_stable_code(args, code):
     assert record["code"] in USAGE_CODES
 
 
+def test_a_bad_option_value_in_json_is_said_in_our_words():
+    """typer converts values with pydantic: its wording never reaches the JSON record."""
+    _, record = _json_error(["allocate", "--year", "abc", "--format", "json"])
+    assert record["error"] == "Invalid value for '--year' / '-y': not a whole number"
+
+
 def test_click_errors_are_json_through_main_too(capsys):
     """The console script's own entry point says a missing option as JSON, no boxed panel."""
     assert main(["explain", "--year", "2014", "--format", "json"]) == 2

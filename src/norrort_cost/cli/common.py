@@ -12,6 +12,7 @@ Heavy modules are imported inside the commands, so ``--help`` stays fast.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -105,7 +106,21 @@ def click_error_record(exc: click_errors.UsageError) -> dict[str, object]:
         code = "extra-argument" if "extra argument" in message else code
     command = exc.ctx.command_path if exc.ctx is not None else "norrort-cost"
     hint = said("see {command} --help", command=command)
-    return {"error": exc.format_message(), "code": code, "hint": hint}
+    return {"error": _without_pydantic(exc.format_message()), "code": code, "hint": hint}
+
+
+# typer converts option values with pydantic, whose wording must not reach a script's log
+_PYDANTIC_WORDS = (
+    (re.compile(r"Input should be a valid integer.*"), "not a whole number"),
+    (re.compile(r"Input should be a valid date.*"), "not a date (YYYY-MM-DD)"),
+    (re.compile(r"Input should be .*"), "not a value this option takes"),
+)
+
+
+def _without_pydantic(message: str) -> str:
+    for pattern, words in _PYDANTIC_WORDS:
+        message = pattern.sub(words, message)
+    return message
 
 
 app = LocalizedTyper(
