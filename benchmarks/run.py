@@ -307,6 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     verdicts: list[Verdict] = []
     try:
         steps = (startup, lambda _cli, runs: bulk(runs), invoices, lambda _cli, runs: scaling(runs))
+        steps += (__import__("report_bench").report,)  # the committee report: report_bench.py
         for step in steps:
             for verdict in step(cli, args.runs):
                 print(verdict.line(), flush=True)

@@ -42,6 +42,7 @@ from norrort_cost.loading.scb import parse_scb
 from norrort_cost.population.importing import plan_import
 from norrort_cost.problems import UsageError
 from norrort_cost.rendering.records import allocation_record
+from tests.copies import awaiting_scb
 from tests.test_keys_allocation import EXAMPLE, municipalities
 
 runner = CliRunner()
@@ -57,7 +58,9 @@ def located(directory: Path) -> list[tuple[str, int | None, str | None, str]]:
     """(file, line, column, code) of every problem validate finds (every budget year)."""
     with pytest.raises(DataError) as caught:
         check_dataset(directory)
-    return [(p.file, p.line, p.column, p.code) for p in caught.value.problems]
+    return [
+        (p.file, p.line, p.column, p.code) for p in caught.value.problems if not awaiting_scb(p)
+    ]
 
 
 def orgnr(serial: str) -> str:
@@ -346,15 +349,18 @@ def test_whatif_without_every_member_is_an_error_not_a_traceback() -> None:
 def validate(data: Path) -> tuple[int, list[tuple[str, int | None, str]]]:
     result = runner.invoke(app, ["validate", "--data-dir", str(data), "--format", "json"])
     problems = json.loads(result.stdout)["problems"]
-    return result.exit_code, [(p["file"], p["line"], p["code"]) for p in problems]
+    awaiting = ("population-not-yet-available", "2027")  # the embedded 2027 budget awaits SCB
+    return result.exit_code, [
+        (p["file"], p["line"], p["code"]) for p in problems if (p["code"], p["value"]) != awaiting
+    ]
 
 
 def test_validate_refuses_a_budget_year_without_members(data_copy: Path) -> None:
-    """Every membership ends 2018-12-31 but 2019 has a budget: invalid, at 2019's line."""
+    """Every membership ends 2018-12-31 but 2019-2027 have budgets: invalid, once a year."""
     text = (data_copy / "memberships.csv").read_text(encoding="utf-8")
     ended = "\n".join(row + "2018-12-31" if row.endswith(",") else row for row in text.splitlines())
     (data_copy / "memberships.csv").write_text(ended + "\n", encoding="utf-8")
-    assert validate(data_copy) == (1, [("memberships.csv", None, "no-members")])
+    assert validate(data_copy) == (1, [("memberships.csv", None, "no-members")] * 9)
 
 
 def test_validate_refuses_a_budget_year_with_no_inhabitants(data_copy: Path) -> None:
@@ -401,7 +407,7 @@ def test_an_unclosed_quote_before_a_long_text_is_located(data_copy: Path) -> Non
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert located(data_copy) == [
         ("budget.csv", 3, None, "unclosed-quote"),
-        ("budget.csv", 30, None, "unreadable-row"),
+        ("budget.csv", len(lines), None, "unreadable-row"),
     ]
 
 

@@ -88,6 +88,10 @@ CODES: Final[dict[str, Code]] = {
     "population-not-yet-available": Code("Population not yet published", "add it when SCB has"),
     # a year that cannot be split
     "no-members": Code("A budget year without members", "check the membership periods"),
+    "population-not-published": Code(
+        "Population of the reference date not published yet",
+        "allocate on the newest figures as a preliminary basis, or fetch them when SCB has",
+    ),
     "zero-weight": Code("Members weigh nothing", "check the population at the reference date"),
     "not-whole-kronor": Code("Amount not in whole kronor", "whole kronor, or rounding in öre"),
     "year-not-allocatable": Code("Year cannot be allocated", "see the problem's own hint"),
@@ -136,6 +140,10 @@ CODES: Final[dict[str, Code]] = {
     "several-tables": Code("Several tables in one file", "save the population table alone"),
     "unknown-region": Code("Region not in the dataset", "write the name as in municipalities.csv"),
     "region-mismatch": Code("Region code and name disagree", "correct the code or the name"),
+    "no-published-total": Code(
+        "Men + women from 2025 on: not SCB's total", "fetch-scb, or export with kön 'totalt'"
+    ),
+    "year-not-published": Code("Year not published by SCB", "ask for the newest year SCB has"),
     # plausibility warnings
     "population-jump": Code("Population changes > 10 % in a year", "check the figure against SCB"),
     "budget-jump": Code("Budget changes > 25 % in a year", "look for a missing or doubled line"),

@@ -30,6 +30,17 @@ if TYPE_CHECKING:
     from norrort_cost.allocation.results import Allocation, Share
 
 
+PopulationDateOption = Annotated[
+    datetime | None,
+    typer.Option(
+        "--population-date",
+        metavar="YYYY-MM-DD",
+        formats=["%Y-%m-%d"],
+        help="Weigh by population at this date instead of the settings' rule. Before SCB "
+        "has published the year's own figures: the newest date, a preliminary basis that "
+        "settle later brings to the final figures.",
+    ),
+]
 YearsOption = Annotated[
     list[int] | None,
     typer.Option(
@@ -67,15 +78,7 @@ def allocate(
             "repeatable. The split is still over all members.",
         ),
     ] = None,
-    population_date: Annotated[
-        datetime | None,
-        typer.Option(
-            "--population-date",
-            metavar="YYYY-MM-DD",
-            formats=["%Y-%m-%d"],
-            help="Weigh by population at this date instead of the settings' rule.",
-        ),
-    ] = None,
+    population_date: PopulationDateOption = None,
     rounding_unit: Annotated[
         RoundingUnit | None,
         typer.Option(

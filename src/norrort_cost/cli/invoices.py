@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from norrort_cost.cli.allocate import PopulationDateOption
 from norrort_cost.cli.common import DataDirOption, YearOption, app, load, reporting
 from norrort_cost.cli.registry import RegisterOption, member_codes, register_path, warn_about
 from norrort_cost.problems import said
@@ -112,6 +114,7 @@ def invoices(
     ] = False,
     register: RegisterOption = None,
     data_dir: DataDirOption = None,
+    population_date: PopulationDateOption = None,
 ) -> None:
     """Issue one invoice per paying member (PDF and PEPPOL BIS Billing 3.0 UBL) and a summary.
 
@@ -132,7 +135,9 @@ def invoices(
         chosen = _formats(formats)
         _check_installments(installments)
         dataset = load(data_dir)
-        allocation = allocate(dataset, year)
+        allocation = allocate(
+            dataset, year, population_date=population_date.date() if population_date else None
+        )
         codes = member_codes(dataset, members or [])
         path = register_path(register, data_dir, dataset, out)
         with locked_directory(out):
@@ -205,9 +210,11 @@ def _publish(
     check_targets(out, rendered.files, overwrite=request.force)
     rows = [registered_invoice(i, rendered.documents[i.number]) for i in run.invoices]
     if not any(r.kind == "internal" for r in recorded):
-        rows.append(
-            internal_share(run.year, run.seller.kommunkod, run.seller.name, run.internal_ore)
-        )
+        internal = internal_share(run.year, run.seller.kommunkod, run.seller.name, run.internal_ore)
+        if run.invoices:  # the seller's own share rests on the same population as the invoices
+            first = run.invoices[0]
+            internal = replace(internal, basis=first.basis, population_date=first.population_date)
+        rows.append(internal)
     run_id = f"invoices-{run.year}-{run.seller.kommunkod}-{run.invoices[0].number}"
     opened.record((run_id, "invoices", run.year), rows, rendered.documents)
     journal = {"run": run_id, "register": str(opened.path.resolve())}

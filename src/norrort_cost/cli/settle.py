@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -122,6 +123,16 @@ def _print(result: Settlement) -> None:
             f"{format_sek(difference.new_ore)} kr, {format_signed_sek(difference.difference_ore)} "
             f"kr ({what})"
         )
+    if result.preliminary_dates and result.population_date:
+        typer.echo(
+            _(
+                "preliminary amounts (population of {preliminary}) settled on the final "
+                "figures of {final}"
+            ).format(
+                preliminary=", ".join(d.isoformat() for d in result.preliminary_dates),
+                final=result.population_date.isoformat(),
+            )
+        )
     change = result.new_total_ore - result.registered_total_ore
     typer.echo(f"total change {format_signed_sek(change)} kr; {len(result.documents)} documents")
 
@@ -140,9 +151,8 @@ def _publish(opened: Register, result: Settlement, out: Path) -> list[Path]:
     rows = [registered_invoice(d, documents[d.number]) for d in result.documents]
     internal = result.internal
     if internal is not None and internal.difference_ore:
-        rows.append(
-            internal_share(result.year, result.seller, internal.name, internal.difference_ore)
-        )
+        change = internal_share(result.year, result.seller, internal.name, internal.difference_ore)
+        rows.append(replace(change, population_date=result.population_date))
     first = result.documents[0].number if result.documents else "internal"
     run_id = f"settle-{result.year}-{result.seller}-{first}"
     opened.record((run_id, "settle", result.year), rows, documents)

@@ -92,6 +92,8 @@ class Terms:
     series: NumberSeries
     contact: Contact
     late_payment_text: str
+    # the population the amounts rest on: final, or preliminary until settled
+    basis: tuple[str, date | None, date | None] = ("final", None, None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +143,7 @@ def run_terms(
             settings.contact_email,
         ),
         late_payment_text=settings.late_payment_text,
+        basis=(allocation.basis, allocation.population_date, allocation.final_population_date),
     )
 
 
@@ -289,4 +292,7 @@ def make_invoice(
         contact=terms.contact,
         late_payment_text=terms.late_payment_text,
         buyer_reference_given=buyer.reference_given,
+        basis=terms.basis[0],
+        population_date=terms.basis[1],
+        final_population_date=terms.basis[2],
     )

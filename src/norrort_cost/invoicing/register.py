@@ -42,6 +42,8 @@ class Registered:
     ocr: str
     corrects: str
     files: tuple[tuple[str, str], ...] = ()
+    basis: str = "final"
+    population_date: date | None = None
 
     @property
     def signed_ore(self) -> int:
@@ -74,6 +76,8 @@ def registered_invoice(invoice: Invoice, files: Mapping[str, bytes]) -> Register
         ocr=invoice.ocr,
         corrects=invoice.corrects,
         files=tuple((name, sha256(data)) for name, data in sorted(files.items())),
+        basis=invoice.basis,
+        population_date=invoice.population_date,
     )
 
 

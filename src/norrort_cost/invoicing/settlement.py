@@ -20,7 +20,7 @@ from norrort_cost.invoicing.documents import Invoice
 from norrort_cost.invoicing.invoices import Terms, buyer_of, make_invoice, run_terms
 from norrort_cost.invoicing.lines import CorrectionBasis, InvoiceLine
 from norrort_cost.invoicing.register import Registered, year_totals
-from norrort_cost.problems import UsageError
+from norrort_cost.problems import UsageError, said
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +48,9 @@ class Settlement:
     documents: tuple[Invoice, ...]
     registered_total_ore: int
     new_total_ore: int
+    # the population dates the register's preliminary amounts rest on ((), if none were)
+    preliminary_dates: tuple[date, ...] = ()
+    population_date: date | None = None
 
     @property
     def internal(self) -> Difference | None:
@@ -67,6 +70,15 @@ def settle(
     rows = [r for r in recorded if r.year == year]
     if not any(r.kind == "invoice" for r in rows):
         raise UsageError(f"the register holds no invoice for {year}", "issue the invoices first")
+    if allocation.preliminary:
+        raise UsageError(
+            said("{year} cannot be settled on a preliminary basis", year=year),
+            said(
+                "settle once the population of {final} is in the dataset "
+                "(norrort-cost population fetch-scb)",
+                final=allocation.final_population_date,
+            ),
+        )
     terms = run_terms(dataset, allocation, issue_date)
     before = year_totals(rows, year)
     now = {share.kommunkod: share.amount_ore for share in allocation.shares}
@@ -89,6 +101,15 @@ def settle(
         tuple(documents),
         registered_total,
         allocation.budget_ore,
+        preliminary_dates(rows),
+        allocation.population_date,
+    )
+
+
+def preliminary_dates(rows: list[Registered]) -> tuple[date, ...]:
+    """The population dates of the rows issued on a preliminary basis, oldest first."""
+    return tuple(
+        sorted({r.population_date for r in rows if r.basis == "preliminary" and r.population_date})
     )
 
 
@@ -104,11 +125,18 @@ def _document(
     original = invoices[-1] if invoices else None
     change = difference.difference_ore
     credit = change < 0
+    earlier = preliminary_dates(invoices)
+    description = (
+        f"Avräkning på folkmängden {allocation.population_date.isoformat()} av den "
+        f"preliminära fördelningen på folkmängden {earlier[-1].isoformat()}"
+        if earlier
+        else "Rättelse efter ny beräkning av årets kostnadsfördelning"
+    )
     line = InvoiceLine(
         number=1,
         name=f"{'Kreditering' if credit else 'Tillägg'}: andel av "
         f"{allocation.cooperation} {allocation.year}",
-        description="Rättelse efter ny beräkning av årets kostnadsfördelning",
+        description=description,
         basis=CorrectionBasis(
             allocation.year,
             difference.registered_ore,

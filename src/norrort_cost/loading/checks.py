@@ -289,9 +289,11 @@ def _missing_population(settings: Settings, found: LoadedRecords) -> list[Proble
                     latest=latest,
                 ),
                 hint=said(
-                    "{year} cannot be allocated until they are added (e.g. with population "
-                    "import-scb); other years can",
+                    "{year} cannot be allocated until they are added (population fetch-scb "
+                    "or import-scb), except on a preliminary basis (--population-date "
+                    "{latest}, settled later); other years can",
                     year=year,
+                    latest=latest,
                 ),
                 severity="warning",
             )

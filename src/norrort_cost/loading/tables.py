@@ -230,10 +230,10 @@ def cell_reference(table: CsvTable, problem: Problem) -> Problem:
     """A workbook problem with its cell in the column: ``amount`` -> ``amount (Budget!C5)``."""
     from dataclasses import replace
 
+    if not table.sheet or problem.line is None or problem.column is None:
+        return problem  # a CSV problem: no need to load openpyxl
     from openpyxl.utils import get_column_letter
 
-    if not table.sheet or problem.line is None or problem.column is None:
-        return problem
     column = problem.column
     if column in table.header:
         index = table.header.index(column) + 1

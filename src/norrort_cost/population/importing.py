@@ -44,6 +44,8 @@ class RegionFigure:
     reference_date: date | None
     inhabitants: int | None
     raw: str = ""
+    source: str = ""  # where it came from, when not the import's one source (fetch-scb)
+    parts: bool = False  # summed from parts (men + women): not a total SCB published
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +120,8 @@ def plan_import(
         figure = PopulationFigure(
             kommunkod=kommunkod, reference_date=on, inhabitants=row.inhabitants, source=source
         )
+        if row.source:  # the row's own source (fetch-scb: its table) over the import's
+            figure = figure.model_copy(update={"source": row.source})
         earlier = imported.get((kommunkod, on))
         if earlier is None:
             imported[(kommunkod, on)] = (row, figure)

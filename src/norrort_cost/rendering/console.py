@@ -35,7 +35,7 @@ from norrort_cost.population.importing import ImportPlan, Reading
 from norrort_cost.problems import Problem
 from norrort_cost.rendering.i18n import _, problem_words, spoken
 from norrort_cost.rendering.layout import Column, fit, literal, print_fitted, print_text
-from norrort_cost.rendering.records import ILLUSTRATIVE_NOTICE
+from norrort_cost.rendering.records import ILLUSTRATIVE_NOTICE, preliminary_notice
 
 WIDE = 132
 
@@ -253,8 +253,11 @@ def print_allocation(
 ) -> None:
     """Print the table and, for an illustrative budget, the notice above and below it."""
     notice = illustrative_notice(allocation)
+    preliminary = preliminary_notice(allocation)
     if notice:
         print_text(out, notice.plain, "bold red")
+    if preliminary:
+        print_text(out, preliminary, "bold yellow")
     fitted = fit(
         allocation_columns(allocation, shares, by_pool=by_pool),
         out.width,
@@ -266,6 +269,8 @@ def print_allocation(
     print_fitted(out, fitted, hidden_note())
     if notice:
         print_text(out, notice.plain, "bold red")
+    if preliminary:
+        print_text(out, preliminary, "bold yellow")
 
 
 def hidden_note() -> str:

@@ -45,6 +45,7 @@ from norrort_cost.rendering.pdf_sections import (
     lines,
     parties,
     payment,
+    preliminary_marking,
     set_font,
     title,
     totals,
@@ -193,6 +194,8 @@ class _InvoicePdf(FPDF):
             header(self, self.invoice)
             if self.invoice.is_example:
                 example_marking(self, self.invoice)
+            if self.invoice.preliminary_note:
+                preliminary_marking(self, self.invoice)
             return
         set_font(self, 10, bold=True)
         self.cell(WIDTH / 2, 6, printable(self.invoice.seller.name))

@@ -94,6 +94,13 @@ def example_marking(pdf: FPDF, invoice: Invoice) -> None:
     pdf.ln(4)
 
 
+def preliminary_marking(pdf: FPDF, invoice: Invoice) -> None:
+    """The boxed note that the amount rests on preliminary figures, to be settled."""
+    set_font(pdf, 10, bold=True)
+    pdf.multi_cell(WIDTH, 5, invoice.preliminary_note, border=1, align="C", padding=1)
+    pdf.ln(4)
+
+
 def footer(pdf: FPDF, invoice: Invoice) -> None:
     seller = invoice.seller
     pdf.set_y(-(MARGIN + FOOTER_HEIGHT - 4))

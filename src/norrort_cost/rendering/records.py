@@ -61,6 +61,7 @@ def allocation_record(
         "budget_ore": allocation.budget_ore,
         "illustrative": allocation.illustrative,
         "population_date": allocation.population_date.isoformat(),
+        **basis_record(allocation),
         "days_in_year": allocation.days_in_year,
         "rounding_unit": allocation.rounding_unit,
         "method": method_record(allocation),
@@ -101,6 +102,33 @@ def years_record(allocations: Sequence[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def basis_record(allocation: Allocation) -> dict[str, str | None]:
+    """Whether the figures are final or preliminary, and the date they will be settled on."""
+    final = allocation.final_population_date
+    return {
+        "basis": allocation.basis,
+        "final_population_date": final.isoformat() if final else None,
+    }
+
+
+PRELIMINARY_NOTICE = (
+    "PRELIMINARY: weighed by the population of {used} because SCB has not published "
+    "{final} yet; to be settled on the final figures."
+)
+
+
+def preliminary_notice(allocation: Allocation) -> str | None:
+    """The notice that an allocation rests on older figures (None if it is final)."""
+    if allocation.final_population_date is None:
+        return None
+    from norrort_cost.rendering.i18n import _
+
+    return _(PRELIMINARY_NOTICE).format(
+        used=allocation.population_date.isoformat(),
+        final=allocation.final_population_date.isoformat(),
+    )
+
+
 def method_record(allocation: Allocation | Explanation) -> dict[str, str]:
     """The method and its version, written into every output."""
     return {
@@ -117,6 +145,7 @@ def csv_rows(
     context = {"cooperation": allocation.cooperation, "year": allocation.year}
     method = {
         "illustrative": allocation.illustrative,
+        **basis_record(allocation),
         "method": allocation.method,
         "method_version": allocation.method_version,
     }

@@ -135,6 +135,8 @@ def _root_tag(invoice: Invoice) -> str:
 
 def _note(invoice: Invoice) -> str:
     note = f"{invoice.cooperation} {invoice.year}: kostnadsfördelning mellan medlemskommunerna."
+    if invoice.preliminary_note:
+        note = f"{note} {invoice.preliminary_note}"
     return f"{invoice.example_note} {note}" if invoice.is_example else note
 
 

@@ -5,6 +5,10 @@ bring a register from each version to the next, applied in order in one transact
 the register is opened (version 0 is an empty file). A register newer than this program
 is refused, never changed.
 
+Version 2 adds ``basis`` and ``population_date`` to ``documents``: the population an amount
+rests on (``preliminary`` when weighed by older figures before SCB published the year's own;
+``settle`` brings it to the final figures).
+
 Tables (version 1): ``documents`` (every invoice, credit note and internal share, with its
 number, year, member, period, amount in öre, dates, OCR, what it corrects and the run that
 issued it; numbers unique per seller), ``files`` (the bytes and SHA-256 of every file
@@ -62,11 +66,18 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (document_id, name)
     );
     """,
+    # version 2: the population an amount rests on ('final', or 'preliminary' until settled)
+    """
+    ALTER TABLE documents ADD COLUMN basis TEXT NOT NULL DEFAULT 'final'
+        CHECK (basis IN ('final', 'preliminary'));
+    ALTER TABLE documents ADD COLUMN population_date TEXT;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 _COLUMNS = (
     "kind, number, sequence, seller, year, kommunkod, buyer, installment, installments, "
-    "period_start, period_end, amount_ore, issue_date, due_date, ocr, corrects"
+    "period_start, period_end, amount_ore, issue_date, due_date, ocr, corrects, "
+    "basis, population_date"
 )
 
 
@@ -91,7 +102,7 @@ class Register:
             "SELECT name, sha256 FROM files WHERE document_id = ? ORDER BY name", (row[0],)
         ).fetchall()
         values = list(row[1:])
-        for index in (9, 10, 12, 13):  # the dates
+        for index in (9, 10, 12, 13, 17):  # the dates
             values[index] = date.fromisoformat(values[index]) if values[index] else None
         names = [column.strip() for column in _COLUMNS.split(",")]
         fields: dict[str, Any] = dict(zip(names, values, strict=True))
@@ -134,7 +145,7 @@ class Register:
                     row.kind, row.number, row.sequence, row.seller, row.year, row.kommunkod,
                     row.buyer, row.installment, row.installments, row.period_start,
                     row.period_end, row.amount_ore, row.issue_date, row.due_date, row.ocr,
-                    row.corrects,
+                    row.corrects, row.basis, row.population_date,
                 )
             ]  # fmt: skip
             cursor = self.connection.execute(

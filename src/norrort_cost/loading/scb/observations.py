@@ -10,7 +10,7 @@ date; SCB's ``..`` kept as "no figure" (an error only for a member, decided by t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pydantic_core import PydanticCustomError
 
@@ -112,7 +112,8 @@ def _one_figure(
         return None, False
     counts = [_count(men[0], file, problems), _count(women[0], file, problems)]
     both = None if None in counts else sum(c for c in counts if c is not None)
-    return _figure(men[0], file, both, f"{men[0].column} + {women[0].column}"), True
+    figure = _figure(men[0], file, both, f"{men[0].column} + {women[0].column}")
+    return replace(figure, parts=True), True
 
 
 def _twice(same: list[Observation], file: str) -> Problem:
