@@ -12,7 +12,6 @@ Heavy modules are imported inside the commands, so ``--help`` stays fast.
 from __future__ import annotations
 
 import os
-import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,15 +20,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
-from typer._click import exceptions as click_errors
 
 from norrort_cost import __version__
-from norrort_cost.cli.localized import LocalizedGroup, LocalizedTyper
-from norrort_cost.problems import said
+from norrort_cost.cli.json_errors import JsonErrorsGroup, json_error
+from norrort_cost.cli.localized import LocalizedTyper
 from norrort_cost.rendering.formats import ALLOCATION_FORMATS, Format
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable
 
     from rich.console import Console
 
@@ -48,79 +46,6 @@ APP_HELP = (
     "141 the reader of a pipe has gone (| head).\n\n"
     "Example: norrort-cost allocate --year 2014"
 )
-
-
-class JsonErrorsGroup(LocalizedGroup):
-    """The app's group: with ``--format json``, click's own usage errors (a missing or
-    unknown option, a bad value) are a JSON record on stderr too, like every usage error."""
-
-    def main(  # type: ignore[override] # click's signature, its NoReturn overloads left out
-        self,
-        args: Sequence[str] | None = None,
-        prog_name: str | None = None,
-        complete_var: str | None = None,
-        standalone_mode: bool = True,
-        **extra: Any,  # noqa: ANN401 - click's own options
-    ) -> Any:  # noqa: ANN401 - click's own result
-        """Run as click does; under ``--format json`` say click's errors as JSON."""
-        argv = list(sys.argv[1:] if args is None else args)
-        if not standalone_mode or not _wants_json(argv):
-            return super().main(argv, prog_name, complete_var, standalone_mode, **extra)
-        try:
-            result = super().main(argv, prog_name, complete_var, False, **extra)  # noqa: FBT003
-        except click_errors.UsageError as exc:
-            _json_error(click_error_record(exc))
-            sys.exit(exc.exit_code)
-        except typer.Abort:
-            sys.stderr.write("Aborted!\n")
-            sys.exit(1)
-        sys.exit(result if isinstance(result, int) else 0)
-
-
-def _wants_json(argv: Sequence[str]) -> bool:
-    """Whether the arguments ask for JSON output (``--format json``, ``-f json``, ...)."""
-    for position, arg in enumerate(argv):
-        if arg == "--":
-            return False
-        if arg in {"--format", "-f"} and argv[position + 1 : position + 2] == ["json"]:
-            return True
-        if arg in {"--format=json", "-fjson"}:
-            return True
-    return False
-
-
-def click_error_record(exc: click_errors.UsageError) -> dict[str, object]:
-    """click's usage error as the JSON record of every usage error, with a stable code."""
-    errors = click_errors
-    code = "bad-option-usage"
-    if isinstance(exc, errors.MissingParameter):
-        kind = exc.param_type or (exc.param.param_type_name if exc.param else "")
-        code = "missing-argument" if kind == "argument" else "missing-option"
-    elif isinstance(exc, errors.NoSuchOption):
-        code = "unknown-option"
-    elif isinstance(exc, errors.BadParameter):
-        code = "invalid-option-value"
-    elif not isinstance(exc, errors.BadOptionUsage):
-        message = exc.message
-        code = "unknown-command" if message.startswith("No such command") else code
-        code = "extra-argument" if "extra argument" in message else code
-    command = exc.ctx.command_path if exc.ctx is not None else "norrort-cost"
-    hint = said("see {command} --help", command=command)
-    return {"error": _without_pydantic(exc.format_message()), "code": code, "hint": hint}
-
-
-# typer converts option values with pydantic, whose wording must not reach a script's log
-_PYDANTIC_WORDS = (
-    (re.compile(r"Input should be a valid integer.*"), "not a whole number"),
-    (re.compile(r"Input should be a valid date.*"), "not a date (YYYY-MM-DD)"),
-    (re.compile(r"Input should be .*"), "not a value this option takes"),
-)
-
-
-def _without_pydantic(message: str) -> str:
-    for pattern, words in _PYDANTIC_WORDS:
-        message = pattern.sub(words, message)
-    return message
 
 
 app = LocalizedTyper(
@@ -266,7 +191,7 @@ def reporting(fmt: Format = Format.TABLE) -> Iterator[None]:
         from norrort_cost.rendering.console import error_console, print_message
 
         if fmt == Format.JSON:
-            _json_error({"error": str(exc.message), "code": exc.code, "hint": str(exc.hint)})
+            json_error({"error": str(exc.message), "code": exc.code, "hint": str(exc.hint)})
         else:
             print_message(error_console(), exc.message, exc.hint)
         raise typer.Exit(exc.exit_code) from None
@@ -274,17 +199,11 @@ def reporting(fmt: Format = Format.TABLE) -> Iterator[None]:
 
 def _report_problems(found: list[Problem], fmt: Format) -> None:
     if fmt == Format.JSON:
-        _json_error({"problems": [p.as_dict() for p in found]})
+        json_error({"problems": [p.as_dict() for p in found]})
         return
     from norrort_cost.rendering.console import error_console, print_problems
 
     print_problems(error_console(), found)
-
-
-def _json_error(record: dict[str, object]) -> None:
-    from norrort_cost.rendering.files import to_json
-
-    sys.stderr.write(to_json(record))
 
 
 def load(data_dir: Path | None, output: Path | None = None) -> Dataset:
