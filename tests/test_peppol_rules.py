@@ -40,8 +40,30 @@ def documents():
     )
     corrected = dataset.model_copy(update={"population": population})
     recorded = [registered_invoice(i, {}) for i in run.invoices]
-    settled = settle(allocate(corrected, 2014), corrected, recorded, date(2014, 9, 1), 71)
-    return [*run.invoices[:2], *quarterly.invoices[:4], *settled.documents[:3]]
+    figures = {
+        s.kommunkod: (s.population_date, s.inhabitants) for s in allocate(dataset, 2014).shares
+    }
+    settled = settle(
+        allocate(corrected, 2014), corrected, recorded, date(2014, 9, 1), 71, figures=figures
+    )
+    supplementary = [d for d in settled.documents if not d.is_credit_note]
+    # a large credit spread over a member's installments: one credit note per invoice
+    lower = dataset.model_copy(
+        update={"budget_lines": tuple(
+            line.model_copy(update={"amount_ore": line.amount_ore // 2}) if line.year == 2014
+            else line for line in dataset.budget_lines
+        )}
+    )  # fmt: skip
+    in_quarters = [registered_invoice(i, {}) for i in quarterly.invoices]
+    spread = settle(allocate(lower, 2014), lower, in_quarters, date(2014, 12, 1), 200)
+    ekero = [d for d in spread.documents if d.buyer.kommunkod == "0125"]
+    return [
+        *run.invoices[:2],
+        *quarterly.invoices[:4],
+        *settled.documents[:3],
+        *supplementary,
+        *ekero,
+    ]
 
 
 def test_invoices_and_credit_notes_have_no_fatal_finding(tmp_path):

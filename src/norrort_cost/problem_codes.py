@@ -148,6 +148,11 @@ CODES: Final[dict[str, Code]] = {
     "population-jump": Code("Population changes > 10 % in a year", "check the figure against SCB"),
     "budget-jump": Code("Budget changes > 25 % in a year", "look for a missing or doubled line"),
     "reference-after-year": Code("Reference date after the year", "use a date in or before it"),
+    # the invoice register
+    "register-locked": Code("Register in use by another run", "wait for it, then run again"),
+    "disk-full": Code("Disk full", "free some space, then run again"),
+    "register-unusable": Code("Not an invoice register", "point --register at register.sqlite"),
+    "changed-copy": Code("Stored copy differs from its hash", "run norrort-cost register verify"),
 }
 
 # A usage error's code (``UsageError.code``, the ``code`` of ``--format json``'s error

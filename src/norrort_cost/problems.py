@@ -151,10 +151,12 @@ class UsageError(NorrortError):
 
     exit_code = 2
 
-    def __init__(self, message: str, hint: str = "", *, code: str = "usage-error") -> None:
+    def __init__(self, message: str, hint: str = "", *, code: str = "") -> None:
         self.message = message
         self.hint = hint
-        self.code = code
+        # a key of USAGE_CODES, or of the problem-code table for the environment's errors
+        # (a locked register, a full disk); "usage-error" when none is more precise
+        self.code = code or "usage-error"
         super().__init__(message)
 
 

@@ -174,7 +174,7 @@ def _main(
 @contextmanager
 def reporting(fmt: Format = Format.TABLE) -> Iterator[None]:
     """Turn domain errors into messages on stderr and the documented exit codes."""
-    from norrort_cost.problems import DataError, UsageError
+    from norrort_cost.problems import DataError, UsageError, said
     from norrort_cost.storage.signals import Interrupted
 
     try:
@@ -182,7 +182,8 @@ def reporting(fmt: Format = Format.TABLE) -> Iterator[None]:
     except Interrupted as exc:
         from norrort_cost.rendering.console import error_console, print_message
 
-        print_message(error_console(), f"interrupted by {exc}", "nothing was written; run it again")
+        stopped = said("interrupted by {signal}", signal=str(exc))
+        print_message(error_console(), stopped, exc.outcome)
         raise typer.Exit(exc.exit_code) from None
     except DataError as exc:
         _report_problems(list(exc.problems), fmt)
@@ -194,6 +195,8 @@ def reporting(fmt: Format = Format.TABLE) -> Iterator[None]:
             json_error({"error": str(exc.message), "code": exc.code, "hint": str(exc.hint)})
         else:
             print_message(error_console(), exc.message, exc.hint)
+            if exc.code != "usage-error":  # the general code says nothing more
+                error_console().print(f"    [{exc.code}]", style="dim", markup=False)
         raise typer.Exit(exc.exit_code) from None
 
 
