@@ -90,7 +90,7 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "load_dataset": "norrort_cost.loading",
-    "read_workbook": "norrort_cost.loading.workbooks",
+    "read_workbook": "norrort_cost.loading.readback",
     "allocate": "norrort_cost.allocation.yearly",
     "Allocation": "norrort_cost.allocation.results",
     "Share": "norrort_cost.allocation.results",
@@ -138,7 +138,7 @@ if TYPE_CHECKING:  # where type checkers find the names (``X as X`` re-exports t
     from norrort_cost.dataset.models import Dataset as Dataset
     from norrort_cost.frames import allocate_frame as allocate_frame
     from norrort_cost.loading import load_dataset as load_dataset
-    from norrort_cost.loading.workbooks import read_workbook as read_workbook
+    from norrort_cost.loading.readback import read_workbook as read_workbook
     from norrort_cost.problems import DataError as DataError
     from norrort_cost.problems import NorrortError as NorrortError
     from norrort_cost.problems import Problem as Problem
