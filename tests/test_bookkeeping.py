@@ -337,12 +337,12 @@ PRAGMA user_version = 1;
 
 
 def test_a_version_1_register_is_migrated_and_read_by_column_name(tmp_path):
-    """A register of schema version 1 opens as version 2: its invoice reads the same, with
+    """A register of schema version 1 opens as the current version: its invoice reads the same, with
     no cause and no recorded directory, and a column another version added is ignored."""
     path = tmp_path / "old.sqlite"
     connection = sqlite3.connect(path)
     connection.executescript(V1_SCHEMA)
-    connection.execute("ALTER TABLE documents ADD COLUMN basis TEXT NOT NULL DEFAULT ''")
+    connection.execute("ALTER TABLE documents ADD COLUMN remark TEXT NOT NULL DEFAULT ''")
     connection.close()
     (row,) = rows(path)
     assert (row.number, row.kommunkod, row.amount_ore, row.cause) == ("5", "0125", 2429103, "")

@@ -41,6 +41,7 @@ CODES: Final[dict[str, Code]] = {
     "unreadable-row": Code("Row cannot be read as CSV", "close or remove an opened quote"),
     "mixed-delimiter": Code("Two delimiters in one file", "use one delimiter in the whole file"),
     "garbled-text": Code("Text decoded twice", "save the original file as CSV UTF-8 once"),
+    "mixed-encoding": Code("Text in two encodings", "save the whole file in one encoding"),
     "control-character": Code("Invisible character in the text", "remove it"),
     "blank-header": Code("Column without a name", "remove the empty column"),
     "duplicate-header": Code("Column named twice", "keep one of the columns"),
@@ -52,6 +53,13 @@ CODES: Final[dict[str, Code]] = {
     "missing-cell": Code("Fewer cells than columns", "fill in every column"),
     "total-row": Code("Total row in the data", "remove it: the tool computes totals itself"),
     "spreadsheet-error": Code("Spreadsheet error value", "fix the formula, then paste values"),
+    "formula-without-value": Code(
+        "Formula never computed", "open the workbook in Excel or LibreOffice and save it"
+    ),
+    "merged-cells": Code("Merged cells in the table", "unmerge them and fill in every cell"),
+    "file-too-large": Code("File larger than the limit", "export only the rows you need"),
+    "too-many-cells": Code("More cells than the limit", "export only the rows you need"),
+    "too-deeply-nested": Code("JSON nested too deep", "download the table again from SCB"),
     # values
     "missing-value": Code("Value missing", "fill in the value"),
     "empty-value": Code("Value empty", "fill in the value"),
@@ -86,6 +94,9 @@ CODES: Final[dict[str, Code]] = {
     "overlapping-managing-period": Code("Managing periods overlap", "end one before the next"),
     "missing-population": Code("Population figure missing", "add the figure to population.csv"),
     "population-not-yet-available": Code("Population not yet published", "add it when SCB has"),
+    "impossible-population": Code(
+        "Population of 0 or less for a member", "a member has inhabitants: check the figure"
+    ),
     # a year that cannot be split
     "no-members": Code("A budget year without members", "check the membership periods"),
     "population-not-published": Code(

@@ -12,17 +12,18 @@ reads a clock or a file.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
-from norrort_cost.allocation.membership import paid_period
+from norrort_cost.allocation.membership import counted_periods, paid_period
 from norrort_cost.allocation.results import Allocation, Share
 from norrort_cost.allocation.yearly import allocate
 from norrort_cost.audit.changes import Comparison, compare
 from norrort_cost.audit.explain import Explanation, explain
 from norrort_cost.dataset.models import Dataset
-from norrort_cost.invoicing.schedule import INSTALLMENT_COUNTS, split_year
+from norrort_cost.invoicing.schedule import INSTALLMENT_COUNTS, installment_periods, split_year
 from norrort_cost.problems import DataError, UsageError, said
 
 
@@ -130,7 +131,11 @@ def committee_report(  # noqa: PLR0913 - one keyword per option of the report co
             p for a in sorted(shown.values(), key=lambda a: a.year) for p in part_years(dataset, a)
         ),
         installments=installment_schedule(
-            allocation, installments, managing, focus.kommunkod if focus else None
+            allocation,
+            installments,
+            managing,
+            focus.kommunkod if focus else None,
+            _membership_periods(dataset, year),
         )
         if installments is not None
         else (),
@@ -161,12 +166,18 @@ def part_years(dataset: Dataset, allocation: Allocation) -> tuple[PartYear, ...]
 
 
 def installment_schedule(
-    allocation: Allocation, count: int, managing: str | None, focus: str | None = None
+    allocation: Allocation,
+    count: int,
+    managing: str | None,
+    focus: str | None = None,
+    memberships: Mapping[str, Sequence[tuple[date, date]]] | None = None,
 ) -> tuple[InstallmentRow, ...]:
     """The year in ``count`` installments, as ``invoices --installments`` splits every share.
 
-    Each member's amount is split by the invoices' own rule (:func:`split_year`), so the
-    rows add up, member by member, to what the invoices will say.
+    Each member's amount is split by the invoices' own rule (:func:`split_year`, inside its
+    ``memberships`` periods of the year), so the rows add up, member by member, to what the
+    invoices will say; a member's part falls in the calendar period its installment begins
+    in, and the focus member has no part (None) in a period before it joined or after it left.
     """
     if count not in INSTALLMENT_COUNTS:
         counts = ", ".join(str(c) for c in INSTALLMENT_COUNTS)
@@ -175,20 +186,34 @@ def installment_schedule(
             said("choose {counts} installments", counts=counts),
         )
     unit = 100 if allocation.rounding_unit == "krona" else 1
+    periods = installment_periods(allocation.year, count)
+    starts = [start for start, _ in periods]
     invoiced = [0] * count
-    mine: list[int] | None = None
-    periods: list[tuple[date, date]] = []
+    mine: list[int | None] = [None] * count
     for share in allocation.shares:
-        parts = split_year(allocation.year, share.amount_ore, count, unit)
-        periods = [(p.period_start, p.period_end) for p in parts]
-        if share.kommunkod != managing and share.amount_ore:
-            invoiced = [a + p.amount_ore for a, p in zip(invoiced, parts, strict=True)]
-        if share.kommunkod == focus:
-            mine = [p.amount_ore for p in parts]
+        membership = (memberships or {}).get(share.kommunkod, ())
+        for part in split_year(allocation.year, share.amount_ore, count, unit, membership):
+            index = max(k for k, start in enumerate(starts) if start <= part.period_start)
+            if share.kommunkod != managing and share.amount_ore:
+                invoiced[index] += part.amount_ore
+            if share.kommunkod == focus:
+                mine[index] = part.amount_ore
     return tuple(
-        InstallmentRow(k + 1, count, start, end, invoiced[k], mine[k] if mine is not None else None)
+        InstallmentRow(k + 1, count, start, end, invoiced[k], mine[k] if focus else None)
         for k, (start, end) in enumerate(periods)
     )
+
+
+def _membership_periods(dataset: Dataset, year: int) -> dict[str, list[tuple[date, date]]]:
+    """Each member's counted periods of ``year``, as the invoices split installments."""
+    pro_rating = dataset.settings.pro_rating
+    return {
+        m.kommunkod: [
+            (p.counted_from, p.counted_to)
+            for p in counted_periods(dataset.memberships, m.kommunkod, year, pro_rating)
+        ]
+        for m in dataset.municipalities
+    }
 
 
 def _previous(dataset: Dataset, year: int) -> Comparison | None:

@@ -282,10 +282,10 @@ def standard_output() -> Iterator[TextIO]:
         yield stream
         stream.flush()
     except BrokenPipeError:
-        _discard_stdout(stream)
+        discard_stdout(stream)
         raise typer.Exit(EXIT_BROKEN_PIPE) from None
     except OSError as exc:
-        _discard_stdout(stream)
+        discard_stdout(stream)
         raise UsageError(
             said("could not write to standard output: {reason}", reason=exc.strerror or str(exc)),
             "check where the output goes (is the disk full?) or use --output FILE",
@@ -293,8 +293,10 @@ def standard_output() -> Iterator[TextIO]:
         ) from None
 
 
-def _discard_stdout(stream: TextIO) -> None:
+def discard_stdout(stream: TextIO | None) -> None:
     """Point stdout at the null device, so nothing still buffered fails again at exit."""
+    if stream is None:
+        return
     try:
         null = os.open(os.devnull, os.O_WRONLY)
         os.dup2(null, stream.fileno())
@@ -322,6 +324,11 @@ def emit(text_or_bytes: str | bytes, output: Path | None) -> None:
             said("{output} is a directory", output=str(output)),
             "give a file name for --output",
             code="output-failed",
+        )
+    if not output.parent.exists():
+        raise UsageError(
+            said("{directory} is not an existing directory", directory=str(output.parent)),
+            "create it first (as for a shell redirection > FILE), or give another path",
         )
     data = text_or_bytes.encode() if isinstance(text_or_bytes, str) else text_or_bytes
     try:

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from norrort_cost.dataset.models import Dataset
     from norrort_cost.loading.scb import ScbExport
     from norrort_cost.loading.scb.fetching import TableUse
+    from norrort_cost.population.importing import ImportPlan
+    from norrort_cost.problems import Problem
 
 population_app = LocalizedTyper(
     name="population",
@@ -226,7 +228,12 @@ def _merge(
     """Plan the merge, report it (how each file was read, then the changes), write it."""
     from norrort_cost.population.importing import plan_import
     from norrort_cost.population.noise import summed_after_noise
-    from norrort_cost.rendering.console import console, print_import, print_readings
+    from norrort_cost.rendering.console import (
+        console,
+        print_import,
+        print_problems,
+        print_readings,
+    )
     from norrort_cost.rendering.files import dataset_csv, to_json
     from norrort_cost.rendering.import_records import import_record, summed_line, table_lines
     from norrort_cost.rendering.layout import print_text
@@ -247,11 +254,23 @@ def _merge(
             if summed := summed_after_noise(list(export.figures), on):
                 print_text(console(stream), summed_line(len(summed)), "yellow")
             print_import(console(stream), plan, names, str(target))
+            if jumps := _jumps(dataset, plan):
+                print_problems(console(stream), jumps)
             if dry_run:
                 console(stream).print(_("dry run: nothing written"))
     if plan.modifies and not dry_run:
         emit(dataset_csv(population_rows(plan.figures)), target)
         _check_after(target.parent)
+
+
+def _jumps(dataset: Dataset, plan: ImportPlan) -> list[Problem]:
+    """The population-jump warnings an imported figure raises (the import goes ahead)."""
+    from norrort_cost.population.plausibility import warnings
+
+    merged = dataset.model_copy(update={"population": plan.figures})
+    touched = [*plan.added, *(change.new for change in plan.changed)]
+    values = {f"{f.kommunkod} {f.reference_date}" for f in touched}
+    return [p for p in warnings(merged) if p.code == "population-jump" and p.value in values]
 
 
 def _check_after(directory: Path) -> None:

@@ -13,6 +13,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from norrort_cost.loading.encoding import decode_checked
 from norrort_cost.loading.suspicious import DELIMITERS, mixed_delimiter, odd_row
 from norrort_cost.loading.text import normalise
 from norrort_cost.problems import Problem, said
@@ -103,8 +104,11 @@ def read_csv(
     if data is not None and (not_text := _not_text(data, name)):
         table.problems.append(not_text)
         data = None
-    text = decode(data) if data is not None else ""
-    if data is not None and not text.strip():
+    text = ""
+    if data is not None:
+        text, mixed = decode_checked(data, name)
+        table.problems.extend([mixed] if mixed else [])
+    if data is not None and not table.problems and not text.strip():
         table.problems.append(
             Problem(
                 file=name,

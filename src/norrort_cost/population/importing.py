@@ -20,6 +20,7 @@ from datetime import date
 
 from norrort_cost.dataset.lookup import fold, same_name
 from norrort_cost.dataset.models import Dataset, Municipality, PopulationFigure
+from norrort_cost.population.impossible import counts_then, impossible
 from norrort_cost.problems import DataError, Problem, UsageError, problem, said
 
 # a kommunkod (three digits: a spreadsheet lost its leading zero) and maybe the name
@@ -116,6 +117,13 @@ def plan_import(
         on = reference_date or row.reference_date or date.min  # _dated refused undated rows
         if row.inhabitants is None:
             problems.append(_missing(row, dataset.municipality(kommunkod), on))
+            continue
+        if row.inhabitants <= 0 and counts_then(
+            dataset.memberships, dataset.settings, kommunkod, on
+        ):
+            problems.append(
+                impossible(row.file, row.line, row.column, (kommunkod, on, row.inhabitants))
+            )
             continue
         figure = PopulationFigure(
             kommunkod=kommunkod, reference_date=on, inhabitants=row.inhabitants, source=source

@@ -180,9 +180,25 @@ def _retry_after(value: str | None) -> float:
 
 
 def _parse(body: bytes, content_type: str) -> object:
+    """The JSON of an answer, read within the JSON bounds (a located problem past them)."""
+    from norrort_cost.loading.jsontext import JsonLimitError, parse_json
+    from norrort_cost.problems import DataError, Problem
+
     try:
-        return json.loads(body)
-    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
+        return parse_json(body.decode("utf-8"))
+    except JsonLimitError as exc:
+        raise DataError(
+            [
+                Problem(
+                    file="SCB's answer",
+                    line=exc.line,
+                    code=exc.code,
+                    message=exc.message,
+                    hint="SCB's API does not answer like this: check --api-url",
+                )
+            ]
+        ) from None
+    except (json.JSONDecodeError, UnicodeDecodeError):
         kind = content_type.split(";", maxsplit=1)[0].strip() or "no content type"
         raise ScbUnreachableError(
             said("SCB's API answered with {kind}, not JSON", kind=kind), PROXY_HINT
@@ -206,10 +222,12 @@ def _http_error(status: int, body: bytes) -> ScbUnreachableError:
 
 
 def _detail(body: bytes) -> str:
-    """The title of an RFC 7807 problem answer, or its first words."""
+    """The title of an API error answer (RFC 7807 problem JSON), or its first words."""
+    from norrort_cost.loading.jsontext import parse_json
+
     try:
-        data = json.loads(body)
-    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
+        data = parse_json(body.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):  # not JSON, or past a limit
         text = body[:120].decode("utf-8", errors="replace").strip()
         return " ".join(text.split()) or "no details"
     if isinstance(data, dict):

@@ -185,6 +185,9 @@ def _contents(
     for index, (code, label) in enumerate(zip(content[0].codes, labels, strict=True)):
         if choice is not None and fold(choice) in (fold(code), fold(label)):
             return index, []
+    if choice is not None:
+        message = f"--value-column {choice!r}: the table's contents are {', '.join(labels)}"
+        return 0, [_problem(file, "unknown-column", message, "use one of them, or leave it out")]
     if choice is None:
         population = [i for i, lab in enumerate(labels) if role_of(lab) == Role.POPULATION]
         if len(population) == 1:

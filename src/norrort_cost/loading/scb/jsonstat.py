@@ -12,9 +12,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from norrort_cost.loading.jsontext import JsonLimitError, parse_json
 from norrort_cost.loading.scb.cube import Dimension, cube_observations
 from norrort_cost.loading.scb.observations import Observation
 from norrort_cost.loading.scb.pxjson import is_pxjson, read_pxjson
+from norrort_cost.loading.workbooks import cube_problem
 from norrort_cost.population.importing import Reading
 from norrort_cost.problems import Problem
 
@@ -25,10 +27,9 @@ def read_jsonstat(
     text: str, file: str, value_choice: str | None
 ) -> tuple[list[Observation], Reading | None, list[Problem]]:
     """The observations of a JSON-stat 2.0 dataset."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        return [], None, [_problem(file, exc.lineno, f"not valid JSON: {exc.msg}")]
+    data, wrong = _parsed(text, file)
+    if wrong is not None:
+        return [], None, [wrong]
     original, data = data, _version_2(data)
     kind = "JSON-stat 2.0" if data is original else "JSON-stat 1.x"
     if is_pxjson(data):
@@ -37,12 +38,24 @@ def read_jsonstat(
         return [], None, [_problem(file, None, "JSON, but not a JSON-stat 2.0 dataset")]
     try:
         dimensions = [_dimension(name, data["dimension"][name], data) for name in data["id"]]
+        if (refused := cube_problem(file, _size(dimensions))) is not None:
+            return [], None, [refused]
         values = _values(data, _size(dimensions))
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         return [], None, [_problem(file, None, f"a JSON-stat dataset that is incomplete: {exc}")]
     return cube_observations(
         dimensions, values, file, value_choice, (kind, str(data.get("label", "")))
     )
+
+
+def _parsed(text: str, file: str) -> tuple[object, Problem | None]:
+    """The JSON value of ``text``, or the problem: not JSON, or past a limit."""
+    try:
+        return parse_json(text), None
+    except JsonLimitError as exc:
+        return None, _limit(file, exc)
+    except json.JSONDecodeError as exc:
+        return None, _problem(file, exc.lineno, f"not valid JSON: {exc.msg}")
 
 
 def _version_2(data: object) -> object:
@@ -114,4 +127,16 @@ def _problem(file: str, line: int | None, message: str) -> Problem:
         code="not-jsonstat",
         message=message,
         hint=_HINT,
+    )
+
+
+def _limit(file: str, exc: JsonLimitError) -> Problem:
+    return Problem(
+        file=file,
+        line=exc.line,
+        column=None,
+        value=None,
+        code=exc.code,
+        message=exc.message,
+        hint="download the table again from SCB; this is not an export as SCB writes it",
     )

@@ -16,6 +16,7 @@ from itertools import product
 
 from norrort_cost.loading.scb.cube import Dimension, cube_observations
 from norrort_cost.loading.scb.observations import Observation
+from norrort_cost.loading.workbooks import cube_problem
 from norrort_cost.population.importing import Reading
 from norrort_cost.problems import Problem
 
@@ -39,6 +40,16 @@ def px_encoding(data: bytes) -> str:
     return "utf_8_sig"  # no CODEPAGE: UTF-8 where the bytes are, with or without a BOM
 
 
+def px_text(data: bytes, file: str) -> tuple[str, Problem | None]:
+    """The file's text in its declared encoding (or the one found), or the offending line."""
+    from norrort_cost.loading.encoding import decode_checked
+
+    head = data[:2000].decode("ascii", errors="replace")
+    if re.search(r'CODEPAGE\s*=\s*"([^"]+)"', head):
+        return decode_checked(data, file, px_encoding(data))
+    return decode_checked(data, file)
+
+
 def read_px(
     text: str, file: str, value_choice: str | None
 ) -> tuple[list[Observation], Reading | None, list[Problem]]:
@@ -53,6 +64,8 @@ def read_px(
     size = 1
     for dimension in dimensions:
         size *= len(dimension.codes)
+    if (refused := cube_problem(file, size)) is not None:
+        return [], None, [refused]
     keyed = [d for d in dimensions if ("KEYS", d.id) in statements]
     if keyed:
         values, wrong = _keyed_values(data, dimensions, len(keyed), file)

@@ -126,8 +126,9 @@ _SV: dict[str, str] = {
     "section_installments": "Delbetalningar {year}",
     "installments_rule": (
         "Årets andelar faktureras i {count} delbetalningar så som fakturakommandot gör det: "
-        "varje medlems andel delas i lika delar, och de första delbetalningarna får de ören "
-        "som blir över."
+        "varje medlems andel delas på dess medlemsdagar i varje period (en hel period väger "
+        "lika för alla), och de första delbetalningarna får de ören som blir över. En medlem "
+        "som gick med eller lämnade under året faktureras bara för perioderna den var medlem."
     ),
     "installments_managing": (
         "Förvaltande kommun {name} fakturerar inte sig själv; dess andel ingår inte i "
@@ -274,8 +275,10 @@ _EN: dict[str, str] = {
     "section_installments": "Installments {year}",
     "installments_rule": (
         "The year's shares are invoiced in {count} installments as the invoices command does "
-        "it: each member's share is split into equal parts, and the first installments take "
-        "the öre left over."
+        "it: each member's share is split by its days of membership in each period (a whole "
+        "period weighs the same for everyone), and the first installments take the öre left "
+        "over. A member who joined or left during the year is invoiced only for the periods "
+        "it was a member."
     ),
     "installments_managing": (
         "The managing municipality {name} does not invoice itself; its share is not in the "

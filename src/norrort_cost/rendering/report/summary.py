@@ -134,7 +134,7 @@ def installment_section(report: CommitteeReport, t: Mapping[str, str]) -> Sectio
             ),
         ]
         if focus is not None:
-            line.append(format_sek(row.focus_ore or 0))
+            line.append("–" if row.focus_ore is None else format_sek(row.focus_ore))
         line.append(format_sek(row.invoiced_ore))
         lines.append(tuple(line))
     total = [t["total"], ""]
