@@ -18,6 +18,7 @@ from norrort_cost import DataError, load_dataset
 from norrort_cost.cli import app
 from norrort_cost.loading.encoding import decode_checked
 from norrort_cost.loading.scb import ColumnChoice, read_export
+from tests.copies import awaiting_scb
 
 runner = CliRunner()
 SYNTHETIC = Path(__file__).parent / "data" / "scb" / "synthetic"
@@ -112,9 +113,8 @@ def test_a_dataset_csv_with_a_windows_1252_line_is_refused_at_that_line(data_cop
     )
     with pytest.raises(DataError) as caught:
         load_dataset(data_copy)
-    assert [(p.file, p.line, p.code) for p in caught.value.problems] == [
-        ("municipalities.csv", number, "mixed-encoding")
-    ]
+    found = [(p.file, p.line, p.code) for p in caught.value.problems if not awaiting_scb(p)]
+    assert found == [("municipalities.csv", number, "mixed-encoding")]
 
 
 def test_a_settings_file_with_a_windows_1252_line_is_refused(data_copy):

@@ -52,12 +52,12 @@ def test_real_export_adds_2017_for_the_members_then_reports_them_unchanged(
     """The real export (cp1252, CRLF, quoted) adds 15 figures, skips 275 regions; then 15 same."""
     code, out = import_scb(REAL_EXPORT, "--data-dir", without_2017, "--source", "SCB BE0101N1")
     assert code == 0, out
-    assert "15 added, 0 changed, 0 unchanged; 275 region(s) skipped" in out
+    assert "15 added, 0 changed, 0 unchanged; 275 regions skipped" in out
     expected = (default_data_dir() / "population.csv").read_bytes()
     assert (without_2017 / "population.csv").read_bytes() == expected
     code, out = import_scb(REAL_EXPORT, "--data-dir", without_2017)
     assert code == 0
-    assert "0 added, 0 changed, 15 unchanged; 275 region(s) skipped" in out
+    assert "0 added, 0 changed, 15 unchanged; 275 regions skipped" in out
 
 
 def test_real_export_against_the_default_dataset_changes_nothing(data: Path) -> None:
@@ -104,7 +104,7 @@ def test_wide_table_changes_are_reported_old_to_new(data: Path, tmp_path: Path) 
     code, out = import_scb(export, "--data-dir", data)
     assert code == 0, out
     assert unbroken("27 753 -> 27 760") in out
-    assert "0 added, 1 changed, 1 unchanged; 1 region(s) skipped" in out
+    assert "0 added, 1 changed, 1 unchanged; 1 region skipped" in out
     figure = load_dataset(data).inhabitants("0125", date(2017, 12, 31))
     assert figure is not None
     assert figure.inhabitants == 27760

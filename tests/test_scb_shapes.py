@@ -52,25 +52,25 @@ IMPORTED = [
         SCB / "scb-folkmangd-2017-pxweb.csv",
         [],
         "region from 'region', figures from '2017'",
-        "0 added, 0 changed, 15 unchanged; 275 region(s) skipped",
+        "0 added, 0 changed, 15 unchanged; 275 regions skipped",
     ),
     (
         SCB / "scb-folkmangd-kommuner-1950-2019-names-wide.xlsx",
         [],
         "region from 'Kommun', figures from '1950', '...', '2019'",
-        "900 added, 0 changed, 150 unchanged; 275 region(s) skipped",
+        "900 added, 0 changed, 150 unchanged; 275 regions skipped",
     ),
     (
         SCB / "scb-kommun-man-kvinnor-names-noyear.csv",
         ["--date", "2015-12-31"],
         "figures from 'Män', 'Kvinnor', date: 2015-12-31 (--date)",
-        "0 added, 0 changed, 15 unchanged; 275 region(s) skipped",
+        "0 added, 0 changed, 15 unchanged; 275 regions skipped",
     ),
     (
         SYNTHETIC / "classic-pxweb-cp1252-2019.csv",
         [],
         "date: 2019-12-31 (the end of 2019)",
-        "0 added, 0 changed, 15 unchanged; 1 region(s) skipped",
+        "0 added, 0 changed, 15 unchanged; 1 region skipped",
     ),
     (
         SYNTHETIC / "pxweb-bom-semicolon-titles-2018-2019.csv",
@@ -82,7 +82,7 @@ IMPORTED = [
         SYNTHETIC / "long-kommun-ar-befolkning.csv",
         [],
         "one row per region and period): region from 'Kommun', figures from 'Befolkning'",
-        "0 added, 0 changed, 30 unchanged; 1 region(s) skipped",
+        "0 added, 0 changed, 30 unchanged; 1 region skipped",
     ),
     (
         SYNTHETIC / "descriptors-land-lan-thousands.csv",
@@ -94,7 +94,7 @@ IMPORTED = [
         SYNTHETIC / "code-name-several-values-noyear-latin1.csv",
         ["--date", "2019-12-31"],
         "region from 'Kommun + Kommunnamn', figures from 'Folkmängd'",
-        "0 added, 0 changed, 15 unchanged; 1 region(s) skipped",
+        "0 added, 0 changed, 15 unchanged; 1 region skipped",
     ),
     (
         SYNTHETIC / "long-region-kon-ar.csv",
@@ -216,7 +216,7 @@ def test_a_header_below_data_rows_is_ambiguous() -> None:
     text = "Ekerö;13568;13416\nKommun;Män;Kvinnor\nEkerö;13568;13416\n"
     _, problems = parse_scb(text, "x.csv")
     assert [(p.line, p.code) for p in problems] == [(2, "ambiguous-header")]
-    assert "line(s) 1 above it" in problems[0].message
+    assert "the lines above it (1)" in problems[0].message
 
 
 def test_a_file_with_none_of_the_members_exits_1(data_copy: Path, tmp_path: Path) -> None:

@@ -88,7 +88,7 @@ def test_warnings_are_shown_with_exit_0_and_do_not_block_allocate(data: Path) ->
     result = runner.invoke(app, ["validate", "--data-dir", str(data)])
     assert result.exit_code == 0
     assert "warning [budget-jump]" in result.output
-    assert "0 error(s), 3 warning(s)" in result.output  # and 2027 awaiting SCB's figures
+    assert "0 errors, 3 warnings" in result.output  # and 2027 awaiting SCB's figures
     allocated = runner.invoke(app, ["allocate", "-y", "2016", "--data-dir", str(data)])
     assert allocated.exit_code == 0
 

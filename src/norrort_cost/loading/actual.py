@@ -12,7 +12,7 @@ from pathlib import Path
 from norrort_cost.dataset.models import ActualCost, Dataset
 from norrort_cost.loading.csvfile import read_csv
 from norrort_cost.loading.rows import validate_rows
-from norrort_cost.problems import DataError, Problem, said
+from norrort_cost.problems import DataError, Problem, quoted, said
 
 
 def with_actual_costs(dataset: Dataset, year: int, path: Path) -> Dataset:
@@ -23,13 +23,16 @@ def with_actual_costs(dataset: Dataset, year: int, path: Path) -> Dataset:
     actual = {cost.line: (line, cost) for line, cost in rows if cost.year == year}
     budgeted = {line.line for line in dataset.lines_for(year)}
     problems += [
-        _problem(path.name, line, cost.line, "unknown-budget-line", "is not a budget line of "
-                 f"{year}", "use the line names of budget.csv")
+        _problem(path.name, line, cost.line, "unknown-budget-line",
+                 said("is not a budget line of {year}", year=year),
+                 "use the line names of budget.csv")
         for name, (line, cost) in actual.items() if name not in budgeted
     ]  # fmt: skip
     problems += [
-        _problem(path.name, None, name, "missing-actual-cost", f"has no actual cost for {year}",
-                 f"add a row {year},{_csv_field(name)},AMOUNT")
+        _problem(path.name, None, name, "missing-actual-cost",
+                 said("has no actual cost for {year}", year=year),
+                 said("add a row {year},{line},AMOUNT to {file}", year=year,
+                      line=_csv_field(name), file=path.name))
         for name in sorted(budgeted - set(actual))
     ]  # fmt: skip
     if problems:
@@ -81,7 +84,7 @@ def _problem(  # noqa: PLR0913, PLR0917 - the fields of a located problem
         column="line",
         value=value,
         code=code,
-        message=f"{value!r} {what}",
+        message=said("{value!r} {what}", value=value, what=quoted(what)),
         hint=hint,
     )
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from norrort_cost.loading.encoding import decode_checked
 from norrort_cost.loading.suspicious import DELIMITERS, mixed_delimiter, odd_row
 from norrort_cost.loading.text import normalise
-from norrort_cost.problems import Problem, said
+from norrort_cost.problems import Problem, quoted, said
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +148,7 @@ def _not_text(data: bytes, name: str) -> Problem | None:
         column=None,
         value=None,
         code="not-csv",
-        message=f"{name} is {what}, not CSV",
+        message=said("{name} is {what}, not CSV", name=name, what=quoted(what)),
         hint=hint,
     )
 
@@ -174,7 +174,9 @@ def _numbered(text: str, table: CsvTable) -> list[tuple[int, list[str]]]:
                 column=None,
                 value=None,
                 code="unreadable-row",
-                message=f"the row starting here cannot be read as CSV ({exc})",
+                message=said(
+                    "the row starting here cannot be read as CSV ({reason})", reason=str(exc)
+                ),
                 hint='a quote (") opened on this line is probably not closed: close or remove it',
             )
         )
@@ -234,7 +236,9 @@ def _check_header(table: CsvTable, required: tuple[str, ...], optional: tuple[st
                     value=None,
                     code="missing-header",
                     message=said("column {column!r} is missing", column=column),
-                    hint=said("the header must name: {names}", names=", ".join(required)),
+                    hint=said(
+                        "the header must name: {names}", names=", ".join(map(repr, required))
+                    ),
                 )
             )
             table.usable = False

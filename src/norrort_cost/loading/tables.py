@@ -210,7 +210,11 @@ def _beyond_header(table: CsvTable, number: int, row: list[object]) -> Problem |
         column=f"#{filled[0]}",
         value=_text(row[filled[0] - 1]),
         code="extra-cell",
-        message=f"a value in column {filled[0]}, right of the header's {width} columns",
+        message=said(
+            "a value in column {column}, right of the header's {width} columns",
+            column=filled[0],
+            width=width,
+        ),
         hint="give the column a header, or move notes to another sheet",
     )
 
@@ -222,7 +226,11 @@ def _unreadable(name: str, exc: Exception) -> Problem:
         column=None,
         value=None,
         code="not-xlsx",
-        message=f"{name} cannot be read as an Excel workbook ({type(exc).__name__})",
+        message=said(
+            "{name} cannot be read as an Excel workbook ({reason})",
+            name=name,
+            reason=type(exc).__name__,
+        ),
         hint="open it in Excel and save it again as an Excel workbook (.xlsx)",
     )
 

@@ -167,8 +167,13 @@ def _dated(
     if not kept:
         found = sorted({d.year for d in dates if d is not None})
         raise UsageError(
-            said("the export has no figures for {years}", years=", ".join(map(str, sorted(years)))),
-            said("it has {years}", years=", ".join(map(str, found)) or "no year"),
+            said(
+                "the export has no figures for {years}",
+                years=", ".join(map(str, sorted(years))),
+            ),
+            said("it has {years}", years=", ".join(map(str, found)))
+            if found
+            else said("it has no year"),
         )
     return kept
 
@@ -194,13 +199,12 @@ def _no_members(dataset: Dataset, rows: list[RegionFigure], skipped: list[str]) 
     files = ", ".join(dict.fromkeys(row.file for row in rows)) or "the export"
     return problem(
         "no-member-in-export",
-        "none of the dataset's municipalities is in the export ({count} other region(s): "
-        "{regions})",
+        "none of the dataset's municipalities is in the export (other regions: {count}: {shown})",
         file=files,
         value=shown or None,
         hint=said("export the table for the members' municipalities ({codes}, ...)", codes=codes),
         count=len(skipped),
-        regions=shown or "none",
+        shown=shown or "-",
     )
 
 
@@ -286,8 +290,8 @@ def _match_name(
                     "{region!r} is not the name of a municipality in the dataset", region=row.region
                 ),
                 said(
-                    "did you mean {name} ({code})? Write the name exactly, or export the "
-                    "region with its code",
+                    "did you mean {name} ({code})? Write the name exactly, or export the region "
+                    "with its code",
                     name=member.name,
                     code=member.kommunkod,
                 ),

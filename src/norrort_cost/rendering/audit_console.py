@@ -24,6 +24,7 @@ from norrort_cost.rendering.console import hidden_note, pool_label
 from norrort_cost.rendering.i18n import _
 from norrort_cost.rendering.layout import Column, fit, print_fitted, print_text
 from norrort_cost.rendering.records import ILLUSTRATIVE_NOTICE
+from norrort_cost.rendering.vocabulary import method_name
 
 
 def _exact(value: Fraction, places: int = 6) -> str:
@@ -62,9 +63,10 @@ def _membership(result: Explanation) -> list[tuple[str, str, str]]:
 
 
 def _rule(text: str) -> str:
-    """The population rule, ``previous-year-end: 31 December of ...``, its words translated."""
-    rule, colon, words = text.partition(": ")
-    return f"{rule}: {_(words)}" if colon else _(rule)
+    """The population rule by its meaning (``31 December of the year before ...``), its
+    words translated; the setting's own value (``previous-year-end``) stays in the records."""
+    _rule_name, colon, words = text.partition(": ")
+    return _(words) if colon else _(text)
 
 
 def _reason(step: PoolStep) -> str:
@@ -228,7 +230,7 @@ def _explanation_rows(result: Explanation) -> list[tuple[str, str, str]]:
             per_inhabitant,
             f"{format_sek(result.amount_ore)} ÷ {format_int(result.inhabitants)}",
         ),
-        (_("Method"), f"{result.method} v{result.method_version}", _(result.tie_break)),
+        (_("Method"), method_name(result.method, result.method_version), _(result.tie_break)),
     ]
     return rows
 
@@ -250,8 +252,8 @@ def print_explanation(out: Console, result: Explanation) -> None:
         kommunkod=result.kommunkod,
         amount=format_sek(result.amount_ore),
     )
-    caption = _("Method: {method} v{version}; {tie_break}.").format(
-        method=result.method, version=result.method_version, tie_break=_(result.tie_break)
+    caption = _("Method: {method}; {tie_break}.").format(
+        method=method_name(result.method, result.method_version), tie_break=_(result.tie_break)
     )
     print_fitted(out, fit(columns, out.width, title=title, caption=caption), hidden_note())
     notice(out, illustrative=result.illustrative)

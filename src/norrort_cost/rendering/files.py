@@ -55,10 +55,15 @@ def to_csv(rows: Sequence[dict[str, Any]], dialect: str = "machine") -> str:
 
     The ``excel-sv`` dialect is what Swedish Excel opens with a double click: ``;`` between
     cells, a decimal comma, CRLF line ends (and, when written, a UTF-8 byte-order mark: see
-    :func:`csv_bytes`). Same header and cells otherwise; the loader reads both.
+    :func:`csv_bytes`), and in Swedish its headers and words are Swedish (``invånare``,
+    ``ja``/``nej``: :mod:`norrort_cost.rendering.excel_sv`); in English the same header
+    and cells as the machine dialect.
     """
     if dialect == EXCEL_SV:
-        return _csv_text(rows, lambda value: _swedish(neutralise(value)), ";", "\r\n")
+        from norrort_cost.rendering.excel_sv import for_people
+
+        people = for_people(list(rows))
+        return _csv_text(people, lambda value: _swedish(neutralise(value)), ";", "\r\n")
     return _csv_text(rows, neutralise)
 
 

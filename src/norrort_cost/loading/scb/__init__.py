@@ -27,7 +27,7 @@ from norrort_cost.loading.scb.table import read_table
 from norrort_cost.loading.scb.workbook import sheet_rows
 from norrort_cost.loading.workbooks import file_problem
 from norrort_cost.population.importing import Reading, RegionFigure
-from norrort_cost.problems import DataError, Problem
+from norrort_cost.problems import DataError, Problem, quoted, said
 
 __all__ = ["ColumnChoice", "ExportRead", "ScbExport", "parse_scb", "read_export", "read_scb"]
 
@@ -76,7 +76,9 @@ def read_export(data: bytes, name: str, choice: ColumnChoice) -> ExportRead:
         return ExportRead([], None, [_refuse(name, "empty-file", "the file is empty", advice(""))])
     kind, what = sniff(data)
     if kind is None:
-        not_table = _refuse(name, "not-a-table", f"the file is {what}", advice(what))
+        not_table = _refuse(
+            name, "not-a-table", said("the file is {what}", what=quoted(what)), advice(what)
+        )
         return ExportRead([], None, [not_table])
     observations, reading, read_problems = _observations(data, name, kind, choice)
     cube = reading is not None and kind in {Kind.PX, Kind.JSON}

@@ -26,7 +26,7 @@ from norrort_cost.loading.scb.labels import (
 )
 from norrort_cost.loading.scb.observations import Observation
 from norrort_cost.population.importing import Reading
-from norrort_cost.problems import Problem
+from norrort_cost.problems import Problem, said
 
 _CONTENTS = frozenset({"contentscode", "tabellinnehall", "contents", "innehall"})
 _TIME = frozenset({"tid", "time", "ar", "manad", "kvartal", "year", "month"})
@@ -75,7 +75,7 @@ def cube_observations(
     content = [d for d, r in zip(dimensions, roles, strict=True) if r == "contents"]
     measure = content[0].labels[chosen] if content and not wrong else contents
     if role_of(measure) == Role.CHANGE:
-        message = f"the table holds {measure}, not the population"
+        message = said("the table holds {measure}, not the population", measure=measure)
         hint = "export the population: tabellinnehåll Folkmängd (SCB BE0101N1)"
         problems.append(_problem(file, "not-population", message, hint))
     if problems:
@@ -155,21 +155,31 @@ def _check(dimensions: list[Dimension], roles: list[Role | str], file: str) -> l
             if bad:
                 problems.append(
                     _problem(
-                        file, "unknown-period", f"{bad[0]!r} is not a year, month or quarter", ""
+                        file,
+                        "unknown-period",
+                        said("{text!r} is not a year, month or quarter", text=bad[0]),
+                        "",
                     )
                 )
         elif role == Role.SEX:
             bad = [lab for lab in dimension.labels if sex_of(lab) is None]
             if bad:
-                problems.append(_problem(file, "unknown-category", f"{bad[0]!r} is not a kön", ""))
+                not_sex = said("{text!r} is not a kön", text=bad[0])
+                problems.append(_problem(file, "unknown-category", not_sex, ""))
         elif role == "other" and not (len(dimension.codes) == 1 and is_total(dimension.labels[0])):
             problems.append(
                 _problem(
                     file,
                     "unknown-breakdown",
-                    f"the figures are broken down by {dimension.label or dimension.id} "
-                    f"({', '.join(dimension.labels[:3])}, ...)",
-                    f"export the table again without {dimension.label or dimension.id}",
+                    said(
+                        "the figures are broken down by {column} ({values}, ...)",
+                        column=dimension.label or dimension.id,
+                        values=", ".join(dimension.labels[:3]),
+                    ),
+                    said(
+                        "export the table again without {column}",
+                        column=dimension.label or dimension.id,
+                    ),
                 )
             )
     return problems
@@ -196,7 +206,7 @@ def _contents(
         _problem(
             file,
             "ambiguous-value-column",
-            f"the table has several contents: {', '.join(labels)}",
+            said("the table has several contents: {labels}", labels=", ".join(labels)),
             "choose one with --value-column NAME (Folkmängd)",
         )
     ]

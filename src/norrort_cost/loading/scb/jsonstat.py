@@ -18,7 +18,7 @@ from norrort_cost.loading.scb.observations import Observation
 from norrort_cost.loading.scb.pxjson import is_pxjson, read_pxjson
 from norrort_cost.loading.workbooks import cube_problem
 from norrort_cost.population.importing import Reading
-from norrort_cost.problems import Problem
+from norrort_cost.problems import Problem, said
 
 _HINT = "save SCB's answer as JSON-stat 2.0 (outputFormat=json-stat2), or export a CSV"
 
@@ -42,7 +42,8 @@ def read_jsonstat(
             return [], None, [refused]
         values = _values(data, _size(dimensions))
     except (KeyError, TypeError, ValueError, IndexError) as exc:
-        return [], None, [_problem(file, None, f"a JSON-stat dataset that is incomplete: {exc}")]
+        incomplete = said("a JSON-stat dataset that is incomplete: {reason}", reason=str(exc))
+        return [], None, [_problem(file, None, incomplete)]
     return cube_observations(
         dimensions, values, file, value_choice, (kind, str(data.get("label", "")))
     )
@@ -55,7 +56,7 @@ def _parsed(text: str, file: str) -> tuple[object, Problem | None]:
     except JsonLimitError as exc:
         return None, _limit(file, exc)
     except json.JSONDecodeError as exc:
-        return None, _problem(file, exc.lineno, f"not valid JSON: {exc.msg}")
+        return None, _problem(file, exc.lineno, said("not valid JSON: {reason}", reason=exc.msg))
 
 
 def _version_2(data: object) -> object:

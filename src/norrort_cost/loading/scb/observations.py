@@ -17,7 +17,7 @@ from pydantic_core import PydanticCustomError
 from norrort_cost.dataset.fields import parse_whole_number
 from norrort_cost.loading.scb.labels import Sex, is_age_total, is_missing, period_end
 from norrort_cost.population.importing import RegionFigure
-from norrort_cost.problems import Problem
+from norrort_cost.problems import Problem, said
 
 _NOT_A_MUNICIPALITY = re.compile(r"(\d{2}|00|\d{2}\s.*|.*\sl[aä]n|riket|sverige|hela riket)", re.I)
 
@@ -77,7 +77,9 @@ def _total_age(
             column=None,
             value=shown,
             code="age-breakdown",
-            message=f"the figures are broken down by age ({shown}) and there is no total",
+            message=said(
+                "the figures are broken down by age ({ages}) and there is no total", ages=shown
+            ),
             hint="export the table again with age 'totalt ålder' (or without the age variable)",
         )
     ]
@@ -105,7 +107,11 @@ def _one_figure(
                 column=first.column,
                 value=first.region,
                 code="incomplete-sex-breakdown",
-                message=f"{first.region} has figures for {'men' if men else 'women'} only",
+                message=said(
+                    "{region} has figures for {sex} only",
+                    region=first.region,
+                    sex=said("men") if men else said("women"),
+                ),
                 hint="export both sexes, or the total (totalt)",
             )
         )
@@ -118,15 +124,21 @@ def _one_figure(
 
 def _twice(same: list[Observation], file: str) -> Problem:
     first, second = same[0], next(o for o in same if o.value != same[0].value)
-    where = f"line {first.line}" if first.line is not None else first.column
+    where = said("line {line}", line=first.line) if first.line is not None else first.column
     return Problem(
         file=file,
         line=second.line,
         column=second.column,
         value=second.value,
         code="conflicting-duplicate",
-        message=f"{first.region} has {first.value} ({where}) and {second.value} here "
-        f"for {first.period or 'the same period'}",
+        message=said(
+            "{region} has {first} ({where}) and {second} here for {period}",
+            region=first.region,
+            first=first.value,
+            where=where,
+            second=second.value,
+            period=first.period or said("the same period"),
+        ),
         hint="keep one figure per region and period: remove the wrong row or column",
     )
 
@@ -179,7 +191,9 @@ def _only_counties(found: list[Observation], file: str) -> list[Problem]:
             column=None,
             value=shown,
             code="no-municipalities",
-            message=f"the file holds counties or the whole country only ({shown})",
+            message=said(
+                "the file holds counties or the whole country only ({regions})", regions=shown
+            ),
             hint="export the table by municipality (kommun), with the dataset's members",
         )
     ]

@@ -18,7 +18,7 @@ from norrort_cost.loading.scb.cube import Dimension, cube_observations
 from norrort_cost.loading.scb.observations import Observation
 from norrort_cost.loading.workbooks import cube_problem
 from norrort_cost.population.importing import Reading
-from norrort_cost.problems import Problem
+from norrort_cost.problems import Problem, said
 
 _KEYWORD = re.compile(r'\s*([A-Z0-9-]+)(?:\[[^\]]*\])?(?:\("([^"]*)"\))?\s*=', re.S)
 _STRING = re.compile(r'"([^"]*)"')
@@ -74,7 +74,11 @@ def read_px(
     else:
         values = _tokens(data)
     if len(values) != size:
-        message = f"DATA has {len(values)} numbers where the dimensions make {size}"
+        message = said(
+            "DATA has {count} numbers where the dimensions make {size}",
+            count=len(values),
+            size=size,
+        )
         return [], None, [_not_px(file, message, str(len(values)))]
     contents = _strings(statements.get(("CONTENTS", None), "")) or ["the values"]
     return cube_observations(dimensions, values, file, value_choice, ("PC-Axis", contents[0]))
@@ -101,7 +105,11 @@ def _keyed_values(
         tokens = _tokens(line)
         at = tuple(_key_index(d, t) for d, t in zip(stub, tokens, strict=False))
         if len(tokens) != keys + width or None in at:
-            message = f"a DATA line does not start with {keys} key(s) and {width} number(s)"
+            message = said(
+                "a DATA line does not start with keys ({keys}) and then numbers ({width})",
+                keys=keys,
+                width=width,
+            )
             return [], _not_px(file, message, line[:60])
         cells[tuple(i for i in at if i is not None)] = tokens[keys:]
     values: list[str] = []

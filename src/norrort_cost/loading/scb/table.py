@@ -32,7 +32,7 @@ from norrort_cost.loading.scb.labels import (
 )
 from norrort_cost.loading.scb.observations import Observation
 from norrort_cost.population.importing import Reading
-from norrort_cost.problems import Problem
+from norrort_cost.problems import Problem, said
 
 _CODED = re.compile(r"\d{3,4}(\s+\S.*)?")  # 0187, 187, 0187 Vaxholm
 
@@ -81,7 +81,9 @@ def _other_measure(above: list[GridRow], sheet: str, file: str) -> Problem | Non
                 column=None,
                 value=title,
                 code="incomplete-sex-breakdown",
-                message=f"the table is for {title} only, not the whole population",
+                message=said(
+                    "the table is for {title} only, not the whole population", title=title
+                ),
                 hint="export both sexes, or the total (totalt)",
             )
         if names_other_measure(title):
@@ -91,7 +93,7 @@ def _other_measure(above: list[GridRow], sheet: str, file: str) -> Problem | Non
                 column=None,
                 value=title,
                 code="not-population",
-                message=f"the table is {title!r}, not the population (folkmängd)",
+                message=said("the table is {title!r}, not the population (folkmängd)", title=title),
                 hint="export the population table instead: SCB BE0101N1 "
                 "(Folkmängden per region), tabellinnehåll Folkmängd",
             )
@@ -148,7 +150,7 @@ def _data_below(
                     column=None,
                     value=";".join(row.cells),
                     code="data-after-end",
-                    message=f"the data ends at line {end} but more figures follow",
+                    message=said("the data ends at line {end} but more figures follow", end=end),
                     hint="remove the blank line or note in the middle of the data",
                 )
             ]
@@ -162,8 +164,12 @@ def _second_table(file: str, header: GridRow, end: int | None) -> Problem:
         column=None,
         value=";".join(header.cells),
         code="several-tables",
-        message=f"a second table starts at line {header.line} (the first ends at line {end}); "
-        "which one holds the population is not guessed",
+        message=said(
+            "a second table starts at line {line} (the first ends at line {end}); which one "
+            "holds the population is not guessed",
+            line=header.line,
+            end=end,
+        ),
         hint="save the population table alone (one table per file) and import that",
     )
 
@@ -175,7 +181,9 @@ def _extra_cells(row: GridRow, width: int, file: str) -> Problem:
         column=f"#{width + 1}",
         value=";".join(row.cells[width:]),
         code="extra-cell",
-        message=f"{len(row.cells)} cells where the header has {width}",
+        message=said(
+            "{count} cells where the header has {width}", count=len(row.cells), width=width
+        ),
         hint="a figure with a thousands separator such as 94,606 splits into two cells: "
         "write 94606 or quote it",
     )
@@ -223,7 +231,7 @@ def _row_sex(row: GridRow, column: Column | None, file: str, problems: list[Prob
                 column=column.label,
                 value=text,
                 code="unknown-category",
-                message=f"{text!r} is not a kön (totalt, män, kvinnor)",
+                message=said("{text!r} is not a kön (totalt, män, kvinnor)", text=text),
                 hint="export kön as text (män, kvinnor, totalt), or the table without kön",
             )
         )
@@ -256,7 +264,7 @@ def _row_period(
                 column=column.label,
                 value=text,
                 code="unknown-period",
-                message=f"{text!r} is not a year, month or quarter",
+                message=said("{text!r} is not a year, month or quarter", text=text),
                 hint="write the period as SCB does: 2019, 2019M12 or 2019K4",
             )
         )

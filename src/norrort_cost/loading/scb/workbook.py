@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from norrort_cost.loading.scb.header import ColumnChoice, GridRow, is_header
 from norrort_cost.loading.workbooks import last_row, merged_problem
-from norrort_cost.problems import Problem
+from norrort_cost.problems import Problem, said
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -82,7 +82,7 @@ def _unopened(file: str, exc: Exception) -> Problem:
         column=None,
         value=None,
         code="unreadable-file",
-        message=f"the workbook cannot be opened: {exc}",
+        message=said("the workbook cannot be opened: {reason}", reason=str(exc)),
         hint="open it in Excel and save it again as .xlsx, or as CSV",
     )
 
@@ -94,8 +94,11 @@ def _several(file: str, titles: list[str]) -> Problem:
         column=None,
         value=", ".join(titles),
         code="several-tables",
-        message=f"the workbook has a table on each of the sheets {', '.join(titles)}; "
-        "which one holds the population is not guessed",
+        message=said(
+            "the workbook has a table on each of the sheets {sheets}; which one holds the "
+            "population is not guessed",
+            sheets=", ".join(titles),
+        ),
         hint="delete the other sheets (or save the population sheet as CSV) and import that",
     )
 
