@@ -71,6 +71,7 @@ class StandIn(ThreadingHTTPServer):
     asked: list[tuple[str, str, dict[str, list[str]]]]
     delay: float = 0.0
     body: bytes | None = None  # when set, every request is answered 200 with it
+    strict: bool = False  # when set, a variable left out is refused even where SCB eliminates
 
     def url(self) -> str:
         """The base address, as the tool takes it (--api-url)."""
@@ -136,7 +137,8 @@ class Handler(BaseHTTPRequestHandler):
                 self._problem(400, "Non-existent value", f"{name}: {unknown[0]}")
                 return
         for name, dimension in meta["dimension"].items():
-            if not dimension["extension"]["elimination"] and name not in selection:
+            eliminated = dimension["extension"]["elimination"] and not self.server.strict
+            if not eliminated and name not in selection:
                 self._problem(400, "Missing selection for mandantory variable", name)
                 return
         self._json(200, jsonstat(meta, selection, self.server.totals[table]))

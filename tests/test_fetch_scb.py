@@ -126,6 +126,71 @@ def test_2023_comes_from_tab638(scb: StandIn, without_2023_2025: Path) -> None:
         )
 
 
+def test_2023_from_a_server_that_refuses_elimination(scb: StandIn, without_2023_2025: Path) -> None:
+    """A PxWebApi 2 server refusing TAB638's Kon and Civilstand left out (HTTP 400) is asked
+    again with all their codes; the parts (no noise before 2025) sum to the 2023 figures."""
+    scb.strict = True
+    code, out = fetch("--year", "2023", "--data-dir", without_2023_2025, "--api-url", scb.url())
+    assert code == 0, out
+    _, _, selection = scb.asked[-1]
+    assert selection["Kon"] == ["1", "2"]
+    assert selection["Civilstand"] == ["OG", "G", "SK", "ÄNKL"]
+    text = population(without_2023_2025)
+    for kommunkod, inhabitants in MEMBERS_2023.items():
+        assert f"{kommunkod},2023-12-31,{inhabitants},SCB TAB638" in text
+
+
+@pytest.mark.parametrize("suffix", ["", "/", "/api/v2/tables"])
+def test_the_api_address_without_its_path(
+    scb: StandIn, without_2023_2025: Path, suffix: str
+) -> None:
+    """--api-url as the host only (http://127.0.0.1:PORT) or with /tables: PxWebApi 2's
+    /api/v2 is found, and 2025 is fetched from TAB5557."""
+    base = scb.url().removesuffix("/api/v2") + suffix
+    code, out = fetch("--data-dir", without_2023_2025, "--api-url", base)
+    assert code == 0, out
+    assert scb.asked[-1][1].startswith("/api/v2/tables/TAB5557/data")
+    assert "0114,2025-12-31,50495,SCB TAB5557" in population(without_2023_2025)
+
+
+def test_on_the_embedded_dataset_scb_is_asked_before_the_write_is_refused(scb: StandIn) -> None:
+    """Without --data-dir: an unpublished year (2026) still names the newest (exit 1), and
+    the newest year, whose figures the embedded dataset already holds, is exit 0 with
+    nothing to write; only a change to write is refused as read-only (exit 2)."""
+    code, out = fetch("--year", "2026", "--api-url", scb.url())
+    assert code == 1, out
+    assert "the newest year in TAB638, TAB5557 is 2025" in " ".join(out.split())
+    code, out = fetch("--api-url", scb.url())
+    assert code == 0, out
+    assert "0 added, 0 changed, 15 unchanged" in out
+    scb.totals["TAB5557"][("0114", "2025")] += 1
+    code, out = fetch("--api-url", scb.url())
+    assert code == 2, out
+    assert "the embedded dataset is read-only" in out
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["http://127.0.0.1:8080/api v2", "http://[::1", "http://127.0.0.1:99999/api/v2", "http://"],
+)
+def test_a_malformed_api_address_is_a_usage_error(data_copy: Path, address: str) -> None:
+    """An --api-url with a space, a broken IPv6 host, a port out of range or no host is
+    exit 2 naming the address, not a traceback."""
+    code, out = fetch("--data-dir", data_copy, "--api-url", address, "--dry-run")
+    assert code == 2, out
+    assert "is not an http(s) address" in out
+
+
+def test_the_tables_setting_from_the_environment_may_use_commas(
+    scb: StandIn, without_2023_2025: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """$NORRORT_COST_SCB_TABLES="TAB638,TAB5557" names both tables: 2025 is fetched."""
+    monkeypatch.setenv("NORRORT_COST_SCB_TABLES", "TAB638,TAB5557")
+    code, out = fetch("--data-dir", without_2023_2025, "--api-url", scb.url())
+    assert code == 0, out
+    assert "0114,2025-12-31,50495,SCB TAB5557" in population(without_2023_2025)
+
+
 def test_two_years_from_two_tables(scb: StandIn, without_2023_2025: Path) -> None:
     """--year 2023 --year 2025: one request to each table; JSON names both tables."""
     code, record = fetch_json(
@@ -352,3 +417,37 @@ def test_an_answer_that_is_not_a_table_is_exit_4(scb: StandIn, data_copy: Path) 
     code, out = fetch("--data-dir", data_copy, "--api-url", url(scb))
     assert code == 4
     assert "TAB638" in out
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        b"SSH-2.0-OpenSSH_8.9\r\n",  # not HTTP at all
+        b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\n",  # broken chunks
+        b"HTTP/1.1 200 OK\r\n" + b"X: y\r\n" * 200 + b"\r\n{}",  # too many headers
+    ],
+)
+def test_an_answer_that_is_not_proper_http_is_exit_4(data_copy: Path, answer: bytes) -> None:
+    """A server that answers with something other than well-formed HTTP (another protocol,
+    broken chunked framing, hundreds of headers) is exit 4 'cannot be reached', no traceback."""
+    import threading
+
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        port = server.getsockname()[1]
+
+        def answer_once() -> None:
+            connection, _ = server.accept()
+            with connection:
+                connection.recv(65536)
+                connection.sendall(answer)
+
+        thread = threading.Thread(target=answer_once, daemon=True)
+        thread.start()
+        code, out = fetch(
+            "--data-dir", data_copy, "--api-url", f"http://127.0.0.1:{port}/api/v2", "--dry-run"
+        )
+        thread.join(timeout=5)
+    assert code == 4, out
+    assert "cannot be reached" in out

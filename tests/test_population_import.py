@@ -218,3 +218,15 @@ def test_the_embedded_dataset_is_not_written(tmp_path: Path) -> None:
     code, out = import_scb(export)
     assert code == 2
     assert "read-only" in out
+
+
+def test_regions_outside_the_dataset_are_skipped_once_each_in_file_order() -> None:
+    """An export of many other regions, each on several rows (years), names each skipped
+    region once, in the order the file first gives it; the members are still imported."""
+    lines = ["region;2016;2017"]
+    lines += [f"{9000 + i} Distrikt {i};{i};{i + 1}" for i in range(300)]
+    lines += ["9001 Distrikt 1;1;2", "Huddinge;1;1", "0125 Ekerö;27000;27753"]
+    figures, _ = parse_scb("\n".join(lines) + "\n", "districts.csv")
+    plan = plan_import(load_dataset(), figures, source="SCB", years=[2017])
+    assert plan.skipped == (*(f"{9000 + i} Distrikt {i}" for i in range(300)), "Huddinge")
+    assert [f.kommunkod for f in plan.unchanged] == ["0125"]

@@ -484,3 +484,20 @@ def test_the_html_report_imports_no_pdf_or_plotting_library():
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
     )
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_preliminary_year_says_so_in_the_headline(dataset, lang):
+    """2027 weighed by the 2025 figures (the setting preliminary_population_date): the
+    report's headline says it is preliminary and settled once 2026-12-31 is published."""
+    settings = dataset.settings.model_copy(
+        update={"preliminary_population_date": date(2025, 12, 31)}
+    )
+    preliminary = dataset.model_copy(update={"settings": settings})
+    view = report_view(committee_report(preliminary, 2027, made_on=DAY), lang, "x")
+    word = {"sv": "PRELIMINÄR", "en": "PRELIMINARY"}[lang]
+    assert f"{word}: " in view.headline
+    assert "2025-12-31" in view.headline
+    assert "2026-12-31" in view.headline
+    final = report_view(committee_report(dataset, 2026, made_on=DAY), lang, "x")
+    assert word not in final.headline

@@ -290,3 +290,38 @@ def test_the_setting_makes_every_command_allocate_2027_preliminary(data_copy: Pa
     settled = invoke("settle", "-y", 2027, *data, "--dry-run")
     assert settled.exit_code == 0, settled.output
     assert "settled on the final figures of 2026-12-31" in settled.stdout
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["explain", "-y", "2027", "-m", "0125"],
+        ["check", "-y", "2027", "-m", "0125", "-c", "45 000 kr"],
+        ["compare", "--from", "2026", "--to", "2027"],
+        ["whatif", "-y", "2027", "--leave", "0125:2027-07-01"],
+    ],
+)
+def test_explain_check_compare_whatif_say_2027_is_preliminary(
+    data_copy: Path, command: list[str]
+) -> None:
+    """With preliminary_population_date set, explain, check, compare and whatif weigh 2027 by
+    2025-12-31 and say, like allocate, that it is preliminary and settled on 2026-12-31."""
+    with_preliminary_setting(data_copy)
+    result = invoke(*command, "--data-dir", data_copy)
+    assert result.exit_code in (0, 3), result.output
+    assert "PRELIMINARY: weighed by the population of 2025-12-31" in result.stdout
+    assert "SCB has not published 2026-12-31 yet" in result.stdout
+
+
+def test_explain_takes_the_population_date_and_says_preliminary() -> None:
+    """explain --population-date 2025-12-31 for 2027 works like allocate's: the table says
+    PRELIMINARY and the JSON's population names the basis and the final date."""
+    table = invoke("explain", "-y", "2027", "-m", "0114", "--population-date", "2025-12-31")
+    assert table.exit_code == 0, table.output
+    assert "PRELIMINARY: weighed by the population of 2025-12-31" in table.stdout
+    args = ("explain", "-y", "2027", "-m", "0114", "--population-date", "2025-12-31")
+    record = json.loads(invoke(*args, "-f", "json").stdout)
+    assert record["population"]["reference_date"] == "2025-12-31"
+    assert record["population"]["basis"] == "preliminary"
+    assert record["population"]["final_population_date"] == "2026-12-31"
+    assert record["amount_ore"] == 8005494

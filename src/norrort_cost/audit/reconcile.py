@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
@@ -146,6 +147,9 @@ class CheckResult:
     verdict: Verdict
     chosen: ReadingCheck
     illustrative: bool = False
+    # the figures weighed and, on a preliminary basis, the date the final ones will be of
+    population_date: date | None = None
+    final_population_date: date | None = None
 
     @property
     def literal(self) -> ReadingCheck:
@@ -200,4 +204,6 @@ def check(
         verdict=verdict,
         chosen=chosen,
         illustrative=allocation.illustrative,
+        population_date=allocation.population_date,
+        final_population_date=allocation.final_population_date,
     )

@@ -192,14 +192,20 @@ def fetch_scb(
         from norrort_cost.loading.scb.api import Exchange
         from norrort_cost.loading.scb.fetching import fetch_population
 
-        _editable(data_dir, dry_run)
         dataset = _dataset(data_dir)
         exchange = Exchange(api_url or dataset.settings.scb_api_url)
         codes = [m.kommunkod for m in dataset.municipalities]
-        chosen = tables or list(dataset.settings.scb_tables)
+        # "TAB638,TAB5557" in $NORRORT_COST_SCB_TABLES (or --table) names two tables
+        given = [t for item in tables or [] for t in item.replace(",", " ").split()]
+        chosen = given or list(dataset.settings.scb_tables)
         fetched = fetch_population(exchange, chosen, codes, years or [], today())
         export = ScbExport(fetched.figures, ())
-        _merge(dataset, export, "SCB (PxWebApi 2)", None, [], dry_run, fmt, fetched.tables)
+        # the embedded dataset is refused only where there is something to write: what SCB
+        # has (or that a year is not published) is said first
+        read_only = data_dir is None
+        _merge(
+            dataset, export, "SCB (PxWebApi 2)", None, [], dry_run, fmt, fetched.tables, read_only
+        )
 
 
 def _editable(data_dir: Path | None, dry_run: bool) -> None:
@@ -224,6 +230,7 @@ def _merge(
     dry_run: bool,
     fmt: Format = Format.TABLE,
     tables: Sequence[TableUse] = (),
+    read_only: bool = False,
 ) -> None:
     """Plan the merge, report it (how each file was read, then the changes), write it."""
     from norrort_cost.population.importing import plan_import
@@ -240,6 +247,8 @@ def _merge(
     from norrort_cost.rendering.records import population_rows
 
     plan = plan_import(dataset, list(export.figures), source=source, reference_date=on, years=years)
+    if read_only and plan.modifies:
+        _editable(None, dry_run)
     names = {m.kommunkod: m.name for m in dataset.municipalities}
     target = Path(dataset.source) / "population.csv"
     with standard_output() as stream:

@@ -18,7 +18,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
-from norrort_cost.dataset.lookup import fold, same_name
+from norrort_cost.dataset.lookup import fold, name_forms, name_key, same_name
 from norrort_cost.dataset.models import Dataset, Municipality, PopulationFigure
 from norrort_cost.population.impossible import counts_then, impossible
 from norrort_cost.problems import DataError, Problem, UsageError, problem, said
@@ -103,16 +103,16 @@ def plan_import(
     """
     rows = _dated(rows, reference_date, years)
     problems: list[Problem] = []
-    skipped: list[str] = []
+    skipped: dict[str, None] = {}  # in file order, each region once (a dict: found in O(1))
     imported: dict[tuple[str, date], tuple[RegionFigure, PopulationFigure]] = {}
     matched: dict[str, str | None] = {}  # region text -> kommunkod: each region judged once
+    members = _Members(dataset.municipalities)
     for row in rows:
         if row.region not in matched:
-            matched[row.region] = _match(dataset.municipalities, row, problems)
+            matched[row.region] = _match(members, row, problems)
         kommunkod = matched[row.region]
         if kommunkod is None:
-            if row.region not in skipped:
-                skipped.append(row.region)
+            skipped[row.region] = None
             continue
         on = reference_date or row.reference_date or date.min  # _dated refused undated rows
         if row.inhabitants is None:
@@ -136,10 +136,10 @@ def plan_import(
         elif earlier[1].inhabitants != row.inhabitants:
             problems.append(_conflict(row, earlier[0], on))
     if not problems and not imported:
-        problems.append(_no_members(dataset, rows, skipped))
+        problems.append(_no_members(dataset, rows, list(skipped)))
     if problems:
         raise DataError(problems)
-    return _merge(dataset.population, [figure for _, figure in imported.values()], skipped)
+    return _merge(dataset.population, [figure for _, figure in imported.values()], list(skipped))
 
 
 def _dated(
@@ -240,15 +240,56 @@ def _file_order(figure: PopulationFigure) -> tuple[date, str]:
     return figure.reference_date, figure.kommunkod
 
 
-def _match(
-    municipalities: tuple[Municipality, ...], row: RegionFigure, problems: list[Problem]
-) -> str | None:
+class _Members:
+    """The dataset's municipalities indexed once, so that matching a region costs no search.
+
+    By kommunkod and by name key (the first municipality in the dataset's order wins, as a
+    search in that order would find it), and by folded name for the did-you-mean.
+    """
+
+    def __init__(self, municipalities: tuple[Municipality, ...]) -> None:
+        self.by_code: dict[str, Municipality] = {}
+        self.by_key: dict[str, tuple[int, Municipality]] = {}
+        for position, municipality in enumerate(municipalities):
+            self.by_code.setdefault(municipality.kommunkod, municipality)
+            self.by_key.setdefault(name_key(municipality.name), (position, municipality))
+        self.folded = {fold(m.name): m for m in municipalities}
+        self._by_length: dict[int, list[str]] = {}  # the names a name of that length may be
+
+    def named(self, written: str) -> Municipality | None:
+        """The first municipality that ``written`` names (:func:`same_name`), if any."""
+        found = [self.by_key[form] for form in name_forms(written) if form in self.by_key]
+        return min(found, key=lambda pair: pair[0])[1] if found else None
+
+    def close_to(self, wanted: str) -> Municipality | None:
+        """The municipality whose folded name is closest to ``wanted``, if close enough.
+
+        Names whose length alone puts them below the cutoff are left out before difflib
+        compares (its own first test, ``real_quick_ratio``): the same answer, much sooner.
+        """
+        possible = self._by_length.get(len(wanted))
+        if possible is None:
+            possible = [name for name in self.folded if _may_be_close(len(wanted), len(name))]
+            self._by_length[len(wanted)] = possible
+        if not possible:
+            return None
+        close = difflib.get_close_matches(wanted, possible, n=1, cutoff=NAME_CUTOFF)
+        return self.folded[close[0]] if close else None
+
+
+def _may_be_close(length: int, other: int) -> bool:
+    """difflib's ``real_quick_ratio`` (an upper bound of the similarity) against the cutoff."""
+    total = length + other
+    return (2.0 * min(length, other) / total if total else 1.0) >= NAME_CUTOFF
+
+
+def _match(members: _Members, row: RegionFigure, problems: list[Problem]) -> str | None:
     """The kommunkod of the row's region, or None to skip it (not in the dataset)."""
     text = row.region.strip()
     coded = _CODE_AND_NAME.fullmatch(text)
     if coded:
         code, name = coded.group(1).zfill(4), coded.group(2)
-        found = next((m for m in municipalities if m.kommunkod == code), None)
+        found = members.by_code.get(code)
         if found is None:
             return None
         if name and not same_name(name, found.name):
@@ -268,20 +309,15 @@ def _match(
         return code
     if _COUNTY_OR_COUNTRY.fullmatch(text):
         return None
-    return _match_name(municipalities, row, problems)
+    return _match_name(members, row, problems)
 
 
-def _match_name(
-    municipalities: tuple[Municipality, ...], row: RegionFigure, problems: list[Problem]
-) -> str | None:
-    for municipality in municipalities:
-        if same_name(row.region, municipality.name):
-            return municipality.kommunkod
-    names = {fold(m.name): m for m in municipalities}
-    wanted = fold(row.region)
-    close = difflib.get_close_matches(wanted, list(names), n=1, cutoff=NAME_CUTOFF)
-    if close:
-        member = names[close[0]]
+def _match_name(members: _Members, row: RegionFigure, problems: list[Problem]) -> str | None:
+    named = members.named(row.region)
+    if named is not None:
+        return named.kommunkod
+    member = members.close_to(fold(row.region))
+    if member is not None:
         problems.append(
             _problem(
                 row,

@@ -6,6 +6,7 @@ figures can be recomputed by hand. Uses rich, like :mod:`norrort_cost.rendering.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
 
 from rich.console import Console
@@ -23,7 +24,7 @@ from norrort_cost.rendering.check_text import check_summary, reading_text
 from norrort_cost.rendering.console import hidden_note, pool_label
 from norrort_cost.rendering.i18n import _
 from norrort_cost.rendering.layout import Column, fit, print_fitted, print_text
-from norrort_cost.rendering.records import ILLUSTRATIVE_NOTICE
+from norrort_cost.rendering.records import ILLUSTRATIVE_NOTICE, preliminary_text
 from norrort_cost.rendering.vocabulary import method_name
 
 
@@ -34,10 +35,13 @@ def _exact(value: Fraction, places: int = 6) -> str:
     )
 
 
-def notice(out: Console, *, illustrative: bool) -> None:
-    """The illustrative-budget notice, when it applies."""
+def notice(out: Console, *, illustrative: bool, preliminary: Sequence[str | None] = ()) -> None:
+    """The illustrative-budget notice and the preliminary-basis ones, when they apply."""
     if illustrative:
         print_text(out, _(ILLUSTRATIVE_NOTICE), "bold red")
+    for text in dict.fromkeys(preliminary):
+        if text:
+            print_text(out, text, "bold yellow")
 
 
 def _membership(result: Explanation) -> list[tuple[str, str, str]]:
@@ -238,7 +242,8 @@ def _explanation_rows(result: Explanation) -> list[tuple[str, str, str]]:
 def print_explanation(out: Console, result: Explanation) -> None:
     """Every step from inputs to amount, one row each: step, value, how it comes about;
     with the illustrative notice when it applies."""
-    notice(out, illustrative=result.illustrative)
+    preliminary = [preliminary_text(result.population_date, result.final_population_date)]
+    notice(out, illustrative=result.illustrative, preliminary=preliminary)
     rows = _explanation_rows(result)
     columns = [
         Column(_("Step"), [r[0] for r in rows]),
@@ -256,12 +261,14 @@ def print_explanation(out: Console, result: Explanation) -> None:
         method=method_name(result.method, result.method_version), tie_break=_(result.tie_break)
     )
     print_fitted(out, fit(columns, out.width, title=title, caption=caption), hidden_note())
-    notice(out, illustrative=result.illustrative)
+    notice(out, illustrative=result.illustrative, preliminary=preliminary)
 
 
 def print_check(out: Console, result: CheckResult) -> None:
     """Every reading of the claim against the computed amount, then the verdict."""
-    notice(out, illustrative=result.illustrative)
+    used = result.population_date
+    preliminary = [preliminary_text(used, result.final_population_date) if used else None]
+    notice(out, illustrative=result.illustrative, preliminary=preliminary)
     approx = _(" (approximate)") if result.claim.approximate else ""
     title = _(
         "Check {claim}{approx} against {name} ({kommunkod}) {year}: computed {amount} kr"
@@ -292,4 +299,4 @@ def print_check(out: Console, result: CheckResult) -> None:
     print_fitted(out, fit(columns, out.width, title=title), hidden_note())
     style = "bold green" if result.verdict == Verdict.CONSISTENT else "bold red"
     print_text(out, check_summary(result, _), style)
-    notice(out, illustrative=result.illustrative)
+    notice(out, illustrative=result.illustrative, preliminary=preliminary)

@@ -15,6 +15,7 @@ CSV and XLSX rows then end with one ``amount_<pool>`` column per pool.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from norrort_cost.allocation.results import Allocation, Part, Pool, Share
@@ -119,14 +120,16 @@ PRELIMINARY_NOTICE = (
 
 def preliminary_notice(allocation: Allocation) -> str | None:
     """The notice that an allocation rests on older figures (None if it is final)."""
-    if allocation.final_population_date is None:
+    return preliminary_text(allocation.population_date, allocation.final_population_date)
+
+
+def preliminary_text(used: date, final: date | None) -> str | None:
+    """The notice that figures of ``used`` stand in for ``final`` ones (None if final)."""
+    if final is None:
         return None
     from norrort_cost.rendering.i18n import _
 
-    return _(PRELIMINARY_NOTICE).format(
-        used=allocation.population_date.isoformat(),
-        final=allocation.final_population_date.isoformat(),
-    )
+    return _(PRELIMINARY_NOTICE).format(used=used.isoformat(), final=final.isoformat())
 
 
 def method_record(allocation: Allocation | Explanation) -> dict[str, str]:

@@ -20,12 +20,13 @@ import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.message import Message
-from http.client import HTTPMessage, HTTPResponse
+from http.client import HTTPException, HTTPMessage, HTTPResponse
 from typing import IO
 
 from norrort_cost.problems import UsageError, said
 
 DEFAULT_API_URL = "https://statistikdatabasen.scb.se/api/v2"
+API_PATH = "/api/v2"  # where PxWebApi 2 lives on its host
 API_URL_ENV = "NORRORT_COST_SCB_API_URL"
 TABLES_ENV = "NORRORT_COST_SCB_TABLES"
 DEFAULT_TABLES = ("TAB638", "TAB5557")
@@ -51,6 +52,7 @@ class ScbUnreachableError(UsageError):
     """SCB's API could not be reached or did not answer with figures (exit code 4)."""
 
     exit_code = EXIT_UNREACHABLE
+    status: int | None = None  # the HTTP status of an error answer, if there was one
 
 
 class _SameHost(urllib.request.HTTPRedirectHandler):
@@ -89,16 +91,34 @@ class Exchange:
     deadline: float = field(init=False)
 
     def __post_init__(self) -> None:
-        if not self.base.startswith(("http://", "https://")):
+        if not self.base.startswith(("http://", "https://")) or not _well_formed(self.base):
             raise UsageError(
                 said("{url} is not an http(s) address", url=self.base),
                 "set scb_api_url to SCB's API",
             )
-        self.base = self.base.rstrip("/")
+        self.base = self.base.rstrip("/").removesuffix("/tables")
         self.deadline = self.clock() + self.total_seconds
 
     def metadata(self, table: str) -> object:
-        """The table's metadata (JSON-stat 2.0 without values)."""
+        """The table's metadata (JSON-stat 2.0 without values).
+
+        An address given without PxWebApi 2's path (``http://host:port``) that answers 404
+        is tried once more with ``/api/v2`` added, and kept if that answers.
+        """
+        try:
+            return self._metadata(table)
+        except ScbUnreachableError as exc:
+            if exc.status != 404 or self.base.endswith(API_PATH):
+                raise
+            given = self.base
+            self.base = given + API_PATH
+            try:
+                return self._metadata(table)
+            except ScbUnreachableError:
+                self.base = given
+                raise exc from None
+
+    def _metadata(self, table: str) -> object:
         quoted = urllib.parse.quote(table, safe="")
         url = f"{self.base}/tables/{quoted}/metadata?lang=sv"
         return self._json(urllib.request.Request(url))  # noqa: S310 - http(s) checked above
@@ -147,7 +167,8 @@ class Exchange:
                 return exc.code, exc.headers, self._read(exc)
             finally:
                 exc.close()
-        except (TimeoutError, urllib.error.URLError, OSError) as exc:
+        except (TimeoutError, urllib.error.URLError, OSError, HTTPException) as exc:
+            # HTTPException: an answer that is not HTTP, cut short or with broken framing
             raise _unreachable(request.full_url, exc) from None
 
     def _read(self, answer: HTTPResponse | urllib.error.HTTPError) -> bytes:
@@ -164,6 +185,18 @@ class Exchange:
                 raise _too_slow(self.total_seconds)
             chunks.append(chunk)
         return b"".join(chunks)
+
+
+def _well_formed(url: str) -> bool:
+    """Whether ``url`` has a host, a valid port if any, and no spaces or control characters."""
+    if any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in url):
+        return False
+    try:
+        parts = urllib.parse.urlsplit(url)
+        _ = parts.port  # ValueError when out of range or not a number
+    except ValueError:
+        return False
+    return bool(parts.hostname)
 
 
 def _retry_after(value: str | None) -> float:
@@ -206,6 +239,12 @@ def _parse(body: bytes, content_type: str) -> object:
 
 
 def _http_error(status: int, body: bytes) -> ScbUnreachableError:
+    error = _status_error(status, body)
+    error.status = status
+    return error
+
+
+def _status_error(status: int, body: bytes) -> ScbUnreachableError:
     title = _detail(body)
     message = said("SCB's API answered {status}: {title}", status=status, title=title)
     if status >= 500:

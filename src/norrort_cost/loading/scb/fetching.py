@@ -57,7 +57,7 @@ def fetch_population(
     figures: list[RegionFigure] = []
     used: list[TableUse] = []
     for info, asked in _holders(infos, wanted):
-        answer = exchange.data(info.id, info.selection(regions, asked))
+        answer = _data(exchange, info, regions, asked)
         stamp = answer.get("updated") if isinstance(answer, dict) else None
         updated = str(stamp or info.updated)  # the answer's own stamp, else the metadata's
         # like the embedded figures' sources, plus the day fetched; no ';' (Swedish Excel).
@@ -74,6 +74,23 @@ def fetch_population(
             raise _unusable(info.id, exc) from None
         used.append(TableUse(info.id, info.label, updated, tuple(asked), source))
     return Fetched(tuple(figures), tuple(used))
+
+
+def _data(exchange: Exchange, info: TableInfo, regions: list[str], years: list[int]) -> object:
+    """SCB's answer for ``years``: variables without a total left out (SCB sums them).
+
+    A server that refuses a variable left out (HTTP 400, "Missing selection for mandantory
+    variable") is asked once more with all the codes of those variables; the parts are
+    then summed from the answer (only TAB638, before the noise, has such variables).
+    """
+    selection = info.selection(regions, years)
+    try:
+        return exchange.data(info.id, selection)
+    except ScbUnreachableError as exc:
+        explicit = info.selection(regions, years, eliminate=False)
+        if exc.status != 400 or explicit == selection:
+            raise
+    return exchange.data(info.id, explicit)
 
 
 def _info(exchange: Exchange, table: str) -> TableInfo:

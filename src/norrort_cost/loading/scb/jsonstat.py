@@ -10,7 +10,8 @@ the old PxWebApi's plain JSON (:mod:`.pxjson`) are read too.
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, overload
 
 from norrort_cost.loading.jsontext import JsonLimitError, parse_json
 from norrort_cost.loading.scb.cube import Dimension, cube_observations
@@ -98,25 +99,50 @@ def _size(dimensions: list[Dimension]) -> int:
     return total
 
 
-def _values(data: dict[str, Any], size: int) -> list[str]:
+def _values(data: dict[str, Any], size: int) -> Sequence[str]:
     raw = data["value"]
-    status = data.get("status") or {}
     if isinstance(raw, dict):
         raw = [raw.get(str(i)) for i in range(size)]
-    if isinstance(status, str):
-        status = dict.fromkeys(map(str, range(size)), status)
     if len(raw) != size:
         raise ValueError(f"{len(raw)} values for {size} cells")
-    out = []
-    for index, value in enumerate(raw):
-        mark = status.get(str(index)) if isinstance(status, dict) else None
-        if isinstance(status, list) and index < len(status):
+    return _Values(raw, data.get("status") or {})
+
+
+class _Values(Sequence[str]):
+    """The cube's values as text, each made only when its cell is asked for.
+
+    A missing value (``null``) is its ``status`` mark (one for all, a list, or a mapping by
+    index), else ``..``: SCB's mark for no figure.
+    """
+
+    def __init__(self, raw: list[Any], status: str | list[Any] | dict[str, Any]) -> None:
+        self._raw = raw
+        self._status = status
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        value = self._raw[index]
+        if value is not None:
+            return str(value)
+        status = self._status
+        mark = None
+        if isinstance(status, str):
+            mark = status
+        elif isinstance(status, dict):
+            mark = status.get(str(index))
+        elif index < len(status):
             mark = status[index]
-        if value is None:
-            out.append(str(mark or ".."))
-        else:
-            out.append(str(value))
-    return out
+        return str(mark or "..")
 
 
 def _problem(file: str, line: int | None, message: str) -> Problem:

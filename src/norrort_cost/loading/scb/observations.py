@@ -65,10 +65,11 @@ def _total_age(
     ages = [o.age for o in found if o.age is not None]
     if not ages:
         return found, []
-    if any(is_age_total(age) for age in ages):
+    groups = list(dict.fromkeys(ages))  # each age category judged once, not once per cell
+    totals = {age for age in groups if is_age_total(age)}
+    if totals:
         notes.append("age: the total over all ages")
-        return [o for o in found if o.age is None or is_age_total(o.age)], []
-    groups = list(dict.fromkeys(ages))
+        return [o for o in found if o.age is None or o.age in totals], []
     shown = ", ".join(groups[:4]) + (", ..." if len(groups) > 4 else "")
     return [], [
         Problem(

@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import codecs
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from itertools import product
+from typing import overload
 
 from norrort_cost.loading.scb.cube import Dimension, cube_observations
 from norrort_cost.loading.scb.observations import Observation
@@ -72,7 +75,7 @@ def read_px(
         if wrong is not None:
             return [], None, [wrong]
     else:
-        values = _tokens(data)
+        values = _Data(data)
     if len(values) != size:
         message = said(
             "DATA has {count} numbers where the dimensions make {size}",
@@ -85,12 +88,49 @@ def read_px(
 
 
 def _tokens(data: str) -> list[str]:
+    if '"' not in data and "," not in data:
+        return data.split()  # SCB's plain numbers: the same tokens, at C speed
     return [token.strip('"') for token in re.findall(r'"[^"]*"|[^\s,;"]+', data)]
+
+
+class _Data(Sequence[str]):
+    """The DATA numbers, split line by line only when a cell of that line is asked for.
+
+    Counting the numbers splits every line once (nothing kept); a cell is then found by its
+    line (bisect on the counts) and only the lines holding kept cells are split again, so
+    a cube of millions of numbers is never held as millions of strings.
+    """
+
+    def __init__(self, data: str) -> None:
+        self._lines = data.splitlines()
+        self._starts = [0]
+        for line in self._lines:
+            self._starts.append(self._starts[-1] + len(_tokens(line)))
+        self._cached: tuple[int, list[str]] = (-1, [])
+
+    def __len__(self) -> int:
+        return self._starts[-1]
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        line = bisect_right(self._starts, index) - 1
+        if self._cached[0] != line:
+            self._cached = (line, _tokens(self._lines[line]))
+        return self._cached[1][index - self._starts[line]]
 
 
 def _keyed_values(
     data: str, dimensions: list[Dimension], keys: int, file: str
-) -> tuple[list[str], Problem | None]:
+) -> tuple[Sequence[str], Problem | None]:
     """The cube's values from DATA lines that begin with ``keys`` stub codes or values.
 
     Rows the file leaves out are missing (``..``): a member among them is refused by the
@@ -143,10 +183,10 @@ def _statements(text: str) -> dict[tuple[str, str | None], str]:
     out: dict[tuple[str, str | None], str] = {}
     position = 0
     while (found := _KEYWORD.match(text, position)) is not None:
-        end, quoted = found.end(), False
-        while end < len(text) and (quoted or text[end] != ";"):
-            quoted = quoted != (text[end] == '"')
-            end += 1
+        end = text.find(";", found.end())
+        while end >= 0 and text.count('"', found.end(), end) % 2:
+            end = text.find(";", end + 1)  # that ``;`` is inside quotes
+        end = len(text) if end < 0 else end
         out.setdefault((found.group(1), found.group(2)), text[found.end() : end])
         position = end + 1
     return out

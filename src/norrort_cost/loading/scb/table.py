@@ -22,6 +22,7 @@ from norrort_cost.loading.scb.header import (
 from norrort_cost.loading.scb.labels import (
     Role,
     Sex,
+    is_age_total,
     is_missing,
     is_plain_year,
     names_other_measure,
@@ -56,13 +57,21 @@ def read_table(
     found, problems = layout(columns, body, file, header.line, choice)
     if found is None:
         return [], None, problems
-    observations: list[Observation] = []
+    eligible: list[tuple[GridRow, str]] = []
     region = ""
     for row in body:
         region = _region(row, found) or region
         if len(row.cells) > len(header.cells):
             problems.append(_extra_cells(row, len(header.cells), file))
         elif region:
+            eligible.append((row, region))
+    totals = _age_totals(eligible, found)
+    observations: list[Observation] = []
+    age = found.age.index if found.age is not None and totals is not None else None
+    for row, region in eligible:
+        if age is not None and totals is not None and cell(row, age) not in totals:
+            _check_row(row, found, file, problems)  # a single age: checked, not kept
+        else:
             observations.extend(_observations(row, found, region, file, problems))
     problems.extend(_data_below(after, found, file, body))
     periods = sorted({o.period for o in observations if o.period})
@@ -197,10 +206,35 @@ def _region(row: GridRow, found: Layout) -> str:
     return " ".join(p for p in parts if p)
 
 
+def _age_totals(eligible: list[tuple[GridRow, str]], found: Layout) -> set[str] | None:
+    """The age cells that are the total over all ages; None to keep every row's figures.
+
+    Of an age breakdown only its total is the population (what :func:`.observations.resolve`
+    keeps), so the rows of single ages are checked but make no observations: a table by
+    age costs what its total rows cost, not a hundred times more.
+    """
+    if found.age is None:
+        return None
+    ages = {cell(row, found.age.index) for row, _ in eligible if _population(row, found)}
+    return {age for age in ages if is_age_total(age)} or None
+
+
+def _population(row: GridRow, found: Layout) -> bool:
+    """Whether the row holds the population (not Folkökning, Döda, ... of a contents column)."""
+    return not found.contents or role_of(cell(row, found.contents.index)) == Role.POPULATION
+
+
+def _check_row(row: GridRow, found: Layout, file: str, problems: list[Problem]) -> None:
+    """The problems of a row whose figures are not kept: its period and kön, as if kept."""
+    if _population(row, found):
+        _row_period(row, found.period, file, problems)
+        _row_sex(row, found.sex, file, problems)
+
+
 def _observations(
     row: GridRow, found: Layout, region: str, file: str, problems: list[Problem]
 ) -> list[Observation]:
-    if found.contents and role_of(cell(row, found.contents.index)) != Role.POPULATION:
+    if not _population(row, found):
         return []  # a row of Folkökning, Döda, ...: not the population
     period = _row_period(row, found.period, file, problems)
     sex = _row_sex(row, found.sex, file, problems)

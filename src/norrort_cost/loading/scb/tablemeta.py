@@ -56,14 +56,18 @@ class TableInfo:
     others: tuple[Variable, ...]
     regions: frozenset[str] = frozenset()
 
-    def selection(self, regions: list[str], years: list[int]) -> dict[str, list[str]]:
+    def selection(
+        self, regions: list[str], years: list[int], *, eliminate: bool = True
+    ) -> dict[str, list[str]]:
         """The PxWebApi 2 selection of the population of ``regions`` in ``years``.
 
         Every other variable is asked at its total code. One without a total is left out
         where the table allows it (SCB then answers the sum itself; TAB638, the only
         such table, has no noise, so that sum is exact); a mandatory one without a total
         is asked with all its codes, and the reader sums them. A region the table does
-        not know is not asked (SCB would refuse the whole request for it).
+        not know is not asked (SCB would refuse the whole request for it). With
+        ``eliminate`` False every variable without a total is asked with all its codes,
+        for a server that refuses a variable left out.
         """
         chosen = {
             self.region: [r for r in regions if r in self.regions or not self.regions],
@@ -73,7 +77,7 @@ class TableInfo:
         for variable in self.others:
             if variable.total is not None:
                 chosen[variable.code] = [variable.total]
-            elif variable.mandatory:
+            elif variable.mandatory or not eliminate:
                 chosen[variable.code] = list(variable.codes)
         return chosen
 

@@ -85,6 +85,17 @@ def report_view(report: CommitteeReport, lang: str, version: str) -> ReportView:
 
 
 def _headline(report: CommitteeReport, t: Mapping[str, str]) -> str:
+    """The first sentence, and that the year is preliminary where it is."""
+    final = report.allocation.final_population_date
+    if final is None:
+        return _first_sentence(report, t)
+    preliminary = t["preliminary"].format(
+        used=report.allocation.population_date.isoformat(), final=final.isoformat()
+    )
+    return f"{_first_sentence(report, t)} {preliminary}"
+
+
+def _first_sentence(report: CommitteeReport, t: Mapping[str, str]) -> str:
     allocation, share = report.allocation, report.focus_share
     if share is None:
         return t["headline_cooperation"].format(

@@ -104,6 +104,10 @@ _SV: dict[str, str] = {
     "legend_budget": "Summa för samverkan",
     "note_not_member": "{name} ej medlem {years}",
     "notice_short": "ILLUSTRATIV BUDGET: beloppen är exempel, inte beslutsunderlag.",
+    "preliminary": (
+        "PRELIMINÄR: viktad efter folkmängden {used} eftersom SCB inte har publicerat {final} "
+        "än; avräknas på de slutliga siffrorna."
+    ),
     "section_summary": "Sammanfattning",
     "fact_total": "Årets kostnad {year}",
     "fact_change": "Förändring från {year}",
@@ -255,6 +259,10 @@ _EN: dict[str, str] = {
     "legend_budget": "Total of the cooperation",
     "note_not_member": "{name} not a member in {years}",
     "notice_short": "ILLUSTRATIVE BUDGET: the amounts are examples, not a basis for decisions.",
+    "preliminary": (
+        "PRELIMINARY: weighed by the population of {used} because SCB has not published "
+        "{final} yet; to be settled on the final figures."
+    ),
     "section_summary": "Summary",
     "fact_total": "The year's cost {year}",
     "fact_change": "Change from {year}",
