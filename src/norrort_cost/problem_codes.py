@@ -164,6 +164,14 @@ CODES: Final[dict[str, Code]] = {
     "disk-full": Code("Disk full", "free some space, then run again"),
     "register-unusable": Code("Not an invoice register", "point --register at register.sqlite"),
     "changed-copy": Code("Stored copy differs from its hash", "run norrort-cost register verify"),
+    # Bankgirot's BgMax payment files
+    "not-bgmax": Code("Not a BgMax file", "give the BgMax file from the bank"),
+    "malformed-record": Code("Record not in BgMax's layout", "get the file again from the bank"),
+    "unknown-record": Code("Unknown BgMax record type", "get the file again from the bank"),
+    "misplaced-record": Code("Record out of place", "get the file again from the bank"),
+    "totals-mismatch": Code("Counts or sums do not match", "the file is incomplete or changed"),
+    "test-file": Code("Test file from Bankgirot", "import the production file"),
+    "tab-character": Code("Tab character in the file", "read as spaces to the next 8th column"),
 }
 
 # A usage error's code (``UsageError.code``, the ``code`` of ``--format json``'s error

@@ -15,8 +15,10 @@ from norrort_cost.cli import compare as _compare  # noqa: F401 - registers the c
 from norrort_cost.cli import dataset as _dataset  # noqa: F401 - registers the command
 from norrort_cost.cli import explain as _explain  # noqa: F401 - registers the command
 from norrort_cost.cli import invoices as _invoices  # noqa: F401 - registers the command
+from norrort_cost.cli import payments as _payments  # noqa: F401 - registers the command
 from norrort_cost.cli import population as _population  # noqa: F401 - registers the command
 from norrort_cost.cli import registry as _registry  # noqa: F401 - registers the command
+from norrort_cost.cli import reminders as _reminders  # noqa: F401 - registers the command
 from norrort_cost.cli import report as _report  # noqa: F401 - registers the command
 from norrort_cost.cli import settle as _settle  # noqa: F401 - registers the command
 from norrort_cost.cli import validate as _validate  # noqa: F401 - registers the command

@@ -15,6 +15,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TextIO
@@ -388,3 +389,8 @@ def emit_table(printer: Callable[[Console], None], output: Path | None) -> None:
     buffer = io.StringIO()
     printer(console(buffer))
     emit(buffer.getvalue(), output)
+
+
+def today() -> date:
+    """The local date, the default issue date (the only place that reads the clock)."""
+    return datetime.now(tz=UTC).astimezone().date()

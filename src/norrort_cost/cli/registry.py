@@ -11,6 +11,8 @@ continues the same series, wherever its files go.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -35,7 +37,9 @@ if TYPE_CHECKING:
 
     from norrort_cost.dataset.models import Dataset
     from norrort_cost.invoicing.documents import Invoice
+    from norrort_cost.invoicing.receivables import Receivable
     from norrort_cost.invoicing.register import Registered
+    from norrort_cost.storage.register import Register
     from norrort_cost.storage.verify import Verification
 
 REGISTER_FILE = "register.sqlite"
@@ -122,22 +126,55 @@ def warn_about(invoices: Sequence[Invoice]) -> None:
         )
 
 
+class Status(StrEnum):
+    """What ``register list --status`` shows: an invoice's status, or overdue ones."""
+
+    OPEN = "open"
+    PARTLY_PAID = "partly-paid"
+    PAID = "paid"
+    OVERPAID = "overpaid"
+    CREDITED = "credited"
+    OVERDUE = "overdue"
+
+
 @register_app.command("list")
 def list_documents(
     year: Annotated[
         int | None, typer.Option("--year", "-y", metavar="YEAR", help="Only this year.")
+    ] = None,
+    status: Annotated[
+        Status | None,
+        typer.Option(
+            "--status",
+            help="Only invoices of this status (overdue: open or partly paid after the due date).",
+        ),
+    ] = None,
+    on: Annotated[
+        datetime | None,
+        typer.Option(
+            "--date",
+            metavar="YYYY-MM-DD",
+            formats=["%Y-%m-%d"],
+            help="The day statuses are taken on, for overdue and days overdue (default: today).",
+        ),
     ] = None,
     fmt: FormatOption = Format.TABLE,
     output: OutputOption = None,
     register: RegisterOption = None,
     data_dir: DataDirOption = None,
 ) -> None:
-    """List the invoices, credit notes and internal shares in the register.
+    """List the invoices, credit notes and internal shares in the register, with what each
+    invoice was paid, what remains and its status.
 
-    Example: norrort-cost register list --register fakturor/register.sqlite --year 2014
+    Example: norrort-cost register list --data-dir my-data --status overdue --date 2014-09-01
     """
     with reporting(fmt):
-        _export(year, None, fmt, output, register, data_dir)
+        from norrort_cost.cli.common import today
+
+        day = on.date() if on else today()
+        _export(
+            year, None, fmt, output, register, data_dir, status=status, on=day, dated=on is not None
+        )
 
 
 @register_app.command("show")
@@ -249,6 +286,10 @@ def _export(
     output: Path | None,
     register: Path | None,
     data_dir: Path | None,
+    *,
+    status: str | None = None,
+    on: date | None = None,
+    dated: bool = False,
 ) -> None:
     from norrort_cost.rendering.files import to_csv, to_json, to_xlsx
     from norrort_cost.rendering.register_records import (
@@ -262,9 +303,23 @@ def _export(
     with open_register(path, create=False) as opened:
         found = opened.documents(year)
         left = _remaining(opened.documents() if year is not None else found)
+        owed = _receivables(opened) if on is not None else {}
+    if status is not None and on is not None:
+        found = [
+            row
+            for row in found
+            if (row.seller, row.number) in owed
+            and _status(owed[(row.seller, row.number)], on, status)
+        ]
     if number is not None:
         found = _one(found, number, path)
     rows = register_rows(found, left)
+    if on is not None:
+        from norrort_cost.rendering.payment_records import receivable_fields
+
+        for row, document in zip(rows, found, strict=True):
+            if document.kind == "invoice" and (document.seller, document.number) in owed:
+                row.update(receivable_fields(owed[(document.seller, document.number)], on))
     if fmt == Format.JSON:
         record = {
             "schema": "norrort-cost.register",
@@ -278,6 +333,10 @@ def _export(
         emit(to_xlsx(rows, "register", [f"Fakturaregister {path.name}"]), output)
     elif number is not None:
         emit_table(lambda console: _print_document(console, found[0], left), output)
+    elif status is not None or dated:
+        from norrort_cost.rendering.payment_records import print_receivables
+
+        emit_table(lambda console: print_receivables(console, rows), output)
     else:
         emit_table(lambda console: print_register(console, found, left), output)
 
@@ -320,3 +379,19 @@ def _print_document(console: Console, row: Registered, left: dict[tuple[str, str
     from norrort_cost.rendering.register_records import print_document
 
     print_document(console, row, left, " ".join(name for name, _digest in row.files))
+
+
+def _receivables(opened: Register) -> dict[tuple[str, str], Receivable]:
+    """Each invoice's receivable: credit notes and booked payments counted."""
+    from norrort_cost.invoicing.receivables import receivables
+    from norrort_cost.storage import payments as stored
+
+    with opened.transaction():
+        stored.ensure_tables(opened.connection)
+    documents = stored.documents(opened.documents())
+    return receivables(documents, stored.booked(opened.connection))
+
+
+def _status(receivable: Receivable, on: date, status: str) -> bool:
+    """Whether ``receivable`` is of ``status`` on ``on`` (overdue: open or partly paid late)."""
+    return receivable.overdue(on) if status == "overdue" else receivable.status == status

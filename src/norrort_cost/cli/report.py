@@ -108,7 +108,7 @@ def report(
     with reporting():
         from norrort_cost import __version__
         from norrort_cost.audit.report import committee_report
-        from norrort_cost.cli.invoices import today
+        from norrort_cost.cli.common import today
         from norrort_cost.rendering.report import render_report
 
         chosen = fmt or _format_of(output)

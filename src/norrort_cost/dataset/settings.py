@@ -22,6 +22,7 @@ from norrort_cost.dataset.fields import (
     problem,
 )
 from norrort_cost.dataset.record import Record
+from norrort_cost.dataset.reminders import ReminderSettings
 
 
 class ManagingPeriod(Record):
@@ -138,6 +139,8 @@ class Settings(Record):
     # SCB's population tables, each year asked from the one that holds it (fetch-scb)
     scb_tables: tuple[str, ...] = ("TAB638", "TAB5557")
     budget: BudgetSheets = BudgetSheets()
+    # payment reminders: the fee and Riksbanken's reference rates (late-payment interest)
+    reminders: ReminderSettings = ReminderSettings()
 
     @model_validator(mode="before")
     @classmethod

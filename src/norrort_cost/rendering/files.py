@@ -23,7 +23,9 @@ from pathlib import Path
 from typing import Any
 
 # machine columns holding decimal numbers as text; XLSX stores them as numbers
-DECIMAL_COLUMNS = frozenset({"amount", "share", "sek_per_inhabitant"})
+DECIMAL_COLUMNS = frozenset(
+    {"amount", "share", "sek_per_inhabitant", "paid", "credited", "remaining"}
+)
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
 
