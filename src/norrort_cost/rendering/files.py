@@ -133,7 +133,7 @@ def to_xlsx(rows: Sequence[dict[str, Any]], sheet: str, notes: Sequence[str]) ->
 def _cell(key: str, value: Any) -> Any:  # noqa: ANN401 - spreadsheet cell
     numeric = key in DECIMAL_COLUMNS or key.startswith("amount_")
     if numeric and isinstance(value, str):
-        return Decimal(value)
+        return Decimal(value) if value else None  # a document without that amount: empty
     return neutralise(value)
 
 
