@@ -19,11 +19,11 @@ from norrort_cost import (
     DataError,
     MembershipChange,
     allocate,
+    allocate_frame,
     compare,
     load_dataset,
     whatif,
 )
-from norrort_cost.allocation.frames import allocate_frame
 from norrort_cost.invoicing.invoices import build_invoices
 from norrort_cost.loading import default_data_dir
 from norrort_cost.money import ore_to_decimal
@@ -60,6 +60,28 @@ def test_the_frame_has_the_documented_types(dataset):
     assert all(isinstance(v, Decimal) for v in frame["amount"])
     assert sum(frame["amount"]) == Decimal("857000.00")
     assert list(frame["amount"]) == [ore_to_decimal(o) for o in frame["amount_ore"]]
+
+
+def test_the_frame_keeps_the_provenance_the_csv_has(dataset):
+    """Cooperation, illustrative, method and its version, the population's source: as
+    columns (they survive a concat and a join) and in ``attrs``."""
+    frame = allocate(dataset, 2014).to_frame()
+    assert list(frame.columns[-5:]) == [
+        "population_source",
+        "cooperation",
+        "illustrative",
+        "method",
+        "method_version",
+    ]
+    assert set(frame["illustrative"]) == {True}
+    assert set(frame["method"]) == {"largest-remainder (Hamilton)"}
+    assert frame["population_source"].iloc[0].startswith("SCB")
+    assert frame.attrs["cooperation"] == frame["cooperation"].iloc[0] != ""
+    assert frame.attrs["illustrative"] is True
+    joined = frame[["kommunkod", "amount_ore"]].merge(frame[["kommunkod", "illustrative"]])
+    assert set(joined["illustrative"]) == {True}
+    stacked = pd.concat([allocate(dataset, y).to_frame() for y in (2013, 2014)])
+    assert stacked.attrs["method_version"] == frame.attrs["method_version"]
 
 
 def test_several_years_concatenate_into_one_frame(dataset):

@@ -9,7 +9,6 @@ import pytest
 
 from norrort_cost.money import (
     NumberFormatError,
-    decimal_to_ore,
     format_int,
     format_sek,
     machine_amount,
@@ -43,13 +42,6 @@ def test_parse_decimal_refuses_non_numbers(text: str) -> None:
     """Text that is not a number is refused, never guessed."""
     with pytest.raises(NumberFormatError):
         parse_decimal(text)
-
-
-def test_amounts_with_fractions_of_an_ore_are_refused() -> None:
-    """An amount in kronor must be a whole number of öre."""
-    assert decimal_to_ore(Decimal("24291.03")) == 2429103
-    with pytest.raises(NumberFormatError):
-        decimal_to_ore(Decimal("0.001"))
 
 
 def test_formatting_for_people_and_machines() -> None:

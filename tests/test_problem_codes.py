@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from norrort_cost import DataError, load_dataset
-from norrort_cost.problem_codes import CODES
+from norrort_cost.problem_codes import CODES, USAGE_CODES
 
 ROOT = Path(__file__).resolve().parents[1]
 KEBAB = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)+")
@@ -73,7 +73,7 @@ def test_every_code_written_in_the_source_is_in_the_table() -> None:
     undeclared = {
         word: where
         for word, where in _kebab_literals().items()
-        if word not in CODES and word not in NOT_CODES
+        if word not in CODES and word not in USAGE_CODES and word not in NOT_CODES
     }
     assert undeclared == {}, (
         "add these to CODES in src/norrort_cost/problem_codes.py "
@@ -84,6 +84,13 @@ def test_every_code_written_in_the_source_is_in_the_table() -> None:
 def test_every_code_in_the_table_is_used() -> None:
     """The table lists no code that nothing reports any more."""
     assert set(CODES) - set(_kebab_literals()) == set()
+
+
+def test_every_usage_code_is_used_and_apart_from_the_problem_codes() -> None:
+    """A usage error's code is reported somewhere and never means a problem in the data."""
+    used = set(_kebab_literals())
+    assert set(USAGE_CODES) - used == set()
+    assert set(USAGE_CODES) & set(CODES) == set()
 
 
 def test_codes_are_kebab_case_with_a_title_and_a_hint() -> None:

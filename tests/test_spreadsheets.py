@@ -92,11 +92,11 @@ def test_the_overview_has_members_by_years(years_book):
 
 
 def test_notes_say_illustrative_method_and_how_to_read_back(years_book):
-    """The notes sheet holds the illustrative notice, the method and the pandas call."""
+    """The notes sheet holds the illustrative notice, the method and the reader to call."""
     notes = [c.value for c in years_book["Notes"]["A"]]
     assert notes[0].startswith("ILLUSTRATIVE BUDGET")
     assert any("largest remainder (Hamilton), version 2" in n for n in notes)
-    assert any('dtype={"Kommunkod": str}' in n for n in notes)
+    assert any('norrort_cost.read_workbook(PATH)["2014"]' in n for n in notes)
 
 
 def test_repeated_year_gives_one_workbook_with_both(tmp_path: Path):

@@ -15,8 +15,10 @@ The public library API is small:
 
 ``Allocation.to_frame(by_pool=False)``
     The shares as a pandas DataFrame (``amount_ore`` int64, ``amount`` Decimal kronor,
-    ``kommunkod`` text); ``Comparison``, ``WhatIf`` and invoice runs have ``to_frame()``
-    too. pandas is imported only then.
+    ``kommunkod`` text), with the provenance the CSV has (cooperation, illustrative,
+    method, method version, population source) as columns and in ``frame.attrs``;
+    ``Comparison``, ``WhatIf`` and invoice runs have ``to_frame()`` too. pandas is
+    imported only then.
 
 ``allocate_many(totals, weights, codes) -> BulkAllocation``
     Split many cost pools at once (pools × members, e.g. every cooperation of every
@@ -24,7 +26,17 @@ The public library API is small:
     rule and tie-break as ``allocate`` (which uses the same engine). ``totals`` holds one
     whole number of units per pool; ``weights`` is a pools × members integer array whose
     columns belong to ``codes`` (kommunkoder). ``BulkAllocation.units[i, j]`` is member
-    ``j``'s part of pool ``i``; every row sums exactly to its total.
+    ``j``'s part of pool ``i``; every row sums exactly to its total. Arrays in, arrays out.
+
+``allocate_frame(totals, weights) -> DataFrame``
+    ``allocate_many`` for pandas (``norrort_cost.frames``, the pandas adapters at the
+    edge): weights wide (pools × members) or long (``pool, kommunkod, weight``), totals
+    by pool; the units come back in the same shape.
+
+``read_workbook(path) -> dict[str, DataFrame]``
+    A workbook the tool wrote (``--format xlsx``) read into frames by machine-stable
+    sheet and column names, the same whatever the language it was written in
+    (``read_workbook("andelar.xlsx")["2014"]``; see ``docs/library.md``).
 
 Audit (each returns a frozen result; ``norrort_cost.rendering.audit_records`` turns it
 into the JSON record the command line prints):
@@ -78,11 +90,13 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "load_dataset": "norrort_cost.loading",
+    "read_workbook": "norrort_cost.loading.readback",
     "allocate": "norrort_cost.allocation.yearly",
     "Allocation": "norrort_cost.allocation.results",
     "Share": "norrort_cost.allocation.results",
     "allocate_many": "norrort_cost.allocation.engine",
     "BulkAllocation": "norrort_cost.allocation.engine",
+    "allocate_frame": "norrort_cost.frames",
     "Dataset": "norrort_cost.dataset.models",
     "explain": "norrort_cost.audit.explain",
     "Explanation": "norrort_cost.audit.explain",
@@ -122,7 +136,9 @@ if TYPE_CHECKING:  # where type checkers find the names (``X as X`` re-exports t
     from norrort_cost.audit.reconcile import CheckResult as CheckResult
     from norrort_cost.audit.reconcile import check as check
     from norrort_cost.dataset.models import Dataset as Dataset
+    from norrort_cost.frames import allocate_frame as allocate_frame
     from norrort_cost.loading import load_dataset as load_dataset
+    from norrort_cost.loading.readback import read_workbook as read_workbook
     from norrort_cost.problems import DataError as DataError
     from norrort_cost.problems import NorrortError as NorrortError
     from norrort_cost.problems import Problem as Problem

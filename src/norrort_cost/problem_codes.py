@@ -174,6 +174,26 @@ CODES: Final[dict[str, Code]] = {
     "tab-character": Code("Tab character in the file", "read as spaces to the next 8th column"),
 }
 
+# A usage error's code (``UsageError.code``, the ``code`` of ``--format json``'s error
+# record): what the request got wrong. The last ones are the command line's own parsing.
+USAGE_CODES: Final[dict[str, str]] = {
+    "usage-error": "a request the tool cannot do; the message says why",
+    "unknown-year": "no budget for the year asked for",
+    "unknown-municipality": "no member or municipality of that name or kommunkod",
+    "not-a-member": "the municipality was not a member in the year asked for",
+    "invalid-claim": "the claimed amount cannot be read as one amount",
+    "invalid-change": "a what-if change cannot be applied (a date, a contradiction)",
+    "invalid-option-value": "an option's value the command cannot use",
+    "output-is-input": "--output names one of the dataset's own files",
+    "output-failed": "the output cannot be written (closed, full, a directory, no file)",
+    "missing-option": "a required option is missing",
+    "missing-argument": "a required argument is missing",
+    "unknown-option": "no such option",
+    "unknown-command": "no such command",
+    "extra-argument": "more arguments than the command takes",
+    "bad-option-usage": "an option is given without its value, or wrongly",
+}
+
 
 def general_hint(code: str) -> str:
     """The table's hint for ``code`` (empty for a code not in the table)."""

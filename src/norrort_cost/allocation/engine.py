@@ -81,7 +81,7 @@ def allocate_many(totals: ArrayLike, weights: ArrayLike, codes: Sequence[str]) -
     break ties: equal remainders go to the lower kommunkod first). A pool whose weights are
     all zero must have a zero total. Raises ``ValueError`` on bad input. Plain arrays in
     and out: tables of pools (pandas) are the adapter's
-    (:func:`norrort_cost.allocation.frames.allocate_frame`).
+    (:func:`norrort_cost.frames.allocate_frame`).
 
     >>> result = allocate_many([10, 7], [[1, 1, 1], [0, 2, 5]], ["0117", "0115", "0114"])
     >>> result.units.tolist()

@@ -14,7 +14,7 @@ from fractions import Fraction
 
 from norrort_cost.dataset.models import AllocationKey, BudgetLine, FixedAmount
 from norrort_cost.money import format_fraction_sv, format_sek, kronor
-from norrort_cost.problems import Problem, said
+from norrort_cost.problems import Problem, problem, said
 
 BUDGET_FILE = "budget.csv"
 FIXED_FILE = "fixed_amounts.csv"
@@ -35,12 +35,20 @@ def line_problems(located: Located) -> list[Problem]:
         ),
         (
             line.key != AllocationKey.BASE_FEE and line.base_fee_ore is not None,
-            ("base_fee", "unused-base-fee", f"a {line.key.value} line has no base fee"),
+            (
+                "base_fee",
+                "unused-base-fee",
+                said("a {key} line has no base fee", key=line.key.value),
+            ),
             "empty the base_fee cell, or set key to base_fee",
         ),
         (
             line.fallback is not None and line.key != AllocationKey.FIXED,
-            ("fallback", "unused-fallback", f"a {line.key.value} line has no fallback key"),
+            (
+                "fallback",
+                "unused-fallback",
+                said("a {key} line has no fallback key", key=line.key.value),
+            ),
             "empty the fallback cell: only fixed lines have one",
         ),
         (
@@ -55,13 +63,13 @@ def line_problems(located: Located) -> list[Problem]:
             value = line.base_fee_ore if column == "base_fee" else line.fallback
             shown = None if value is None else str(value)
             problems.append(
-                Problem(
+                problem(
+                    code,
+                    message,
                     file=BUDGET_FILE,
                     line=number,
                     column=column,
                     value=shown,
-                    code=code,
-                    message=message,
                     hint=hint,
                 )
             )
@@ -93,13 +101,9 @@ def _base_fee_problems(
         fees = line.base_fee_ore * member_years
         if fees > line.amount_ore:
             problems.append(
-                Problem(
-                    file=BUDGET_FILE,
-                    line=number,
-                    column="base_fee",
-                    value=format_sek(line.base_fee_ore),
-                    code="base-fee-exceeds-line",
-                    message=said(
+                problem(
+                    "base-fee-exceeds-line",
+                    said(
                         "{year} {line}: base fees of {member_years} member-years come to "
                         "{fees} kr, more than the line's {amount} kr",
                         year=line.year,
@@ -108,6 +112,10 @@ def _base_fee_problems(
                         fees=format_fraction_sv(kronor(fees), 2),
                         amount=format_sek(line.amount_ore),
                     ),
+                    file=BUDGET_FILE,
+                    line=number,
+                    column="base_fee",
+                    value=format_sek(line.base_fee_ore),
                     hint="lower the base fee or raise the line's amount",
                 )
             )
@@ -123,30 +131,26 @@ def _fixed_line_problems(lines: Sequence[Located], fixed: Sequence[LocatedFixed]
         given = sum(row.amount_ore for row in rows)
         if not rows:
             problems.append(
-                Problem(
-                    file=BUDGET_FILE,
-                    line=number,
-                    column="key",
-                    value=line.key.value,
-                    code="missing-fixed-amounts",
-                    message=said(
+                problem(
+                    "missing-fixed-amounts",
+                    said(
                         "{year} {line} is fixed but {file} gives no amounts for it",
                         year=line.year,
                         line=line.line,
                         file=FIXED_FILE,
                     ),
+                    file=BUDGET_FILE,
+                    line=number,
+                    column="key",
+                    value=line.key.value,
                     hint=said("add rows year,line,kommunkod,amount to {file}", file=FIXED_FILE),
                 )
             )
         elif given > line.amount_ore:
             problems.append(
-                Problem(
-                    file=BUDGET_FILE,
-                    line=number,
-                    column="amount",
-                    value=format_sek(line.amount_ore),
-                    code="fixed-exceeds-line",
-                    message=said(
+                problem(
+                    "fixed-exceeds-line",
+                    said(
                         "{year} {line}: the fixed amounts sum to {given} kr, more than the "
                         "line's {amount} kr",
                         year=line.year,
@@ -154,6 +158,10 @@ def _fixed_line_problems(lines: Sequence[Located], fixed: Sequence[LocatedFixed]
                         given=format_sek(given),
                         amount=format_sek(line.amount_ore),
                     ),
+                    file=BUDGET_FILE,
+                    line=number,
+                    column="amount",
+                    value=format_sek(line.amount_ore),
                     hint=said("correct {file} or the line's amount", file=FIXED_FILE),
                 )
             )
@@ -168,31 +176,27 @@ def _fixed_row_problems(
     for number, row in fixed:
         key = keys.get(row.line)
         if key is None:
-            found = ("line", row.line, "unknown-fixed-line", f"{row.year} has no line {row.line!r}")
-            hint = f"lines of {row.year}: {', '.join(keys) or 'none'}"
+            message = said("{year} has no line {name!r}", year=row.year, name=row.line)
+            found = ("line", row.line, "unknown-fixed-line", message)
+            hint = said("lines of {year}: {names}", year=row.year, names=", ".join(keys) or "none")
         elif key != AllocationKey.FIXED:
-            found = ("line", row.line, "not-a-fixed-line", f"{row.line!r} is a {key.value} line")
+            message = said("{name!r} is a {key} line", name=row.line, key=key.value)
+            found = ("line", row.line, "not-a-fixed-line", message)
             hint = "set the line's key to fixed in budget.csv, or remove this row"
         elif row.kommunkod not in days:
             found = (
                 "kommunkod",
                 row.kommunkod,
                 "fixed-for-non-member",
-                f"{row.kommunkod} is not a member in {row.year}",
+                said("{code} is not a member in {year}", code=row.kommunkod, year=row.year),
             )
             hint = "remove the row, or correct memberships.csv"
         else:
             continue
         column, value, code, message = found
         problems.append(
-            Problem(
-                file=FIXED_FILE,
-                line=number,
-                column=column,
-                value=value,
-                code=code,
-                message=message,
-                hint=hint,
+            problem(
+                code, message, file=FIXED_FILE, line=number, column=column, value=value, hint=hint
             )
         )
     return problems

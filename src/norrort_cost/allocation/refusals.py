@@ -10,19 +10,18 @@ from collections.abc import Iterable
 from datetime import date
 
 from norrort_cost.allocation.pools import PoolPlan
-from norrort_cost.problems import DataError, Problem, UsageError, said
+from norrort_cost.problems import DataError, Problem, UsageError, problem, said
 
 
 def no_members(year: int) -> Problem:
     """The problem of a budget year in which no municipality is a member."""
-    return Problem(
+    return problem(
+        "no-members",
+        "no municipality is a member in {year}, but it has a budget",
         file="memberships.csv",
-        line=None,
         column="kommunkod",
-        value=None,
-        code="no-members",
-        message=said("no municipality is a member in {year}, but it has a budget", year=year),
         hint="check the membership periods (from, to): someone must pay the budget",
+        year=year,
     )
 
 
@@ -61,20 +60,17 @@ def not_published(year: int, on: date, newest: date) -> Problem:
 def weightless(plan: PoolPlan) -> Problem:
     """The problem of a pool with an amount but every member's weight zero."""
     lines = ", ".join(dict.fromkeys(name for name, _ in plan.contributions))
-    return Problem(
+    return problem(
+        "zero-weight",
+        "the {key} pool ({lines}) has {ore} öre to split but the members' inhabitants at "
+        "the reference date sum to 0",
         file="population.csv",
-        line=None,
         column="inhabitants",
         value="0",
-        code="zero-weight",
-        message=said(
-            "the {key} pool ({lines}) has {ore} öre to split but the members' inhabitants at "
-            "the reference date sum to 0",
-            key=plan.key.value,
-            lines=lines,
-            ore=plan.amount_ore,
-        ),
         hint="check the population figures at the reference date",
+        key=plan.key.value,
+        lines=lines,
+        ore=plan.amount_ore,
     )
 
 
@@ -98,17 +94,13 @@ def check_whole_units(plans: Iterable[PoolPlan], *, from_settings: bool) -> None
             raise UsageError(message, "use rounding unit 'ore', or budget amounts in whole kronor")
         raise DataError(
             [
-                Problem(
+                problem(
+                    "not-whole-kronor",
+                    '{message} (cooperation.toml has rounding_unit = "krona")',
                     file="budget.csv",
-                    line=None,
                     column="amount",
-                    value=None,
-                    code="not-whole-kronor",
-                    message=said(
-                        '{message} (cooperation.toml has rounding_unit = "krona")',
-                        message=message,
-                    ),
                     hint='write the amounts in whole kronor, or set rounding_unit = "ore"',
+                    message=message,
                 )
             ]
         )

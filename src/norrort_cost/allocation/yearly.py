@@ -42,9 +42,10 @@ from norrort_cost.allocation.refusals import (
     weightless,
 )
 from norrort_cost.allocation.results import Allocation, Part, Pool, Share
+from norrort_cost.dataset.arguments import require_dataset, require_date, require_year
 from norrort_cost.dataset.models import BudgetLine, Dataset, Municipality, PopulationFigure
 from norrort_cost.money import ORE_PER_KRONA
-from norrort_cost.problems import DataError, Problem, UsageError, errors_only, said
+from norrort_cost.problems import DataError, Problem, UsageError, errors_only, problem, said
 
 METHOD = "largest-remainder (Hamilton)"
 METHOD_VERSION = "2"
@@ -113,15 +114,16 @@ def _members(dataset: Dataset, year: int, on: date) -> MemberYear:
         figure = figures.get(kommunkod)
         if figure is None:
             missing.append(
-                Problem(
+                problem(
+                    "missing-population",
+                    "{code} has no population figure at {on}",
                     file="population.csv",
-                    line=None,
                     column="reference_date",
                     value=on.isoformat(),
-                    code="missing-population",
-                    message=said("{code} has no population figure at {on}", code=kommunkod, on=on),
                     hint="add the figure (e.g. with population import-scb) "
                     "or weigh by another date",
+                    code=kommunkod,
+                    on=on,
                 )
             )
         else:
@@ -169,6 +171,7 @@ def _budget_lines(dataset: Dataset, year: int) -> tuple[BudgetLine, ...]:
         raise UsageError(
             said("there is no budget for {year}", year=year),
             said("years with a budget: {years}", years=years),
+            code="unknown-year",
         )
     return lines
 
@@ -187,8 +190,13 @@ def allocate(
     is after the newest figures in the dataset is refused (``population-not-published``);
     weighed instead by an earlier ``population_date``, the allocation is marked
     ``basis="preliminary"`` with the date it will be settled on; so is a year whose own
-    figures are missing when the settings name a ``preliminary_population_date``.
+    figures are missing when the settings name a ``preliminary_population_date``. A wrong
+    argument type (a year as text, a path for the dataset) is a ``TypeError`` naming the
+    parameter.
     """
+    require_dataset("allocate", dataset)
+    year = require_year("allocate", year)
+    require_date("allocate", population_date, "population_date")
     lines = _budget_lines(dataset, year)
     settings = dataset.settings
     population_date = population_date or _preliminary_date(dataset, year)

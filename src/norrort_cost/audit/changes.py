@@ -9,9 +9,8 @@ would pay more. The budget is unchanged, so the differences of all members sum t
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 from fractions import Fraction
@@ -20,12 +19,34 @@ from typing import TYPE_CHECKING
 from norrort_cost.allocation.membership import paid_period
 from norrort_cost.allocation.results import Allocation, Share
 from norrort_cost.allocation.yearly import allocate
+from norrort_cost.audit.scenario import (
+    ChangeKind,
+    MembershipChange,
+    apply_change,
+    parse_change,
+    refuse_contradictions,
+)
+from norrort_cost.dataset.arguments import require_dataset, require_year
 from norrort_cost.dataset.lookup import find_municipality
-from norrort_cost.dataset.models import Dataset, Membership, Municipality
-from norrort_cost.problems import UsageError, said
+from norrort_cost.dataset.models import Dataset
+from norrort_cost.problems import UsageError
 
 if TYPE_CHECKING:
     import pandas as pd
+
+# the what-if's changes are in audit.scenario; named here too, where they were before
+__all__ = [
+    "ChangeKind",
+    "Comparison",
+    "MemberChange",
+    "MembershipChange",
+    "Status",
+    "WhatIf",
+    "apply_change",
+    "compare",
+    "parse_change",
+    "whatif",
+]
 
 
 class Status(StrEnum):
@@ -110,11 +131,22 @@ class Comparison:
         """The later budget minus the earlier."""
         return self.after.budget_ore - self.before.budget_ore
 
-    def to_frame(self) -> pd.DataFrame:
-        """One row per member of either year (:mod:`norrort_cost.allocation.frames`)."""
-        from norrort_cost.allocation.frames import comparison_frame
+    def __repr__(self) -> str:
+        """Short: the two years and the members' count (not every figure)."""
+        return (
+            f"Comparison({self.before.cooperation!r}, {self.before.year} -> {self.after.year}, "
+            f"members={len(self.members)}, budget_change_ore={self.budget_change_ore})"
+        )
 
-        return comparison_frame(self)
+    def _repr_html_(self) -> str:
+        """A notebook's view: the frame as a table (pandas draws it)."""
+        return self.to_frame().to_html(index=False)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per member of either year (:mod:`norrort_cost.audit.tabular`)."""
+        from norrort_cost.audit.tabular import changes_frame
+
+        return changes_frame(self.members, "before", "after", self.after)
 
 
 def _pair(
@@ -152,86 +184,11 @@ def _part_of_year(
 
 def compare(dataset: Dataset, from_year: int, to_year: int) -> Comparison:
     """Compare the allocations of ``from_year`` and ``to_year`` member by member."""
+    require_dataset("compare", dataset)
+    from_year = require_year("compare", from_year, "from_year")
+    to_year = require_year("compare", to_year, "to_year")
     before, after = allocate(dataset, from_year), allocate(dataset, to_year)
     return Comparison(before, after, _pair((dataset, before), (dataset, after)))
-
-
-class ChangeKind(StrEnum):
-    """A hypothetical change of membership."""
-
-    JOIN = "join"
-    LEAVE = "leave"
-    WITHOUT = "without"
-
-
-@dataclass(frozen=True, slots=True)
-class MembershipChange:
-    """Join on a date (first day), leave on a date (last day), or never a member."""
-
-    kind: ChangeKind
-    kommunkod: str
-    on: date | None = None
-
-    def describe(self) -> str:
-        """The change in words, e.g. ``without 0125`` or ``join 0125 on 2014-01-01``."""
-        if self.kind == ChangeKind.WITHOUT:
-            return f"without {self.kommunkod}"
-        when = "from" if self.kind == ChangeKind.JOIN else "last day"
-        return f"{self.kind.value} {self.kommunkod} ({when} {self.on})"
-
-
-def parse_change(
-    kind: ChangeKind, text: str, municipalities: Iterable[Municipality]
-) -> MembershipChange:
-    """``CODE:DATE`` (join, leave) or ``CODE`` (without); CODE is a kommunkod or a name."""
-    if kind == ChangeKind.WITHOUT:
-        return MembershipChange(kind, find_municipality(municipalities, text).kommunkod)
-    who, _, when = text.rpartition(":")
-    try:
-        on = date.fromisoformat(when.strip())
-    except ValueError:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", when.strip()):
-            raise UsageError(
-                said(
-                    "--{kind} {text!r}: {when} does not exist in the calendar",
-                    kind=kind.value,
-                    text=text,
-                    when=when.strip(),
-                ),
-                "check month and day",
-            ) from None
-        raise UsageError(
-            said("--{kind} {text!r} needs a municipality and a date", kind=kind.value, text=text),
-            said("write CODE:YYYY-MM-DD, e.g. --{kind} 0125:2014-01-01", kind=kind.value),
-        ) from None
-    return MembershipChange(kind, find_municipality(municipalities, who).kommunkod, on)
-
-
-def apply_change(
-    memberships: tuple[Membership, ...], change: MembershipChange
-) -> tuple[Membership, ...]:
-    """The memberships with ``change`` made; a usage error if it contradicts them."""
-    others = tuple(m for m in memberships if m.kommunkod != change.kommunkod)
-    own = [m for m in memberships if m.kommunkod == change.kommunkod]
-    if change.kind == ChangeKind.WITHOUT:
-        return others
-    on = change.on
-    assert on is not None  # noqa: S101 - parse_change gives join and leave a date
-    covering = [m for m in own if m.start <= on and (m.end is None or m.end >= on)]
-    if change.kind == ChangeKind.JOIN:
-        if covering:
-            raise UsageError(
-                said("{code} is already a member on {on}", code=change.kommunkod, on=on)
-            )
-        earlier = tuple(m for m in own if m.start < on)
-        joined = Membership.model_validate({"kommunkod": change.kommunkod, "from": on})
-        return (*others, *earlier, joined)
-    if not covering:
-        raise UsageError(
-            said("{code} is not a member on {on}, so it cannot leave", code=change.kommunkod, on=on)
-        )
-    earlier = tuple(m for m in own if m.start <= on and m is not covering[0])
-    return (*others, *earlier, covering[0].model_copy(update={"end": on}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,35 +200,47 @@ class WhatIf:
     scenario: Allocation
     members: tuple[MemberChange, ...]
 
+    def __repr__(self) -> str:
+        """Short: the year, the changes and the members' count (not every figure)."""
+        changes = ", ".join(f"{c.kind.value} {c.kommunkod}" for c in self.changes)
+        return (
+            f"WhatIf({self.baseline.cooperation!r}, year={self.baseline.year}, "
+            f"changes=[{changes}], members={len(self.members)})"
+        )
+
+    def _repr_html_(self) -> str:
+        """A notebook's view: the frame as a table (pandas draws it)."""
+        return self.to_frame().to_html(index=False)
+
     def to_frame(self) -> pd.DataFrame:
-        """One row per member, baseline and new (:mod:`norrort_cost.allocation.frames`)."""
-        from norrort_cost.allocation.frames import whatif_frame
+        """One row per member, baseline and new (:mod:`norrort_cost.audit.tabular`)."""
+        from norrort_cost.audit.tabular import changes_frame
 
-        return whatif_frame(self)
-
-
-def _refuse_contradictions(changes: Sequence[MembershipChange]) -> None:
-    """A member left out entirely cannot also join or leave in the same scenario."""
-    removed = {c.kommunkod for c in changes if c.kind == ChangeKind.WITHOUT}
-    for change in changes:
-        if change.kind != ChangeKind.WITHOUT and change.kommunkod in removed:
-            raise UsageError(
-                said(
-                    "{code} is both left out (--without) and asked to {kind}",
-                    code=change.kommunkod,
-                    kind=change.kind.value,
-                ),
-                "choose one of the two changes for this member",
-            )
+        return changes_frame(self.members, "baseline", "new", self.scenario)
 
 
 def whatif(dataset: Dataset, year: int, changes: Sequence[MembershipChange]) -> WhatIf:
-    """Recompute ``year`` with ``changes`` applied to a copy of the memberships."""
+    """Recompute ``year`` with ``changes`` applied to a copy of the memberships.
+
+    A change's member may be given by kommunkod or by name (``"Ekerö"``), as on the
+    command line; an unknown one is a usage error, never a change that changes nothing.
+    """
+    require_dataset("whatif", dataset)
+    year = require_year("whatif", year)
+    if isinstance(changes, MembershipChange | str):
+        msg = "whatif(): changes must be a list of MembershipChange, not one change"
+        raise TypeError(msg)
     if not changes:
         raise UsageError(
-            "no change to try", "add --join CODE:DATE, --leave CODE:DATE or --without CODE"
+            "no change to try",
+            "add --join CODE:DATE, --leave CODE:DATE or --without CODE",
+            code="invalid-change",
         )
-    _refuse_contradictions(changes)
+    changes = [
+        replace(c, kommunkod=find_municipality(dataset.municipalities, c.kommunkod).kommunkod)
+        for c in changes
+    ]
+    refuse_contradictions(changes)
     memberships = dataset.memberships
     for change in changes:
         memberships = apply_change(memberships, change)

@@ -196,11 +196,13 @@ def _pick(text: str) -> re.Match[str]:
         raise UsageError(
             said("no amount in {text!r}", text=text),
             "write an amount, e.g. '24 300 kr', '24,3 tkr' or '24300'",
+            code="invalid-claim",
         )
     found = ", ".join(repr(m.group(0).strip()) for m in chosen)
     raise UsageError(
         said("{text!r} has several amounts: {found}", text=text, found=found),
         "give only one amount",
+        code="invalid-claim",
     )
 
 
@@ -215,6 +217,7 @@ def parse_claim(text: str) -> Claim:
         raise UsageError(
             said("{text!r} is negative", text=match.group(0).strip()),
             "a member's share is a cost: write the amount without a sign",
+            code="invalid-claim",
         )
     unit = _unit_of(match.group("unit"))
     side = side_of(match.group("approx"))
@@ -223,11 +226,13 @@ def parse_claim(text: str) -> Claim:
         raise UsageError(
             said("{text!r} is not a number", text=match.group("number")),
             "group thousands in threes: '1.234.567' or '1 234 567'",
+            code="invalid-claim",
         )
     if numbers[0][0] * MULTIPLIERS[unit] >= MAX_CLAIM_KRONOR:
         raise UsageError(
             said("{text!r} is too large to be a member's share", text=match.group(0).strip()),
             "check the number: a claimed share is less than 10^15 kr",
+            code="invalid-claim",
         )
     if match.group("ore"):
         ore = Decimal(match.group("ore")) / 100

@@ -22,6 +22,7 @@ from norrort_cost.allocation.membership import CountedPeriod, counted_periods
 from norrort_cost.allocation.pools import base_fees_ore, full_year_fee_ore
 from norrort_cost.allocation.results import Allocation, Part, Pool, Share
 from norrort_cost.allocation.yearly import UNIT_ORE, allocate
+from norrort_cost.dataset.arguments import require_dataset, require_text, require_year
 from norrort_cost.dataset.lookup import find_municipality
 from norrort_cost.dataset.models import AllocationKey, Dataset
 from norrort_cost.problems import UsageError, said
@@ -148,6 +149,7 @@ def member_share(dataset: Dataset, allocation: Allocation, municipality: str) ->
                 year=allocation.year,
             ),
             said("members in {year}: {members}", year=allocation.year, members=members),
+            code="not-a-member",
         ) from None
 
 
@@ -160,6 +162,9 @@ def explain(
     rounding_unit: str | None = None,
 ) -> Explanation:
     """Explain the share of ``municipality`` (kommunkod or name) in ``year``, step by step."""
+    require_dataset("explain", dataset)
+    year = require_year("explain", year)
+    require_text("explain", municipality, "municipality", "a kommunkod or a name")
     allocation = allocate(
         dataset, year, population_date=population_date, rounding_unit=rounding_unit
     )

@@ -25,6 +25,7 @@ from fractions import Fraction
 from norrort_cost.allocation.yearly import allocate
 from norrort_cost.audit.claims import Claim, Reading, ReadingKind, Side, parse_claim
 from norrort_cost.audit.explain import member_share
+from norrort_cost.dataset.arguments import require_dataset, require_text, require_year
 from norrort_cost.dataset.models import Dataset
 from norrort_cost.money import ORE_PER_KRONA
 from norrort_cost.problems import UsageError, said
@@ -176,10 +177,15 @@ def check(
     tolerance: Decimal = DEFAULT_TOLERANCE,
 ) -> CheckResult:
     """Check the figure ``claimed`` (as a person wrote it) against the computed share."""
+    require_dataset("check", dataset)
+    year = require_year("check", year)
+    require_text("check", municipality, "municipality", "a kommunkod or a name")
+    require_text("check", claimed, "claimed", "the amount as written, e.g. 'ca 24,3 tkr'")
     if not Decimal(0) <= tolerance < 1:
         raise UsageError(
             said("tolerance {percent} % is out of range", percent=tolerance * 100),
             "give a percentage from 0 to 100",
+            code="invalid-option-value",
         )
     claim = parse_claim(claimed)
     allocation = allocate(dataset, year)

@@ -233,6 +233,7 @@ def _history(dataset: Dataset, years: tuple[int | None, int | None]) -> tuple[Al
         raise UsageError(
             said("--from {first} is after --to {last}", first=first, last=last),
             "give the earlier year to --from",
+            code="invalid-option-value",
         )
     chosen = [
         y
@@ -244,6 +245,7 @@ def _history(dataset: Dataset, years: tuple[int | None, int | None]) -> tuple[Al
         raise UsageError(
             said("no budget year between {first} and {last}", first=first or "…", last=last or "…"),
             said("years with a budget: {years}", years=available),
+            code="unknown-year",
         )
     explicit = first is not None or last is not None
     found: list[Allocation] = []

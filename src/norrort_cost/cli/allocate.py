@@ -165,16 +165,20 @@ def _years(repeated: list[int] | None, span: str | None) -> list[int]:
             raise UsageError(
                 said("--years {span!r} is not a range", span=span),
                 "write FIRST-LAST, e.g. 2014-2019",
+                code="invalid-option-value",
             )
         low, high = int(first), int(last)
         if low > high:
             raise UsageError(
                 said("--years {span!r} ends before it starts", span=span),
                 said("write {high}-{low}", high=high, low=low),
+                code="invalid-option-value",
             )
         chosen += range(low, high + 1)
     if not chosen:
-        raise UsageError("no budget year given", "add --year 2014 or --years 2014-2019")
+        raise UsageError(
+            "no budget year given", "add --year 2014 or --years 2014-2019", code="missing-option"
+        )
     return sorted(set(chosen))
 
 

@@ -83,4 +83,5 @@ def _percent(text: str) -> Decimal:
         raise UsageError(
             said("--tolerance {text!r} is not a number", text=text),
             "give a percentage, e.g. 1 or 0,5",
+            code="invalid-option-value",
         ) from None

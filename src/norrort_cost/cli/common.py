@@ -15,6 +15,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TextIO
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 import typer
 
 from norrort_cost import __version__
+from norrort_cost.cli.json_errors import JsonErrorsGroup, json_error
 from norrort_cost.cli.localized import LocalizedTyper
 from norrort_cost.rendering.formats import ALLOCATION_FORMATS, Format
 
@@ -45,12 +47,15 @@ APP_HELP = (
     "141 the reader of a pipe has gone (| head).\n\n"
     "Example: norrort-cost allocate --year 2014"
 )
+
+
 app = LocalizedTyper(
     name="norrort-cost",
     help=APP_HELP,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=JsonErrorsGroup,
 )
 
 
@@ -188,28 +193,21 @@ def reporting(fmt: Format = Format.TABLE) -> Iterator[None]:
         from norrort_cost.rendering.console import error_console, print_message
 
         if fmt == Format.JSON:
-            code = {"code": exc.code} if exc.code else {}
-            _json_error({"error": str(exc.message), "hint": str(exc.hint), **code})
+            json_error({"error": str(exc.message), "code": exc.code, "hint": str(exc.hint)})
         else:
             print_message(error_console(), exc.message, exc.hint)
-            if exc.code:
+            if exc.code != "usage-error":  # the general code says nothing more
                 error_console().print(f"    [{exc.code}]", style="dim", markup=False)
         raise typer.Exit(exc.exit_code) from None
 
 
 def _report_problems(found: list[Problem], fmt: Format) -> None:
     if fmt == Format.JSON:
-        _json_error({"problems": [p.as_dict() for p in found]})
+        json_error({"problems": [p.as_dict() for p in found]})
         return
     from norrort_cost.rendering.console import error_console, print_problems
 
     print_problems(error_console(), found)
-
-
-def _json_error(record: dict[str, object]) -> None:
-    from norrort_cost.rendering.files import to_json
-
-    sys.stderr.write(to_json(record))
 
 
 def load(data_dir: Path | None, output: Path | None = None) -> Dataset:
@@ -250,6 +248,7 @@ def _refuse_dataset_file(output: Path, directory: Path) -> None:
                     name=name,
                 ),
                 "choose a file outside the dataset, e.g. --output result.csv",
+                code="output-is-input",
             )
 
 
@@ -275,7 +274,11 @@ def standard_output() -> Iterator[TextIO]:
 
     stream = sys.stdout
     if stream is None:
-        raise UsageError("standard output is closed", "redirect it (> FILE) or use --output FILE")
+        raise UsageError(
+            "standard output is closed",
+            "redirect it (> FILE) or use --output FILE",
+            code="output-failed",
+        )
     try:
         yield stream
         stream.flush()
@@ -287,6 +290,7 @@ def standard_output() -> Iterator[TextIO]:
         raise UsageError(
             said("could not write to standard output: {reason}", reason=exc.strerror or str(exc)),
             "check where the output goes (is the disk full?) or use --output FILE",
+            code="output-failed",
         ) from None
 
 
@@ -308,7 +312,9 @@ def emit(text_or_bytes: str | bytes, output: Path | None) -> None:
 
     if output is None:
         if isinstance(text_or_bytes, bytes):
-            raise UsageError("xlsx output needs a file", "add --output FILE.xlsx")
+            raise UsageError(
+                "xlsx output needs a file", "add --output FILE.xlsx", code="output-failed"
+            )
         with standard_output() as stream:
             stream.write(text_or_bytes)
         return
@@ -316,7 +322,9 @@ def emit(text_or_bytes: str | bytes, output: Path | None) -> None:
 
     if output.is_dir():
         raise UsageError(
-            said("{output} is a directory", output=str(output)), "give a file name for --output"
+            said("{output} is a directory", output=str(output)),
+            "give a file name for --output",
+            code="output-failed",
         )
     if not output.parent.exists():
         raise UsageError(
@@ -331,6 +339,7 @@ def emit(text_or_bytes: str | bytes, output: Path | None) -> None:
         raise UsageError(
             said("could not write {output}: {reason}", output=str(output), reason=reason),
             "check the path",
+            code="output-failed",
         ) from None
 
 
@@ -362,6 +371,7 @@ def _refuse_table_in(output: Path) -> None:
                 format=wanted.upper(),
             ),
             said("add --format {format} (or name the file .txt for the table)", format=wanted),
+            code="invalid-option-value",
         )
 
 
@@ -379,3 +389,8 @@ def emit_table(printer: Callable[[Console], None], output: Path | None) -> None:
     buffer = io.StringIO()
     printer(console(buffer))
     emit(buffer.getvalue(), output)
+
+
+def today() -> date:
+    """The local date, the default issue date (the only place that reads the clock)."""
+    return datetime.now(tz=UTC).astimezone().date()

@@ -82,6 +82,7 @@ def init(
                     files=", ".join(existing),
                 ),
                 "choose a new or empty directory: nothing is overwritten",
+                code="output-failed",
             )
         source = default_data_dir()
         for name in FILES:
@@ -94,7 +95,8 @@ def init(
                         "could not write {output}: {reason}",
                         output=str(directory / name),
                         reason=exc.strerror,
-                    )
+                    ),
+                    code="output-failed",
                 ) from None
         what = (
             _("wrote an empty dataset (headers only) to {directory}: {files}")

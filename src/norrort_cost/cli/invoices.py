@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from norrort_cost.cli.allocate import PopulationDateOption
-from norrort_cost.cli.common import DataDirOption, YearOption, app, load, reporting
+from norrort_cost.cli.common import DataDirOption, YearOption, app, load, reporting, today
 from norrort_cost.cli.issued import (
     new_register_note,
     notes,
@@ -375,8 +375,3 @@ def _report(run: InvoiceRun, written: int, out: Path, *, partial: bool) -> list[
 def population_figures(allocation: Allocation) -> dict[str, tuple[date, int]]:
     """The population figure (date, inhabitants) each member's share was computed with."""
     return {s.kommunkod: (s.population_date, s.inhabitants) for s in allocation.shares}
-
-
-def today() -> date:
-    """The local date, the default issue date (the only place that reads the clock)."""
-    return datetime.now(tz=UTC).astimezone().date()

@@ -84,7 +84,7 @@ def import_payments(
     Example: norrort-cost payments import BgMax-2014-06-15.txt --data-dir my-data
     """
     with reporting(fmt):
-        from norrort_cost.cli.invoices import today
+        from norrort_cost.cli.common import today
         from norrort_cost.loading.bgmax import read_bgmax
         from norrort_cost.problems import DataError
         from norrort_cost.storage.register import open_register

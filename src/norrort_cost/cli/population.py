@@ -187,7 +187,7 @@ def fetch_scb(
     Example: norrort-cost population fetch-scb --year 2025 --data-dir my-data --dry-run
     """
     with reporting(fmt):
-        from norrort_cost.cli.invoices import today
+        from norrort_cost.cli.common import today
         from norrort_cost.loading.scb import ScbExport
         from norrort_cost.loading.scb.api import Exchange
         from norrort_cost.loading.scb.fetching import fetch_population

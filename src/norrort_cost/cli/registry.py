@@ -169,7 +169,7 @@ def list_documents(
     Example: norrort-cost register list --data-dir my-data --status overdue --date 2014-09-01
     """
     with reporting(fmt):
-        from norrort_cost.cli.invoices import today
+        from norrort_cost.cli.common import today
 
         day = on.date() if on else today()
         _export(

@@ -108,7 +108,7 @@ def report(
     with reporting():
         from norrort_cost import __version__
         from norrort_cost.audit.report import committee_report
-        from norrort_cost.cli.invoices import today
+        from norrort_cost.cli.common import today
         from norrort_cost.rendering.report import render_report
 
         chosen = fmt or _format_of(output)
@@ -136,4 +136,5 @@ def _format_of(output: Path) -> Format:
         raise UsageError(
             f"cannot tell the report's format from {output.name!r}",
             "name the file .html or .pdf, or add --format html|pdf",
+            code="invalid-option-value",
         ) from None

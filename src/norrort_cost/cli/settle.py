@@ -75,7 +75,7 @@ def settle(
 
     with reporting(), interruptible():
         from norrort_cost.allocation.yearly import allocate
-        from norrort_cost.cli.invoices import today
+        from norrort_cost.cli.common import today
         from norrort_cost.storage.issuing import (
             issued_outcome,
             locked_directory,

@@ -79,7 +79,11 @@ def find_municipality(municipalities: Iterable[Municipality], text: str) -> Muni
         if suggested
         else "give a kommunkod (e.g. 0125) or a name (e.g. Ekerö)"
     )
-    raise UsageError(said("no municipality {text!r} in the dataset", text=text), hint)
+    raise UsageError(
+        said("no municipality {text!r} in the dataset", text=text),
+        hint,
+        code="unknown-municipality",
+    )
 
 
 def suggestions(municipalities: Iterable[Municipality], text: str) -> list[Municipality]:

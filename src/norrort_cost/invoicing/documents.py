@@ -149,7 +149,7 @@ class InvoiceRun:
         return sum(invoice.amount_ore for invoice in self.invoices)
 
     def to_frame(self) -> pd.DataFrame:
-        """The invoice summary as a DataFrame (:mod:`norrort_cost.allocation.frames`)."""
-        from norrort_cost.allocation.frames import invoice_frame
+        """The invoice summary as a DataFrame (:mod:`norrort_cost.invoicing.tabular`)."""
+        from norrort_cost.invoicing.tabular import invoice_frame
 
         return invoice_frame(self)

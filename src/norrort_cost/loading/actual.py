@@ -14,8 +14,6 @@ from norrort_cost.loading.csvfile import read_csv
 from norrort_cost.loading.rows import validate_rows
 from norrort_cost.problems import DataError, Problem, quoted, said
 
-ACTUAL = "actual.csv"
-
 
 def with_actual_costs(dataset: Dataset, year: int, path: Path) -> Dataset:
     """``dataset`` with the budget lines of ``year`` at their actual cost from ``path``."""

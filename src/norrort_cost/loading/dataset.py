@@ -28,6 +28,7 @@ from norrort_cost.dataset.models import (
     PopulationFigure,
     Settings,
 )
+from norrort_cost.loading.arguments import check_arguments
 from norrort_cost.loading.checks import LoadedRecords, cross_check
 from norrort_cost.loading.csvfile import CsvTable, decode, read_bytes
 from norrort_cost.loading.encoding import decode_checked
@@ -95,6 +96,7 @@ def check_dataset(
     With ``every_year`` (what ``validate`` does) every budget year is also allocated, so
     that everything ``allocate`` would refuse in any year is reported here too.
     """
+    check_arguments(path, tables)
     directory = Path(path) if path is not None else default_data_dir()
     sources = Sources(directory, tables)
     if not directory.is_dir():

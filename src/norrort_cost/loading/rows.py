@@ -12,7 +12,7 @@ from norrort_cost.loading.suspicious import garbled
 from norrort_cost.loading.tables import is_blank
 from norrort_cost.loading.text import forbidden_character
 from norrort_cost.problem_codes import CODES, general_hint
-from norrort_cost.problems import Problem
+from norrort_cost.problems import Problem, said
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
 # Excel's and LibreOffice's error values, saved into the CSV instead of a figure
@@ -31,6 +31,10 @@ _CODES = {
     "int_from_float": "not-integer",
     "bool_parsing": "invalid-flag",
     "bool_type": "invalid-flag",
+    "date_from_datetime_inexact": "invalid-date",
+    "date_from_datetime_parsing": "invalid-date",
+    "date_parsing": "invalid-date",
+    "date_type": "invalid-date",
 }
 
 
@@ -48,7 +52,7 @@ def problems_from(
         given = ctx.get("hint")
         hint = given if isinstance(given, str) and given else general_hint(code)
         said_message = ctx.get("said")
-        message = said_message if said_message == error["msg"] else error["msg"]
+        message = said_message if said_message == error["msg"] else _ours(code, column, ctx)
         if isinstance(value, str) and _SPREADSHEET_ERROR.fullmatch(value.strip()):
             code, message = "spreadsheet-error", f"{value.strip()} is a spreadsheet error"
             hint = "a formula broke in the spreadsheet: fix it, then paste values only"
@@ -64,6 +68,26 @@ def problems_from(
             )
         )
     return problems
+
+
+# our words for the pydantic errors whose own wording would otherwise reach a user
+_OWN_WORDS = {
+    "missing-value": "{column} is missing",
+    "unknown-header": "{column} is not a column of this table",
+    "invalid-date": "{column} must be a date (YYYY-MM-DD), without a time of day",
+}
+
+
+def _ours(code: str, column: str | None, ctx: dict[str, Any]) -> str:
+    """Our words for a pydantic error that has none of ours (pydantic's never reach users)."""
+    where = column or "the row"
+    if code == "invalid-choice" and "expected" in ctx:
+        return said("{column} must be {expected}", column=where, expected=ctx["expected"])
+    if code == "out-of-range" and "ge" in ctx:
+        return said("{column} must be at least {limit}", column=where, limit=ctx["ge"])
+    if code == "out-of-range" and "le" in ctx:
+        return said("{column} must be at most {limit}", column=where, limit=ctx["le"])
+    return said(_OWN_WORDS.get(code, "{column} has a value of the wrong kind"), column=where)
 
 
 def _value_at(values: Any, loc: tuple[int | str, ...]) -> Any:  # noqa: ANN401 - raw input

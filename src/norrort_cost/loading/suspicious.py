@@ -6,12 +6,19 @@ reported once, as what it is, instead of as a handful of confusing cell errors.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from norrort_cost.problems import Problem, said
 
-if TYPE_CHECKING:
-    from norrort_cost.loading.csvfile import CsvTable
+
+class CsvTable(Protocol):
+    """What the checks read of a table (``csvfile.CsvTable`` has it): named by shape, so
+    that the reader imports its checks and never the other way."""
+
+    name: str
+    header: list[str]
+    delimiter: str
+
 
 DELIMITERS = (";", ",", "\t")
 

@@ -7,13 +7,15 @@ models read every amount as kronor whatever its type.
 
 Where a problem is: in a workbook, ``line`` is the sheet's row number (the header is row
 1) and the column names the cell too (``amount (Budget!C5)``); in a frame or a list of
-records, ``line`` is the row's position counting from 0 (``frame.iloc[line]``).
+records, ``line`` is the row's position counting from 0 (``frame.iloc[line]``) and a
+problem of the header (a missing or unknown column) has no line: the header is no row.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -62,6 +64,8 @@ def table_from_records(
         header = list(dict.fromkeys(str(key) for record in records for key in record))
     table.header = [normalise(column).strip().lower() for column in header]
     _check_header(table, required, optional)
+    # a frame's header is not one of its rows: its problems name the column, no line
+    table.problems[:] = [replace(p, line=None) for p in table.problems]
     rows = [
         (position, [_plain(record.get(key)) for key in _keys(record, header)])
         for position, record in enumerate(records)

@@ -21,7 +21,7 @@ from datetime import date
 from norrort_cost.dataset.lookup import fold, name_forms, name_key, same_name
 from norrort_cost.dataset.models import Dataset, Municipality, PopulationFigure
 from norrort_cost.population.impossible import counts_then, impossible
-from norrort_cost.problems import DataError, Problem, UsageError, said
+from norrort_cost.problems import DataError, Problem, UsageError, problem, said
 
 # a kommunkod (three digits: a spreadsheet lost its leading zero) and maybe the name
 _CODE_AND_NAME = re.compile(r"(\d{3,4})(?:\s+(.*))?")
@@ -197,19 +197,14 @@ def _no_members(dataset: Dataset, rows: list[RegionFigure], skipped: list[str]) 
     shown = ", ".join(skipped[:4]) + (", ..." if len(skipped) > 4 else "")
     codes = ", ".join(m.kommunkod for m in dataset.municipalities[:3])
     files = ", ".join(dict.fromkeys(row.file for row in rows)) or "the export"
-    return Problem(
+    return problem(
+        "no-member-in-export",
+        "none of the dataset's municipalities is in the export (other regions: {count}: {shown})",
         file=files,
-        line=None,
-        column=None,
         value=shown or None,
-        code="no-member-in-export",
-        message=said(
-            "none of the dataset's municipalities is in the export (other regions: {count}: "
-            "{shown})",
-            count=len(skipped),
-            shown=shown or "-",
-        ),
         hint=said("export the table for the members' municipalities ({codes}, ...)", codes=codes),
+        count=len(skipped),
+        shown=shown or "-",
     )
 
 
@@ -359,12 +354,6 @@ def _conflict(row: RegionFigure, earlier: RegionFigure, on: date) -> Problem:
 
 
 def _problem(row: RegionFigure, code: str, message: str, hint: str) -> Problem:
-    return Problem(
-        file=row.file,
-        line=row.line,
-        column=row.column,
-        value=row.region,
-        code=code,
-        message=message,
-        hint=hint,
+    return problem(
+        code, message, file=row.file, line=row.line, column=row.column, value=row.region, hint=hint
     )

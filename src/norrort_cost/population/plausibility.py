@@ -15,7 +15,7 @@ from itertools import pairwise
 from norrort_cost.allocation.membership import year_bounds
 from norrort_cost.dataset.models import Dataset, PopulationFigure
 from norrort_cost.money import format_int, format_percent, format_sek
-from norrort_cost.problems import Problem, said
+from norrort_cost.problems import Problem, problem
 
 POPULATION_JUMP = Fraction(10, 100)  # more than 10 % in a year
 BUDGET_JUMP = Fraction(25, 100)  # more than 25 % from one year's budget to the next
@@ -53,24 +53,21 @@ def _population_jumps(dataset: Dataset) -> list[Problem]:
             change = _change(old.inhabitants, new.inhabitants)
             if change > POPULATION_JUMP:
                 problems.append(
-                    Problem(
+                    problem(
+                        "population-jump",
+                        "{code} goes from {old} ({old_date}) to {new} ({new_date}): "
+                        "{change} in a year",
                         file="population.csv",
-                        line=None,
                         column="inhabitants",
                         value=f"{kommunkod} {new.reference_date}",
-                        code="population-jump",
-                        message=said(
-                            "{code} goes from {old} ({old_date}) to {new} ({new_date}): "
-                            "{change} in a year",
-                            code=kommunkod,
-                            old=format_int(old.inhabitants),
-                            old_date=old.reference_date,
-                            new=format_int(new.inhabitants),
-                            new_date=new.reference_date,
-                            change=_percent(change),
-                        ),
                         hint="check the figure against SCB; a border change or a typo?",
                         severity="warning",
+                        code=kommunkod,
+                        old=format_int(old.inhabitants),
+                        old_date=old.reference_date,
+                        new=format_int(new.inhabitants),
+                        new_date=new.reference_date,
+                        change=_percent(change),
                     )
                 )
     return problems
@@ -90,23 +87,20 @@ def _budget_jumps(dataset: Dataset) -> list[Problem]:
         change = _change(totals[previous], totals[year])
         if year == previous + 1 and change > BUDGET_JUMP:
             problems.append(
-                Problem(
+                problem(
+                    "budget-jump",
+                    "the {year} budget ({amount} kr) differs by {change} from {previous} "
+                    "({previous_amount} kr)",
                     file="budget.csv",
-                    line=None,
                     column="amount",
                     value=str(year),
-                    code="budget-jump",
-                    message=said(
-                        "the {year} budget ({amount} kr) differs by {change} from {previous} "
-                        "({previous_amount} kr)",
-                        year=year,
-                        amount=format_sek(totals[year]),
-                        change=_percent(change),
-                        previous=previous,
-                        previous_amount=format_sek(totals[previous]),
-                    ),
                     hint="check for a missing or doubled line, or a figure in tkr",
                     severity="warning",
+                    year=year,
+                    amount=format_sek(totals[year]),
+                    change=_percent(change),
+                    previous=previous,
+                    previous_amount=format_sek(totals[previous]),
                 )
             )
     return problems
@@ -118,20 +112,16 @@ def _reference_after_year(dataset: Dataset) -> list[Problem]:
         on = dataset.settings.population_date(year)
         if on > year_bounds(year)[1]:
             problems.append(
-                Problem(
+                problem(
+                    "reference-after-year",
+                    "the {year} budget is weighed by the population of {on}, after the year ends",
                     file="cooperation.toml",
-                    line=None,
                     column="population_reference",
                     value=on.isoformat(),
-                    code="reference-after-year",
-                    message=said(
-                        "the {year} budget is weighed by the population of {on}, "
-                        "after the year ends",
-                        year=year,
-                        on=on,
-                    ),
                     hint="use a reference date before or at the end of the budget year",
                     severity="warning",
+                    year=year,
+                    on=on,
                 )
             )
     return problems

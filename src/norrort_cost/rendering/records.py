@@ -226,14 +226,3 @@ def validation_record(source: str, found: Sequence[Problem], errors: int) -> dic
         "warnings": len(found) - errors,
         "problems": [p.as_dict() for p in found],
     }
-
-
-def xlsx_notes(allocation: Allocation) -> list[str]:
-    """The lines above the table in an XLSX workbook: what, how, and whether illustrative."""
-    notes = [
-        f"{allocation.cooperation} {allocation.year}",
-        f"Method: {allocation.method} v{allocation.method_version}, {allocation.tie_break}",
-    ]
-    if allocation.illustrative:
-        notes.append(ILLUSTRATIVE_NOTICE)
-    return notes

@@ -2,9 +2,11 @@
 
 One sheet per year (``2014``) with the members' shares, an overview sheet (members ×
 years) when there are several years, and a notes sheet. Headers are for people, in the
-chosen language; ``Kommunkod`` is the same word in both. Read one back with pandas::
+chosen language; ``Kommunkod`` is the same word in both. Beside the headers every sheet
+and column has a machine-stable name (see :mod:`norrort_cost.rendering.xlsx`), so a
+pipeline reads any workbook the same way in every language::
 
-    pd.read_excel("andelar.xlsx", sheet_name="2014", dtype={"Kommunkod": str})
+    norrort_cost.read_workbook("andelar.xlsx")["2014"]
 """
 
 from __future__ import annotations
@@ -20,11 +22,11 @@ from norrort_cost.rendering.change_console import STATUS_WORDS, whatif_title
 from norrort_cost.rendering.console import allocation_caption, part_ore, pool_title
 from norrort_cost.rendering.i18n import _
 from norrort_cost.rendering.records import ILLUSTRATIVE_NOTICE, preliminary_notice
-from norrort_cost.rendering.xlsx import Kind, Sheet, SheetColumn, workbook
+from norrort_cost.rendering.xlsx import Kind, Sheet, SheetColumn, stable_key, workbook
 
 KOMMUNKOD = "Kommunkod"
 PLACES = 10
-READ_BACK = 'pd.read_excel(PATH, sheet_name="{sheet}", dtype={{"Kommunkod": str}})'
+READ_BACK = 'norrort_cost.read_workbook(PATH)["{sheet}"]'
 
 
 def _fraction(value: Fraction) -> Decimal:
@@ -41,22 +43,33 @@ def allocation_sheet(
     """One year's shares: who, inhabitants, reference date, days, share, amount, kr/inhabitant."""
     paid = Fraction(allocation.budget_ore) or Fraction(1)
     columns = [
-        SheetColumn(KOMMUNKOD, Kind.TEXT, [s.kommunkod for s in shares]),
-        SheetColumn(_("Municipality"), Kind.TEXT, [s.name for s in shares]),
+        SheetColumn(KOMMUNKOD, Kind.TEXT, [s.kommunkod for s in shares], key="kommunkod"),
+        SheetColumn(_("Municipality"), Kind.TEXT, [s.name for s in shares], key="name"),
         SheetColumn(
             _("Inhabitants"),
             Kind.COUNT,
             [s.inhabitants for s in shares],
             sum(s.inhabitants for s in shares),
+            key="inhabitants",
         ),
-        SheetColumn(_("Reference date"), Kind.DATE, [s.population_date for s in shares]),
-        SheetColumn(_("Days"), Kind.COUNT, [s.membership_days for s in shares]),
-        SheetColumn(_("Days in year"), Kind.COUNT, [s.days_in_year for s in shares]),
+        SheetColumn(
+            _("Reference date"),
+            Kind.DATE,
+            [s.population_date for s in shares],
+            key="population_date",
+        ),
+        SheetColumn(
+            _("Days"), Kind.COUNT, [s.membership_days for s in shares], key="membership_days"
+        ),
+        SheetColumn(
+            _("Days in year"), Kind.COUNT, [s.days_in_year for s in shares], key="days_in_year"
+        ),
         SheetColumn(
             _("Share"),
             Kind.PERCENT,
             [_fraction(s.amount_ore / paid) for s in shares],
             _fraction(sum(s.amount_ore for s in shares) / paid),
+            key="share",
         ),
     ]
     if by_pool:
@@ -66,6 +79,7 @@ def allocation_sheet(
                 Kind.AMOUNT,
                 [_amount(part_ore(s, pool.name)) for s in shares],
                 _amount(sum(part_ore(s, pool.name) for s in shares)),
+                key=f"amount_{stable_key(pool.name)}",
             )
             for pool in allocation.pools
         ]
@@ -75,14 +89,16 @@ def allocation_sheet(
             Kind.AMOUNT,
             [_amount(s.amount_ore) for s in shares],
             _amount(sum(s.amount_ore for s in shares)),
+            key="amount",
         ),
         SheetColumn(
             _("kr/inhabitant"),
             Kind.AMOUNT,
             [_fraction(kronor(s.ore_per_inhabitant)) for s in shares],
+            key="sek_per_inhabitant",
         ),
     ]
-    return Sheet(str(allocation.year), columns, _("Total"))
+    return Sheet(str(allocation.year), columns, _("Total"), kind="year")
 
 
 def overview_sheet(allocations: Sequence[Allocation]) -> Sheet:
@@ -90,8 +106,8 @@ def overview_sheet(allocations: Sequence[Allocation]) -> Sheet:
     codes = sorted({s.kommunkod for a in allocations for s in a.shares})
     names = {s.kommunkod: s.name for a in allocations for s in a.shares}
     columns = [
-        SheetColumn(KOMMUNKOD, Kind.TEXT, codes),
-        SheetColumn(_("Municipality"), Kind.TEXT, [names[k] for k in codes]),
+        SheetColumn(KOMMUNKOD, Kind.TEXT, codes, key="kommunkod"),
+        SheetColumn(_("Municipality"), Kind.TEXT, [names[k] for k in codes], key="name"),
     ]
     for allocation in allocations:
         amounts = {s.kommunkod: s.amount_ore for s in allocation.shares}
@@ -101,9 +117,10 @@ def overview_sheet(allocations: Sequence[Allocation]) -> Sheet:
                 Kind.AMOUNT,
                 [_amount(amounts[k]) if k in amounts else None for k in codes],
                 _amount(sum(amounts.values())),
+                key=f"amount_{allocation.year}",
             )
         )
-    return Sheet(_("Overview"), columns, _("Total"))
+    return Sheet(_("Overview"), columns, _("Total"), kind="overview")
 
 
 def allocation_notes(allocations: Sequence[Allocation], *, by_pool: bool = False) -> list[str]:
@@ -135,46 +152,53 @@ def allocations_workbook(
     return workbook(sheets, _("Notes"), notes)
 
 
-def _change_sheet(title: str, members: Sequence[MemberChange], headers: tuple[str, str]) -> Sheet:
+def _change_sheet(
+    title: str, members: Sequence[MemberChange], headers: tuple[str, str], kind: str
+) -> Sheet:
     """Per member: status (with dates), days and amount on each side, and the difference."""
 
     def amount(share: Share | None) -> Decimal:
         return _amount(share.amount_ore if share else 0)
 
     columns = [
-        SheetColumn(KOMMUNKOD, Kind.TEXT, [m.kommunkod for m in members]),
-        SheetColumn(_("Municipality"), Kind.TEXT, [m.name for m in members]),
-        SheetColumn(_("Status"), Kind.TEXT, [_status_text(m) for m in members]),
+        SheetColumn(KOMMUNKOD, Kind.TEXT, [m.kommunkod for m in members], key="kommunkod"),
+        SheetColumn(_("Municipality"), Kind.TEXT, [m.name for m in members], key="name"),
+        SheetColumn(_("Status"), Kind.TEXT, [_status_text(m) for m in members], key="status"),
         SheetColumn(
             _("Days {year}").format(year=headers[0]),
             Kind.COUNT,
             [m.before.membership_days if m.before else None for m in members],
+            key="membership_days_before",
         ),
         SheetColumn(
             _("Days {year}").format(year=headers[1]),
             Kind.COUNT,
             [m.after.membership_days if m.after else None for m in members],
+            key="membership_days_after",
         ),
         SheetColumn(
             f"{headers[0]} (kr)",
             Kind.AMOUNT,
             [amount(m.before) for m in members],
             sum((amount(m.before) for m in members), Decimal(0)),
+            key="amount_before",
         ),
         SheetColumn(
             f"{headers[1]} (kr)",
             Kind.AMOUNT,
             [amount(m.after) for m in members],
             sum((amount(m.after) for m in members), Decimal(0)),
+            key="amount_after",
         ),
         SheetColumn(
             _("Difference (kr)"),
             Kind.AMOUNT,
             [_amount(m.amount_change_ore) for m in members],
             _amount(sum(m.amount_change_ore for m in members)),
+            key="amount_change",
         ),
     ]
-    return Sheet(title, columns, _("Total"))
+    return Sheet(title, columns, _("Total"), kind=kind)
 
 
 def _status_text(m: MemberChange) -> str:
@@ -194,7 +218,7 @@ def _status_text(m: MemberChange) -> str:
 def comparison_workbook(result: Comparison) -> bytes:
     """Two years side by side, per member, with totals; the notes on their own sheet."""
     y1, y2 = str(result.before.year), str(result.after.year)
-    sheet = _change_sheet(f"{y1}-{y2}", result.members, (y1, y2))
+    sheet = _change_sheet(f"{y1}-{y2}", result.members, (y1, y2), "compare")
     notes = [
         *([_(ILLUSTRATIVE_NOTICE)] if result.before.illustrative else []),
         _("Difference = {y2} − {y1}.").format(y1=y1, y2=y2),
@@ -209,7 +233,7 @@ def whatif_workbook(result: WhatIf) -> bytes:
     """Baseline and new amount per member, with the difference; the notes on their own sheet."""
     year = str(result.baseline.year)
     heads = (_("before"), _("after"))
-    sheet = _change_sheet(year, result.members, heads)
+    sheet = _change_sheet(year, result.members, heads, "whatif")
     notes = [
         *([_(ILLUSTRATIVE_NOTICE)] if result.baseline.illustrative else []),
         whatif_title(result),

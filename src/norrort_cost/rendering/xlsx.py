@@ -9,12 +9,20 @@ go on their own sheet. Every sheet prints: A4, landscape when wide, one page wid
 header row repeated on each page and the page number in the footer; a column is as wide as
 its header (bold, with the filter button) or its widest value. The bytes are the same for
 the same input (fixed zip timestamps).
+
+Headers and some sheet titles are in the reader's language; beside them every sheet carries
+machine-stable names as Excel *defined names* (Formulas → Name Manager), scoped to the
+sheet: ``norrort.sheet.<kind>`` on A1 says what the sheet is, ``norrort.col.<key>`` on a
+header cell says which column it is, in the words of ``to_frame()``. They are the same in
+every language, so :func:`norrort_cost.read_workbook` reads a Swedish and an English
+workbook into equal frames.
 openpyxl is imported only here, and only when a workbook is written.
 """
 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -62,6 +70,7 @@ class SheetColumn:
     kind: Kind
     values: Sequence[Any]
     total: Any = None
+    key: str = ""  # the machine-stable column name (``amount``), the same in every language
 
 
 @dataclass(frozen=True)
@@ -71,6 +80,7 @@ class Sheet:
     title: str
     columns: Sequence[SheetColumn]
     total_label: str = ""
+    kind: str = ""  # what the sheet is (``year``, ``overview``, ...), the same in every language
 
 
 def workbook(sheets: Sequence[Sheet], notes_title: str, notes: Sequence[str]) -> bytes:
@@ -93,9 +103,36 @@ def workbook(sheets: Sequence[Sheet], notes_title: str, notes: Sequence[str]) ->
     return fixed_zip_dates(buffer.getvalue())
 
 
+NAME_PREFIX = "norrort."
+
+
+def stable_key(text: str) -> str:
+    """``text`` as the tail of a defined name: letters, digits and ``_`` only."""
+    return re.sub(r"[^A-Za-z0-9_]", "_", text)
+
+
+def _name_columns(worksheet: Worksheet, sheet: Sheet) -> None:
+    """The sheet's kind and its columns' keys, as sheet-scoped defined names."""
+    from openpyxl.utils import get_column_letter, quote_sheetname
+    from openpyxl.workbook.defined_name import DefinedName
+
+    title = quote_sheetname(worksheet.title)
+    names = [(f"sheet.{sheet.kind}", "A")] if sheet.kind else []
+    names += [
+        (f"col.{stable_key(c.key)}", get_column_letter(position))
+        for position, c in enumerate(sheet.columns, start=1)
+        if c.key
+    ]
+    for name, letter in names:
+        full = NAME_PREFIX + name
+        worksheet.defined_names[full] = DefinedName(full, attr_text=f"{title}!${letter}$1")
+
+
 def _write_sheet(worksheet: Worksheet, sheet: Sheet) -> None:
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
+
+    _name_columns(worksheet, sheet)
 
     bold = Font(bold=True)
     worksheet.append([neutralise(c.header) for c in sheet.columns])

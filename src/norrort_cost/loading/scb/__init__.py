@@ -11,8 +11,9 @@ looked at and the option that decides (``--region-column``, ``--value-column``, 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from norrort_cost.loading.csvfile import read_bytes
 from norrort_cost.loading.encoding import decode_checked
@@ -28,7 +29,15 @@ from norrort_cost.loading.workbooks import file_problem
 from norrort_cost.population.importing import Reading, RegionFigure
 from norrort_cost.problems import DataError, Problem, quoted, said
 
-__all__ = ["ColumnChoice", "ScbExport", "parse_scb", "read_export", "read_scb"]
+__all__ = ["ColumnChoice", "ExportRead", "ScbExport", "parse_scb", "read_export", "read_scb"]
+
+
+class ExportRead(NamedTuple):
+    """One export read: its figures, how it was read (None if it could not be), problems."""
+
+    figures: list[RegionFigure]
+    reading: Reading | None
+    problems: list[Problem]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,43 +70,32 @@ def read_scb(*paths: Path, choice: ColumnChoice | None = None) -> ScbExport:
     return ScbExport(tuple(figures), tuple(readings))
 
 
-def read_export(
-    data: bytes, name: str, choice: ColumnChoice
-) -> tuple[list[RegionFigure], Reading | None, list[Problem]]:
+def read_export(data: bytes, name: str, choice: ColumnChoice) -> ExportRead:
     """The figures of one export's bytes, how it was read, and the problems met."""
     if not data.strip():
-        return [], None, [_refuse(name, "empty-file", "the file is empty", advice(""))]
+        return ExportRead([], None, [_refuse(name, "empty-file", "the file is empty", advice(""))])
     kind, what = sniff(data)
     if kind is None:
-        return (
-            [],
-            None,
-            [
-                _refuse(
-                    name, "not-a-table", said("the file is {what}", what=quoted(what)), advice(what)
-                )
-            ],
+        not_table = _refuse(
+            name, "not-a-table", said("the file is {what}", what=quoted(what)), advice(what)
         )
+        return ExportRead([], None, [not_table])
     observations, reading, read_problems = _observations(data, name, kind, choice)
     cube = reading is not None and kind in {Kind.PX, Kind.JSON}
     if cube and reading is not None and (refused := cube_choice_problems(reading, choice)):
-        return [], None, read_problems + refused
+        return ExportRead([], None, read_problems + refused)
     if reading is None:
-        return [], reading, read_problems
+        return ExportRead([], reading, read_problems)
     figures, notes, problems = resolve(observations, reading.file)
     problems = sorted(read_problems + problems, key=lambda p: p.line or 0)
     if not figures and not problems:
         problems = [_refuse(reading.file, "no-figures", "the table has no figures", advice(""))]
-    reading = Reading(
-        file=reading.file,
-        layout=reading.layout,
-        region_column=reading.region_column,
-        value_columns=reading.value_columns,
-        periods=reading.periods,
+    reading = replace(
+        reading,
         notes=reading.notes + tuple(notes),
         dates=tuple(sorted({f.reference_date for f in figures if f.reference_date})),
     )
-    return figures, reading, problems
+    return ExportRead(figures, reading, problems)
 
 
 def parse_scb(
