@@ -44,6 +44,28 @@ def english(monkeypatch: pytest.MonkeyPatch):
     use("en")
 
 
+@pytest.fixture(scope="module")
+def module_home(tmp_path_factory: pytest.TempPathFactory):
+    """A private data directory shared by one module's tests (its register lives there)."""
+    home = tmp_path_factory.mktemp("data-home")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_DATA_HOME", str(home))
+        yield home
+
+
+@pytest.fixture(autouse=True)
+def private_home(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, tmp_path):
+    """Every test has its own user data directory (XDG_DATA_HOME), so the embedded dataset's
+    invoice register is never the real user's; the tests that use a module-scoped fixture
+    issuing invoices (through ``module_home``) share that fixture's."""
+    if "module_home" in request.fixturenames:
+        home = request.getfixturevalue("module_home")
+    else:
+        home = tmp_path / "data-home"
+    monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    return home
+
+
 @pytest.fixture(scope="session")
 def dataset() -> Dataset:
     """The embedded Koordination Norrort dataset, loaded once."""

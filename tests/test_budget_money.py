@@ -27,6 +27,7 @@ from norrort_cost.cli import app
 from norrort_cost.dataset.models import BudgetLine, FixedAmount, Membership
 from norrort_cost.loading import default_data_dir
 from norrort_cost.money import AmountError, kronor_to_ore, ore_to_decimal
+from tests.copies import awaiting_scb
 
 runner = CliRunner()
 EXAMPLE = default_data_dir() / "examples" / "overformyndare"
@@ -167,7 +168,9 @@ def test_a_misreadable_amount_in_a_frame_is_located_at_its_row(value, code, show
     frame.loc[2, "amount"] = value
     with pytest.raises(DataError) as caught:
         load_dataset(budget=frame)
-    found = [(p.file, p.line, p.column, p.code) for p in caught.value.problems]
+    found = [
+        (p.file, p.line, p.column, p.code) for p in caught.value.problems if not awaiting_scb(p)
+    ]
     assert found == [("budget (DataFrame)", 2, "amount", code)]
 
 
@@ -212,9 +215,9 @@ def test_a_swedish_thousands_point_in_budget_csv_stops_validate_and_allocate(dat
         assert "15 000 kr" in result.output
     with pytest.raises(DataError) as caught:
         load_dataset(data_copy)
-    assert [(p.file, p.line, p.column, p.code) for p in caught.value.problems] == [
-        ("budget.csv", 9, "amount", "ambiguous-amount")
-    ]
+    assert [
+        (p.file, p.line, p.column, p.code) for p in caught.value.problems if not awaiting_scb(p)
+    ] == [("budget.csv", 9, "amount", "ambiguous-amount")]
 
 
 def test_a_thousands_point_in_a_base_fee_or_a_fixed_amount_is_refused(tmp_path):
@@ -232,7 +235,9 @@ def test_a_thousands_point_in_a_base_fee_or_a_fixed_amount_is_refused(tmp_path):
         assert result.exit_code == 1
     with pytest.raises(DataError) as caught:
         load_dataset(data)
-    found = [(p.file, p.line, p.column, p.code) for p in caught.value.problems]
+    found = [
+        (p.file, p.line, p.column, p.code) for p in caught.value.problems if not awaiting_scb(p)
+    ]
     assert ("budget.csv", 2, "base_fee", "ambiguous-amount") in found
     assert ("fixed_amounts.csv", 2, "amount", "ambiguous-amount") in found
 

@@ -19,6 +19,7 @@ from typer.testing import CliRunner
 from norrort_cost import DataError, allocate, load_dataset
 from norrort_cost.cli import app
 from norrort_cost.loading import default_data_dir
+from tests.copies import awaiting_scb
 from tests.test_startup import modules_after
 
 runner = CliRunner()
@@ -121,7 +122,9 @@ def test_problems_in_a_workbook_name_the_sheet_and_the_cell(data_copy):
     workbook.save(data_copy / "budget.xlsx")
     with pytest.raises(DataError) as caught:
         load_dataset(data_copy)
-    found = [(p.file, p.line, p.column, p.code) for p in caught.value.problems]
+    found = [
+        (p.file, p.line, p.column, p.code) for p in caught.value.problems if not awaiting_scb(p)
+    ]
     assert found == [
         ("budget.xlsx", 6, "amount (Blad1!C6)", "ambiguous-amount"),
         ("budget.xlsx", 7, "amount (Blad1!C7)", "invalid-amount"),
@@ -145,8 +148,8 @@ def test_a_workbook_with_a_total_row_and_a_wrong_header_is_reported(data_copy):
     workbook.save(data_copy / "budget.xlsx")
     with pytest.raises(DataError) as caught:
         load_dataset(data_copy)
-    codes = {(p.line, p.code) for p in caught.value.problems}
-    assert {(1, "unknown-header"), (30, "total-row"), (3, "extra-cell")} <= codes
+    codes = {(p.line, p.code) for p in caught.value.problems if not awaiting_scb(p)}
+    assert {(1, "unknown-header"), (sheet.max_row, "total-row"), (3, "extra-cell")} <= codes
     assert "#8 (Blad1!H3)" in {p.column for p in caught.value.problems}
 
 
@@ -181,7 +184,9 @@ def test_a_kommunkod_that_excel_made_a_number_is_named_as_such(tmp_path):
     workbook.save(data / "fixed_amounts.xlsx")
     with pytest.raises(DataError) as caught:
         load_dataset(data)
-    found = [(p.file, p.line, p.column, p.code) for p in caught.value.problems]
+    found = [
+        (p.file, p.line, p.column, p.code) for p in caught.value.problems if not awaiting_scb(p)
+    ]
     assert found == [("fixed_amounts.xlsx", 2, "kommunkod (Blad1!C2)", "kommunkod-lost-zero")]
 
 

@@ -118,6 +118,7 @@ def test_bad_data_exits_1_with_every_problem_and_no_output(data_copy: Path, tmp_
     assert [(p["line"], p["code"]) for p in report["problems"]] == [
         (9, "negative-amount"),
         (26, "invalid-number"),
+        (58, "population-not-yet-available"),  # the 2027 budget awaits SCB's figures
     ]
 
 
@@ -251,17 +252,18 @@ def test_filtering_on_a_member_that_was_not_a_member_that_year_is_a_usage_error(
 
 
 def test_next_years_budget_before_scb_publishes_blocks_only_that_year(data_copy: Path) -> None:
-    """A 2022 budget without 2021-12-31 figures: a warning; 2014 still works; 2022 exits 1."""
-    with (data_copy / "budget.csv").open("a", encoding="utf-8") as stream:
-        stream.write("2022,Personal,900000,per_capita,yes\n")
+    """The 2027 budget without 2026-12-31 figures (SCB publishes them in February 2027): a
+    warning; 2026 still works; 2027 exits 1 saying the figures are not published yet."""
     data = ["--data-dir", str(data_copy)]
-    assert runner.invoke(app, ["allocate", "-y", "2014", "-f", "json", *data]).exit_code == 0
+    assert runner.invoke(app, ["allocate", "-y", "2026", "-f", "json", *data]).exit_code == 0
     checked = runner.invoke(app, ["validate", "-f", "json", *data])
     assert checked.exit_code == 0
     report = json.loads(checked.stdout)
     assert [(p["file"], p["line"], p["code"], p["severity"]) for p in report["problems"]] == [
-        ("budget.csv", 30, "population-not-yet-available", "warning")
+        ("budget.csv", 58, "population-not-yet-available", "warning")
     ]
-    refused = runner.invoke(app, ["allocate", "-y", "2022", "-f", "json", *data])
+    refused = runner.invoke(app, ["allocate", "-y", "2027", "-f", "json", *data])
     assert refused.exit_code == 1
-    assert {p["code"] for p in json.loads(refused.stderr)["problems"]} == {"missing-population"}
+    assert {p["code"] for p in json.loads(refused.stderr)["problems"]} == {
+        "population-not-published"
+    }

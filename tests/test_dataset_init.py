@@ -98,10 +98,13 @@ def test_embedded_2020_figures_sum_to_the_published_total() -> None:
 
 
 def test_allocate_2021_on_a_copy_with_a_2021_budget_line(tmp_path: Path) -> None:
-    """One budget line for 2021 in a copy: allocate --year 2021 uses the 2020 figures."""
+    """The 2021 budget of a copy cut to one line of 900 000 kr: allocate --year 2021 splits
+    that on the 2020 figures, while the shipped 2021 budget stays 1 060 000 kr."""
     cli("dataset", "init", tmp_path / "mine")
-    with (tmp_path / "mine" / "budget.csv").open("a", encoding="utf-8") as budget:
-        budget.write("2021,Personal (strateg inkl. personalomkostnader),900000,per_capita,yes\n")
+    path = tmp_path / "mine" / "budget.csv"
+    rows = [r for r in path.read_text(encoding="utf-8").splitlines() if not r.startswith("2021,")]
+    rows.append("2021,Personal (strateg inkl. personalomkostnader),900000,per_capita,yes")
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     code, out = cli("allocate", "--year", "2021", "--data-dir", tmp_path / "mine", "-f", "csv")
     assert code == 0, out
     import csv
@@ -112,7 +115,11 @@ def test_allocate_2021_on_a_copy_with_a_2021_budget_line(tmp_path: Path) -> None
     assert sum(int(row["amount_ore"]) for row in rows) == 90_000_000
     ekero = next(row for row in rows if row["kommunkod"] == "0125")
     assert (ekero["inhabitants"], ekero["population_date"]) == ("28879", "2020-12-31")
-    assert cli("allocate", "--year", "2021")[0] == 2  # the shipped budget stays 2013-2019
+    code, shipped = cli("allocate", "--year", "2021", "-f", "csv")
+    assert code == 0, shipped
+    assert sum(int(row["amount_ore"]) for row in csv.DictReader(io.StringIO(shipped))) == (
+        106_000_000
+    )
 
 
 def test_dataset_init_then_import_then_allocate(tmp_path: Path) -> None:

@@ -19,14 +19,15 @@ from norrort_cost import (
     DataError,
     MembershipChange,
     allocate,
-    allocate_many,
     compare,
     load_dataset,
     whatif,
 )
+from norrort_cost.allocation.frames import allocate_frame
 from norrort_cost.invoicing.invoices import build_invoices
 from norrort_cost.loading import default_data_dir
 from norrort_cost.money import ore_to_decimal
+from tests.copies import awaiting_scb
 from tests.test_startup import modules_after
 
 EXAMPLE = default_data_dir() / "examples" / "overformyndare"
@@ -62,10 +63,12 @@ def test_the_frame_has_the_documented_types(dataset):
 
 
 def test_several_years_concatenate_into_one_frame(dataset):
-    """A pipeline allocates every budget year and stacks them; each year sums to its budget."""
-    frame = pd.concat([allocate(dataset, y).to_frame() for y in dataset.budget_years])
+    """A pipeline allocates every budget year with published figures (2013-2026; 2027 awaits
+    SCB's 31 December 2026) and stacks them; each year sums to its budget."""
+    years = [y for y in dataset.budget_years if y <= 2026]
+    frame = pd.concat([allocate(dataset, y).to_frame() for y in years])
     totals = frame.groupby("year")["amount_ore"].sum()
-    assert dict(totals) == {y: allocate(dataset, y).budget_ore for y in dataset.budget_years}
+    assert dict(totals) == {y: allocate(dataset, y).budget_ore for y in years}
 
 
 def test_by_pool_rows_sum_to_each_members_amount():
@@ -146,7 +149,7 @@ def test_a_dataset_made_only_of_frames_allocates_like_the_files(tmp_path):
     empty.mkdir()
     from_frames = load_dataset(empty, settings=settings, **frames)
     files = load_dataset()
-    for year in files.budget_years:
+    for year in files.budget_years[:-1]:  # 2027 awaits SCB's figures of 31 December 2026
         assert allocate(from_frames, year).shares == allocate(files, year).shares
 
 
@@ -159,7 +162,9 @@ def test_problems_in_records_are_located_by_row_position():
     ]
     with pytest.raises(DataError) as caught:
         load_dataset(memberships=records)
-    found = [(p.file, p.line, p.column, p.code) for p in caught.value.problems]
+    found = [
+        (p.file, p.line, p.column, p.code) for p in caught.value.problems if not awaiting_scb(p)
+    ]
     assert found == [
         ("memberships (records)", 1, "kommunkod", "kommunkod-lost-zero"),
         ("memberships (records)", 2, "from", "impossible-date"),
@@ -171,7 +176,7 @@ def test_a_frame_with_a_misspelt_column_is_reported_like_a_file():
     frame = pd.DataFrame({"year": [2014], "line": ["x"], "amonut": [1000]})
     with pytest.raises(DataError) as caught:
         load_dataset(budget=frame)
-    codes = {(p.column, p.code) for p in caught.value.problems}
+    codes = {(p.column, p.code) for p in caught.value.problems if not awaiting_scb(p)}
     assert {("amonut", "unknown-header"), ("amount", "missing-header")} <= codes
 
 
@@ -181,19 +186,19 @@ def test_an_unknown_table_name_is_a_type_error():
         load_dataset(budgets=[])
 
 
-def test_allocate_many_takes_and_gives_a_wide_frame():
+def test_allocate_frame_takes_and_gives_a_wide_frame():
     """Pools × members in, the same shape out, each row summing to its pool's total."""
     weights = pd.DataFrame(
         [[1, 1, 1], [0, 2, 5]], index=["it", "kansli"], columns=["0117", "0115", "0114"]
     )
-    units = allocate_many(pd.Series({"kansli": 7, "it": 10}), weights)
+    units = allocate_frame(pd.Series({"kansli": 7, "it": 10}), weights)
     assert units.to_dict("index") == {
         "it": {"0117": 3, "0115": 3, "0114": 4},
         "kansli": {"0117": 0, "0115": 2, "0114": 5},
     }
 
 
-def test_allocate_many_takes_and_gives_a_long_frame():
+def test_allocate_frame_takes_and_gives_a_long_frame():
     """Long rows (pool, kommunkod, weight) in any order get their units, in the same order."""
     long = pd.DataFrame(
         {
@@ -202,16 +207,16 @@ def test_allocate_many_takes_and_gives_a_long_frame():
             "weight": np.array([1, 5, 1, 1, 2], dtype=np.int64),
         }
     )
-    out = allocate_many({"it": 10, "kansli": 7}, long)
+    out = allocate_frame({"it": 10, "kansli": 7}, long)
     assert list(out["units"]) == [4, 5, 3, 3, 2]
     assert out.groupby("pool")["units"].sum().to_dict() == {"it": 10, "kansli": 7}
 
 
 def test_budget_years_is_a_tuple_and_the_old_call_still_works(dataset):
     """``for year in dataset.budget_years``; the old ``budget_years()`` warns and still works."""
-    assert dataset.budget_years == tuple(range(2013, 2020))
+    assert dataset.budget_years == tuple(range(2013, 2028))
     with pytest.warns(DeprecationWarning, match="tuple now"):
-        assert dataset.budget_years() == list(range(2013, 2020))
+        assert dataset.budget_years() == list(range(2013, 2028))
 
 
 def test_the_readme_pipeline_runs_and_writes_every_year(tmp_path, monkeypatch):
@@ -221,12 +226,13 @@ def test_the_readme_pipeline_runs_and_writes_every_year(tmp_path, monkeypatch):
 
     budget = pd.read_excel("budget.xlsx")
     dataset = load_dataset(budget=budget)
-    shares = pd.concat(allocate(dataset, y).to_frame() for y in dataset.budget_years)
+    years = [y for y in dataset.budget_years if y <= 2026]  # 2027: docs/yearly-rhythm.md
+    shares = pd.concat(allocate(dataset, y).to_frame() for y in years)
     shares.to_excel("shares.xlsx", index=False)
 
     back = pd.read_excel("shares.xlsx", dtype={"kommunkod": str})
     assert back.groupby("year")["amount_ore"].sum().to_dict() == {
-        y: allocate(dataset, y).budget_ore for y in dataset.budget_years
+        y: allocate(dataset, y).budget_ore for y in years
     }
     assert back.loc[back["year"] == 2014, "kommunkod"].iloc[0] == "0114"
 

@@ -32,6 +32,10 @@ COMMANDS = [
     ["dataset"],
     ["dataset", "init"],
     ["population", "fetch-scb"],
+    ["payments"],
+    ["payments", "import"],
+    ["payments", "list"],
+    ["reminders"],
 ]
 PLACEHOLDERS = re.compile(r"<(bool|str|int|float|list\[[^\]]*\]|Path|dir|file|%Y[^>]*)>")
 

@@ -60,8 +60,13 @@ def state(out: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file()}
 
 
+def home_register(out: Path) -> Path:
+    """The embedded dataset's register: in the test's private data directory."""
+    return out.parent / "data-home" / "norrort-cost" / "register.sqlite"
+
+
 def registered(out: Path) -> int:
-    path = out / "register.sqlite"
+    path = home_register(out)
     if not path.exists():
         return 0
     connection = sqlite3.connect(path)
@@ -92,9 +97,12 @@ def test_a_signal_while_rendering_leaves_everything_as_it_was(out, name):
 
 
 def test_a_signal_after_the_commit_waits_until_the_files_are_in_place(out):
-    """SIGTERM between commit and renames is held back: the run completes, then exits."""
+    """SIGTERM between commit and renames is held back: the run completes, then exits
+    saying that it is issued (never "nothing was written")."""
     result = run_cli(out, AFTER_COMMIT.format(name="SIGTERM"))
     assert result.returncode == 128 + signal.SIGTERM
+    assert "the run is issued" in result.stderr
+    assert "nothing was written" not in result.stderr
     assert registered(out) == 15
     assert len([p for p in out.iterdir() if p.suffix == ".pdf"]) == 14
     assert not [p for p in out.iterdir() if p.name.startswith(".")]
@@ -169,7 +177,7 @@ def test_two_simultaneous_runs_one_refuses(out):
     )
     try:
         for _ in range(600):  # the first run holds the lock once its register exists
-            if (out / "register.sqlite").exists():
+            if home_register(out).exists():
                 break
             time.sleep(0.1)
         second = run_cli(out)

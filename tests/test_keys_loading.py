@@ -130,6 +130,6 @@ def test_fixed_amounts_file_headers_are_checked_with_a_suggestion(tmp_path):
         (
             "fixed_amounts.csv",
             "missing-header",
-            "the header must name: year, line, kommunkod, amount",
+            "the header must name: 'year', 'line', 'kommunkod', 'amount'",
         ),
     ]

@@ -30,8 +30,17 @@ def _render(width: int, monkeypatch: pytest.MonkeyPatch) -> str:
 
 
 def test_numbers_get_no_break_spaces_and_other_spaces_stay():
-    """Only a space between a digit and three more digits becomes U+00A0."""
-    assert unbroken("at 24 291,03 kr, 15 members") == f"at 24{NO_BREAK_SPACE}291,03 kr, 15 members"
+    """Only a space between a digit and three more digits, or between an amount and its
+    unit (kr, tkr, %), becomes U+00A0; the space before "members" stays."""
+    nbsp = NO_BREAK_SPACE
+    assert unbroken("at 24 291,03 kr, 15 members") == f"at 24{nbsp}291,03{nbsp}kr, 15 members"
+    assert unbroken("-1,20 % of 24 tkr") == f"-1,20{nbsp}% of 24{nbsp}tkr"
+
+
+def test_a_verdict_never_breaks_an_amount_from_its_unit():
+    """Wrapped so that "kr" would fall on the next line, the amount keeps its unit."""
+    lines = wrap("computed for Ekerö 2014: 24 291,03 kr", 34).splitlines()
+    assert lines[-1] == f"24{NO_BREAK_SPACE}291,03{NO_BREAK_SPACE}kr"
 
 
 def test_wrap_never_breaks_inside_a_number():

@@ -52,12 +52,12 @@ def test_real_export_adds_2017_for_the_members_then_reports_them_unchanged(
     """The real export (cp1252, CRLF, quoted) adds 15 figures, skips 275 regions; then 15 same."""
     code, out = import_scb(REAL_EXPORT, "--data-dir", without_2017, "--source", "SCB BE0101N1")
     assert code == 0, out
-    assert "15 added, 0 changed, 0 unchanged; 275 region(s) skipped" in out
+    assert "15 added, 0 changed, 0 unchanged; 275 regions skipped" in out
     expected = (default_data_dir() / "population.csv").read_bytes()
     assert (without_2017 / "population.csv").read_bytes() == expected
     code, out = import_scb(REAL_EXPORT, "--data-dir", without_2017)
     assert code == 0
-    assert "0 added, 0 changed, 15 unchanged; 275 region(s) skipped" in out
+    assert "0 added, 0 changed, 15 unchanged; 275 regions skipped" in out
 
 
 def test_real_export_against_the_default_dataset_changes_nothing(data: Path) -> None:
@@ -104,7 +104,7 @@ def test_wide_table_changes_are_reported_old_to_new(data: Path, tmp_path: Path) 
     code, out = import_scb(export, "--data-dir", data)
     assert code == 0, out
     assert unbroken("27 753 -> 27 760") in out
-    assert "0 added, 1 changed, 1 unchanged; 1 region(s) skipped" in out
+    assert "0 added, 1 changed, 1 unchanged; 1 region skipped" in out
     figure = load_dataset(data).inhabitants("0125", date(2017, 12, 31))
     assert figure is not None
     assert figure.inhabitants == 27760
@@ -218,3 +218,15 @@ def test_the_embedded_dataset_is_not_written(tmp_path: Path) -> None:
     code, out = import_scb(export)
     assert code == 2
     assert "read-only" in out
+
+
+def test_regions_outside_the_dataset_are_skipped_once_each_in_file_order() -> None:
+    """An export of many other regions, each on several rows (years), names each skipped
+    region once, in the order the file first gives it; the members are still imported."""
+    lines = ["region;2016;2017"]
+    lines += [f"{9000 + i} Distrikt {i};{i};{i + 1}" for i in range(300)]
+    lines += ["9001 Distrikt 1;1;2", "Huddinge;1;1", "0125 Ekerö;27000;27753"]
+    figures, _ = parse_scb("\n".join(lines) + "\n", "districts.csv")
+    plan = plan_import(load_dataset(), figures, source="SCB", years=[2017])
+    assert plan.skipped == (*(f"{9000 + i} Distrikt {i}" for i in range(300)), "Huddinge")
+    assert [f.kommunkod for f in plan.unchanged] == ["0125"]

@@ -30,6 +30,7 @@ NOT_CODES = {
     "json-stat2",  # SCB's API's name for JSON-stat 2.0 output
     "utf-16",  # an encoding
     "utf-8",  # an encoding
+    "latin-1",  # an encoding
     "likely-slip",  # a verdict of check
     "left-out",  # a whatif member's status
     "excel-sv",  # a CSV dialect
@@ -38,6 +39,15 @@ NOT_CODES = {
     "largest-remainder",  # explain: the rule of a pool step
     "full-year-fee",  # explain: a full-year member's base fee
     "part-year-rest",  # explain: the part-year members' split of a base-fee pool
+    "partly-paid",  # an invoice's status (payments)
+    "unknown-ocr",  # why a payment matches no invoice
+    "credited-invoice",  # same
+    "credit-note-ocr",  # same
+    "several-invoices",  # same
+    "other-bankgiro",  # same
+    "no-reference",  # same
+    "already-imported",  # a payment recorded from an earlier file
+    "payments-import",  # a JSON schema's name
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from norrort_cost.storage.register import SCHEMA_VERSION, open_register
 
 runner = CliRunner()
 ISSUE = ["--issue-date", "2014-05-02"]
+ADD_RUN = "INSERT INTO runs (run_id, command, year) VALUES ('x', 'test', ?)"
 
 
 def invoke(*args):
@@ -26,7 +28,13 @@ def tree(directory: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def quarterly(tmp_path_factory):
+def register_file(module_home):
+    """The register of the embedded dataset, in the module's private data directory."""
+    return module_home / "norrort-cost" / "register.sqlite"
+
+
+@pytest.fixture(scope="module")
+def quarterly(tmp_path_factory, module_home):
     """2014 with 4 installments into an empty register (the embedded dataset)."""
     out = tmp_path_factory.mktemp("q") / "out"
     result = invoke("invoices", "--year", 2014, "--installments", 4, *ISSUE, "--out", out)
@@ -34,28 +42,48 @@ def quarterly(tmp_path_factory):
     return out
 
 
-def test_four_installments_make_56_invoices_with_consecutive_numbers(quarterly, dataset):
-    """14 members × 4 installments, numbered 1 … 56; each member's four sum to its share."""
+def test_four_installments_make_55_invoices_with_consecutive_numbers(quarterly, dataset):
+    """13 whole-year members × 4 installments plus Ekerö's 3 (a member from 2014-04-15),
+    numbered 1 … 55; each member's installments sum to its share."""
     summary = json.loads((quarterly / "fakturor-2014.json").read_text(encoding="utf-8"))
     rows = summary["invoices"]
-    assert [row["invoice_number"] for row in rows] == [str(n) for n in range(1, 57)]
+    assert [row["invoice_number"] for row in rows] == [str(n) for n in range(1, 56)]
     shares = {s.kommunkod: s.amount_ore for s in allocate(dataset, 2014).shares}
-    for code in {row["kommunkod"] for row in rows}:
+    for code in {row["kommunkod"] for row in rows} - {"0125"}:
         mine = [row for row in rows if row["kommunkod"] == code]
         assert [row["installment"] for row in mine] == [1, 2, 3, 4]
         assert sum(row["amount_ore"] for row in mine) == shares[code]
         assert max(r["amount_ore"] for r in mine) - min(r["amount_ore"] for r in mine) <= 1
-    assert len({row["ocr"] for row in rows}) == 56
+    assert len({row["ocr"] for row in rows}) == 55
     ekero = [row for row in rows if row["kommunkod"] == "0125"]
-    assert [(r["period_start"], r["period_end"]) for r in ekero][3] == ("2014-10-01", "2014-12-31")
-    assert ekero[3]["due_date"] == "2014-10-31"  # 30 days after the quarter begins
+    assert [(r["period_start"], r["period_end"]) for r in ekero][2] == ("2014-10-01", "2014-12-31")
+    assert ekero[2]["due_date"] == "2014-10-31"  # 30 days after the quarter begins
 
 
-def test_the_register_holds_every_invoice_and_the_internal_share(quarterly, dataset):
-    """56 invoices plus Lidingö's internal share, summing to the budget, with file hashes."""
-    with open_register(quarterly / "register.sqlite", create=False) as opened:
+def test_installments_lie_inside_membership_and_split_by_its_days(quarterly, dataset):
+    """Ekerö (a member from 2014-04-15) pays 2014 in three installments: 15 April–30 June
+    (77 of the quarter's 91 days), Q3 and Q4 (whole), weighed 77/91 : 1 : 1 and summing
+    exactly to its share."""
+    summary = json.loads((quarterly / "fakturor-2014.json").read_text(encoding="utf-8"))
+    ekero = [row for row in summary["invoices"] if row["kommunkod"] == "0125"]
+    assert [(r["period_start"], r["period_end"]) for r in ekero] == [
+        ("2014-04-15", "2014-06-30"),
+        ("2014-07-01", "2014-09-30"),
+        ("2014-10-01", "2014-12-31"),
+    ]
+    assert [(r["installment"], r["installments"]) for r in ekero] == [(1, 3), (2, 3), (3, 3)]
+    share = next(s.amount_ore for s in allocate(dataset, 2014).shares if s.kommunkod == "0125")
+    assert sum(r["amount_ore"] for r in ekero) == share
+    weights = [Fraction(77, 91), Fraction(1), Fraction(1)]
+    exact = [share * w / sum(weights) for w in weights]
+    assert all(abs(r["amount_ore"] - e) < 1 for r, e in zip(ekero, exact, strict=True))
+
+
+def test_the_register_holds_every_invoice_and_the_internal_share(quarterly, register_file, dataset):
+    """55 invoices plus Lidingö's internal share, summing to the budget, with file hashes."""
+    with open_register(register_file, create=False) as opened:
         rows = opened.documents(2014)
-    assert [r.kind for r in rows].count("invoice") == 56
+    assert [r.kind for r in rows].count("invoice") == 55
     (internal,) = [r for r in rows if r.kind == "internal"]
     assert internal.kommunkod == "0186"
     assert sum(r.amount_ore for r in rows) == allocate(dataset, 2014).budget_ore
@@ -76,24 +104,24 @@ def test_a_second_run_is_refused_and_changes_nothing(quarterly):
     assert tree(quarterly) == before
 
 
-def test_member_re_sends_identical_copies(quarterly, tmp_path):
-    """--member for an invoiced member writes the registered files again, byte for byte."""
-    with open_register(quarterly / "register.sqlite", create=False) as opened:
+def test_member_re_sends_identical_copies(quarterly, register_file, tmp_path):
+    """--municipality for an invoiced member writes its registered files again, byte for byte."""
+    with open_register(register_file, create=False) as opened:
         before = len(opened.documents())
     copy = tmp_path / "copy"
-    args = ["--year", 2014, "--member", "Ekerö", "--out", copy]
-    result = invoke("invoices", *args, "--register", quarterly / "register.sqlite")
+    args = ["--year", 2014, "--municipality", "Ekerö", "--out", copy]
+    result = invoke("invoices", *args, "--register", register_file)
     assert result.exit_code == 0, result.output
     assert "re-sent identical copies" in result.output
     sent = tree(copy)
-    assert len(sent) == 8
+    assert len(sent) == 6  # Ekerö's three installments, PDF and UBL each
     assert all(sent[name] == (quarterly / name).read_bytes() for name in sent)
-    with open_register(quarterly / "register.sqlite", create=False) as opened:
+    with open_register(register_file, create=False) as opened:
         assert len(opened.documents()) == before
 
 
 def test_member_issues_one_members_invoice_then_the_year_refuses_it(tmp_path):
-    """--member on an empty register issues number 1 to that member only."""
+    """--municipality on an empty register issues number 1 to that member only."""
     out = tmp_path / "out"
     result = invoke("invoices", "--year", 2014, "-m", "0125", *ISSUE, "--out", out)
     assert result.exit_code == 0, result.output
@@ -105,29 +133,29 @@ def test_member_issues_one_members_invoice_then_the_year_refuses_it(tmp_path):
     assert "Ekerö kommun (0125) has invoice 1" in again.output
 
 
-def test_register_list_show_and_export(quarterly, tmp_path):
+def test_register_list_show_and_export(quarterly, register_file, tmp_path):
     """The register lists as a table, shows one number, exports CSV, JSON and XLSX."""
-    register = quarterly / "register.sqlite"
+    register = register_file
     listed = invoke("register", "list", "--register", register, "--year", 2014)
     assert listed.exit_code == 0, listed.output
     assert "Invoice register" in listed.output
     swedish = invoke("register", "list", "--register", register, "--lang", "sv")
     assert "Fakturaregister" in swedish.output
-    shown = invoke("register", "show", "20", "--register", register, "--format", "json")
+    shown = invoke("register", "show", "19", "--register", register, "--format", "json")
     (document,) = json.loads(shown.output)["documents"]
-    assert (document["kommunkod"], document["installment"]) == ("0125", 4)
+    assert (document["kommunkod"], document["installment"]) == ("0125", 3)
     csv_file = tmp_path / "r.csv"
     assert invoke("register", "export", "-o", csv_file, "--register", register).exit_code == 0
-    assert len(csv_file.read_text(encoding="utf-8").splitlines()) == 1 + 56 + 1
+    assert len(csv_file.read_text(encoding="utf-8").splitlines()) == 1 + 55 + 1
     xlsx = tmp_path / "r.xlsx"
     result = invoke("register", "export", "-o", xlsx, "-f", "xlsx", "--register", register)
     assert result.exit_code == 0
     assert xlsx.read_bytes().startswith(b"PK")
 
 
-def test_show_an_unknown_number_is_a_usage_error(quarterly):
+def test_show_an_unknown_number_is_a_usage_error(quarterly, register_file):
     """A number the register does not hold exits 2."""
-    result = invoke("register", "show", "999", "--register", quarterly / "register.sqlite")
+    result = invoke("register", "show", "999", "--register", register_file)
     assert result.exit_code == 2
     assert "no document '999'" in result.output
 
@@ -143,7 +171,7 @@ def test_register_has_a_schema_version_and_refuses_a_newer_one(tmp_path):
     assert "use a newer norrort-cost" in result.output
     fresh = tmp_path / "fresh.sqlite"
     with open_register(fresh) as opened:
-        opened.connection.execute("INSERT INTO runs VALUES ('x', 'test', 2014)")
+        opened.connection.execute(ADD_RUN, (2014,))
     connection = sqlite3.connect(fresh)
     assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     connection.close()
@@ -204,7 +232,7 @@ def test_a_register_in_use_by_another_run_is_refused(tmp_path):
     """Two runs into different directories but one register: the second refuses."""
     register = tmp_path / "r.sqlite"
     with open_register(register) as opened:
-        opened.connection.execute("INSERT INTO runs VALUES ('x', 'test', 2013)")
+        opened.connection.execute(ADD_RUN, (2013,))
     holder = sqlite3.connect(register, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
@@ -219,9 +247,9 @@ def test_a_register_in_use_by_another_run_is_refused(tmp_path):
 
 
 @pytest.mark.parametrize("columns", [60, 80, 120])
-def test_register_list_never_cuts_an_amount_or_a_date(quarterly, columns):
+def test_register_list_never_cuts_an_amount_or_a_date(quarterly, register_file, columns):
     """At any width every amount and due date of the register shows whole, on one line."""
-    register = quarterly / "register.sqlite"
+    register = register_file
     listed = runner.invoke(
         app, ["register", "list", "--register", str(register)], env={"COLUMNS": str(columns)}
     )

@@ -6,7 +6,9 @@ import io
 import re
 import shutil
 import subprocess
+import sys
 from datetime import date
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -16,7 +18,7 @@ from typer.testing import CliRunner
 from norrort_cost import load_dataset
 from norrort_cost.audit.report import committee_report, membership_events
 from norrort_cost.cli import app
-from norrort_cost.money import format_sek
+from norrort_cost.money import format_int, format_percent, format_sek
 from norrort_cost.problems import UsageError
 from norrort_cost.rendering.report.content import report_view
 from norrort_cost.rendering.report.palette import FOCUS, OTHERS, POOL_COLOURS
@@ -36,8 +38,9 @@ def ekero(dataset):
 def view_text(view) -> str:
     """The report's words and tables as plain text, one line each (for the golden file)."""
     lines = [view.title, view.headline, view.notice or "", ""]
-    for section in view.sections:
-        lines += [f"## {section.title}", *section.paragraphs]
+    for section in (view.summary, *view.sections):
+        lines += [f"## {section.title}", *(f"{key}: {value}" for key, value in section.facts)]
+        lines += section.paragraphs
         if section.subtitle:
             lines += [f"### {section.subtitle}"]
         lines += [f"{n}. {step}" for n, step in enumerate(section.steps, start=1)]
@@ -52,13 +55,14 @@ def view_text(view) -> str:
 
 
 def test_report_holds_the_year_the_previous_year_and_every_budget_year(ekero):
-    """2014 compares with 2013 and charts every budget year 2013-2019 by default."""
+    """2014 compares with 2013 and charts every budget year with published figures by default:
+    2013-2026 (2027 awaits SCB's figures of 31 December 2026)."""
     assert ekero.allocation.budget_ore == 85_700_000
     assert ekero.focus is not None
     assert ekero.focus.amount_ore == 2_429_103
     assert ekero.previous is not None
     assert (ekero.previous.before.year, ekero.previous.budget_change_ore) == (2013, 4_200_000)
-    assert [a.year for a in ekero.history] == list(range(2013, 2020))
+    assert [a.year for a in ekero.history] == list(range(2013, 2027))
 
 
 def test_joiners_and_leavers_are_listed_with_their_dates(dataset):
@@ -109,7 +113,7 @@ def test_default_years_leave_out_a_year_without_population_but_an_asked_year_fai
         }
     )
     report = committee_report(cut, 2014, made_on=DAY)
-    assert [a.year for a in report.history] == list(range(2013, 2019))
+    assert [a.year for a in report.history] == [*range(2013, 2019), *range(2020, 2027)]
     with pytest.raises(DataError):
         committee_report(cut, 2014, made_on=DAY, years=(2017, 2019))
 
@@ -188,7 +192,7 @@ def test_the_example_dataset_shows_its_pools_in_a_table():
         "Belopp (kr)",
     )
     assert pools.total == (
-        "Totalt",
+        "Summa",
         "",
         "540 493,15",
         "4 059 506,85",
@@ -199,15 +203,20 @@ def test_the_example_dataset_shows_its_pools_in_a_table():
 
 
 def test_the_example_dataset_shows_its_pools_in_the_chart():
-    """The share chart stacks one colour per pool, and the member in focus is drawn in red."""
+    """The share chart stacks one colour per cost post; the member in focus is named in red
+    and the other members' segments are drawn lighter."""
     from norrort_cost.rendering.report import charts
+    from norrort_cost.rendering.report.drawing import Rect, Text, lighter
     from norrort_cost.rendering.report.strings import texts
 
     report = committee_report(load_dataset(EXAMPLE), 2018, made_on=DAY, municipality="Vaxholm")
-    svg = charts.share_chart(report, texts("sv"))
+    chart = charts.share_chart(report, texts("sv"))
+    fills = {shape.fill for shape in chart.shapes if isinstance(shape, Rect)}
     for colour in POOL_COLOURS.values():
-        assert f"fill: {colour}" in svg
-    assert f"fill: {FOCUS}" in svg  # the focus member's name
+        assert colour in fills
+        assert lighter(colour, 0.5) in fills
+    names = [s for s in chart.shapes if isinstance(s, Text) and s.text.startswith("Vaxholm")]
+    assert [(s.colour, s.bold) for s in names] == [(FOCUS, True)]
 
 
 # --- the files ------------------------------------------------------------------------------
@@ -261,7 +270,7 @@ def test_same_input_and_date_give_the_same_bytes(files, tmp_path, suffix):
 def test_pdf_report_has_the_figures_to_the_ore_and_embeds_its_font(files):
     """The PDF's text has the headline, the table's figures and the chain; fonts are embedded."""
     reader = PdfReader(io.BytesIO(files["pdf"]))
-    text = "\n".join(page.extract_text() for page in reader.pages)
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
     assert "Ekerö betalar 24 291,03 kr för 2014" in text
     for figure in ("24 291,03", "857 000,00", "93 758,03", "+42 000,00", "2 429 102 öre"):
         assert figure in text
@@ -327,3 +336,168 @@ def test_a_member_not_in_the_year_is_a_usage_error(tmp_path):
     assert result.exit_code == 2
     assert "was not a member in 2013" in result.output
     assert not out.exists()
+
+
+# --- what a committee reads first, and what it needs to trust the figures ------------------
+
+
+def test_the_summary_comes_first_with_the_key_figures_of_the_year(ekero):
+    """Total, change from 2013 in kr and %, per invånare, largest and smallest share, and the
+    focus member (Ekerö joined in 2014: no change to state, only that it was no member)."""
+    summary = report_view(ekero, "sv", "x").summary
+    assert summary.title == "Sammanfattning"
+    assert summary.facts == (
+        ("Årets kostnad 2014", "857 000,00 kr"),
+        ("Förändring från 2013", "+42 000,00 kr (+5,15 %)"),
+        ("Per invånare", "1,27 kr i genomsnitt (672 393 invånare, 15 medlemmar)"),
+        ("Största andel", "Solna 93 758,03 kr (10,94 %)"),
+        ("Minsta andel", "Vaxholm 14 420,74 kr (1,68 %)"),
+        ("Ekerö", "24 291,03 kr (2,83 %) för 261 av 365 dagar; ej medlem 2013"),
+    )
+
+
+def test_the_summary_gives_a_full_year_members_change_in_kr_percent_and_points(dataset):
+    """Solna 2014 against 2013: +2 328,70 kr, in % of its 2013 amount, and its share's change
+    in percentage points; in English with the same figures."""
+    report = committee_report(dataset, 2014, made_on=DAY, municipality="Solna")
+    before = report.previous.before.share_of("0184").amount_ore
+    percent = format_percent(Fraction(232_870, before), 2, signed=True)
+    facts = dict(report_view(report, "en", "x").summary.facts)
+    assert facts["Solna"] == (
+        f"93 758,03 kr (10,94 %); change from 2013 +2 328,70 kr ({percent}), "
+        "share -0,28 percentage points"
+    )
+    assert facts["Change from 2013"] == "+42 000,00 kr (+5,15 %)"
+
+
+def test_the_worked_example_is_in_kronor_and_the_exact_fractions_in_an_appendix(ekero):
+    """The steps speak kronor (no öre with four decimals); the appendix keeps the exact
+    quota as a fraction of öre, which reproduces the whole part of allocate's figure."""
+    view = report_view(ekero, "sv", "x")
+    method = next(s for s in view.sections if s.subtitle == "Räkneexempel: Ekerö")
+    pool = method.steps[4]
+    assert pool.startswith("Per invånare: 857 000,00 kr × ca 18 845,63 ÷ ca 664 883,63 ger ")
+    assert "24 291,02 kr i hela ören och en rest på 0,52 öre" in pool
+    assert not re.search(r"\d,\d{4}", " ".join(method.steps))
+    appendix = view.sections[-1]
+    assert appendix.title == "Bilaga: räkneexemplet med exakta bråk"
+    quota = ekero.focus.pools[0].quota_ore
+    exact = f"{format_int(quota.numerator)}/{format_int(quota.denominator)}"
+    assert f"= {exact} (2 429 102,521906) öre; heltalsdelen 2 429 102 öre" in appendix.steps[2]
+
+
+def test_the_installment_schedule_is_the_one_the_invoices_would_have(dataset):
+    """--installments 4: per quarter, Ekerö's part and what the managing municipality
+    invoices the others, exactly the sums of build_invoices' installment invoices (each
+    counted in the quarter its period begins in; Ekerö's within its membership)."""
+    from norrort_cost.allocation.yearly import allocate
+    from norrort_cost.invoicing.invoices import Numbering, build_invoices
+
+    report = committee_report(dataset, 2014, made_on=DAY, municipality="Ekerö", installments=4)
+    run = build_invoices(allocate(dataset, 2014), dataset, DAY, numbering=Numbering(None, 4))
+    quarters = [row.period_start for row in report.installments]
+
+    def quarter(invoice):
+        return max(k for k, start in enumerate(quarters) if start <= invoice.period_start)
+
+    invoiced = [sum(i.amount_ore for i in run.invoices if quarter(i) == k) for k in range(4)]
+    ekero = [i.amount_ore for i in run.invoices if i.buyer.name.startswith("Ekerö")]
+    assert [r.invoiced_ore for r in report.installments] == invoiced
+    # Ekerö joined on 2014-04-15: no part in the first quarter, its three parts after
+    assert [r.focus_ore for r in report.installments] == [None, *ekero]
+    assert sum(ekero) == 2_429_103
+    assert [(r.period_start, r.period_end) for r in report.installments][1] == (
+        date(2014, 4, 1),
+        date(2014, 6, 30),
+    )
+    table = next(s for s in report_view(report, "sv", "x").sections if s.title.startswith("Delb"))
+    assert table.tables[0].total == ("Summa", "", "24 291,03", format_sek(sum(invoiced)))
+
+
+def test_an_installment_count_the_invoices_do_not_know_is_a_usage_error(tmp_path):
+    """--installments 3 is no schedule: exit 2, nothing written."""
+    out = tmp_path / "r.html"
+    result = runner.invoke(app, ["report", "-y", "2014", "--installments", "3", "-o", str(out)])
+    assert result.exit_code == 2
+    assert not out.exists()
+
+
+def test_a_part_year_member_is_marked_and_explained_on_an_axis_from_zero(ekero):
+    """Ekerö's bars are lighter with a dashed border, its name carries *, the note says why
+    its kr per invånare is low, and both scales start at 0 at the bars' left edge."""
+    from norrort_cost.rendering.report import charts
+    from norrort_cost.rendering.report.drawing import Rect, Text, lighter
+    from norrort_cost.rendering.report.strings import texts
+
+    chart = charts.share_chart(ekero, texts("sv"))
+    assert chart.notes == ("* Ekerö medlem från 2014-04-15: 261 av 365 dagar",)
+    assert [s.text for s in chart.shapes if isinstance(s, Text) and "Ekerö" in s.text] == [
+        "Ekerö *"
+    ]
+    dashed = [s for s in chart.shapes if isinstance(s, Rect) and s.outline]
+    assert [(s.fill, s.outline) for s in dashed][:2] == [(lighter(FOCUS), FOCUS)] * 2
+    ticks = [s.text for s in chart.shapes if isinstance(s, Text) and s.anchor == "middle"]
+    assert "0" in ticks
+    assert "0,00" in ticks
+    bars = [s for s in chart.shapes if isinstance(s, Rect) and s.h > 3]  # not the legend
+    assert len({round(s.x, 6) for s in bars}) == 2  # every bar starts at one of the two zeros
+    years = charts.years_chart(ekero, texts("en"))
+    assert years.notes == (
+        "– Ekerö not a member in 2013",
+        "* 2014: Ekerö a member from 2014-04-15: 261 of 365 days",
+    )
+
+
+def test_every_page_of_the_pdf_carries_the_notice(files):
+    """An illustrative budget is said on every page, not only the first."""
+    reader = PdfReader(io.BytesIO(files["pdf"]))
+    assert len(reader.pages) >= 2
+    for page in reader.pages:
+        assert page.extract_text().startswith("ILLUSTRATIV BUDGET")
+
+
+def test_the_pdf_draws_its_charts_itself(files):
+    """The charts are drawn with fpdf2's own calls: no embedded image or form XObject."""
+    reader = PdfReader(io.BytesIO(files["pdf"]))
+    for page in reader.pages:
+        assert "/XObject" not in page["/Resources"]
+
+
+def test_the_html_report_imports_no_pdf_or_plotting_library():
+    """Made in a fresh interpreter, the HTML report leaves fpdf, matplotlib and fontTools
+    unimported, and embeds no font."""
+    probe = (
+        "import sys\n"
+        "from datetime import date\n"
+        "from norrort_cost import load_dataset\n"
+        "from norrort_cost.audit.report import committee_report\n"
+        "from norrort_cost.rendering.formats import Format\n"
+        "from norrort_cost.rendering.report import render_report\n"
+        "report = committee_report(load_dataset(), 2014, made_on=date(2024, 5, 2),"
+        " municipality='Ekerö')\n"
+        "page = render_report(report, Format.HTML, 'sv', 'x')\n"
+        "assert b'<svg' in page and b'@font-face' not in page\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in"
+        " ('fpdf', 'matplotlib', 'fontTools')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_preliminary_year_says_so_in_the_headline(dataset, lang):
+    """2027 weighed by the 2025 figures (the setting preliminary_population_date): the
+    report's headline says it is preliminary and settled once 2026-12-31 is published."""
+    settings = dataset.settings.model_copy(
+        update={"preliminary_population_date": date(2025, 12, 31)}
+    )
+    preliminary = dataset.model_copy(update={"settings": settings})
+    view = report_view(committee_report(preliminary, 2027, made_on=DAY), lang, "x")
+    word = {"sv": "PRELIMINÄR", "en": "PRELIMINARY"}[lang]
+    assert f"{word}: " in view.headline
+    assert "2025-12-31" in view.headline
+    assert "2026-12-31" in view.headline
+    final = report_view(committee_report(dataset, 2026, made_on=DAY), lang, "x")
+    assert word not in final.headline

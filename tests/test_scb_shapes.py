@@ -7,6 +7,7 @@ must leave unchanged wherever they overlap. A refusal names the file and says wh
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -52,25 +53,25 @@ IMPORTED = [
         SCB / "scb-folkmangd-2017-pxweb.csv",
         [],
         "region from 'region', figures from '2017'",
-        "0 added, 0 changed, 15 unchanged; 275 region(s) skipped",
+        "0 added, 0 changed, 15 unchanged; 275 regions skipped",
     ),
     (
         SCB / "scb-folkmangd-kommuner-1950-2019-names-wide.xlsx",
         [],
         "region from 'Kommun', figures from '1950', '...', '2019'",
-        "900 added, 0 changed, 150 unchanged; 275 region(s) skipped",
+        "900 added, 0 changed, 150 unchanged; 275 regions skipped",
     ),
     (
         SCB / "scb-kommun-man-kvinnor-names-noyear.csv",
         ["--date", "2015-12-31"],
         "figures from 'Män', 'Kvinnor', date: 2015-12-31 (--date)",
-        "0 added, 0 changed, 15 unchanged; 275 region(s) skipped",
+        "0 added, 0 changed, 15 unchanged; 275 regions skipped",
     ),
     (
         SYNTHETIC / "classic-pxweb-cp1252-2019.csv",
         [],
         "date: 2019-12-31 (the end of 2019)",
-        "0 added, 0 changed, 15 unchanged; 1 region(s) skipped",
+        "0 added, 0 changed, 15 unchanged; 1 region skipped",
     ),
     (
         SYNTHETIC / "pxweb-bom-semicolon-titles-2018-2019.csv",
@@ -82,7 +83,7 @@ IMPORTED = [
         SYNTHETIC / "long-kommun-ar-befolkning.csv",
         [],
         "one row per region and period): region from 'Kommun', figures from 'Befolkning'",
-        "0 added, 0 changed, 30 unchanged; 1 region(s) skipped",
+        "0 added, 0 changed, 30 unchanged; 1 region skipped",
     ),
     (
         SYNTHETIC / "descriptors-land-lan-thousands.csv",
@@ -94,7 +95,7 @@ IMPORTED = [
         SYNTHETIC / "code-name-several-values-noyear-latin1.csv",
         ["--date", "2019-12-31"],
         "region from 'Kommun + Kommunnamn', figures from 'Folkmängd'",
-        "0 added, 0 changed, 15 unchanged; 1 region(s) skipped",
+        "0 added, 0 changed, 15 unchanged; 1 region skipped",
     ),
     (
         SYNTHETIC / "long-region-kon-ar.csv",
@@ -216,7 +217,7 @@ def test_a_header_below_data_rows_is_ambiguous() -> None:
     text = "Ekerö;13568;13416\nKommun;Män;Kvinnor\nEkerö;13568;13416\n"
     _, problems = parse_scb(text, "x.csv")
     assert [(p.line, p.code) for p in problems] == [(2, "ambiguous-header")]
-    assert "line(s) 1 above it" in problems[0].message
+    assert "the lines above it (1)" in problems[0].message
 
 
 def test_a_file_with_none_of_the_members_exits_1(data_copy: Path, tmp_path: Path) -> None:
@@ -481,3 +482,84 @@ def test_a_contents_column_keeps_the_population_rows() -> None:
     assert codes(text) == [("0114 Upplands Väsby", date(2019, 12, 31), 46786)]
     dated = "Kommun;Datum;Folkmängd\nEkerö;2019-11-01;28600\n"
     assert codes(dated) == [("Ekerö", date(2019, 11, 1), 28600)]
+
+
+CUBE_PX = """CHARSET="ANSI";
+CONTENTS="Folkmängd";
+STUB="region","ålder","kön";
+HEADING="år";
+VALUES("region")="0125 Ekerö","0187 Vaxholm";
+VALUES("ålder")="0 år","totalt ålder","1 år";
+VALUES("kön")="män","kvinnor","totalt";
+VALUES("år")="2018","2019";
+TIMEVAL("år")=TLIST(A1),"2018","2019";
+CODES("region")="0125","0187";
+CODES("ålder")="0","tot","1";
+CODES("kön")="1","2","1+2";
+DATA=
+1 2
+3 4
+4 6
+14301 14380
+14389 14310
+28690 28690
+x y
+z w
+q r
+2 2
+2 2
+4 4
+6001 6011
+5999 6001
+12000 12012
+? ?
+! !
+# #;
+"""
+
+
+def test_a_cube_by_age_and_kon_takes_the_total_of_both_wherever_it_stands() -> None:
+    """Of a PC-Axis cube by region × ålder × kön × år, only 'totalt ålder' of 'totalt' is
+    imported (the total may be any category of its dimension); the cells of single ages
+    are never read, so not even text there is an error."""
+    found, reading, problems = read_export(CUBE_PX.encode("cp1252"), "cube.px", ColumnChoice())
+    assert problems == []
+    assert [(f.region, f.reference_date, f.inhabitants) for f in found] == [
+        ("0125 Ekerö", date(2018, 12, 31), 28690),
+        ("0125 Ekerö", date(2019, 12, 31), 28690),
+        ("0187 Vaxholm", date(2018, 12, 31), 12000),
+        ("0187 Vaxholm", date(2019, 12, 31), 12012),
+    ]
+    assert reading is not None
+    assert "age: the total over all ages" in reading.notes
+
+
+def _dimension(label: str, categories: dict[str, str]) -> dict[str, object]:
+    index = {code: at for at, code in enumerate(categories)}
+    return {"label": label, "category": {"index": index, "label": categories}}
+
+
+def test_a_jsonstat_cube_by_age_sums_men_and_women_when_kon_has_no_total() -> None:
+    """JSON-stat by region × ålder × kön (män, kvinnor) × år: the age total of men plus that
+    of women; a missing value (null) with its status mark stays missing, never 0."""
+    data = {
+        "version": "2.0",
+        "class": "dataset",
+        "id": ["Region", "Alder", "Kon", "Tid"],
+        "size": [2, 2, 2, 1],
+        "role": {"time": ["Tid"]},
+        "dimension": {
+            "Region": _dimension("region", {"0125": "Ekerö", "0187": "Vaxholm"}),
+            "Alder": _dimension("ålder", {"0": "0 år", "tot": "totalt ålder"}),
+            "Kon": _dimension("kön", {"1": "män", "2": "kvinnor"}),
+            "Tid": _dimension("år", {"2019": "2019"}),
+        },
+        "value": [1, 2, 14380, 14310, 3, 4, None, 6011],
+        "status": {"6": ".."},
+    }
+    found, _, problems = read_export(json.dumps(data).encode(), "cube.json", ColumnChoice())
+    assert problems == []
+    assert [(f.region, f.inhabitants, f.raw) for f in found] == [
+        ("0125 Ekerö", 28690, "14380"),
+        ("0187 Vaxholm", None, ".."),
+    ]

@@ -95,7 +95,7 @@ def test_notes_say_illustrative_method_and_how_to_read_back(years_book):
     """The notes sheet holds the illustrative notice, the method and the pandas call."""
     notes = [c.value for c in years_book["Notes"]["A"]]
     assert notes[0].startswith("ILLUSTRATIVE BUDGET")
-    assert any("largest-remainder" in n for n in notes)
+    assert any("largest remainder (Hamilton), version 2" in n for n in notes)
     assert any('dtype={"Kommunkod": str}' in n for n in notes)
 
 

@@ -41,22 +41,28 @@ def test_ekero_2014_invoice_ubl(run_2014):
 
 
 def test_ekero_2014_fourth_installment_ubl():
-    """The fourth of four installments: its own number, OCR, period and due date."""
+    """The last installment of a quarterly year (Ekerö's third, Q4: it joined on
+    2014-04-15): its own number, OCR, period and due date."""
     dataset = load_dataset()
     run = build_invoices(
         allocate(dataset, 2014), dataset, date(2014, 5, 2), None, Numbering(installments=4)
     )
-    fourth = [i for i in run.invoices if i.buyer.kommunkod == "0125"][3]
+    fourth = [i for i in run.invoices if i.buyer.kommunkod == "0125"][-1]
     assert_golden("ubl-installment-ekero-2014-4.xml", without_attachment(invoice_ubl(fourth, PDF)))
 
 
 def test_credit_note_ubl_after_a_population_correction(run_2014):
-    """Ekerö's credit note after Österåker's figure is corrected: type 381, refers to 5."""
+    """Ekerö's credit note after Österåker's figure is corrected: type 381, refers to 5
+    (number and date), says the cause with both figures."""
     dataset, run = run_2014
     recorded = [registered_invoice(i, {}) for i in run.invoices]
     population = tuple(replace_figure(f) for f in dataset.population)
     corrected = dataset.model_copy(update={"population": population})
-    result = settle(allocate(corrected, 2014), corrected, recorded, date(2014, 9, 1), 15)
+    before = {
+        s.kommunkod: (s.population_date, s.inhabitants) for s in allocate(dataset, 2014).shares
+    }
+    new = allocate(corrected, 2014)
+    result = settle(new, corrected, recorded, date(2014, 9, 1), 15, figures=before)
     credit = next(d for d in result.documents if d.buyer.kommunkod == "0125")
     assert credit.is_credit_note
     assert_golden("ubl-credit-note-ekero-2014.xml", without_attachment(invoice_ubl(credit, PDF)))

@@ -88,7 +88,7 @@ def test_warnings_are_shown_with_exit_0_and_do_not_block_allocate(data: Path) ->
     result = runner.invoke(app, ["validate", "--data-dir", str(data)])
     assert result.exit_code == 0
     assert "warning [budget-jump]" in result.output
-    assert "0 error(s), 2 warning(s)" in result.output
+    assert "0 errors, 3 warnings" in result.output  # and 2027 awaiting SCB's figures
     allocated = runner.invoke(app, ["allocate", "-y", "2016", "--data-dir", str(data)])
     assert allocated.exit_code == 0
 
@@ -101,7 +101,8 @@ def test_missing_population_for_a_billed_year_is_an_error(data: Path) -> None:
     report = json.loads(result.output)
     assert report["valid"] is False
     assert [(p["file"], p["line"], p["code"]) for p in report["problems"]] == [
-        ("memberships.csv", 6, "missing-population")
+        ("memberships.csv", 6, "missing-population"),
+        ("budget.csv", 58, "population-not-yet-available"),  # 2027 awaits SCB's figures
     ]
 
 
@@ -112,13 +113,16 @@ def test_json_report_lists_warnings_with_the_documented_schema(data: Path) -> No
     assert result.exit_code == 0
     report = json.loads(result.output)
     expected = [p.as_dict() for p in warnings(load_dataset(data))]
+    pending = [p for p in report["problems"] if p["code"] == "population-not-yet-available"]
+    assert [p["value"] for p in pending] == ["2027"]  # the 2027 budget awaits SCB's figures
+    report["problems"] = [p for p in report["problems"] if p not in pending]
     assert report == {
         "schema": "norrort-cost.validation",
         "schema_version": 1,
         "dataset": str(data),
         "valid": True,
         "errors": 0,
-        "warnings": 2,
+        "warnings": 3,
         "problems": expected,
     }
 

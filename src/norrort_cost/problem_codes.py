@@ -41,6 +41,7 @@ CODES: Final[dict[str, Code]] = {
     "unreadable-row": Code("Row cannot be read as CSV", "close or remove an opened quote"),
     "mixed-delimiter": Code("Two delimiters in one file", "use one delimiter in the whole file"),
     "garbled-text": Code("Text decoded twice", "save the original file as CSV UTF-8 once"),
+    "mixed-encoding": Code("Text in two encodings", "save the whole file in one encoding"),
     "control-character": Code("Invisible character in the text", "remove it"),
     "blank-header": Code("Column without a name", "remove the empty column"),
     "duplicate-header": Code("Column named twice", "keep one of the columns"),
@@ -52,6 +53,13 @@ CODES: Final[dict[str, Code]] = {
     "missing-cell": Code("Fewer cells than columns", "fill in every column"),
     "total-row": Code("Total row in the data", "remove it: the tool computes totals itself"),
     "spreadsheet-error": Code("Spreadsheet error value", "fix the formula, then paste values"),
+    "formula-without-value": Code(
+        "Formula never computed", "open the workbook in Excel or LibreOffice and save it"
+    ),
+    "merged-cells": Code("Merged cells in the table", "unmerge them and fill in every cell"),
+    "file-too-large": Code("File larger than the limit", "export only the rows you need"),
+    "too-many-cells": Code("More cells than the limit", "export only the rows you need"),
+    "too-deeply-nested": Code("JSON nested too deep", "download the table again from SCB"),
     # values
     "missing-value": Code("Value missing", "fill in the value"),
     "empty-value": Code("Value empty", "fill in the value"),
@@ -86,8 +94,15 @@ CODES: Final[dict[str, Code]] = {
     "overlapping-managing-period": Code("Managing periods overlap", "end one before the next"),
     "missing-population": Code("Population figure missing", "add the figure to population.csv"),
     "population-not-yet-available": Code("Population not yet published", "add it when SCB has"),
+    "impossible-population": Code(
+        "Population of 0 or less for a member", "a member has inhabitants: check the figure"
+    ),
     # a year that cannot be split
     "no-members": Code("A budget year without members", "check the membership periods"),
+    "population-not-published": Code(
+        "Population of the reference date not published yet",
+        "allocate on the newest figures as a preliminary basis, or fetch them when SCB has",
+    ),
     "zero-weight": Code("Members weigh nothing", "check the population at the reference date"),
     "not-whole-kronor": Code("Amount not in whole kronor", "whole kronor, or rounding in öre"),
     "year-not-allocatable": Code("Year cannot be allocated", "see the problem's own hint"),
@@ -136,10 +151,27 @@ CODES: Final[dict[str, Code]] = {
     "several-tables": Code("Several tables in one file", "save the population table alone"),
     "unknown-region": Code("Region not in the dataset", "write the name as in municipalities.csv"),
     "region-mismatch": Code("Region code and name disagree", "correct the code or the name"),
+    "no-published-total": Code(
+        "Men + women from 2025 on: not SCB's total", "fetch-scb, or export with kön 'totalt'"
+    ),
+    "year-not-published": Code("Year not published by SCB", "ask for the newest year SCB has"),
     # plausibility warnings
     "population-jump": Code("Population changes > 10 % in a year", "check the figure against SCB"),
     "budget-jump": Code("Budget changes > 25 % in a year", "look for a missing or doubled line"),
     "reference-after-year": Code("Reference date after the year", "use a date in or before it"),
+    # the invoice register
+    "register-locked": Code("Register in use by another run", "wait for it, then run again"),
+    "disk-full": Code("Disk full", "free some space, then run again"),
+    "register-unusable": Code("Not an invoice register", "point --register at register.sqlite"),
+    "changed-copy": Code("Stored copy differs from its hash", "run norrort-cost register verify"),
+    # Bankgirot's BgMax payment files
+    "not-bgmax": Code("Not a BgMax file", "give the BgMax file from the bank"),
+    "malformed-record": Code("Record not in BgMax's layout", "get the file again from the bank"),
+    "unknown-record": Code("Unknown BgMax record type", "get the file again from the bank"),
+    "misplaced-record": Code("Record out of place", "get the file again from the bank"),
+    "totals-mismatch": Code("Counts or sums do not match", "the file is incomplete or changed"),
+    "test-file": Code("Test file from Bankgirot", "import the production file"),
+    "tab-character": Code("Tab character in the file", "read as spaces to the next 8th column"),
 }
 
 

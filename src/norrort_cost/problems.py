@@ -89,9 +89,10 @@ class UsageError(NorrortError):
 
     exit_code = 2
 
-    def __init__(self, message: str, hint: str = "") -> None:
+    def __init__(self, message: str, hint: str = "", *, code: str = "") -> None:
         self.message = message
         self.hint = hint
+        self.code = code  # a code of the problem-code table, for the errors that have one
         super().__init__(message)
 
 

@@ -8,9 +8,10 @@ columns) in proportion to integer weights, by the largest-remainder (Hamilton) m
 * the units left over go one each to the largest remainders ``total * w mod W``;
 * equal remainders are ordered by kommunkod ascending.
 
-This is the one implementation of the rule: :func:`norrort_cost.allocation.yearly.largest_remainder`
-(and so :func:`norrort_cost.allocation.allocate`) calls :func:`apportion`, which runs the
-same vectorised code as :func:`allocate_many` on a single pool.
+The rule has two implementations that agree exactly (tests compare them pool by pool):
+:func:`apportion` splits one pool in pure Python (what :func:`norrort_cost.allocation.allocate`
+and the installments use: exact integers, no numpy to import for fifteen members), and
+:func:`allocate_many` splits many pools with numpy, imported only when it is called.
 
 Exact integer arithmetic, never floats. ``total * w`` can exceed 64 bits (10^11 öre times a
 weight of 3.8·10^8), so the engine computes, with ``q, r = divmod(total, W)``::
@@ -28,16 +29,15 @@ member, plus one ``bool``) the engine holds a few block-sized temporaries only.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any, overload
-
-import numpy as np
-from numpy.typing import ArrayLike, NDArray
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    import pandas as pd
+    import numpy as np
+    from numpy.typing import ArrayLike, NDArray
 
 INT64_MAX = 2**63 - 1
 UINT64_MAX = 2**64 - 1
@@ -73,47 +73,22 @@ class PoolSplit:
     extra: list[bool]
 
 
-@overload
-def allocate_many(
-    totals: Any,  # noqa: ANN401 - a Series, a mapping by pool or a sequence
-    weights: pd.DataFrame,
-    codes: None = None,
-) -> pd.DataFrame: ...
-
-
-@overload
-def allocate_many(
-    totals: ArrayLike, weights: ArrayLike, codes: Sequence[str]
-) -> BulkAllocation: ...
-
-
-def allocate_many(
-    totals: Any,
-    weights: Any,
-    codes: Sequence[str] | None = None,
-) -> BulkAllocation | pd.DataFrame:
+def allocate_many(totals: ArrayLike, weights: ArrayLike, codes: Sequence[str]) -> BulkAllocation:
     """Split each pool's total (whole units) among members in proportion to integer weights.
-
-    Given a pandas DataFrame of weights, returns one: pools × members (index: pools,
-    columns: kommunkoder) gives the units in the same shape; long format (columns
-    ``pool``, ``kommunkod``, ``weight``) gives the same rows with ``units`` (see
-    :func:`norrort_cost.allocation.frames.allocate_frame`). ``totals`` is then by pool.
 
     ``totals`` has one non-negative integer per pool; ``weights`` is a pools × members
     array of non-negative integers whose columns belong to ``codes`` (kommunkoder, used to
     break ties: equal remainders go to the lower kommunkod first). A pool whose weights are
-    all zero must have a zero total. Raises ``ValueError`` on bad input.
+    all zero must have a zero total. Raises ``ValueError`` on bad input. Plain arrays in
+    and out: tables of pools (pandas) are the adapter's
+    (:func:`norrort_cost.allocation.frames.allocate_frame`).
 
     >>> result = allocate_many([10, 7], [[1, 1, 1], [0, 2, 5]], ["0117", "0115", "0114"])
     >>> result.units.tolist()
     [[3, 3, 4], [0, 2, 5]]
     """
-    if hasattr(weights, "columns") and hasattr(weights, "index"):
-        from norrort_cost.allocation.frames import allocate_frame
+    import numpy as np
 
-        return allocate_frame(totals, weights)
-    if codes is None:
-        raise TypeError("codes are needed unless weights is a DataFrame")
     total_array, weight_array = _checked(totals, weights, codes)
     pools, members = weight_array.shape
     order = _kommunkod_order(codes)
@@ -141,30 +116,51 @@ def allocate_many(
 def apportion(total: int, weights: Sequence[int], codes: Sequence[str]) -> PoolSplit:
     """Split one pool, keeping floors, remainders and ranks (1 = largest remainder).
 
-    The same code as :func:`allocate_many`, on one row; the single allocation calls it,
-    so that both agree by construction. Ranks are for explanation only.
+    Pure Python, exact: ``floor = total * w // W`` and ``remainder = total * w % W`` (the
+    same figures :func:`allocate_many` computes in 64 bits); the leftover units go to the
+    largest remainders, equal remainders to the lower kommunkod. Ranks are for explanation.
+    Raises ``ValueError`` on bad input, as :func:`allocate_many` does.
     """
-    total_array, weight_array = _checked([total], [list(weights)], codes)
-    members = len(codes)
-    order = _kommunkod_order(codes)
-    floors, remainders, weight_sums = _floors_and_remainders(total_array, weight_array[:, order])
-    leftover = total_array - floors.sum(axis=1)
-    extra = _leftover_winners(leftover, remainders, weight_sums)
-    ranks = np.empty(members, dtype=np.int64)
-    ranks[np.argsort(-remainders[0], kind="stable")] = np.arange(1, members + 1)
-    pick = np.empty(members, dtype=np.intp)
-    pick[order] = np.arange(members)  # each given member's column in kommunkod order
+    if len(weights) != len(codes):
+        raise ValueError(f"1 totals and {len(codes)} codes for weights 1×{len(weights)}")
+    amount, shares = _whole(total, "totals"), [_whole(w, "weights") for w in weights]
+    if amount < 0 or any(w < 0 for w in shares):
+        raise ValueError("totals and weights must be non-negative")
+    ranked = sorted(range(len(codes)), key=codes.__getitem__)
+    if any(codes[a] == codes[b] for a, b in pairwise(ranked)):
+        raise ValueError("member codes must be unique")
+    weight_sum = sum(shares)
+    if weight_sum == 0 and amount != 0:
+        raise ValueError("a positive amount cannot be split over members that all weigh nothing")
+    divisor = weight_sum or 1
+    floors = [amount * w // divisor for w in shares]
+    remainders = [amount * w % divisor for w in shares]
+    leftover = amount - sum(floors)
+    ranked.sort(key=lambda j: -remainders[j])  # stable: equal remainders keep kommunkod order
+    ranks = [0] * len(codes)
+    for rank, member in enumerate(ranked, start=1):
+        ranks[member] = rank
     return PoolSplit(
-        weight_sum=int(weight_sums[0]),
-        floors=[int(f) for f in floors[0, pick]],
-        remainders=[int(r) for r in remainders[0, pick]],
-        ranks=[int(r) for r in ranks[pick]],
-        extra=[bool(e) for e in extra[0, pick]],
+        weight_sum=weight_sum,
+        floors=floors,
+        remainders=remainders,
+        ranks=ranks,
+        extra=[rank <= leftover for rank in ranks],
     )
+
+
+def _whole(value: object, name: str) -> int:
+    """``value`` as a Python integer (numpy integers too); ValueError for anything else."""
+    try:
+        return operator.index(value)  # type: ignore[arg-type]
+    except TypeError:
+        raise ValueError(f"{name} must be integers (whole units)") from None
 
 
 def _kommunkod_order(codes: Sequence[str]) -> NDArray[np.intp]:
     """Column positions sorted by kommunkod (Python string order); codes must be unique."""
+    import numpy as np
+
     order = sorted(range(len(codes)), key=codes.__getitem__)
     if any(codes[a] == codes[b] for a, b in pairwise(order)):
         raise ValueError("member codes must be unique")
@@ -181,6 +177,8 @@ def _leftover_winners(
     (remainder descending, kommunkod ascending); a plain sort of the keys gives each row's
     threshold. When the keys would not fit in int64, a stable argsort does the same.
     """
+    import numpy as np
+
     pools, members = remainders.shape
     if not members:
         return np.zeros((pools, 0), dtype=bool)
@@ -202,6 +200,7 @@ def _checked(
     totals: ArrayLike, weights: ArrayLike, codes: Sequence[str]
 ) -> tuple[NDArray[Any], NDArray[Any]]:
     """Validate and convert: ``int64`` arrays when everything fits, Python integers if not."""
+
     total_array = _integers(totals, "totals")
     weight_array = _integers(weights, "weights")
     if total_array.ndim != 1 or weight_array.ndim != 2:
@@ -221,6 +220,8 @@ def _checked(
 
 def _integers(values: ArrayLike, name: str) -> NDArray[Any]:
     """``values`` as an ``int64`` array, or as Python integers when they do not fit."""
+    import numpy as np
+
     array = np.asarray(values)
     if array.dtype.kind in "iub":
         if array.dtype.kind == "u" and array.size and int(array.max()) > INT64_MAX:
@@ -236,6 +237,8 @@ def _integers(values: ArrayLike, name: str) -> NDArray[Any]:
 
 
 def _python_integers(array: NDArray[Any], name: str) -> NDArray[Any]:
+    import numpy as np
+
     if not all(isinstance(v, int | np.integer) for v in array.flat):
         msg = f"{name} must be integers (whole units)"
         raise ValueError(msg)
@@ -249,6 +252,8 @@ def _floors_and_remainders(
     totals: NDArray[Any], weights: NDArray[Any]
 ) -> tuple[NDArray[Any], NDArray[Any], NDArray[Any]]:
     """Floors and remainders of ``totals * weights / W`` per row, exactly; and ``W``."""
+    import numpy as np
+
     weight_sums = weights.sum(axis=1)
     if np.any((weight_sums == 0) & (totals != 0)):
         msg = "a positive amount cannot be split over members that all weigh nothing"

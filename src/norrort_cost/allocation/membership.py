@@ -70,10 +70,12 @@ def days_counted(
     memberships: Iterable[Membership], year: int, pro_rating: str = "days"
 ) -> dict[str, int]:
     """Days counted in ``year`` per member with at least one day of membership in it."""
-    memberships = tuple(memberships)
+    by_member: dict[str, list[Membership]] = {}  # each member's own rows: no search of all
+    for membership in memberships:
+        by_member.setdefault(membership.kommunkod, []).append(membership)
     days = {}
-    for kommunkod in dict.fromkeys(m.kommunkod for m in memberships):
-        periods = counted_periods(memberships, kommunkod, year, pro_rating)
+    for kommunkod, own in by_member.items():
+        periods = counted_periods(own, kommunkod, year, pro_rating)
         if periods:
             days[kommunkod] = sum(p.days for p in periods)
     return days

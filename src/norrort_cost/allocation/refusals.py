@@ -7,6 +7,7 @@ year by allocating each one (see :mod:`norrort_cost.loading.years`).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from norrort_cost.allocation.pools import PoolPlan
 from norrort_cost.problems import DataError, Problem, UsageError, said
@@ -22,6 +23,38 @@ def no_members(year: int) -> Problem:
         code="no-members",
         message=said("no municipality is a member in {year}, but it has a budget", year=year),
         hint="check the membership periods (from, to): someone must pay the budget",
+    )
+
+
+def not_published(year: int, on: date, newest: date) -> Problem:
+    """The problem of a budget year weighed by figures newer than any in the dataset.
+
+    The figures of ``on`` are not published yet (or not brought in): the year can be
+    allocated on the ``newest`` figures as a preliminary basis, or once they are added.
+    """
+    return Problem(
+        file="population.csv",
+        line=None,
+        column="reference_date",
+        value=on.isoformat(),
+        code="population-not-published",
+        message=said(
+            "{year} is weighed by the population of {on}, which the dataset does not have "
+            "(SCB publishes it in the spring after); the newest figures are of {newest}",
+            year=year,
+            on=on,
+            newest=newest,
+        ),
+        hint=said(
+            "allocate on the newest figures as a preliminary basis with --population-date "
+            "{newest} or preliminary_population_date = {newest} in cooperation.toml (settle "
+            "the year when the final figures are in), or bring in the "
+            "figures of {on} once SCB has published them: norrort-cost population fetch-scb "
+            "--year {on_year}",
+            newest=newest,
+            on=on,
+            on_year=on.year,
+        ),
     )
 
 

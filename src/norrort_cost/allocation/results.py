@@ -100,6 +100,16 @@ class Allocation:
     lines: tuple[BudgetLine, ...]
     pools: tuple[Pool, ...]
     shares: tuple[Share, ...]
+    # "final": weighed by the population the settings' rule names for the year;
+    # "preliminary": weighed by older figures because the rule's date (``final_population_date``)
+    # is not in the dataset yet (SCB has not published it); settled once it is.
+    basis: str = "final"
+    final_population_date: date | None = None
+
+    @property
+    def preliminary(self) -> bool:
+        """Whether the allocation rests on older figures, to be settled on the final ones."""
+        return self.basis == "preliminary"
 
     def share_of(self, kommunkod: str) -> Share:
         """The share of the member with this kommunkod (KeyError if not a member)."""

@@ -35,7 +35,12 @@ from norrort_cost.allocation.engine import apportion
 from norrort_cost.allocation.keys import year_problems
 from norrort_cost.allocation.membership import days_counted, year_bounds
 from norrort_cost.allocation.pools import MemberYear, PoolPlan, plan_pools
-from norrort_cost.allocation.refusals import check_whole_units, no_members, weightless
+from norrort_cost.allocation.refusals import (
+    check_whole_units,
+    no_members,
+    not_published,
+    weightless,
+)
 from norrort_cost.allocation.results import Allocation, Part, Pool, Share
 from norrort_cost.dataset.models import BudgetLine, Dataset, Municipality, PopulationFigure
 from norrort_cost.money import ORE_PER_KRONA
@@ -100,6 +105,10 @@ def _members(dataset: Dataset, year: int, on: date) -> MemberYear:
     for candidate in dataset.population:
         if candidate.reference_date == on:
             figures.setdefault(candidate.kommunkod, candidate)
+    if days and not figures:
+        newest = newest_population_date(dataset)
+        if newest is not None and on > newest:
+            raise DataError([not_published(year, on, newest)])
     for kommunkod in sorted(days):
         figure = figures.get(kommunkod)
         if figure is None:
@@ -124,6 +133,35 @@ def _members(dataset: Dataset, year: int, on: date) -> MemberYear:
     return MemberYear(on, inhabitants, sources, days, year_bounds(year)[2])
 
 
+def newest_population_date(dataset: Dataset) -> date | None:
+    """The newest reference date with any population figure in the dataset (None if none)."""
+    return max((figure.reference_date for figure in dataset.population), default=None)
+
+
+def _preliminary_date(dataset: Dataset, year: int) -> date | None:
+    """The settings' ``preliminary_population_date``, if the year's own figures are missing."""
+    chosen = dataset.settings.preliminary_population_date
+    rule = dataset.settings.population_date(year)
+    newest = newest_population_date(dataset)
+    if chosen is None or newest is None or rule <= newest or chosen >= rule:
+        return None
+    return chosen
+
+
+def _basis(dataset: Dataset, year: int, population_date: date | None) -> tuple[str, date | None]:
+    """Whether weighing by ``population_date`` is the year's final basis or a preliminary one.
+
+    Preliminary: the settings' rule names a later date than the newest figures the dataset
+    has (SCB has not published it yet) and the year is weighed by an earlier date instead.
+    Returns the basis and, if preliminary, the date the final figures will be of.
+    """
+    rule = dataset.settings.population_date(year)
+    newest = newest_population_date(dataset)
+    if population_date is None or population_date >= rule or newest is None or rule <= newest:
+        return "final", None
+    return "preliminary", rule
+
+
 def _budget_lines(dataset: Dataset, year: int) -> tuple[BudgetLine, ...]:
     lines = dataset.lines_for(year)
     if not lines:
@@ -145,10 +183,15 @@ def allocate(
     """Split the budget of ``year`` among the members of ``dataset``, exactly.
 
     ``population_date`` overrides the settings' reference date; ``rounding_unit``
-    ("ore" or "krona") overrides the settings' rounding unit.
+    ("ore" or "krona") overrides the settings' rounding unit. A year whose reference date
+    is after the newest figures in the dataset is refused (``population-not-published``);
+    weighed instead by an earlier ``population_date``, the allocation is marked
+    ``basis="preliminary"`` with the date it will be settled on; so is a year whose own
+    figures are missing when the settings name a ``preliminary_population_date``.
     """
     lines = _budget_lines(dataset, year)
     settings = dataset.settings
+    population_date = population_date or _preliminary_date(dataset, year)
     unit = rounding_unit or settings.rounding_unit
     members = _members(dataset, year, population_date or settings.population_date(year))
     fixed = dataset.fixed_amounts_for(year)
@@ -170,6 +213,7 @@ def allocate(
     )
     budget_ore = sum(line.amount_ore for line in lines)
     check_sum(budget_ore, (s.amount_ore for s in shares))
+    basis, final_date = _basis(dataset, year, population_date)
     return Allocation(
         cooperation=settings.name,
         year=year,
@@ -186,6 +230,8 @@ def allocate(
         lines=lines,
         pools=pools,
         shares=shares,
+        basis=basis,
+        final_population_date=final_date,
     )
 
 

@@ -26,8 +26,12 @@ from norrort_cost.problems import UsageError, said
 _SPACES = GROUPING_SPACES
 _APPROX = (
     r"(?<![a-zåäö])(?P<approx>ca\.?|c:a|cirka|circa|omkring|ungefär|ungefar|runt|drygt|knappt|närmare"
-    r"|about|approx\.?|~|≈)"
+    r"|just\s+over|just\s+under|approximately|approx\.?|about|roughly|around|some|nearly|almost"
+    r"|~|≈)"
 )
+# approximate words that also say on which side of the figure the amount is
+_OVER = re.compile(r"drygt|just\s+over", re.IGNORECASE)
+_UNDER = re.compile(r"knappt|närmare|just\s+under|nearly|almost", re.IGNORECASE)
 # longest spellings first; each maps to (canonical unit, kronor per unit)
 _UNITS: tuple[tuple[str, str, Decimal], ...] = (
     (r"miljarder\s+kronor|miljarder\s+kr|mdkr|mdr\s+kr|mdsek", "mdkr", Decimal(10**9)),
@@ -54,6 +58,26 @@ MAX_CLAIM_KRONOR = Decimal(10**15)
 and its difference from the computed share stay exact in ``Decimal`` arithmetic."""
 
 
+class Side(StrEnum):
+    """Where an approximate claim puts the amount: around it, a bit over or a bit under."""
+
+    EXACT = "exact"  # no approximate word: the figure as written
+    ABOUT = "about"  # "ca", "cirka", "ungefär", "runt", "about"
+    OVER = "over"  # "drygt", "just over": the amount is the figure or a bit more
+    UNDER = "under"  # "knappt", "närmare", "just under": the amount is the figure or a bit less
+
+
+def side_of(word: str | None) -> Side:
+    """The side an approximate word puts the amount on (``None``: no such word)."""
+    if word is None:
+        return Side.EXACT
+    if _OVER.fullmatch(word):
+        return Side.OVER
+    if _UNDER.fullmatch(word):
+        return Side.UNDER
+    return Side.ABOUT
+
+
 class ReadingKind(StrEnum):
     """Where a reading comes from."""
 
@@ -71,16 +95,29 @@ class Reading:
     unit: str
     kronor: Decimal
     description: str
+    side: Side = Side.EXACT
+
+    @property
+    def rounded(self) -> bool:
+        """Whether the precision is read from the last non-zero digit: an approximate
+        whole number ending in zeros (``ca 24 000 kr`` is whole thousands, as ``24 tkr``)."""
+        return self.side != Side.EXACT and self.number == self.number.to_integral_value()
 
     @property
     def precision(self) -> Decimal:
         """The claim's own precision in kronor: its last written digit in its unit.
 
         ``0,024 mnkr`` and ``24 tkr`` are written to whole thousands (1000), ``24 291,03 kr``
-        to the öre (0.01), ``24 300 kr`` to the krona (1).
+        to the öre (0.01), ``24 300 kr`` to the krona (1). An approximate whole number is
+        read at its last non-zero digit: ``ca 24 000 kr`` and ``drygt 24 000 kr`` to whole
+        thousands, ``ca 24 300 kr`` to whole hundreds.
         """
         exponent = self.number.as_tuple().exponent
         places = exponent if isinstance(exponent, int) else 0
+        if self.rounded and self.number and places >= 0:
+            normal = self.number.normalize().as_tuple().exponent
+            places = normal if isinstance(normal, int) else places
+            return Decimal(1).scaleb(places) * MULTIPLIERS[self.unit]
         return Decimal(1).scaleb(min(places, 0)) * MULTIPLIERS[self.unit]
 
 
@@ -92,6 +129,7 @@ class Claim:
     matched: str
     approximate: bool
     readings: tuple[Reading, ...]
+    side: Side = Side.EXACT
 
     @property
     def literal(self) -> Reading:
@@ -179,6 +217,7 @@ def parse_claim(text: str) -> Claim:
             "a member's share is a cost: write the amount without a sign",
         )
     unit = _unit_of(match.group("unit"))
+    side = side_of(match.group("approx"))
     numbers = number_readings(match.group("number"))
     if not numbers:
         raise UsageError(
@@ -200,6 +239,7 @@ def parse_claim(text: str) -> Claim:
             unit,
             number * MULTIPLIERS[unit],
             how,
+            side,
         )
         for i, (number, how) in enumerate(numbers)
     ]
@@ -211,6 +251,7 @@ def parse_claim(text: str) -> Claim:
             other,
             literal_number * factor,
             f"the number in {other}, not {unit}",
+            side,
         )
         for other, factor in MULTIPLIERS.items()
         if other not in {unit, "mdkr"} and not (other == "öre" and unit != "kr")
@@ -220,4 +261,5 @@ def parse_claim(text: str) -> Claim:
         matched=match.group(0).strip(),
         approximate=match.group("approx") is not None,
         readings=tuple(readings),
+        side=side,
     )

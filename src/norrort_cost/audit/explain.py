@@ -124,6 +124,8 @@ class Explanation:
     method: str
     method_version: str
     tie_break: str
+    # the date the final figures will be of, when weighed on a preliminary basis
+    final_population_date: date | None = None
 
     @property
     def ore_per_inhabitant(self) -> Fraction:
@@ -173,6 +175,7 @@ def explain(
         cooperation=allocation.cooperation,
         year=year,
         illustrative=allocation.illustrative,
+        final_population_date=allocation.final_population_date,
         kommunkod=share.kommunkod,
         name=share.name,
         inhabitants=share.inhabitants,

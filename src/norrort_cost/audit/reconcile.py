@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 
 from norrort_cost.allocation.yearly import allocate
-from norrort_cost.audit.claims import Claim, Reading, ReadingKind, parse_claim
+from norrort_cost.audit.claims import Claim, Reading, ReadingKind, Side, parse_claim
 from norrort_cost.audit.explain import member_share
 from norrort_cost.dataset.models import Dataset
 from norrort_cost.money import ORE_PER_KRONA
@@ -84,17 +85,33 @@ class ReadingCheck:
         """Whether the computed amount, rounded to the claim's own precision, is the claim.
 
         ``ca 0,024 mnkr`` is written to whole thousands: 24 291,03 kr rounds to 24 000 kr.
+        A claim with a side ("drygt", "knappt") asks less: the computed amount is less than
+        one step of the precision from it (drygt 24 000 kr: from 24 000 up to 25 000 kr).
         """
         step = Fraction(self.reading.precision) * ORE_PER_KRONA
+        claimed = Fraction(self.reading.kronor) * ORE_PER_KRONA
         if step <= 1:
-            return Fraction(self.reading.kronor) * ORE_PER_KRONA == self.computed_ore
-        rounded = _half_away(Fraction(self.computed_ore), int(step))
-        return rounded == Fraction(self.reading.kronor) * ORE_PER_KRONA
+            return claimed == self.computed_ore
+        if self.reading.side in {Side.OVER, Side.UNDER}:
+            return abs(self.computed_ore - claimed) < step
+        return _half_away(Fraction(self.computed_ore), int(step)) == claimed
+
+    @property
+    def on_its_side(self) -> bool:
+        """Whether the computed amount is on the side the claim says: at least the figure
+        for "drygt" (a bit over), at most for "knappt" (a bit under); any side otherwise."""
+        claimed = Fraction(self.reading.kronor) * ORE_PER_KRONA
+        if self.reading.side == Side.OVER:
+            return self.computed_ore >= claimed
+        if self.reading.side == Side.UNDER:
+            return self.computed_ore <= claimed
+        return True
 
     @property
     def consistent(self) -> bool:
-        """Within the tolerance, or the computed amount rounds to it at its own precision."""
-        return self.within_tolerance or self.rounds_to_claim
+        """On the claim's side, and within the tolerance or rounding to it at its own
+        precision."""
+        return self.on_its_side and (self.within_tolerance or self.rounds_to_claim)
 
     @property
     def scale(self) -> Fraction | None:
@@ -129,6 +146,9 @@ class CheckResult:
     verdict: Verdict
     chosen: ReadingCheck
     illustrative: bool = False
+    # the figures weighed and, on a preliminary basis, the date the final ones will be of
+    population_date: date | None = None
+    final_population_date: date | None = None
 
     @property
     def literal(self) -> ReadingCheck:
@@ -178,4 +198,6 @@ def check(
         verdict=verdict,
         chosen=chosen,
         illustrative=allocation.illustrative,
+        population_date=allocation.population_date,
+        final_population_date=allocation.final_population_date,
     )

@@ -28,8 +28,21 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from norrort_cost.allocation.results import Allocation, Share
+    from norrort_cost.dataset.models import Dataset
+    from norrort_cost.rendering.member_years import MemberYear
 
 
+PopulationDateOption = Annotated[
+    datetime | None,
+    typer.Option(
+        "--population-date",
+        metavar="YYYY-MM-DD",
+        formats=["%Y-%m-%d"],
+        help="Weigh by population at this date instead of the settings' rule. Before SCB "
+        "has published the year's own figures: the newest date, a preliminary basis that "
+        "settle later brings to the final figures.",
+    ),
+]
 YearsOption = Annotated[
     list[int] | None,
     typer.Option(
@@ -44,8 +57,8 @@ RangeOption = Annotated[
     typer.Option(
         "--years",
         metavar="FIRST-LAST",
-        help="Several budget years, e.g. 2014-2019: a table each, or one workbook with a "
-        "sheet per year and an overview.",
+        help="Several budget years, e.g. 2014-2019: a table each (one table, a row per year, "
+        "with --municipality), or one workbook with a sheet per year and an overview.",
     ),
 ]
 
@@ -67,15 +80,7 @@ def allocate(
             "repeatable. The split is still over all members.",
         ),
     ] = None,
-    population_date: Annotated[
-        datetime | None,
-        typer.Option(
-            "--population-date",
-            metavar="YYYY-MM-DD",
-            formats=["%Y-%m-%d"],
-            help="Weigh by population at this date instead of the settings' rule.",
-        ),
-    ] = None,
+    population_date: PopulationDateOption = None,
     rounding_unit: Annotated[
         RoundingUnit | None,
         typer.Option(
@@ -106,7 +111,9 @@ def allocate(
 
         chosen_years = _years(year, years)
         dataset = load(data_dir, output)
+        several = len(chosen_years) > 1 and bool(municipality)
         results = []
+        rows: list[MemberYear] = []
         for budget_year in chosen_years:
             result = run(
                 dataset,
@@ -115,11 +122,36 @@ def allocate(
                 population_date=population_date.date() if population_date else None,
             )
             shares = result.shares
-            if municipality:
+            if several:
+                year_rows = _member_years(dataset, result, municipality or [])
+                rows += year_rows
+                shares = tuple(row.share for row in year_rows if row.share is not None)
+            elif municipality:
                 chosen = {member_share(dataset, result, m) for m in municipality}
                 shares = tuple(sorted(chosen, key=lambda share: share.kommunkod))
             results.append((result, shares))
+        if several and fmt == Format.TABLE and not by_pool:
+            from norrort_cost.rendering.member_years import print_member_years
+
+            emit_table(lambda out: print_member_years(out, rows), output)
+            return
         _render(results, fmt, output, by_pool=by_pool, dialect=dialect)
+
+
+def _member_years(
+    dataset: Dataset, result: Allocation, municipality: list[str]
+) -> list[MemberYear]:
+    """The chosen members in one year, in kommunkod order: a year without membership has
+    no share (shown as "not a member", left out of machine output)."""
+    from norrort_cost.dataset.lookup import find_municipality
+    from norrort_cost.rendering.member_years import MemberYear
+
+    found = {find_municipality(dataset.municipalities, m) for m in municipality}
+    held = {share.kommunkod: share for share in result.shares}
+    return [
+        MemberYear(result, m.kommunkod, m.name, held.get(m.kommunkod))
+        for m in sorted(found, key=lambda m: m.kommunkod)
+    ]
 
 
 def _years(repeated: list[int] | None, span: str | None) -> list[int]:

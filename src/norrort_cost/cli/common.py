@@ -170,7 +170,7 @@ def _main(
 @contextmanager
 def reporting(fmt: Format = Format.TABLE) -> Iterator[None]:
     """Turn domain errors into messages on stderr and the documented exit codes."""
-    from norrort_cost.problems import DataError, UsageError
+    from norrort_cost.problems import DataError, UsageError, said
     from norrort_cost.storage.signals import Interrupted
 
     try:
@@ -178,7 +178,8 @@ def reporting(fmt: Format = Format.TABLE) -> Iterator[None]:
     except Interrupted as exc:
         from norrort_cost.rendering.console import error_console, print_message
 
-        print_message(error_console(), f"interrupted by {exc}", "nothing was written; run it again")
+        stopped = said("interrupted by {signal}", signal=str(exc))
+        print_message(error_console(), stopped, exc.outcome)
         raise typer.Exit(exc.exit_code) from None
     except DataError as exc:
         _report_problems(list(exc.problems), fmt)
@@ -187,9 +188,12 @@ def reporting(fmt: Format = Format.TABLE) -> Iterator[None]:
         from norrort_cost.rendering.console import error_console, print_message
 
         if fmt == Format.JSON:
-            _json_error({"error": str(exc.message), "hint": str(exc.hint)})
+            code = {"code": exc.code} if exc.code else {}
+            _json_error({"error": str(exc.message), "hint": str(exc.hint), **code})
         else:
             print_message(error_console(), exc.message, exc.hint)
+            if exc.code:
+                error_console().print(f"    [{exc.code}]", style="dim", markup=False)
         raise typer.Exit(exc.exit_code) from None
 
 
@@ -276,18 +280,20 @@ def standard_output() -> Iterator[TextIO]:
         yield stream
         stream.flush()
     except BrokenPipeError:
-        _discard_stdout(stream)
+        discard_stdout(stream)
         raise typer.Exit(EXIT_BROKEN_PIPE) from None
     except OSError as exc:
-        _discard_stdout(stream)
+        discard_stdout(stream)
         raise UsageError(
             said("could not write to standard output: {reason}", reason=exc.strerror or str(exc)),
             "check where the output goes (is the disk full?) or use --output FILE",
         ) from None
 
 
-def _discard_stdout(stream: TextIO) -> None:
+def discard_stdout(stream: TextIO | None) -> None:
     """Point stdout at the null device, so nothing still buffered fails again at exit."""
+    if stream is None:
+        return
     try:
         null = os.open(os.devnull, os.O_WRONLY)
         os.dup2(null, stream.fileno())
@@ -311,6 +317,11 @@ def emit(text_or_bytes: str | bytes, output: Path | None) -> None:
     if output.is_dir():
         raise UsageError(
             said("{output} is a directory", output=str(output)), "give a file name for --output"
+        )
+    if not output.parent.exists():
+        raise UsageError(
+            said("{directory} is not an existing directory", directory=str(output.parent)),
+            "create it first (as for a shell redirection > FILE), or give another path",
         )
     data = text_or_bytes.encode() if isinstance(text_or_bytes, str) else text_or_bytes
     try:

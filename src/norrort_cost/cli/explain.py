@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from norrort_cost.cli.allocate import PopulationDateOption
 from norrort_cost.cli.audit_output import (
     MunicipalityOption,
     ReportFormatOption,
@@ -25,6 +26,7 @@ def explain(
     data_dir: DataDirOption = None,
     fmt: ReportFormatOption = Format.TABLE,
     output: OutputOption = None,
+    population_date: PopulationDateOption = None,
 ) -> None:
     """Show every step from the inputs to one member's amount, reproducible by hand.
 
@@ -38,7 +40,8 @@ def explain(
         from norrort_cost.rendering.audit_console import print_explanation
         from norrort_cost.rendering.audit_records import explanation_record
 
-        result = run(load(data_dir, output), year, municipality)
+        on = population_date.date() if population_date else None
+        result = run(load(data_dir, output), year, municipality, population_date=on)
         show(
             fmt,
             output,

@@ -62,12 +62,62 @@ def reflowed(text: str | None) -> str | None:
     )
 
 
+# the placeholders of values in the help (YEAR, FILE, DIR, ...): said in the reader's
+# language (ÅR, FIL, KATALOG); a choice such as <table|csv> names machine values and stays
+PLACEHOLDERS = frozenset(
+    {
+        "AMOUNT",
+        "CODE",
+        "CODE:DATE",
+        "DAYS",
+        "DIR",
+        "DIRECTORY",
+        "FILE",
+        "FIRST-LAST",
+        "MEMBER",
+        "N",
+        "NAME",
+        "NUMBER",
+        "PERCENT",
+        "TEXT",
+        "URL",
+        "YEAR",
+        "YYYY-MM-DD",
+        "[OPTIONS]",
+        "COMMAND [ARGS]...",
+    }
+)
+
+
+def placeholder(text: str) -> str:
+    """A placeholder in the current language (``YEAR`` -> ``ÅR``), ``FILE...`` included."""
+    stem, dots = (
+        (text[:-3], "...")
+        if text.endswith("...") and text[:-3] in PLACEHOLDERS
+        else (
+            text,
+            "",
+        )
+    )
+    return _(stem) + dots if stem in PLACEHOLDERS else text
+
+
+def _usage(command: _click.Command, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
+    """The usage line in the current language: ``Användning: norrort-cost allocate [FLAGGOR]``."""
+    pieces = [placeholder(piece) for piece in command.collect_usage_pieces(ctx)]
+    formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=_("Usage: "))
+
+
 def _localize(command: _click.Command, ctx: _click.Context) -> None:
     command.help = reflowed(translated(command.help))
     command.short_help = translated(command.short_help)
     for param in command.get_params(ctx):
         if hasattr(param, "help"):
             param.help = translated(param.help)
+        if isinstance(param, TyperArgument) and param.metavar is None and param.name:
+            param.metavar = param.name.upper()
+        if isinstance(param.metavar, str):
+            param.metavar = placeholder(param.metavar)
         if getattr(param, "is_flag", False) and param.metavar is None:
             param.metavar = ""
         if isinstance(param, TyperArgument):
@@ -223,6 +273,8 @@ def _param_name(exc: click_errors.BadParameter) -> str:
 
 _NO_SUCH_COMMAND = re.compile(r"No such command (?P<name>.+?)\.(?: Did you mean (?P<like>.+)\?)?")
 _EXTRA = "Got unexpected extra argument(s) ("
+_NEEDS_VALUE = re.compile(r"Option (?P<name>'[^']+') requires an argument\.")
+_TAKES_NO_VALUE = re.compile(r"Option (?P<name>'[^']+') does not take a value\.")
 
 
 def _plain_words(message: str) -> str | None:
@@ -233,6 +285,10 @@ def _plain_words(message: str) -> str | None:
         if unknown["like"]:
             text += " " + _("Did you mean {names}?").format(names=unknown["like"])
         return text
+    if needs := _NEEDS_VALUE.fullmatch(message):
+        return _("Option {name} requires a value.").format(name=needs["name"])
+    if takes := _TAKES_NO_VALUE.fullmatch(message):
+        return _("Option {name} does not take a value.").format(name=takes["name"])
     if message.startswith(_EXTRA) and message.endswith(")"):
         found = message.removeprefix(_EXTRA).removesuffix(")")
         return _("Unexpected extra argument(s): {arguments}").format(arguments=found)
@@ -250,6 +306,10 @@ class LocalizedCommand(TyperCommand):
             return super().parse_args(ctx, args)
         except click_errors.UsageError as exc:
             raise in_language(exc) from None
+
+    def format_usage(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
+        """The usage line, its words and placeholders in the current language."""
+        _usage(self, ctx, formatter)
 
     def format_help(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
         """Translate the help texts, then let typer format them."""
@@ -283,6 +343,10 @@ class LocalizedGroup(TyperGroup):
             return super().resolve_command(ctx, args)
         except click_errors.UsageError as exc:
             raise in_language(exc) from None
+
+    def format_usage(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
+        """The usage line, its words and placeholders in the current language."""
+        _usage(self, ctx, formatter)
 
     def format_help(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
         """Translate the group's and its commands' help texts, then let typer format them."""

@@ -76,6 +76,14 @@ def report(
             help="The date the report is made (default: today).",
         ),
     ] = None,
+    installments: Annotated[
+        int | None,
+        typer.Option(
+            "--installments",
+            metavar="N",
+            help="Show the year invoiced in N installments (delbetalningar): 1, 2, 4 or 12.",
+        ),
+    ] = None,
     lang: Annotated[
         Language | None,
         typer.Option("--lang", help="sv or en (default: --lang before the command, else Swedish)."),
@@ -110,6 +118,7 @@ def report(
             made_on=report_date.date() if report_date else today(),
             municipality=municipality,
             years=(from_year, to_year),
+            installments=installments,
         )
         language = lang.value if lang else (chosen_language() or Language.SV.value)
         emit(render_report(found, chosen, language, __version__), output)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import replace
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -10,11 +11,19 @@ import typer
 
 from norrort_cost.cli.common import DataDirOption, YearOption, app, load, reporting
 from norrort_cost.cli.invoices import issue_date_option
-from norrort_cost.cli.registry import RegisterOption, register_path, warn_about
+from norrort_cost.cli.issued import notes, print_issued, refuse_earlier_date, wrote_lines
+from norrort_cost.cli.registry import (
+    AllowEarlierOption,
+    RegisterOption,
+    register_path,
+    warn_about,
+)
 from norrort_cost.rendering.formats import Format
 from norrort_cost.rendering.i18n import _
 
 if TYPE_CHECKING:
+    from norrort_cost.allocation.results import Allocation
+    from norrort_cost.dataset.models import Dataset
     from norrort_cost.invoicing.settlement import Settlement
     from norrort_cost.storage.register import Register
 
@@ -49,6 +58,7 @@ def settle(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show the differences; issue nothing.")
     ] = False,
+    allow_earlier_date: AllowEarlierOption = False,
     register: RegisterOption = None,
     data_dir: DataDirOption = None,
 ) -> None:
@@ -56,7 +66,8 @@ def settle(
 
     Compares what the register holds for the year with what the data gives now (a
     corrected population, a revised budget, or --actual costs); the differences sum to
-    the change in the total.
+    the change in the total. A credit note never credits more than what remains of the
+    invoice it references; every document says what changed.
 
     Example: norrort-cost settle --year 2014 --output fakturor --data-dir my-data --dry-run
     """
@@ -65,10 +76,12 @@ def settle(
     with reporting(), interruptible():
         from norrort_cost.allocation.yearly import allocate
         from norrort_cost.cli.invoices import today
-        from norrort_cost.invoicing.invoices import seller_series
-        from norrort_cost.invoicing.register import next_sequence
-        from norrort_cost.invoicing.settlement import settle as settle_year
-        from norrort_cost.storage.issuing import locked_directory, recover
+        from norrort_cost.storage.issuing import (
+            issued_outcome,
+            locked_directory,
+            recover,
+            recover_everywhere,
+        )
         from norrort_cost.storage.register import open_register
 
         dataset = load(data_dir)
@@ -77,14 +90,14 @@ def settle(
 
             dataset = with_actual_costs(dataset, year, actual)
         allocation = allocate(dataset, year)
-        path = register_path(register, data_dir, dataset, out)
+        path = register_path(register, data_dir, dataset)
         day = issue_date.date() if issue_date else today()
-        seller, series = seller_series(dataset, year)
+        # a dry run issues nothing, so no issue date of its can break the series' order
+        plan = _Plan(dataset, allocation, day, actual is not None, allow_earlier_date or dry_run)
         if dry_run:
             with open_register(path, create=False) as opened:
-                first = next_sequence(opened.highest_sequence(seller), series.first)
-                result = settle_year(allocation, dataset, opened.documents(year), day, first)
-            _print(result)
+                result = _settle(opened, plan)
+            print_issued(_lines(result), "")
             return
         if out is None:
             from norrort_cost.problems import UsageError, said
@@ -94,42 +107,102 @@ def settle(
                 said("add --output DIR, or --dry-run to see the differences only"),
             )
         with locked_directory(out):
-            for note in recover(out):
-                typer.echo(note, err=True)
-            with open_register(path, create=False) as opened, opened.transaction():
-                first = next_sequence(opened.highest_sequence(seller), series.first)
-                result = settle_year(allocation, dataset, opened.documents(year), day, first)
-                _print(result)
-                written = _publish(opened, result, out)
-        for written_path in written:
-            typer.echo(_("wrote {file}").format(file=written_path))
+            said_before = recover(out)
+            with open_register(path, create=False) as opened:
+                said_before += recover_everywhere(opened.run_directories().values(), skip=out)
+                notes(said_before)
+                with opened.transaction():
+                    result = _settle(opened, plan)
+                    written = _publish(opened, result, plan, out)
+        print_issued([*_lines(result), *wrote_lines(written)], issued_outcome(len(written), out))
 
 
-def _print(result: Settlement) -> None:
+class _Plan:
+    """The data a settlement is made from, and the command line's choices."""
+
+    def __init__(
+        self, dataset: Dataset, allocation: Allocation, day: date, actual: bool, earlier: bool
+    ) -> None:
+        self.dataset, self.allocation, self.day = dataset, allocation, day
+        self.actual, self.earlier = actual, earlier
+
+
+def _settle(opened: Register, plan: _Plan) -> Settlement:
+    from norrort_cost.invoicing.invoices import seller_series
+    from norrort_cost.invoicing.register import next_sequence
+    from norrort_cost.invoicing.settlement import settle as settle_year
+
+    year = plan.allocation.year
+    seller, series = seller_series(plan.dataset, year)
+    first = next_sequence(opened.highest_sequence(seller), series.first)
+    result = settle_year(
+        plan.allocation,
+        plan.dataset,
+        opened.documents(year),
+        plan.day,
+        first,
+        figures=opened.figures(year),
+        actual=plan.actual,
+    )
+    if result.documents:
+        latest = opened.latest_issue_date(seller)
+        refuse_earlier_date(plan.day, latest, seller, allowed=plan.earlier)
+    return result
+
+
+def _lines(result: Settlement) -> list[str]:
+    """One line per member (registered -> new, the change, its documents), then the sum."""
     from norrort_cost.money import format_sek, format_signed_sek
+    from norrort_cost.rendering.i18n import ngettext
+    from norrort_cost.rendering.invoice_text import cause_sentences
 
+    lines = [_("cause: {cause}").format(cause=cause) for cause in cause_sentences(result.causes)]
+    kinds = {
+        "invoice": _("supplementary invoice {number}"),
+        "credit-note": _("credit note {number}"),
+    }
     for difference in result.differences:
-        document = next(
-            (d for d in result.documents if d.buyer.kommunkod == difference.kommunkod), None
+        mine = [d for d in result.documents if d.buyer.kommunkod == difference.kommunkod]
+        if difference.kommunkod == result.seller:
+            what = _("internal")
+        elif not mine:
+            what = _("no change")
+        else:
+            what = ", ".join(kinds[d.kind].format(number=d.number) for d in mine)
+        lines.append(
+            f"{difference.kommunkod} {difference.name}: {format_sek(difference.registered_ore)} "
+            f"-> {format_sek(difference.new_ore)} kr, "
+            f"{format_signed_sek(difference.difference_ore)} kr ({what})"
         )
-        what = (
-            "internal"
-            if difference.kommunkod == result.seller
-            else ("no change" if document is None else f"{document.kind} {document.number}")
-        )
-        typer.echo(
-            f"{difference.kommunkod} {difference.name}: {format_sek(difference.registered_ore)} -> "
-            f"{format_sek(difference.new_ore)} kr, {format_signed_sek(difference.difference_ore)} "
-            f"kr ({what})"
+    if result.preliminary_dates and result.population_date:
+        lines.append(
+            _(
+                "preliminary amounts (population of {preliminary}) settled on the final "
+                "figures of {final}"
+            ).format(
+                preliminary=", ".join(d.isoformat() for d in result.preliminary_dates),
+                final=result.population_date.isoformat(),
+            )
         )
     change = result.new_total_ore - result.registered_total_ore
-    typer.echo(f"total change {format_signed_sek(change)} kr; {len(result.documents)} documents")
+    count = len(result.documents)
+    lines.append(
+        ngettext(
+            "total change {change} kr; {count} document",
+            "total change {change} kr; {count} documents",
+            count,
+        ).format(change=format_signed_sek(change), count=count)
+    )
+    return lines
 
 
-def _publish(opened: Register, result: Settlement, out: Path) -> list[Path]:
+def _publish(opened: Register, result: Settlement, plan: _Plan, out: Path) -> list[Path]:
+    from norrort_cost.cli.invoices import population_figures
     from norrort_cost.invoicing.register import internal_share, registered_invoice
     from norrort_cost.rendering.invoice_set import render_documents
+    from norrort_cost.rendering.invoice_text import cause_lines
     from norrort_cost.storage.issuing import check_targets, publish
+    from norrort_cost.storage.register import RunRecord
 
     if not result.documents and (result.internal is None or not result.internal.difference_ore):
         return []
@@ -137,14 +210,18 @@ def _publish(opened: Register, result: Settlement, out: Path) -> list[Path]:
     documents = render_documents(result.documents, (Format.PDF, Format.UBL))
     files = {name: data for own in documents.values() for name, data in own.items()}
     check_targets(out, files, overwrite=False)
-    rows = [registered_invoice(d, documents[d.number]) for d in result.documents]
+    cause = "; ".join(cause_lines(result.causes))
+    rows = [
+        replace(registered_invoice(d, documents[d.number]), cause=cause) for d in result.documents
+    ]
     internal = result.internal
     if internal is not None and internal.difference_ore:
-        rows.append(
-            internal_share(result.year, result.seller, internal.name, internal.difference_ore)
-        )
+        row = internal_share(result.year, result.seller, internal.name, internal.difference_ore)
+        rows.append(replace(row, cause=cause, population_date=result.population_date))
     first = result.documents[0].number if result.documents else "internal"
-    run_id = f"settle-{result.year}-{result.seller}-{first}"
-    opened.record((run_id, "settle", result.year), rows, documents)
+    run_id = f"settle-{result.year}-{result.seller}-{first}-{len(opened.run_directories())}"
+    record = RunRecord(run_id, "settle", result.year, str(out.resolve()), plan.earlier)
+    opened.record(record, rows, documents)
+    opened.record_figures(run_id, result.year, population_figures(plan.allocation))
     journal = {"run": run_id, "register": str(opened.path.resolve())}
     return publish(out, files, journal, opened.connection.commit)

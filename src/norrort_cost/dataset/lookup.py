@@ -8,11 +8,16 @@ suggestions only: a did-you-mean may suggest, it never decides.
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Iterable
 
 from norrort_cost.dataset.models import Municipality
 from norrort_cost.problems import UsageError, said
+
+# what str.isalnum() refuses: re's \w is exactly isalnum() plus "_" (one C pass, not a
+# Python loop per character: a name is keyed for every region of an export)
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def name_key(text: str) -> str:
@@ -21,12 +26,15 @@ def name_key(text: str) -> str:
     ``Upplands-Bro`` -> ``upplands bro``; ``Håbo`` stays ``håbo`` (never ``habo``).
     """
     composed = unicodedata.normalize("NFC", text.casefold())
-    return " ".join("".join(c if c.isalnum() else " " for c in composed).split())
+    return " ".join(_NOT_ALNUM.sub(" ", composed).split())
 
 
 def fold(text: str) -> str:
     """:func:`name_key` without diacritics, for suggestions only: ``Håbo`` -> ``habo``."""
-    decomposed = unicodedata.normalize("NFKD", name_key(text))
+    key = name_key(text)
+    if key.isascii():
+        return key  # nothing to decompose
+    decomposed = unicodedata.normalize("NFKD", key)
     return unicodedata.normalize(
         "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
     )

@@ -36,6 +36,7 @@ from norrort_cost.dataset.fields import (
     problem,
 )
 from norrort_cost.dataset.record import Record
+from norrort_cost.dataset.reminders import ReminderSettings
 
 
 class Municipality(Record):
@@ -269,13 +270,20 @@ class Settings(Record):
     name: NonEmpty
     currency: Literal["SEK"] = "SEK"
     population_reference: str = "previous-year-end"
+    # a year whose reference date is after the newest figures in the dataset (not published
+    # yet) is weighed by this date instead, as a preliminary basis; other years are not
+    preliminary_population_date: date | None = None
     pro_rating: Literal["days", "none"] = "days"
     rounding_unit: Literal["ore", "krona"] = "ore"
     managing_municipality: tuple[ManagingPeriod, ...] = ()
     invoicing: InvoicingSettings = InvoicingSettings()
     # SCB's PxWebApi 2, where ``population fetch-scb`` gets the figures
     scb_api_url: str = "https://statistikdatabasen.scb.se/api/v2"
+    # SCB's population tables, each year asked from the one that holds it (fetch-scb)
+    scb_tables: tuple[str, ...] = ("TAB638", "TAB5557")
     budget: BudgetSheets = BudgetSheets()
+    # payment reminders: the fee and Riksbanken's reference rates (late-payment interest)
+    reminders: ReminderSettings = ReminderSettings()
 
     @model_validator(mode="before")
     @classmethod

@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     import pandas as pd
 
 Kind = Literal["invoice", "credit-note"]
+PRELIMINARY_NOTE = (
+    "Preliminär fördelning på folkmängden {used}; avräknas när SCB publicerat {final}."
+)
 EXAMPLE_NOTE = (
     "EXEMPEL: fakturan bygger på exempeldata ({reasons}) och är inte en verklig betalningsbegäran."
 )
@@ -97,6 +100,17 @@ class Invoice:
     installments: int = 1
     corrects: str = ""
     corrects_issue_date: date | None = None
+    basis: str = "final"
+    population_date: date | None = None
+    final_population_date: date | None = None
+
+    @property
+    def preliminary_note(self) -> str:
+        """The visible text of an invoice on a preliminary basis ("" on the final one)."""
+        used, final = self.population_date, self.final_population_date
+        if self.basis != "preliminary" or used is None or final is None:
+            return ""
+        return PRELIMINARY_NOTE.format(used=used.isoformat(), final=final.isoformat())
 
     @property
     def is_credit_note(self) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from norrort_cost.allocation.membership import paid_period
+from norrort_cost.allocation.membership import counted_periods, paid_period
 from norrort_cost.allocation.results import Allocation, Share
 from norrort_cost.allocation.yearly import check_sum
 from norrort_cost.dataset.models import Dataset, Municipality, NumberSeries
@@ -74,6 +74,7 @@ class _Buyer:
     reference: str
     reference_given: bool
     period: tuple[date, date]
+    membership: tuple[tuple[date, date], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,8 @@ class Terms:
     series: NumberSeries
     contact: Contact
     late_payment_text: str
+    # the population the amounts rest on: final, or preliminary until settled
+    basis: tuple[str, date | None, date | None] = ("final", None, None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +144,7 @@ def run_terms(
             settings.contact_email,
         ),
         late_payment_text=settings.late_payment_text,
+        basis=(allocation.basis, allocation.population_date, allocation.final_population_date),
     )
 
 
@@ -208,11 +212,14 @@ def buyer_of(dataset: Dataset, kommunkod: str, year: int) -> _Buyer:
     municipality = dataset.municipality(kommunkod)
     own = municipality.buyer_reference or invoicing.buyer_references.get(kommunkod, "")
     reference = own or invoicing.default_buyer_reference or dataset.settings.name
+    pro_rating = dataset.settings.pro_rating
+    counted = counted_periods(dataset.memberships, kommunkod, year, pro_rating)
     return _Buyer(
         _party(municipality),
         reference,
         bool(own),
-        paid_period(dataset.memberships, kommunkod, year, dataset.settings.pro_rating),
+        paid_period(dataset.memberships, kommunkod, year, pro_rating),
+        tuple((p.counted_from, p.counted_to) for p in counted),
     )
 
 
@@ -236,13 +243,17 @@ def _member_invoices(
         return [year_invoice]
     unit = 100 if allocation.rounding_unit == "krona" else 1
     made = []
-    for part in split_year(allocation.year, share.amount_ore, count, unit):
+    parts = split_year(allocation.year, share.amount_ore, count, unit, buyer.membership)
+    for part in parts:
         line = InvoiceLine(
             number=1,
-            name=f"{lines[0].name.split(':')[0]}, delbetalning {part.number} av {count}",
-            description=f"Delbetalning {part.number} av {count} av årets andel",
+            name=f"{lines[0].name.split(':')[0]}, delbetalning {part.number} av {part.count}",
+            description=f"Delbetalning {part.number} av {part.count} av årets andel",
             basis=InstallmentBasis(
-                share.amount_ore, count, tuple((line.name, line.amount_ore) for line in lines)
+                share.amount_ore,
+                part.count,
+                tuple((line.name, line.amount_ore) for line in lines),
+                share.membership_days if part.count < count else 0,
             ),
             amount_ore=part.amount_ore,
         )
@@ -253,7 +264,7 @@ def _member_invoices(
                 period_start=part.period_start,
                 period_end=part.period_end,
                 installment=part.number,
-                installments=count,
+                installments=part.count,
                 due_date=due_date(max(terms.issue_date, part.period_start), terms.due_days),
             )
         )
@@ -289,4 +300,7 @@ def make_invoice(
         contact=terms.contact,
         late_payment_text=terms.late_payment_text,
         buyer_reference_given=buyer.reference_given,
+        basis=terms.basis[0],
+        population_date=terms.basis[1],
+        final_population_date=terms.basis[2],
     )

@@ -6,6 +6,7 @@ The basis is worded for people by :mod:`norrort_cost.rendering.invoice_text`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from fractions import Fraction
 
 from norrort_cost.allocation.results import Allocation, Part, Pool, Share
@@ -46,16 +47,44 @@ class LineBasis:
 
 
 @dataclass(frozen=True, slots=True)
+class PopulationChange:
+    """A member's population figure differs from the one its year was invoiced with."""
+
+    kommunkod: str
+    name: str
+    on: date
+    before: int
+    after: int
+
+
+@dataclass(frozen=True, slots=True)
+class TotalChange:
+    """The year's total differs from what was invoiced: a revised budget or the outcome."""
+
+    year: int
+    before_ore: int
+    after_ore: int
+    actual: bool
+
+
+Cause = PopulationChange | TotalChange
+
+
+@dataclass(frozen=True, slots=True)
 class CorrectionBasis:
     """The figures behind a credit note's or supplementary invoice's line.
 
-    ``original`` is the number of the member's last invoice for the year ("" if none).
+    ``original`` is the number (and ``original_date`` the date) of the invoice the
+    document corrects ("" if none); ``causes`` say what changed (worded by rendering).
     """
 
     year: int
     registered_ore: int
     new_ore: int
     original: str
+    original_date: date | None = None
+    causes: tuple[Cause, ...] = ()
+    document_ore: int = 0  # this document's part of the difference (0: all of it)
 
     @property
     def difference_ore(self) -> int:
@@ -68,11 +97,13 @@ class InstallmentBasis:
     """The figures behind an installment's line: the year's share, split ``count`` ways.
 
     ``lines`` are the year's invoice lines (name, amount in öre) the share is made of.
+    ``membership_days`` (0 for a whole-year member) says the split followed those days.
     """
 
     year_ore: int
     count: int
     lines: tuple[tuple[str, int], ...]
+    membership_days: int = 0  # > 0: split by days of membership (a part-year member)
 
 
 Basis = LineBasis | CorrectionBasis | InstallmentBasis

@@ -16,7 +16,7 @@ from datetime import date
 from typing import Literal
 
 from norrort_cost.invoicing.documents import Invoice
-from norrort_cost.problems import UsageError
+from norrort_cost.problems import UsageError, said
 
 RecordKind = Literal["invoice", "credit-note", "internal"]
 
@@ -42,6 +42,10 @@ class Registered:
     ocr: str
     corrects: str
     files: tuple[tuple[str, str], ...] = ()
+    cause: str = ""
+    row_id: int = 0
+    basis: str = "final"
+    population_date: date | None = None
 
     @property
     def signed_ore(self) -> int:
@@ -74,6 +78,8 @@ def registered_invoice(invoice: Invoice, files: Mapping[str, bytes]) -> Register
         ocr=invoice.ocr,
         corrects=invoice.corrects,
         files=tuple((name, sha256(data)) for name, data in sorted(files.items())),
+        basis=invoice.basis,
+        population_date=invoice.population_date,
     )
 
 
@@ -104,9 +110,19 @@ def next_sequence(highest: int | None, first: int) -> int:
     return first if highest is None else max(highest + 1, first)
 
 
-def refuse_reissue(recorded: Sequence[Registered], year: int, members: Iterable[str]) -> None:
-    """Refuse to invoice ``year`` again for any of ``members`` that has an invoice already."""
+def refuse_reissue(
+    recorded: Sequence[Registered],
+    year: int,
+    members: Iterable[str],
+    everyone: Sequence[str] = (),
+) -> None:
+    """Refuse to invoice ``year`` again for any of ``members`` that has an invoice already.
+
+    ``everyone`` are the year's paying members: when some of them are not invoiced yet,
+    the hint names them and how to issue them.
+    """
     wanted = set(members)
+    invoiced = {r.kommunkod for r in recorded if r.kind == "invoice" and r.year == year}
     found = [
         r for r in recorded if r.kind == "invoice" and r.year == year and r.kommunkod in wanted
     ]
@@ -114,11 +130,34 @@ def refuse_reissue(recorded: Sequence[Registered], year: int, members: Iterable[
         return
     first = min(found, key=lambda r: r.sequence or 0)
     members_found = sorted({r.kommunkod for r in found})
+    rest = [code for code in everyone if code not in invoiced]
+    if rest:
+        options = " ".join(f"-m {code}" for code in rest)
+        hint = said(
+            "nothing was written; {count} member(s) are not invoiced yet: "
+            "`norrort-cost invoices --year {year} {options}` issues them",
+            count=len(rest),
+            year=year,
+            options=options,
+        )
+    else:
+        hint = said(
+            "nothing was written; `norrort-cost register list --year {year}` shows them; "
+            "`--municipality CODE` re-sends a copy; `settle` corrects a year",
+            year=year,
+        )
     raise UsageError(
-        f"{year} is already invoiced for {len(members_found)} member(s): {first.buyer} "
-        f"({first.kommunkod}) has invoice {first.number} of {first.issue_date}",
-        "nothing was written; `norrort-cost register list --year "
-        f"{year}` shows them; `--member CODE` re-sends a copy; `settle` corrects a year",
+        said(
+            "{year} is already invoiced for {count} member(s): {buyer} ({code}) has "
+            "invoice {number} of {issued}",
+            year=year,
+            count=len(members_found),
+            buyer=first.buyer,
+            code=first.kommunkod,
+            number=first.number,
+            issued=str(first.issue_date),
+        ),
+        hint,
     )
 
 

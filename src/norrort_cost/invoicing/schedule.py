@@ -5,14 +5,21 @@ Closed are Saturdays, Sundays, the public holidays (``allmänna helgdagar``) and
 de facto holidays midsommarafton, julafton and nyårsafton, as the maintained calendar of
 the ``holidays`` package (categories ``public`` and ``de_facto`` for SE) gives them.
 
-Installments: a member's amount for the year is split into 1, 2, 4 or 12 equal parts by
-the same largest-remainder rule as the allocation (earlier installments take the extra
-öre); installment *k* covers the *k*-th half, quarter or month of the year.
+Installments: a member's amount for the year is split into 1, 2, 4 or 12 parts;
+installment periods are the halves, quarters or months of the year, each cut to the
+member's days of membership. A period in which the member is not a member gets no
+installment (Ekerö, a member from 2014-04-15, pays 2014 in quarters as 15 April–30 June,
+Q3 and Q4). Each period weighs the part of its days the member was a member (77/91 for
+Ekerö's second quarter, 1 for a whole quarter), and the amount is split by these weights
+with the same largest-remainder rule as the allocation (ties to the earlier installment),
+so the parts sum exactly to the share; a whole-year member pays equal parts.
 """
 
 from __future__ import annotations
 
 import functools
+import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -74,21 +81,57 @@ def installment_periods(year: int, count: int) -> list[tuple[date, date]]:
     return periods
 
 
-def split_year(year: int, amount_ore: int, count: int, unit: int = 1) -> list[Installment]:
-    """``amount_ore`` in ``count`` installments of the year, exact to ``unit`` (1 öre, 100 kr).
+def split_year(
+    year: int,
+    amount_ore: int,
+    count: int,
+    unit: int = 1,
+    membership: Sequence[tuple[date, date]] = (),
+) -> list[Installment]:
+    """``amount_ore`` in installments of the year, exact to ``unit`` (1 öre, 100 kr).
 
-    Equal weights, ties broken by installment order: the first installments take the
-    units left over, so the parts differ by at most one unit and sum to the amount.
+    With ``membership`` (the member's counted periods of the year) each of the ``count``
+    calendar periods is cut to the days of membership in it, periods without any are
+    left out, and each weighs the part of its days the member was a member (a whole
+    period 1, so a whole-year member pays equal parts); without it the periods weigh the
+    same. Largest remainders, ties to the earlier installment: the parts sum to the amount.
     """
     periods = installment_periods(year, count)
+    if membership:
+        days = [_overlap_days(period, membership) for period in periods]
+        lengths = [(end - start).days + 1 for start, end in periods]
+        common = math.lcm(*lengths)  # a period's weight: the part of its days as a member
+        cut = [_cut(period, membership) for period, n in zip(periods, days, strict=True) if n]
+        weights = [n * common // length for n, length in zip(days, lengths, strict=True) if n]
+    else:
+        cut, weights = periods, [1] * count
     units, rest = divmod(amount_ore, unit)
     if rest:  # an amount not in whole units (cannot come from the allocation): öre then
         units, unit = amount_ore, 1
-    codes = [f"{k:02d}" for k in range(1, count + 1)]
-    split = apportion(units, [1] * count, codes)
+    codes = [f"{k:02d}" for k in range(1, len(cut) + 1)]
+    split = apportion(units, weights, codes)
     amounts = [(f + int(e)) * unit for f, e in zip(split.floors, split.extra, strict=True)]
     check_sum(amount_ore, amounts)
     return [
-        Installment(k, count, start, end, amount)
-        for k, ((start, end), amount) in enumerate(zip(periods, amounts, strict=True), start=1)
+        Installment(k, len(cut), start, end, amount)
+        for k, ((start, end), amount) in enumerate(zip(cut, amounts, strict=True), start=1)
     ]
+
+
+def _overlap_days(period: tuple[date, date], membership: Sequence[tuple[date, date]]) -> int:
+    """The days of ``period`` inside any of the ``membership`` spans."""
+    days = 0
+    for start, end in membership:
+        first, last = max(start, period[0]), min(end, period[1])
+        days += max(0, (last - first).days + 1)
+    return days
+
+
+def _cut(period: tuple[date, date], membership: Sequence[tuple[date, date]]) -> tuple[date, date]:
+    """``period`` from the first to the last day of membership in it."""
+    inside = [
+        (max(start, period[0]), min(end, period[1]))
+        for start, end in membership
+        if max(start, period[0]) <= min(end, period[1])
+    ]
+    return min(first for first, _ in inside), max(last for _, last in inside)

@@ -2,14 +2,19 @@
 
 Per member the difference between the new amount (a corrected population figure, a
 revised budget, the actual cost) and what the register holds for the year (invoices minus
-credit notes) becomes a credit note (the member paid too much) or a supplementary invoice
-(too little), each referring to the member's last invoice of the year. The managing
-municipality's own share changes too; its difference is recorded as internal. The
-differences, internal one included, sum exactly to the change in the year's total.
+credit notes) becomes a supplementary invoice (the member paid too little), referring to
+its latest invoice of the year, or credit notes (too much). A credit note never credits
+more than what remains of the invoice it references (invoiced less credited): a larger
+credit is spread over the member's invoices of the year, latest first, one credit note
+each. The managing municipality's own share changes too; its difference is recorded as
+internal. The differences, internal one included, sum exactly to the change in the
+year's total. Every document carries the causes found (:class:`PopulationChange`,
+:class:`TotalChange`), worded by rendering.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -18,9 +23,17 @@ from norrort_cost.allocation.yearly import check_sum
 from norrort_cost.dataset.models import Dataset
 from norrort_cost.invoicing.documents import Invoice
 from norrort_cost.invoicing.invoices import Terms, buyer_of, make_invoice, run_terms
-from norrort_cost.invoicing.lines import CorrectionBasis, InvoiceLine
+from norrort_cost.invoicing.lines import (
+    Cause,
+    CorrectionBasis,
+    InvoiceLine,
+    PopulationChange,
+    TotalChange,
+)
 from norrort_cost.invoicing.register import Registered, year_totals
-from norrort_cost.problems import UsageError
+from norrort_cost.problems import UsageError, said
+
+Figures = Mapping[str, tuple[date, int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +61,10 @@ class Settlement:
     documents: tuple[Invoice, ...]
     registered_total_ore: int
     new_total_ore: int
+    causes: tuple[Cause, ...] = ()
+    # the population dates the register's preliminary amounts rest on ((), if none were)
+    preliminary_dates: tuple[date, ...] = ()
+    population_date: date | None = None
 
     @property
     def internal(self) -> Difference | None:
@@ -55,18 +72,68 @@ class Settlement:
         return next((d for d in self.differences if d.kommunkod == self.seller), None)
 
 
-def settle(
+def remaining(rows: Sequence[Registered]) -> dict[str, int]:
+    """What remains of each invoice: its amount less the credit notes referencing it."""
+    left = {r.number: r.amount_ore for r in rows if r.kind == "invoice"}
+    for row in rows:
+        if row.kind == "credit-note" and row.corrects in left:
+            left[row.corrects] -= row.amount_ore
+    return left
+
+
+def causes_of(
+    allocation: Allocation,
+    registered_total: int,
+    before: Figures,
+    *,
+    actual: bool,
+    whole: bool = True,
+) -> tuple[Cause, ...]:
+    """What changed since the year was invoiced: population figures, the year's total."""
+    found: list[Cause] = [
+        PopulationChange(s.kommunkod, s.name, s.population_date, before[s.kommunkod][1],
+                         s.inhabitants)
+        for s in allocation.shares
+        if s.kommunkod in before and before[s.kommunkod] != (s.population_date, s.inhabitants)
+    ]  # fmt: skip
+    if not whole:  # the register lacks the seller's share: its total is no budget
+        return tuple(found)
+    if actual or registered_total != allocation.budget_ore:
+        found.append(TotalChange(allocation.year, registered_total, allocation.budget_ore, actual))
+    return tuple(found)
+
+
+def settle(  # noqa: PLR0913 - the year, its data, the register and the run's terms
     allocation: Allocation,
     dataset: Dataset,
     recorded: list[Registered],
     issue_date: date,
     first_sequence: int,
+    *,
+    figures: Figures | None = None,
+    actual: bool = False,
 ) -> Settlement:
-    """The settlement of ``allocation``'s year against the register rows ``recorded``."""
+    """The settlement of ``allocation``'s year against the register rows ``recorded``.
+
+    ``figures`` are the population figures the year was last invoiced or settled with
+    (date, inhabitants by kommunkod); ``actual`` says the total is the year's outcome.
+    """
     year = allocation.year
     rows = [r for r in recorded if r.year == year]
     if not any(r.kind == "invoice" for r in rows):
-        raise UsageError(f"the register holds no invoice for {year}", "issue the invoices first")
+        raise UsageError(
+            said("the register holds no invoice for {year}", year=year),
+            said("issue the invoices first: norrort-cost invoices --year {year}", year=year),
+        )
+    if allocation.preliminary:
+        raise UsageError(
+            said("{year} cannot be settled on a preliminary basis", year=year),
+            said(
+                "settle once the population of {final} is in the dataset "
+                "(norrort-cost population fetch-scb)",
+                final=allocation.final_population_date,
+            ),
+        )
     terms = run_terms(dataset, allocation, issue_date)
     before = year_totals(rows, year)
     now = {share.kommunkod: share.amount_ore for share in allocation.shares}
@@ -75,12 +142,16 @@ def settle(
         Difference(code, names.get(code, code), before.get(code, 0), now.get(code, 0))
         for code in sorted(set(before) | set(now))
     )
+    registered_total = sum(before.values())
+    whole = any(r.kind == "internal" for r in rows)
+    causes = causes_of(allocation, registered_total, figures or {}, actual=actual, whole=whole)
     documents: list[Invoice] = []
+    left = remaining(rows)
     for difference in differences:
         if difference.difference_ore and difference.kommunkod != terms.seller.kommunkod:
-            sequence = first_sequence + len(documents)
-            documents.append(_document(allocation, dataset, rows, difference, (terms, sequence)))
-    registered_total = sum(before.values())
+            context = _Context(allocation, dataset, terms, causes, preliminary_dates(rows))
+            made = _documents(context, rows, left, difference, first_sequence + len(documents))
+            documents.extend(made)
     check_sum(allocation.budget_ore - registered_total, (d.difference_ore for d in differences))
     return Settlement(
         year,
@@ -89,36 +160,90 @@ def settle(
         tuple(documents),
         registered_total,
         allocation.budget_ore,
+        causes,
+        preliminary_dates(rows),
+        allocation.population_date,
     )
 
 
-def _document(
-    allocation: Allocation,
-    dataset: Dataset,
-    rows: list[Registered],
+def preliminary_dates(rows: Sequence[Registered]) -> tuple[date, ...]:
+    """The population dates of the rows issued on a preliminary basis, oldest first."""
+    return tuple(
+        sorted({r.population_date for r in rows if r.basis == "preliminary" and r.population_date})
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    allocation: Allocation
+    dataset: Dataset
+    terms: Terms
+    causes: tuple[Cause, ...]
+    earlier: tuple[date, ...] = ()
+
+
+def _documents(
+    context: _Context,
+    rows: Sequence[Registered],
+    left: Mapping[str, int],
     difference: Difference,
-    numbering: tuple[Terms, int],
-) -> Invoice:
-    terms, sequence = numbering
-    invoices = [r for r in rows if r.kind == "invoice" and r.kommunkod == difference.kommunkod]
-    original = invoices[-1] if invoices else None
+    sequence: int,
+) -> list[Invoice]:
+    """One supplementary invoice, or credit notes each within what its invoice has left."""
+    invoices = sorted(
+        (r for r in rows if r.kind == "invoice" and r.kommunkod == difference.kommunkod),
+        key=lambda r: (r.sequence or 0, r.row_id),
+        reverse=True,
+    )
     change = difference.difference_ore
-    credit = change < 0
+    if change > 0:
+        original = invoices[0] if invoices else None
+        return [_document(context, difference, original, change, sequence)]
+    documents: list[Invoice] = []
+    owed = -change
+    for invoice in invoices:
+        amount = min(owed, left.get(invoice.number, 0))
+        if amount > 0:
+            documents.append(
+                _document(context, difference, invoice, -amount, sequence + len(documents))
+            )
+            owed -= amount
+    if owed:  # cannot happen: what remains of the invoices is what the register holds
+        raise ValueError(f"{difference.kommunkod}: {owed} öre to credit beyond its invoices")
+    return documents
+
+
+def _document(
+    context: _Context,
+    difference: Difference,
+    original: Registered | None,
+    change: int,
+    sequence: int,
+) -> Invoice:
+    allocation, credit = context.allocation, change < 0
     line = InvoiceLine(
         number=1,
         name=f"{'Kreditering' if credit else 'Tillägg'}: andel av "
         f"{allocation.cooperation} {allocation.year}",
-        description="Rättelse efter ny beräkning av årets kostnadsfördelning",
+        description=(
+            f"Avräkning på folkmängden {allocation.population_date.isoformat()} av den "
+            f"preliminära fördelningen på folkmängden {context.earlier[-1].isoformat()}"
+            if context.earlier
+            else "Avräkning efter ny beräkning av årets kostnadsfördelning"
+        ),
         basis=CorrectionBasis(
             allocation.year,
             difference.registered_ore,
             difference.new_ore,
             original.number if original else "",
+            original.issue_date if original else None,
+            context.causes,
+            abs(change),
         ),
         amount_ore=abs(change),
     )
-    buyer = buyer_of(dataset, difference.kommunkod, allocation.year)
-    invoice = make_invoice(terms, buyer, sequence, allocation.year, (line,))
+    buyer = buyer_of(context.dataset, difference.kommunkod, allocation.year)
+    invoice = make_invoice(context.terms, buyer, sequence, allocation.year, (line,))
     return replace(
         invoice,
         kind="credit-note" if credit else "invoice",

@@ -1,8 +1,8 @@
 """Reading ``actual.csv`` (``year,line,amount``): a year's actual costs, line by line.
 
 The actual cost replaces the budgeted amount of each line of the year (keys, base fees and
-fixed amounts stay as budgeted); every line of the year needs its actual cost, and every
-actual cost must name a line of the budget.
+fixed amounts stay as budgeted); every line of the year needs its actual cost, every
+actual cost must name a line of the budget, and a line's cost is given once a year.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 from norrort_cost.dataset.models import ActualCost, Dataset
 from norrort_cost.loading.csvfile import read_csv
 from norrort_cost.loading.rows import validate_rows
-from norrort_cost.problems import DataError, Problem
+from norrort_cost.problems import DataError, Problem, quoted, said
 
 ACTUAL = "actual.csv"
 
@@ -21,17 +21,20 @@ def with_actual_costs(dataset: Dataset, year: int, path: Path) -> Dataset:
     """``dataset`` with the budget lines of ``year`` at their actual cost from ``path``."""
     table = read_csv(path, path.name, ("year", "line", "amount"))
     rows = validate_rows(table, ActualCost) if table.usable else []
-    problems = list(table.problems)
+    problems = [*table.problems, *_duplicates(path.name, rows)]
     actual = {cost.line: (line, cost) for line, cost in rows if cost.year == year}
     budgeted = {line.line for line in dataset.lines_for(year)}
     problems += [
-        _problem(path.name, line, cost.line, "unknown-budget-line", "is not a budget line of "
-                 f"{year}", "use the line names of budget.csv")
+        _problem(path.name, line, cost.line, "unknown-budget-line",
+                 said("is not a budget line of {year}", year=year),
+                 "use the line names of budget.csv")
         for name, (line, cost) in actual.items() if name not in budgeted
     ]  # fmt: skip
     problems += [
-        _problem(path.name, None, name, "missing-actual-cost", f"has no actual cost for {year}",
-                 f"add a row {year},{_csv_field(name)},AMOUNT")
+        _problem(path.name, None, name, "missing-actual-cost",
+                 said("has no actual cost for {year}", year=year),
+                 said("add a row {year},{line},AMOUNT to {file}", year=year,
+                      line=_csv_field(name), file=path.name))
         for name in sorted(budgeted - set(actual))
     ]  # fmt: skip
     if problems:
@@ -45,6 +48,35 @@ def with_actual_costs(dataset: Dataset, year: int, path: Path) -> Dataset:
     return dataset.model_copy(update={"budget_lines": lines})
 
 
+def _duplicates(file: str, rows: list[tuple[int, ActualCost]]) -> list[Problem]:
+    """A line's actual cost given twice for one year: refused, never the last one taken."""
+    first: dict[tuple[int, str], int] = {}
+    problems = []
+    for line, cost in rows:
+        key = (cost.year, cost.line)
+        if key in first:
+            problems.append(
+                Problem(
+                    file=file,
+                    line=line,
+                    column="line",
+                    value=cost.line,
+                    code="duplicate-row",
+                    message=said(
+                        "the actual cost of {name} for {year} is given again (first on line "
+                        "{first})",
+                        name=repr(cost.line),
+                        year=cost.year,
+                        first=first[key],
+                    ),
+                    hint="keep one row per year and line",
+                )
+            )
+        else:
+            first[key] = line
+    return problems
+
+
 def _problem(  # noqa: PLR0913, PLR0917 - the fields of a located problem
     file: str, line: int | None, value: str, code: str, what: str, hint: str
 ) -> Problem:
@@ -54,7 +86,7 @@ def _problem(  # noqa: PLR0913, PLR0917 - the fields of a located problem
         column="line",
         value=value,
         code=code,
-        message=f"{value!r} {what}",
+        message=said("{value!r} {what}", value=value, what=quoted(what)),
         hint=hint,
     )
 

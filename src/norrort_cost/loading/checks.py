@@ -17,6 +17,7 @@ from norrort_cost.dataset.models import (
     PopulationFigure,
     Settings,
 )
+from norrort_cost.population.impossible import impossible_figures
 from norrort_cost.problems import Problem, said
 
 
@@ -58,6 +59,7 @@ def cross_check(settings: Settings, found: LoadedRecords) -> list[Problem]:
             "cooperation.toml", [(None, p.kommunkod) for p in settings.managing_municipality], known
         ),
         *_missing_population(settings, found),
+        *impossible_figures(settings, found.population, (m for _, m in found.memberships)),
         *_managing_overlaps(settings),
     ]
 
@@ -289,9 +291,11 @@ def _missing_population(settings: Settings, found: LoadedRecords) -> list[Proble
                     latest=latest,
                 ),
                 hint=said(
-                    "{year} cannot be allocated until they are added (e.g. with population "
-                    "import-scb); other years can",
+                    "{year} cannot be allocated until they are added (population fetch-scb "
+                    "or import-scb), except on a preliminary basis (--population-date "
+                    "{latest}, settled later); other years can",
                     year=year,
+                    latest=latest,
                 ),
                 severity="warning",
             )

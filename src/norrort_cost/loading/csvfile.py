@@ -13,9 +13,10 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from norrort_cost.loading.encoding import decode_checked
 from norrort_cost.loading.suspicious import DELIMITERS, mixed_delimiter, odd_row
 from norrort_cost.loading.text import normalise
-from norrort_cost.problems import Problem, said
+from norrort_cost.problems import Problem, quoted, said
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +104,11 @@ def read_csv(
     if data is not None and (not_text := _not_text(data, name)):
         table.problems.append(not_text)
         data = None
-    text = decode(data) if data is not None else ""
-    if data is not None and not text.strip():
+    text = ""
+    if data is not None:
+        text, mixed = decode_checked(data, name)
+        table.problems.extend([mixed] if mixed else [])
+    if data is not None and not table.problems and not text.strip():
         table.problems.append(
             Problem(
                 file=name,
@@ -144,7 +148,7 @@ def _not_text(data: bytes, name: str) -> Problem | None:
         column=None,
         value=None,
         code="not-csv",
-        message=f"{name} is {what}, not CSV",
+        message=said("{name} is {what}, not CSV", name=name, what=quoted(what)),
         hint=hint,
     )
 
@@ -170,7 +174,9 @@ def _numbered(text: str, table: CsvTable) -> list[tuple[int, list[str]]]:
                 column=None,
                 value=None,
                 code="unreadable-row",
-                message=f"the row starting here cannot be read as CSV ({exc})",
+                message=said(
+                    "the row starting here cannot be read as CSV ({reason})", reason=str(exc)
+                ),
                 hint='a quote (") opened on this line is probably not closed: close or remove it',
             )
         )
@@ -230,7 +236,9 @@ def _check_header(table: CsvTable, required: tuple[str, ...], optional: tuple[st
                     value=None,
                     code="missing-header",
                     message=said("column {column!r} is missing", column=column),
-                    hint=said("the header must name: {names}", names=", ".join(required)),
+                    hint=said(
+                        "the header must name: {names}", names=", ".join(map(repr, required))
+                    ),
                 )
             )
             table.usable = False

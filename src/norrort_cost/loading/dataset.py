@@ -30,6 +30,7 @@ from norrort_cost.dataset.models import (
 )
 from norrort_cost.loading.checks import LoadedRecords, cross_check
 from norrort_cost.loading.csvfile import CsvTable, decode, read_bytes
+from norrort_cost.loading.encoding import decode_checked
 from norrort_cost.loading.keys import BUDGET_KEY_COLUMNS, load_key_data
 from norrort_cost.loading.rows import RecordT, problems_from, validate_rows
 from norrort_cost.loading.sources import Sources
@@ -200,8 +201,12 @@ def _load_settings(
     problems.extend(read_problems)
     if data is None:
         return None
+    text, mixed = decode_checked(data, SETTINGS_FILE)
+    if mixed is not None:
+        problems.append(mixed)
+        return None
     try:
-        raw = tomllib.loads(decode(data))
+        raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"line (\d+)", str(exc))
         problems.append(

@@ -51,9 +51,19 @@ def _load_fixed_amounts(
                     column=None,
                     value=None,
                     code="missing-file",
-                    message=f"{FIXED_FILE} does not exist, but budget.csv line {number} "
-                    f"({line.year} {line.line}) is fixed",
-                    hint=f"create {path} with columns {','.join(FIXED_COLUMNS)}",
+                    message=said(
+                        "{file} does not exist, but budget.csv line {number} ({year} {line}) "
+                        "is fixed",
+                        file=FIXED_FILE,
+                        number=number,
+                        year=line.year,
+                        line=line.line,
+                    ),
+                    hint=said(
+                        "create {path} with columns {columns}",
+                        path=str(path),
+                        columns=",".join(FIXED_COLUMNS),
+                    ),
                 )
             )
         return [], False

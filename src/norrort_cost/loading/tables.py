@@ -116,17 +116,25 @@ def _text(cell: object) -> str:
 def read_xlsx(
     path: Path, name: str, required: tuple[str, ...], optional: tuple[str, ...], sheet: str = ""
 ) -> CsvTable:
-    """The first sheet of a workbook (or ``sheet``), its first row the header."""
+    """The first visible sheet of a workbook (or ``sheet``), its first row the header.
+
+    Read whole (see :mod:`norrort_cost.loading.workbooks`): never to a stale stored
+    dimension; merged cells and formulas without a computed value are refused.
+    """
     import zipfile
 
-    from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
+
+    from norrort_cost.loading.workbooks import merged_problem, open_workbook, whole_rows
 
     table = CsvTable(name)
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        workbook, refused = open_workbook(path, name)
     except (OSError, zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as exc:
-        table.problems.append(_unreadable(name, exc))
+        refused = _unreadable(name, exc)
+        workbook = None
+    if workbook is None:
+        table.problems.extend([refused] if refused else [])
         table.usable = False
         return table
     try:
@@ -134,11 +142,18 @@ def read_xlsx(
             table.problems.append(_missing_sheet(name, sheet, workbook.sheetnames))
             table.usable = False
             return table
-        worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
+        visible = [s for s in workbook.worksheets if s.sheet_state == "visible"]
+        worksheet = workbook[sheet] if sheet else (visible or workbook.worksheets)[0]
         table.sheet = worksheet.title
-        values: list[list[object]] = [list(row) for row in worksheet.iter_rows(values_only=True)]
+        values, problems, merged = whole_rows(worksheet, name, path)
     finally:
         workbook.close()
+    if merged:
+        problems = [merged_problem(name, table.sheet, merged), *problems]
+    if problems:
+        table.problems.extend(problems)
+        table.usable = False
+        return table
     _fill(table, values, required, optional)
     return table
 
@@ -191,7 +206,11 @@ def _beyond_header(table: CsvTable, number: int, row: list[object]) -> Problem |
         column=f"#{filled[0]}",
         value=_text(row[filled[0] - 1]),
         code="extra-cell",
-        message=f"a value in column {filled[0]}, right of the header's {width} columns",
+        message=said(
+            "a value in column {column}, right of the header's {width} columns",
+            column=filled[0],
+            width=width,
+        ),
         hint="give the column a header, or move notes to another sheet",
     )
 
@@ -203,7 +222,11 @@ def _unreadable(name: str, exc: Exception) -> Problem:
         column=None,
         value=None,
         code="not-xlsx",
-        message=f"{name} cannot be read as an Excel workbook ({type(exc).__name__})",
+        message=said(
+            "{name} cannot be read as an Excel workbook ({reason})",
+            name=name,
+            reason=type(exc).__name__,
+        ),
         hint="open it in Excel and save it again as an Excel workbook (.xlsx)",
     )
 
@@ -226,10 +249,10 @@ def cell_reference(table: CsvTable, problem: Problem) -> Problem:
     """A workbook problem with its cell in the column: ``amount`` -> ``amount (Budget!C5)``."""
     from dataclasses import replace
 
+    if not table.sheet or problem.line is None or problem.column is None:
+        return problem  # a CSV problem: no need to load openpyxl
     from openpyxl.utils import get_column_letter
 
-    if not table.sheet or problem.line is None or problem.column is None:
-        return problem
     column = problem.column
     if column in table.header:
         index = table.header.index(column) + 1

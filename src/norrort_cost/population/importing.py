@@ -18,9 +18,10 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
-from norrort_cost.dataset.lookup import fold, same_name
+from norrort_cost.dataset.lookup import fold, name_forms, name_key, same_name
 from norrort_cost.dataset.models import Dataset, Municipality, PopulationFigure
-from norrort_cost.problems import DataError, Problem, UsageError
+from norrort_cost.population.impossible import counts_then, impossible
+from norrort_cost.problems import DataError, Problem, UsageError, said
 
 # a kommunkod (three digits: a spreadsheet lost its leading zero) and maybe the name
 _CODE_AND_NAME = re.compile(r"(\d{3,4})(?:\s+(.*))?")
@@ -44,6 +45,8 @@ class RegionFigure:
     reference_date: date | None
     inhabitants: int | None
     raw: str = ""
+    source: str = ""  # where it came from, when not the import's one source (fetch-scb)
+    parts: bool = False  # summed from parts (men + women): not a total SCB published
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,34 +103,43 @@ def plan_import(
     """
     rows = _dated(rows, reference_date, years)
     problems: list[Problem] = []
-    skipped: list[str] = []
+    skipped: dict[str, None] = {}  # in file order, each region once (a dict: found in O(1))
     imported: dict[tuple[str, date], tuple[RegionFigure, PopulationFigure]] = {}
     matched: dict[str, str | None] = {}  # region text -> kommunkod: each region judged once
+    members = _Members(dataset.municipalities)
     for row in rows:
         if row.region not in matched:
-            matched[row.region] = _match(dataset.municipalities, row, problems)
+            matched[row.region] = _match(members, row, problems)
         kommunkod = matched[row.region]
         if kommunkod is None:
-            if row.region not in skipped:
-                skipped.append(row.region)
+            skipped[row.region] = None
             continue
         on = reference_date or row.reference_date or date.min  # _dated refused undated rows
         if row.inhabitants is None:
             problems.append(_missing(row, dataset.municipality(kommunkod), on))
             continue
+        if row.inhabitants <= 0 and counts_then(
+            dataset.memberships, dataset.settings, kommunkod, on
+        ):
+            problems.append(
+                impossible(row.file, row.line, row.column, (kommunkod, on, row.inhabitants))
+            )
+            continue
         figure = PopulationFigure(
             kommunkod=kommunkod, reference_date=on, inhabitants=row.inhabitants, source=source
         )
+        if row.source:  # the row's own source (fetch-scb: its table) over the import's
+            figure = figure.model_copy(update={"source": row.source})
         earlier = imported.get((kommunkod, on))
         if earlier is None:
             imported[(kommunkod, on)] = (row, figure)
         elif earlier[1].inhabitants != row.inhabitants:
             problems.append(_conflict(row, earlier[0], on))
     if not problems and not imported:
-        problems.append(_no_members(dataset, rows, skipped))
+        problems.append(_no_members(dataset, rows, list(skipped)))
     if problems:
         raise DataError(problems)
-    return _merge(dataset.population, [figure for _, figure in imported.values()], skipped)
+    return _merge(dataset.population, [figure for _, figure in imported.values()], list(skipped))
 
 
 def _dated(
@@ -143,7 +155,10 @@ def _dated(
     undated = sorted({row.file for row in rows if row.reference_date is None})
     if undated and reference_date is None:
         raise UsageError(
-            f"{', '.join(undated)} names no year or month: its reference date is unknown",
+            said(
+                "{files} names no year or month: its reference date is unknown",
+                files=", ".join(undated),
+            ),
             "give the date the figures describe, e.g. --date 2015-12-31 (31 December)",
         )
     if not years:
@@ -152,8 +167,13 @@ def _dated(
     if not kept:
         found = sorted({d.year for d in dates if d is not None})
         raise UsageError(
-            f"the export has no figures for {', '.join(map(str, sorted(years)))}",
-            f"it has {', '.join(map(str, found)) or 'no year'}",
+            said(
+                "the export has no figures for {years}",
+                years=", ".join(map(str, sorted(years))),
+            ),
+            said("it has {years}", years=", ".join(map(str, found)))
+            if found
+            else said("it has no year"),
         )
     return kept
 
@@ -162,7 +182,12 @@ def _missing(row: RegionFigure, member: Municipality, on: date) -> Problem:
     return _problem(
         row,
         "missing-figure",
-        f"SCB gives no figure ({row.raw.strip()!r}) for {member.name} at {on}",
+        said(
+            "SCB gives no figure ({raw!r}) for {name} at {on}",
+            raw=row.raw.strip(),
+            name=member.name,
+            on=on,
+        ),
         "export a period that has figures, or write the figure and its source in "
         "population.csv; a missing figure is never taken as 0",
     )
@@ -178,9 +203,13 @@ def _no_members(dataset: Dataset, rows: list[RegionFigure], skipped: list[str]) 
         column=None,
         value=shown or None,
         code="no-member-in-export",
-        message=f"none of the dataset's municipalities is in the export "
-        f"({len(skipped)} other region(s): {shown or 'none'})",
-        hint=f"export the table for the members' municipalities ({codes}, ...)",
+        message=said(
+            "none of the dataset's municipalities is in the export (other regions: {count}: "
+            "{shown})",
+            count=len(skipped),
+            shown=shown or "-",
+        ),
+        hint=said("export the table for the members' municipalities ({codes}, ...)", codes=codes),
     )
 
 
@@ -216,15 +245,56 @@ def _file_order(figure: PopulationFigure) -> tuple[date, str]:
     return figure.reference_date, figure.kommunkod
 
 
-def _match(
-    municipalities: tuple[Municipality, ...], row: RegionFigure, problems: list[Problem]
-) -> str | None:
+class _Members:
+    """The dataset's municipalities indexed once, so that matching a region costs no search.
+
+    By kommunkod and by name key (the first municipality in the dataset's order wins, as a
+    search in that order would find it), and by folded name for the did-you-mean.
+    """
+
+    def __init__(self, municipalities: tuple[Municipality, ...]) -> None:
+        self.by_code: dict[str, Municipality] = {}
+        self.by_key: dict[str, tuple[int, Municipality]] = {}
+        for position, municipality in enumerate(municipalities):
+            self.by_code.setdefault(municipality.kommunkod, municipality)
+            self.by_key.setdefault(name_key(municipality.name), (position, municipality))
+        self.folded = {fold(m.name): m for m in municipalities}
+        self._by_length: dict[int, list[str]] = {}  # the names a name of that length may be
+
+    def named(self, written: str) -> Municipality | None:
+        """The first municipality that ``written`` names (:func:`same_name`), if any."""
+        found = [self.by_key[form] for form in name_forms(written) if form in self.by_key]
+        return min(found, key=lambda pair: pair[0])[1] if found else None
+
+    def close_to(self, wanted: str) -> Municipality | None:
+        """The municipality whose folded name is closest to ``wanted``, if close enough.
+
+        Names whose length alone puts them below the cutoff are left out before difflib
+        compares (its own first test, ``real_quick_ratio``): the same answer, much sooner.
+        """
+        possible = self._by_length.get(len(wanted))
+        if possible is None:
+            possible = [name for name in self.folded if _may_be_close(len(wanted), len(name))]
+            self._by_length[len(wanted)] = possible
+        if not possible:
+            return None
+        close = difflib.get_close_matches(wanted, possible, n=1, cutoff=NAME_CUTOFF)
+        return self.folded[close[0]] if close else None
+
+
+def _may_be_close(length: int, other: int) -> bool:
+    """difflib's ``real_quick_ratio`` (an upper bound of the similarity) against the cutoff."""
+    total = length + other
+    return (2.0 * min(length, other) / total if total else 1.0) >= NAME_CUTOFF
+
+
+def _match(members: _Members, row: RegionFigure, problems: list[Problem]) -> str | None:
     """The kommunkod of the row's region, or None to skip it (not in the dataset)."""
     text = row.region.strip()
     coded = _CODE_AND_NAME.fullmatch(text)
     if coded:
         code, name = coded.group(1).zfill(4), coded.group(2)
-        found = next((m for m in municipalities if m.kommunkod == code), None)
+        found = members.by_code.get(code)
         if found is None:
             return None
         if name and not same_name(name, found.name):
@@ -232,34 +302,40 @@ def _match(
                 _problem(
                     row,
                     "region-mismatch",
-                    f"{code} is {found.name} in municipalities.csv, not {name}",
+                    said(
+                        "{code} is {found} in municipalities.csv, not {name}",
+                        code=code,
+                        found=found.name,
+                        name=name,
+                    ),
                     "check that the export's rows are not shifted; kommunkod decides",
                 )
             )
         return code
     if _COUNTY_OR_COUNTRY.fullmatch(text):
         return None
-    return _match_name(municipalities, row, problems)
+    return _match_name(members, row, problems)
 
 
-def _match_name(
-    municipalities: tuple[Municipality, ...], row: RegionFigure, problems: list[Problem]
-) -> str | None:
-    for municipality in municipalities:
-        if same_name(row.region, municipality.name):
-            return municipality.kommunkod
-    names = {fold(m.name): m for m in municipalities}
-    wanted = fold(row.region)
-    close = difflib.get_close_matches(wanted, list(names), n=1, cutoff=NAME_CUTOFF)
-    if close:
-        member = names[close[0]]
+def _match_name(members: _Members, row: RegionFigure, problems: list[Problem]) -> str | None:
+    named = members.named(row.region)
+    if named is not None:
+        return named.kommunkod
+    member = members.close_to(fold(row.region))
+    if member is not None:
         problems.append(
             _problem(
                 row,
                 "unknown-region",
-                f"{row.region!r} is not the name of a municipality in the dataset",
-                f"did you mean {member.name} ({member.kommunkod})? "
-                "Write the name exactly, or export the region with its code",
+                said(
+                    "{region!r} is not the name of a municipality in the dataset", region=row.region
+                ),
+                said(
+                    "did you mean {name} ({code})? Write the name exactly, or export the region "
+                    "with its code",
+                    name=member.name,
+                    code=member.kommunkod,
+                ),
             )
         )
     return None
@@ -269,8 +345,15 @@ def _conflict(row: RegionFigure, earlier: RegionFigure, on: date) -> Problem:
     return _problem(
         row,
         "conflicting-duplicate",
-        f"{row.region} at {on} has {row.inhabitants} inhabitants here but "
-        f"{earlier.inhabitants} on line {earlier.line} of {earlier.file}",
+        said(
+            "{region} at {on} has {here} inhabitants here but {there} on line {line} of {file}",
+            region=row.region,
+            on=on,
+            here=row.inhabitants,
+            there=earlier.inhabitants,
+            line=earlier.line,
+            file=earlier.file,
+        ),
         "import one export per year, or remove the wrong row",
     )
 

@@ -6,6 +6,7 @@ figures can be recomputed by hand. Uses rich, like :mod:`norrort_cost.rendering.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
 
 from rich.console import Console
@@ -23,7 +24,8 @@ from norrort_cost.rendering.check_text import check_summary, reading_text
 from norrort_cost.rendering.console import hidden_note, pool_label
 from norrort_cost.rendering.i18n import _
 from norrort_cost.rendering.layout import Column, fit, print_fitted, print_text
-from norrort_cost.rendering.records import ILLUSTRATIVE_NOTICE
+from norrort_cost.rendering.records import ILLUSTRATIVE_NOTICE, preliminary_text
+from norrort_cost.rendering.vocabulary import method_name
 
 
 def _exact(value: Fraction, places: int = 6) -> str:
@@ -33,10 +35,13 @@ def _exact(value: Fraction, places: int = 6) -> str:
     )
 
 
-def notice(out: Console, *, illustrative: bool) -> None:
-    """The illustrative-budget notice, when it applies."""
+def notice(out: Console, *, illustrative: bool, preliminary: Sequence[str | None] = ()) -> None:
+    """The illustrative-budget notice and the preliminary-basis ones, when they apply."""
     if illustrative:
         print_text(out, _(ILLUSTRATIVE_NOTICE), "bold red")
+    for text in dict.fromkeys(preliminary):
+        if text:
+            print_text(out, text, "bold yellow")
 
 
 def _membership(result: Explanation) -> list[tuple[str, str, str]]:
@@ -62,9 +67,10 @@ def _membership(result: Explanation) -> list[tuple[str, str, str]]:
 
 
 def _rule(text: str) -> str:
-    """The population rule, ``previous-year-end: 31 December of ...``, its words translated."""
-    rule, colon, words = text.partition(": ")
-    return f"{rule}: {_(words)}" if colon else _(rule)
+    """The population rule by its meaning (``31 December of the year before ...``), its
+    words translated; the setting's own value (``previous-year-end``) stays in the records."""
+    _rule_name, colon, words = text.partition(": ")
+    return _(words) if colon else _(text)
 
 
 def _reason(step: PoolStep) -> str:
@@ -228,7 +234,7 @@ def _explanation_rows(result: Explanation) -> list[tuple[str, str, str]]:
             per_inhabitant,
             f"{format_sek(result.amount_ore)} ÷ {format_int(result.inhabitants)}",
         ),
-        (_("Method"), f"{result.method} v{result.method_version}", _(result.tie_break)),
+        (_("Method"), method_name(result.method, result.method_version), _(result.tie_break)),
     ]
     return rows
 
@@ -236,7 +242,8 @@ def _explanation_rows(result: Explanation) -> list[tuple[str, str, str]]:
 def print_explanation(out: Console, result: Explanation) -> None:
     """Every step from inputs to amount, one row each: step, value, how it comes about;
     with the illustrative notice when it applies."""
-    notice(out, illustrative=result.illustrative)
+    preliminary = [preliminary_text(result.population_date, result.final_population_date)]
+    notice(out, illustrative=result.illustrative, preliminary=preliminary)
     rows = _explanation_rows(result)
     columns = [
         Column(_("Step"), [r[0] for r in rows]),
@@ -250,16 +257,18 @@ def print_explanation(out: Console, result: Explanation) -> None:
         kommunkod=result.kommunkod,
         amount=format_sek(result.amount_ore),
     )
-    caption = _("Method: {method} v{version}; {tie_break}.").format(
-        method=result.method, version=result.method_version, tie_break=_(result.tie_break)
+    caption = _("Method: {method}; {tie_break}.").format(
+        method=method_name(result.method, result.method_version), tie_break=_(result.tie_break)
     )
     print_fitted(out, fit(columns, out.width, title=title, caption=caption), hidden_note())
-    notice(out, illustrative=result.illustrative)
+    notice(out, illustrative=result.illustrative, preliminary=preliminary)
 
 
 def print_check(out: Console, result: CheckResult) -> None:
     """Every reading of the claim against the computed amount, then the verdict."""
-    notice(out, illustrative=result.illustrative)
+    used = result.population_date
+    preliminary = [preliminary_text(used, result.final_population_date) if used else None]
+    notice(out, illustrative=result.illustrative, preliminary=preliminary)
     approx = _(" (approximate)") if result.claim.approximate else ""
     title = _(
         "Check {claim}{approx} against {name} ({kommunkod}) {year}: computed {amount} kr"
@@ -290,4 +299,4 @@ def print_check(out: Console, result: CheckResult) -> None:
     print_fitted(out, fit(columns, out.width, title=title), hidden_note())
     style = "bold green" if result.verdict == Verdict.CONSISTENT else "bold red"
     print_text(out, check_summary(result, _), style)
-    notice(out, illustrative=result.illustrative)
+    notice(out, illustrative=result.illustrative, preliminary=preliminary)

@@ -134,6 +134,10 @@ def explanation_record(result: Explanation) -> dict[str, Any]:
             "reference_date": result.population_date.isoformat(),
             "source": result.population_source,
             "rule": result.population_rule,
+            "basis": "final" if result.final_population_date is None else "preliminary",
+            "final_population_date": (
+                result.final_population_date.isoformat() if result.final_population_date else None
+            ),
         },
         "membership": {
             "pro_rating": result.pro_rating,

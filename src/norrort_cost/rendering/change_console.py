@@ -26,6 +26,7 @@ from norrort_cost.rendering.audit_console import notice
 from norrort_cost.rendering.console import hidden_note
 from norrort_cost.rendering.i18n import _
 from norrort_cost.rendering.layout import Column, fit, print_fitted
+from norrort_cost.rendering.records import preliminary_notice
 
 STATUS_WORDS = {
     Status.MEMBER: "member",
@@ -140,9 +141,10 @@ def print_whatif(out: Console, result: WhatIf) -> None:
     caption = _("Difference = new − baseline; positive: the member would pay more.")
     notes = part_year_notes(result.members, (_("before"), _("after")))
     caption = "\n".join([caption, *notes])
-    notice(out, illustrative=result.baseline.illustrative)
+    preliminary = [preliminary_notice(result.baseline)]
+    notice(out, illustrative=result.baseline.illustrative, preliminary=preliminary)
     print_fitted(out, fit(columns, out.width, title=title, caption=caption), hidden_note())
-    notice(out, illustrative=result.baseline.illustrative)
+    notice(out, illustrative=result.baseline.illustrative, preliminary=preliminary)
 
 
 def print_comparison(out: Console, result: Comparison) -> None:
@@ -195,6 +197,7 @@ def print_comparison(out: Console, result: Comparison) -> None:
     )
     caption = "\n".join([caption, *part_year_notes(members, (y1, y2))])
     illustrative = result.before.illustrative or result.after.illustrative
-    notice(out, illustrative=illustrative)
+    preliminary = [preliminary_notice(result.before), preliminary_notice(result.after)]
+    notice(out, illustrative=illustrative, preliminary=preliminary)
     print_fitted(out, fit(columns, out.width, title=title, caption=caption), hidden_note())
-    notice(out, illustrative=illustrative)
+    notice(out, illustrative=illustrative, preliminary=preliminary)

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 
-from norrort_cost.audit.claims import Reading
+from norrort_cost.audit.claims import Reading, Side
 from norrort_cost.audit.reconcile import CheckResult, ReadingCheck, Verdict
 from norrort_cost.money import (
     format_decimal_sv,
@@ -78,14 +78,46 @@ def _how_consistent(check: ReadingCheck, computed: str, tr: Callable[[str], str]
     if check.within_tolerance:
         return tr("{off_by} {computed}").format(off_by=_off_by(check, tr), computed=computed)
     precision = precision_text(check.reading.precision, tr)
+    side = check.reading.side
+    if side in {Side.OVER, Side.UNDER}:
+        template = (
+            "{computed} is over it by less than the precision assumed, {precision}"
+            if side == Side.OVER
+            else "{computed} is under it by less than the precision assumed, {precision}"
+        )
+        return tr(template).format(computed=computed, precision=precision)
+    if check.reading.rounded:
+        return tr(
+            "{computed} rounds to it at the precision of a round approximate figure, {precision}"
+        ).format(computed=computed, precision=precision)
     return tr("{computed} rounds to it at the precision it is written to, {precision}").format(
         computed=computed, precision=precision
     )
 
 
+def _assumed(check: ReadingCheck, tr: Callable[[str], str]) -> str:
+    """For an approximate claim: the precision assumed and the side said ("" otherwise)."""
+    reading = check.reading
+    if reading.side == Side.EXACT:
+        return ""
+    precision = precision_text(reading.precision, tr)
+    if reading.side == Side.OVER:
+        said_side = tr("; read as a bit over it, to {precision}")
+    elif reading.side == Side.UNDER:
+        said_side = tr("; read as a bit under it, to {precision}")
+    else:
+        said_side = tr("; read as approximate, to {precision}")
+    text = said_side.format(precision=precision)
+    if not check.on_its_side:
+        text += tr(", but the computed amount is over it") if reading.side == Side.UNDER else ""
+        text += tr(", but the computed amount is under it") if reading.side == Side.OVER else ""
+    return text
+
+
 def check_summary(result: CheckResult, tr: Callable[[str], str] = _same) -> str:
-    """The verdict in one sentence, naming the reading it rests on (and the precision assumed
-    when the claim is judged by rounding).
+    """The verdict in one sentence, naming the reading it rests on, the precision assumed
+    (an approximate claim's, or the one it is judged by when rounding) and, for "drygt" or
+    "knappt", the side.
 
     ``tr`` translates the sentence's parts for people; records keep it in English.
     """
@@ -105,7 +137,7 @@ def check_summary(result: CheckResult, tr: Callable[[str], str] = _same) -> str:
             tolerance=tolerance,
             computed=computed,
             how=_how_consistent(literal, tr("it"), tr),
-        )
+        ) + _assumed(literal, tr)
     read_literally = tr("read literally, {amount} kr, {off_by} {computed}").format(
         amount=format_kronor(literal.reading.kronor),
         off_by=_off_by(literal, tr),
@@ -114,7 +146,7 @@ def check_summary(result: CheckResult, tr: Callable[[str], str] = _same) -> str:
     if result.verdict == Verdict.INCONSISTENT:
         return tr("inconsistent: {literally}; no reading is within {tolerance} %").format(
             literally=read_literally, tolerance=tolerance
-        )
+        ) + _assumed(literal, tr)
     chosen = result.chosen
     return tr("likely {slip} slip: {literally}; read as {reading}, consistent ({how})").format(
         slip=tr(chosen.reading.kind.value),

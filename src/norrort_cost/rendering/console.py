@@ -35,7 +35,8 @@ from norrort_cost.population.importing import ImportPlan, Reading
 from norrort_cost.problems import Problem
 from norrort_cost.rendering.i18n import _, problem_words, spoken
 from norrort_cost.rendering.layout import Column, fit, literal, print_fitted, print_text
-from norrort_cost.rendering.records import ILLUSTRATIVE_NOTICE
+from norrort_cost.rendering.records import ILLUSTRATIVE_NOTICE, preliminary_notice
+from norrort_cost.rendering.vocabulary import counted, located, method_name, pool_description
 
 WIDE = 132
 
@@ -204,15 +205,14 @@ def allocation_caption(allocation: Allocation, *, by_pool: bool = False) -> str:
     """What the table rests on: budget, population date, days, method and rounding."""
     caption = _(
         "{cooperation} {year}: budget {budget} kr, population at {date}, {days} days. "
-        "Method: {method} v{version}, {tie_break}; rounded to whole {unit}."
+        "Method: {method}, {tie_break}; rounded to whole {unit}."
     ).format(
         cooperation=allocation.cooperation,
         year=allocation.year,
         budget=format_sek(allocation.budget_ore),
         date=allocation.population_date,
         days=allocation.days_in_year,
-        method=allocation.method,
-        version=allocation.method_version,
+        method=method_name(allocation.method, allocation.method_version),
         tie_break=_(allocation.tie_break),
         unit=_unit_name(allocation.rounding_unit),
     )
@@ -228,7 +228,7 @@ def part_ore(share: Share, pool: str) -> int:
 
 def _pool_note(pool: Pool) -> str:
     feeds = ", ".join(f"{line} {format_sek(ore)} kr" for line, ore in pool.contributions)
-    about = pool.description or pool_title(pool)
+    about = pool_description(pool.description) if pool.description else pool_title(pool)
     return _("{about}. {amount} kr from: {feeds}.").format(
         about=about, amount=format_sek(pool.amount_ore), feeds=feeds
     )
@@ -253,8 +253,11 @@ def print_allocation(
 ) -> None:
     """Print the table and, for an illustrative budget, the notice above and below it."""
     notice = illustrative_notice(allocation)
+    preliminary = preliminary_notice(allocation)
     if notice:
         print_text(out, notice.plain, "bold red")
+    if preliminary:
+        print_text(out, preliminary, "bold yellow")
     fitted = fit(
         allocation_columns(allocation, shares, by_pool=by_pool),
         out.width,
@@ -266,6 +269,8 @@ def print_allocation(
     print_fitted(out, fitted, hidden_note())
     if notice:
         print_text(out, notice.plain, "bold red")
+    if preliminary:
+        print_text(out, preliminary, "bold yellow")
 
 
 def hidden_note() -> str:
@@ -283,7 +288,7 @@ def print_problems(out: Console, problems: Sequence[Problem]) -> None:
         style = "yellow" if problem.severity == "warning" else "red"
         message, hint = problem_words(problem)
         line = Text()
-        line.append(literal(f"{problem.location()}: "), style="bold")
+        line.append(literal(f"{located(problem.location())}: "), style="bold")
         line.append(f"{label} [{problem.code}] ", style=style)
         line.append(literal(message))
         if problem.value not in (None, ""):
@@ -293,13 +298,18 @@ def print_problems(out: Console, problems: Sequence[Problem]) -> None:
             out.print(Text(literal("    " + _("hint: {hint}").format(hint=hint)), style="dim"))
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
-    count = _("{errors} error(s), {warnings} warning(s)")
-    out.print(Text(count.format(errors=errors, warnings=warnings), style="bold"))
+    count = ", ".join(
+        (
+            counted(errors, "{n} error", "{n} errors"),
+            counted(warnings, "{n} warning", "{n} warnings"),
+        )
+    )
+    out.print(Text(count, style="bold"))
 
 
 def print_message(out: Console, message: str, hint: str = "") -> None:
     """A one-line error with an optional hint, in the current language if the catalog has it."""
-    out.print(Text(_("error: "), style="bold red") + Text(literal(spoken(message))))
+    out.print(Text(_("error: "), style="bold red") + Text(literal(located(spoken(message)))))
     if hint:
         hint_line = "    " + _("hint: {hint}").format(hint=spoken(hint))
         out.print(Text(literal(hint_line), style="dim"))
@@ -311,7 +321,7 @@ def print_readings(out: Console, readings: Sequence[Reading], on: date | None) -
         line = _(
             "read {file} ({layout}): region from {region}, figures from {values}, date: {when}"
         ).format(
-            file=reading.file,
+            file=located(reading.file),
             layout=", ".join(_(part) for part in reading.layout.split(", ")),
             region=repr(reading.region_column),
             values=", ".join(repr(v) for v in reading.value_columns),
@@ -382,12 +392,12 @@ def print_import(out: Console, plan: ImportPlan, names: dict[str, str], target: 
         out,
         _(
             "{added} added, {changed} changed, {unchanged} unchanged; "
-            "{skipped} region(s) skipped (not in the dataset)"
+            "{skipped} (not in the dataset)"
         ).format(
             added=len(plan.added),
             changed=len(plan.changed),
             unchanged=len(plan.unchanged),
-            skipped=len(plan.skipped),
+            skipped=counted(len(plan.skipped), "{n} region skipped", "{n} regions skipped"),
         ),
     )
     if plan.skipped:

@@ -23,7 +23,9 @@ from pathlib import Path
 from typing import Any
 
 # machine columns holding decimal numbers as text; XLSX stores them as numbers
-DECIMAL_COLUMNS = frozenset({"amount", "share", "sek_per_inhabitant"})
+DECIMAL_COLUMNS = frozenset(
+    {"amount", "share", "sek_per_inhabitant", "paid", "credited", "remaining"}
+)
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
 
@@ -55,10 +57,15 @@ def to_csv(rows: Sequence[dict[str, Any]], dialect: str = "machine") -> str:
 
     The ``excel-sv`` dialect is what Swedish Excel opens with a double click: ``;`` between
     cells, a decimal comma, CRLF line ends (and, when written, a UTF-8 byte-order mark: see
-    :func:`csv_bytes`). Same header and cells otherwise; the loader reads both.
+    :func:`csv_bytes`), and in Swedish its headers and words are Swedish (``invånare``,
+    ``ja``/``nej``: :mod:`norrort_cost.rendering.excel_sv`); in English the same header
+    and cells as the machine dialect.
     """
     if dialect == EXCEL_SV:
-        return _csv_text(rows, lambda value: _swedish(neutralise(value)), ";", "\r\n")
+        from norrort_cost.rendering.excel_sv import for_people
+
+        people = for_people(list(rows))
+        return _csv_text(people, lambda value: _swedish(neutralise(value)), ";", "\r\n")
     return _csv_text(rows, neutralise)
 
 
@@ -126,7 +133,7 @@ def to_xlsx(rows: Sequence[dict[str, Any]], sheet: str, notes: Sequence[str]) ->
 def _cell(key: str, value: Any) -> Any:  # noqa: ANN401 - spreadsheet cell
     numeric = key in DECIMAL_COLUMNS or key.startswith("amount_")
     if numeric and isinstance(value, str):
-        return Decimal(value)
+        return Decimal(value) if value else None  # a document without that amount: empty
     return neutralise(value)
 
 

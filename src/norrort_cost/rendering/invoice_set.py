@@ -1,7 +1,7 @@
 """A run of invoices or credit notes rendered in memory: every file name and its bytes.
 
 File names are made from the year, the kommunkod and the document number only
-(``faktura-2014-0125-7.pdf``, ``kreditnota-2014-0125-21.xml``, ``fakturor-2014.csv``),
+(``faktura-2014-0125-7.pdf``, ``kreditfaktura-2014-0125-21.xml``, ``fakturor-2014.csv``),
 never from names typed by people (a series prefix is letters, digits and dashes only).
 PDFs are rendered in this process: a worker pool measured no faster on the machines the
 tool runs on (see the README's performance section) and left processes behind when killed.

@@ -34,6 +34,8 @@ _CONTROL = {
     code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7F, 0xA0)) if chr(code) not in "\n\t"
 }
 _GROUPING_SPACE = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
+# the space between an amount and its unit: "24 291,03 kr" and "1,20 %" never break
+_UNIT_SPACE = re.compile(r"(?<=\d) (?=(?:kr|tkr|mnkr|mdkr|öre|%)(?![\wåäö]))")
 # a name column may shrink to this many cells (with an ellipsis), never below
 SQUEEZED = 8
 # a column of prose is wrapped to the room left, but never narrower than this
@@ -48,9 +50,11 @@ def literal(text: str) -> str:
 
 
 def unbroken(text: str) -> str:
-    """``text`` with the spaces that group a number's thousands made no-break spaces, and
-    control characters made visible (so that a table measures what it will show)."""
-    return _GROUPING_SPACE.sub(NO_BREAK_SPACE, literal(text))
+    """``text`` with the spaces that group a number's thousands, or stand between an amount
+    and its unit, made no-break spaces, and control characters made visible (so that a
+    table measures what it will show)."""
+    grouped = _GROUPING_SPACE.sub(NO_BREAK_SPACE, literal(text))
+    return _UNIT_SPACE.sub(NO_BREAK_SPACE, grouped)
 
 
 def wrap(text: str, width: int) -> str:
@@ -122,22 +126,32 @@ class Fitted:
     width: int
 
 
-def _needed(columns: Sequence[Column], *, short: bool) -> int:
-    return sum(c.narrowest(short=short) + _BORDER for c in columns) + 1
+def _needed(columns: Sequence[Column], *, short: bool, squeeze: bool = True) -> int:
+    def least(column: Column) -> int:
+        if squeeze or column.prose:
+            return column.narrowest(short=short)
+        return column.widest(short=short)
+
+    return sum(least(c) + _BORDER for c in columns) + 1
 
 
 def _choose(columns: Sequence[Column], width: int) -> tuple[list[Column], bool] | None:
-    """The columns that fit and whether with short headers; None if even the essentials do not."""
-    for short in (False, True):
-        if _needed(columns, short=short) <= width:
-            return list(columns), short
-    kept = list(columns)
-    for column in sorted(columns, key=lambda c: -c.rank):
-        if column.rank == 0:
-            break
-        kept.remove(column)
-        if _needed(kept, short=True) <= width:
-            return kept, True
+    """The columns that fit and whether with short headers; None if even the essentials do not.
+
+    Names are cut last: less important columns are dropped (highest rank first) while the
+    rest fit with every name whole; only when the essential columns alone do not fit so
+    are names shortened with an ellipsis (and the dropping starts again)."""
+    for squeeze in (False, True):
+        kept = list(columns)
+        for short in (False, True):
+            if _needed(kept, short=short, squeeze=squeeze) <= width:
+                return kept, short
+        for column in sorted(columns, key=lambda c: -c.rank):
+            if column.rank == 0:
+                break
+            kept.remove(column)
+            if _needed(kept, short=True, squeeze=squeeze) <= width:
+                return kept, True
     return None
 
 

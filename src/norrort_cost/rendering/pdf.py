@@ -8,8 +8,9 @@ Parsing the whole font for every invoice dominated the time of a run, so the fon
 once per process, in memory, to the characters invoices use (Latin-1, dashes, quotes, €).
 fpdf2 reads fonts from files, so each document writes the cut into a temporary folder that
 lives exactly as long as the document is rendered (nothing is left behind, even when a
-signal interrupts the run). Text is normalised to NFC; a character the font does not have
-is printed as ``?`` (see :func:`unprintable`, which the command line reports).
+signal interrupts the run; a folder a SIGKILL left is removed by the next run). Text is
+normalised to NFC; a character the font does not have is printed as ``?`` (see
+:func:`unprintable`, which the command line reports).
 
 Every page has the footer (the seller's name, address, organisationsnummer, bankgiro and
 contact, and "Sida N (M)"); a page after the first repeats the header with the document
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import io
+import os
 import tempfile
 import unicodedata
 from collections.abc import Iterator
@@ -45,6 +47,7 @@ from norrort_cost.rendering.pdf_sections import (
     lines,
     parties,
     payment,
+    preliminary_marking,
     set_font,
     title,
     totals,
@@ -156,15 +159,57 @@ def _font_cut() -> dict[str, bytes]:
     return cuts
 
 
+_FOLDER_PREFIX = "norrort-cost-fonts-"
+
+
 @contextmanager
 def fonts() -> Iterator[dict[str, Path]]:
-    """The cut fonts as files in a temporary folder that is removed when the block ends."""
-    with tempfile.TemporaryDirectory(prefix="norrort-cost-fonts-") as folder:
+    """The cut fonts as files in a temporary folder that is removed when the block ends.
+
+    The folder's name carries the process id; a run killed with SIGKILL cannot remove its
+    own, so the first document of every later run removes the folders of processes that
+    are gone (:func:`remove_stale_font_folders`).
+    """
+    remove_stale_font_folders()
+    prefix = f"{_FOLDER_PREFIX}{os.getpid()}-"
+    with tempfile.TemporaryDirectory(prefix=prefix) as folder:
         files = {}
         for style, data in _font_cut().items():
             files[style] = Path(folder) / _FONT_FILES[style]
             files[style].write_bytes(data)
         yield files
+
+
+@functools.cache
+def remove_stale_font_folders(directory: str | None = None) -> tuple[str, ...]:
+    """Remove font folders left by processes that no longer run (once per process).
+
+    Returns the names removed. A folder of a live process (another run, now) is kept, and
+    so is one that cannot be removed (another user's): nothing here stops a document.
+    """
+    import shutil
+
+    base = Path(directory or tempfile.gettempdir())
+    removed = []
+    for folder in base.glob(f"{_FOLDER_PREFIX}*"):
+        pid = folder.name.removeprefix(_FOLDER_PREFIX).split("-", 1)[0]
+        if not pid.isdigit() or _alive(int(pid)) or not folder.is_dir():
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        if not folder.exists():
+            removed.append(folder.name)
+    return tuple(removed)
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process with this id runs (one we may not signal counts as running)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 class _InvoicePdf(FPDF):
@@ -193,6 +238,8 @@ class _InvoicePdf(FPDF):
             header(self, self.invoice)
             if self.invoice.is_example:
                 example_marking(self, self.invoice)
+            if self.invoice.preliminary_note:
+                preliminary_marking(self, self.invoice)
             return
         set_font(self, 10, bold=True)
         self.cell(WIDTH / 2, 6, printable(self.invoice.seller.name))

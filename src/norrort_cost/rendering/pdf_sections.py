@@ -21,8 +21,10 @@ RED = (180, 20, 20)
 
 
 def title(invoice: Invoice) -> str:
-    """The document's title word: faktura or kreditfaktura."""
-    return "kreditfaktura" if invoice.is_credit_note else "faktura"
+    """The document's title word: faktura, kreditfaktura or tilläggsfaktura (a correction)."""
+    if invoice.is_credit_note:
+        return "kreditfaktura"
+    return "tilläggsfaktura" if invoice.corrects else "faktura"
 
 
 def set_font(
@@ -94,6 +96,13 @@ def example_marking(pdf: FPDF, invoice: Invoice) -> None:
     pdf.ln(4)
 
 
+def preliminary_marking(pdf: FPDF, invoice: Invoice) -> None:
+    """The boxed note that the amount rests on preliminary figures, to be settled."""
+    set_font(pdf, 10, bold=True)
+    pdf.multi_cell(WIDTH, 5, invoice.preliminary_note, border=1, align="C", padding=1)
+    pdf.ln(4)
+
+
 def footer(pdf: FPDF, invoice: Invoice) -> None:
     seller = invoice.seller
     pdf.set_y(-(MARGIN + FOOTER_HEIGHT - 4))
@@ -145,7 +154,9 @@ def _references(invoice: Invoice) -> list[tuple[str, str]]:
         ("Fakturadatum", invoice.issue_date.isoformat()),
     ]
     if invoice.corrects:
-        rows.append(("Avser faktura", invoice.corrects))
+        issued = invoice.corrects_issue_date
+        when = f" av {issued.isoformat()}" if issued else ""
+        rows.append(("Avser faktura", f"{invoice.corrects}{when}"))
     if not credit:
         rows += [("Förfallodatum", invoice.due_date.isoformat()), ("OCR-nummer", invoice.ocr)]
     rows.append(("Er referens", invoice.buyer_reference))

@@ -15,6 +15,7 @@ CSV and XLSX rows then end with one ``amount_<pool>`` column per pool.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from norrort_cost.allocation.results import Allocation, Part, Pool, Share
@@ -61,6 +62,7 @@ def allocation_record(
         "budget_ore": allocation.budget_ore,
         "illustrative": allocation.illustrative,
         "population_date": allocation.population_date.isoformat(),
+        **basis_record(allocation),
         "days_in_year": allocation.days_in_year,
         "rounding_unit": allocation.rounding_unit,
         "method": method_record(allocation),
@@ -101,6 +103,35 @@ def years_record(allocations: Sequence[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def basis_record(allocation: Allocation) -> dict[str, str | None]:
+    """Whether the figures are final or preliminary, and the date they will be settled on."""
+    final = allocation.final_population_date
+    return {
+        "basis": allocation.basis,
+        "final_population_date": final.isoformat() if final else None,
+    }
+
+
+PRELIMINARY_NOTICE = (
+    "PRELIMINARY: weighed by the population of {used} because SCB has not published "
+    "{final} yet; to be settled on the final figures."
+)
+
+
+def preliminary_notice(allocation: Allocation) -> str | None:
+    """The notice that an allocation rests on older figures (None if it is final)."""
+    return preliminary_text(allocation.population_date, allocation.final_population_date)
+
+
+def preliminary_text(used: date, final: date | None) -> str | None:
+    """The notice that figures of ``used`` stand in for ``final`` ones (None if final)."""
+    if final is None:
+        return None
+    from norrort_cost.rendering.i18n import _
+
+    return _(PRELIMINARY_NOTICE).format(used=used.isoformat(), final=final.isoformat())
+
+
 def method_record(allocation: Allocation | Explanation) -> dict[str, str]:
     """The method and its version, written into every output."""
     return {
@@ -117,6 +148,7 @@ def csv_rows(
     context = {"cooperation": allocation.cooperation, "year": allocation.year}
     method = {
         "illustrative": allocation.illustrative,
+        **basis_record(allocation),
         "method": allocation.method,
         "method_version": allocation.method_version,
     }

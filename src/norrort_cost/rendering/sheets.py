@@ -19,7 +19,7 @@ from norrort_cost.money import format_sek, kronor, ore_to_decimal, round_fractio
 from norrort_cost.rendering.change_console import STATUS_WORDS, whatif_title
 from norrort_cost.rendering.console import allocation_caption, part_ore, pool_title
 from norrort_cost.rendering.i18n import _
-from norrort_cost.rendering.records import ILLUSTRATIVE_NOTICE
+from norrort_cost.rendering.records import ILLUSTRATIVE_NOTICE, preliminary_notice
 from norrort_cost.rendering.xlsx import Kind, Sheet, SheetColumn, workbook
 
 KOMMUNKOD = "Kommunkod"
@@ -112,6 +112,9 @@ def allocation_notes(allocations: Sequence[Allocation], *, by_pool: bool = False
     if any(a.illustrative for a in allocations):
         notes.append(_(ILLUSTRATIVE_NOTICE))
     for allocation in allocations:
+        preliminary = preliminary_notice(allocation)
+        if preliminary:
+            notes.append(f"{allocation.year}: {preliminary}")
         notes.append(allocation_caption(allocation, by_pool=by_pool).replace("\n", " "))
         sources = sorted({s.population_source for s in allocation.shares if s.population_source})
         if sources:

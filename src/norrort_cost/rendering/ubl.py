@@ -17,9 +17,9 @@ import base64
 import xml.etree.ElementTree as ET
 
 from norrort_cost.invoicing.documents import Invoice, Party
-from norrort_cost.invoicing.lines import InvoiceLine
+from norrort_cost.invoicing.lines import CorrectionBasis, InvoiceLine
 from norrort_cost.money import machine_amount
-from norrort_cost.rendering.invoice_text import basis_text
+from norrort_cost.rendering.invoice_text import basis_text, cause_lines
 
 INVOICE_NS = "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
 CREDIT_NOTE_NS = "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2"
@@ -63,7 +63,7 @@ ET.register_namespace("cbc", CBC)
 
 
 def _stem(invoice: Invoice) -> str:
-    word = "kreditnota" if invoice.is_credit_note else "faktura"
+    word = "kreditfaktura" if invoice.is_credit_note else "faktura"
     return f"{word}-{invoice.year}-{invoice.buyer.kommunkod}-{invoice.number}"
 
 
@@ -135,13 +135,22 @@ def _root_tag(invoice: Invoice) -> str:
 
 def _note(invoice: Invoice) -> str:
     note = f"{invoice.cooperation} {invoice.year}: kostnadsfördelning mellan medlemskommunerna."
+    if invoice.preliminary_note:
+        note = f"{note} {invoice.preliminary_note}"
+    bases = [line.basis for line in invoice.lines if isinstance(line.basis, CorrectionBasis)]
+    if bases:
+        note = f"{note} Avräkning: {'; '.join(cause_lines(bases[0].causes))}."
     return f"{invoice.example_note} {note}" if invoice.is_example else note
 
 
 def _attachment(root: ET.Element, invoice: Invoice, pdf: bytes) -> None:
     reference = _cac(root, "AdditionalDocumentReference")
     _cbc(reference, "ID", invoice.number)
-    word = "Kreditfaktura" if invoice.is_credit_note else "Faktura"
+    word = "Faktura"
+    if invoice.is_credit_note:
+        word = "Kreditfaktura"
+    elif invoice.corrects:
+        word = "Tilläggsfaktura"
     _cbc(reference, "DocumentDescription", f"{word} i PDF-format")
     attachment = _cac(reference, "Attachment")
     _cbc(

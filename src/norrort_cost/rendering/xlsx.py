@@ -5,7 +5,10 @@ bold totals row; nothing above the header, so ``pandas.read_excel`` reads it as 
 Amounts are numbers with the format ``#,##0.00`` (Swedish Excel shows ``24 291,03``),
 shares are fractions with a percentage format, dates are dates (``yyyy-mm-dd``), and a
 kommunkod is text (``0114`` keeps its zero). Notes (illustrative budget, method, sources)
-go on their own sheet. The bytes are the same for the same input (fixed zip timestamps).
+go on their own sheet. Every sheet prints: A4, landscape when wide, one page wide, the
+header row repeated on each page and the page number in the footer; a column is as wide as
+its header (bold, with the filter button) or its widest value. The bytes are the same for
+the same input (fixed zip timestamps).
 openpyxl is imported only here, and only when a workbook is written.
 """
 
@@ -21,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from norrort_cost.money import format_decimal_sv
 from norrort_cost.rendering.files import fixed_zip_dates, neutralise
+from norrort_cost.rendering.i18n import _
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -44,6 +48,10 @@ FORMATS = {
     Kind.DATE: "yyyy-mm-dd",
 }
 WIDEST = 60
+# the column widths (in Excel's character units) a portrait A4 page holds at 100 %
+PORTRAIT_WIDTH = 90
+# a bold header with the filter's drop-down button beside it needs about this much more
+HEADER_ROOM = 5
 
 
 @dataclass(frozen=True)
@@ -79,6 +87,7 @@ def workbook(sheets: Sequence[Sheet], notes_title: str, notes: Sequence[str]) ->
     for note in notes:
         notes_sheet.append([neutralise(note)])
     notes_sheet.column_dimensions["A"].width = 100
+    _print_setup(notes_sheet, width=100, title_row=False)
     buffer = io.BytesIO()
     book.save(buffer)
     return fixed_zip_dates(buffer.getvalue())
@@ -112,6 +121,29 @@ def _write_sheet(worksheet: Worksheet, sheet: Sheet) -> None:
     worksheet.freeze_panes = "A2"
     last = get_column_letter(max(len(sheet.columns), 1))
     worksheet.auto_filter.ref = f"A1:{last}{rows + 1}"
+    _print_setup(worksheet, width=sum(_width(c) for c in sheet.columns), title_row=True)
+
+
+def _print_setup(worksheet: Worksheet, *, width: float, title_row: bool) -> None:
+    """A sheet that prints: A4, landscape when its columns are wider than a portrait page,
+    fitted to one page wide (as many pages tall as it takes), the header row repeated on
+    every page, and the page number in the footer ("Sida 1 av 2")."""
+    setup = worksheet.page_setup
+    setup.paperSize = worksheet.PAPERSIZE_A4
+    setup.orientation = "landscape" if width > PORTRAIT_WIDTH else "portrait"
+    setup.fitToWidth = 1
+    setup.fitToHeight = 0
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    worksheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    worksheet.print_options.gridLines = False
+    if title_row:
+        worksheet.print_title_rows = "1:1"
+    footer, header = worksheet.oddFooter, worksheet.oddHeader
+    if footer is not None:
+        footer.center.text = _("Page &P of &N")
+    if header is not None:
+        header.center.text = neutralise(worksheet.title).replace("&", "&&")
 
 
 def _cell(kind: Kind, value: Any) -> Any:  # noqa: ANN401 - spreadsheet cell
@@ -136,5 +168,8 @@ def _shown(kind: Kind, value: Any) -> str:  # noqa: ANN401 - spreadsheet cell
 
 
 def _width(column: SheetColumn) -> float:
-    texts = [column.header, *(_shown(column.kind, v) for v in (*column.values, column.total))]
-    return min(WIDEST, max(len(t) for t in texts) + 2)
+    """Wide enough for every value and for the header (bold, with its filter button)."""
+    texts = [_shown(column.kind, v) for v in (*column.values, column.total)]
+    values = max((len(t) for t in texts), default=0) + 2
+    header = len(column.header) + len(column.header) // 10 + HEADER_ROOM  # bold is wider
+    return min(WIDEST, max(values, header))

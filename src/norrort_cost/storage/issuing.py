@@ -15,21 +15,27 @@ The protocol, for one run writing into ``--out``:
    cut (:func:`~norrort_cost.storage.signals.uninterrupted`). A crash before the commit
    leaves the register as it was and only a staging folder (deleted by step 2); a crash
    after it leaves a committed run whose files step 2 moves into place.
+
+After the commit nothing is ever deleted: a directory the run made is removed on failure
+only while it is empty. The register records each run's directory, so any later run (or
+``register verify``) recovers every directory (:func:`recover_everywhere`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
-from norrort_cost.problems import UsageError
+from norrort_cost.problems import UsageError, said
 from norrort_cost.storage.register import open_register
-from norrort_cost.storage.signals import uninterrupted
+from norrort_cost.storage.signals import Interrupted, issued, uninterrupted
 
 STAGING_PREFIX = ".norrort-cost-"
 JOURNAL = "journal.json"
@@ -37,23 +43,33 @@ JOURNAL = "journal.json"
 
 @contextmanager
 def locked_directory(directory: Path) -> Iterator[None]:
-    """``directory`` (made if missing, removed again on failure) locked for this run."""
+    """``directory`` (made if missing) locked for this run.
+
+    A directory this run made is removed again on failure only while it is empty: a file
+    in it (an issued document, a staged run) is never deleted, whatever fails.
+    """
     if directory.exists() and not directory.is_dir():
-        raise UsageError(f"{directory} is not a directory", "choose another --out directory")
+        raise UsageError(
+            said("{directory} is not a directory", directory=str(directory)),
+            "choose another --output directory",
+        )
     created = not directory.exists()
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UsageError(
-            f"cannot create {directory}: {exc.strerror or exc}", "check the --out path"
-        ) from None
+            said("cannot create {directory}: {reason}", directory=str(directory),
+                 reason=exc.strerror or str(exc)),
+            "check the --output path",
+        ) from None  # fmt: skip
     handle = os.open(directory, os.O_RDONLY)
     try:
         _lock(handle, directory)
         yield
     except BaseException:
-        if created and not any(directory.glob(f"{STAGING_PREFIX}*")):
-            shutil.rmtree(directory, ignore_errors=True)  # kept if a committed run is staged
+        if created:
+            with contextlib.suppress(OSError):
+                directory.rmdir()  # only ever an empty directory
         raise
     finally:
         os.close(handle)  # closing releases the lock
@@ -68,7 +84,7 @@ def _lock(handle: int, directory: Path) -> None:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         raise UsageError(
-            f"another norrort-cost run is writing to {directory}",
+            said("another norrort-cost run is writing to {directory}", directory=str(directory)),
             "wait for it to finish; nothing was written",
         ) from None
 
@@ -84,10 +100,37 @@ def recover(directory: Path) -> list[str]:
             for name in _names(journal.get("files")):
                 if (staging / name).exists():
                     (staging / name).replace(directory / name)
-            done.append(f"completed the interrupted run {journal['run']} in {directory}")
+            done.append(
+                said("completed the interrupted run {run} in {directory}",
+                     run=str(journal["run"]), directory=str(directory))
+            )  # fmt: skip
         else:
-            done.append(f"removed the unfinished files of an interrupted run in {directory}")
+            done.append(
+                said("removed the unfinished files of an interrupted run in {directory}",
+                     directory=str(directory))
+            )  # fmt: skip
         shutil.rmtree(staging, ignore_errors=True)
+    return done
+
+
+def recover_everywhere(directories: Iterable[str], *, skip: Path | None = None) -> list[str]:
+    """:func:`recover` in every directory a run of the register wrote to (that still exists)."""
+    done: list[str] = []
+    seen = {skip.resolve()} if skip is not None else set()
+    for name in directories:
+        directory = Path(name)
+        if not name or not directory.is_dir() or directory.resolve() in seen:
+            continue
+        seen.add(directory.resolve())
+        with contextlib.suppress(OSError):
+            handle = os.open(directory, os.O_RDONLY)
+            try:
+                _lock(handle, directory)
+                done += recover(directory)
+            except UsageError:
+                pass  # another run is writing there: it recovers the folder itself
+            finally:
+                os.close(handle)
     return done
 
 
@@ -122,7 +165,7 @@ def check_targets(directory: Path, files: Mapping[str, bytes], *, overwrite: boo
     occupied = sorted(name for name in files if (directory / name).is_dir())
     if occupied:
         raise UsageError(
-            f"{directory / occupied[0]} is a directory, not an invoice file",
+            said("{path} is a directory, not an invoice file", path=str(directory / occupied[0])),
             "move it away; --force replaces files, never directories",
         )
     existing = sorted(
@@ -133,9 +176,10 @@ def check_targets(directory: Path, files: Mapping[str, bytes], *, overwrite: boo
     if existing and not overwrite:
         shown = ", ".join(existing[:3]) + (" ..." if len(existing) > 3 else "")
         raise UsageError(
-            f"{len(existing)} file(s) already exist in {directory}: {shown}",
-            "add --force to replace them, or choose another --out directory",
-        )
+            said("{count} file(s) already exist in {directory}: {names}", count=len(existing),
+                 directory=str(directory), names=shown),
+            "add --force to replace them, or choose another --output directory",
+        )  # fmt: skip
 
 
 def publish(
@@ -146,10 +190,12 @@ def publish(
 ) -> list[Path]:
     """Stage ``files`` in ``directory``, ``commit`` the register, move them into place.
 
-    ``journal`` names the run and its register (step 3 of the protocol above).
+    ``journal`` names the run and its register (step 3 of the protocol above). A signal
+    during the commit and the renames is raised after them, saying that the run is issued.
     """
     staging = Path(tempfile.mkdtemp(dir=directory, prefix=STAGING_PREFIX))
     keep_staging = False
+    committed = False
     try:
         for name, data in files.items():
             (staging / name).write_bytes(data)
@@ -157,23 +203,43 @@ def publish(
         _write_synced(staging / JOURNAL, json.dumps(record).encode())
         with uninterrupted():
             commit()
-            keep_staging = True  # from here on the next run can finish what this one began
+            committed = keep_staging = True  # the next run can finish what this one began
+            issued(issued_outcome(len(files), directory))
             moved = [_move(staging / name, directory / name) for name in files]
             keep_staging = False
+    except Interrupted as exc:
+        if not committed:
+            raise
+        raise Interrupted(exc.signum, issued_outcome(len(files), directory)) from None
     except OSError as exc:
         if keep_staging:
             raise UsageError(
-                f"the register holds the run, but moving its files failed: {exc}",
-                f"run the command again: it completes the run from {staging.name}",
-            ) from None
+                said("the register holds the run, but moving its files failed: {reason}",
+                     reason=exc.strerror or str(exc)),
+                said("run the command again (or norrort-cost register verify): it completes "
+                     "the run from {staging}", staging=str(staging)),
+            ) from None  # fmt: skip
+        full = exc.errno == errno.ENOSPC
         raise UsageError(
-            f"could not write the files to {directory}: {exc.strerror or exc}",
-            "nothing was written; check the directory and try again",
-        ) from None
+            said("could not write the files to {directory}: {reason}",
+                 directory=str(directory), reason=exc.strerror or str(exc)),
+            "nothing was written; free some space and try again" if full
+            else "nothing was written; check the directory and try again",
+            code="disk-full" if full else "",
+        ) from None  # fmt: skip
     finally:
         if not keep_staging:
             shutil.rmtree(staging, ignore_errors=True)
     return moved
+
+
+def issued_outcome(count: int, directory: Path) -> str:
+    """What a run stopped after its register commit really did."""
+    return said(
+        "the run is issued: the register holds it and its {count} file(s) are in {directory}",
+        count=count,
+        directory=str(directory),
+    )
 
 
 def _move(source: Path, target: Path) -> Path:

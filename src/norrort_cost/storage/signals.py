@@ -5,7 +5,8 @@ behind. Inside :func:`interruptible` both signals raise :class:`Interrupted` ins
 every ``with`` block and ``finally`` clause runs (staging folders removed, the register
 transaction rolled back). Inside :func:`uninterrupted` a signal only is noted, and raised
 when the section is over: the commit of the register and the renames that follow it
-happen together or not at all.
+happen together or not at all. Once a run has committed (:func:`issued`) a later signal
+says what it issued instead of "nothing was written".
 """
 
 from __future__ import annotations
@@ -17,14 +18,18 @@ from contextlib import contextmanager
 from types import FrameType
 
 HANDLED = (signal.SIGINT, signal.SIGTERM)
+NOTHING_WRITTEN = "nothing was written; run it again"
 
 
 class Interrupted(BaseException):
     """The run was stopped by a signal; ``exit_code`` is 128 + the signal's number."""
 
-    def __init__(self, signum: int) -> None:
+    def __init__(self, signum: int, outcome: str = "") -> None:
         self.signum = signum
         self.exit_code = 128 + signum
+        # what really happened, for the message: by default the run was stopped before
+        # anything was issued; after the register commit the run says what it issued
+        self.outcome = outcome or getattr(_state, "outcome", "") or NOTHING_WRITTEN
         super().__init__(signal.Signals(signum).name)
 
 
@@ -46,11 +51,18 @@ def interruptible() -> Iterator[None]:
         yield
         return
     previous = {signum: signal.signal(signum, _handler) for signum in HANDLED}
+    _state.outcome = ""
     try:
         yield
     finally:
+        _state.outcome = ""
         for signum, handler in previous.items():
             signal.signal(signum, handler)
+
+
+def issued(outcome: str) -> None:
+    """From now on a signal says ``outcome`` (what the run committed), not "nothing"."""
+    _state.outcome = outcome
 
 
 @contextmanager

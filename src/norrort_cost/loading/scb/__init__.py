@@ -15,15 +15,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from norrort_cost.loading.csvfile import read_bytes
+from norrort_cost.loading.encoding import decode_checked
+from norrort_cost.loading.scb.choice import cube_choice_problems
 from norrort_cost.loading.scb.header import ColumnChoice
 from norrort_cost.loading.scb.jsonstat import read_jsonstat
 from norrort_cost.loading.scb.observations import Observation, resolve
-from norrort_cost.loading.scb.pcaxis import px_encoding, read_px
-from norrort_cost.loading.scb.sniff import Kind, advice, decode, sniff, text_rows
+from norrort_cost.loading.scb.pcaxis import px_text, read_px
+from norrort_cost.loading.scb.sniff import Kind, advice, sniff, text_rows
 from norrort_cost.loading.scb.table import read_table
 from norrort_cost.loading.scb.workbook import sheet_rows
+from norrort_cost.loading.workbooks import file_problem
 from norrort_cost.population.importing import Reading, RegionFigure
-from norrort_cost.problems import DataError, Problem
+from norrort_cost.problems import DataError, Problem, quoted, said
 
 __all__ = ["ColumnChoice", "ScbExport", "parse_scb", "read_export", "read_scb"]
 
@@ -42,6 +45,9 @@ def read_scb(*paths: Path, choice: ColumnChoice | None = None) -> ScbExport:
     readings: list[Reading] = []
     problems: list[Problem] = []
     for path in paths:
+        if (refused := _too_large(path)) is not None:
+            problems.append(refused)
+            continue
         data, unreadable = read_bytes(path, path.name)
         problems.extend(unreadable)
         if data is not None:
@@ -63,8 +69,19 @@ def read_export(
         return [], None, [_refuse(name, "empty-file", "the file is empty", advice(""))]
     kind, what = sniff(data)
     if kind is None:
-        return [], None, [_refuse(name, "not-a-table", f"the file is {what}", advice(what))]
+        return (
+            [],
+            None,
+            [
+                _refuse(
+                    name, "not-a-table", said("the file is {what}", what=quoted(what)), advice(what)
+                )
+            ],
+        )
     observations, reading, read_problems = _observations(data, name, kind, choice)
+    cube = reading is not None and kind in {Kind.PX, Kind.JSON}
+    if cube and reading is not None and (refused := cube_choice_problems(reading, choice)):
+        return [], None, read_problems + refused
     if reading is None:
         return [], reading, read_problems
     figures, notes, problems = resolve(observations, reading.file)
@@ -99,12 +116,25 @@ def _observations(
         if problems:
             return [], None, problems
         return read_table(rows, f"{name} (sheet {sheet})", choice, "Excel", sheet)
-    if kind == Kind.JSON:
-        return read_jsonstat(decode(data), name, choice.value)
     if kind == Kind.PX:
-        return read_px(data.decode(px_encoding(data), errors="replace"), name, choice.value)
-    rows, delimiter = text_rows(decode(data))
+        text, mixed = px_text(data, name)
+        return ([], None, [mixed]) if mixed else read_px(text, name, choice.value)
+    text, mixed = decode_checked(data, name)
+    if mixed:
+        return [], None, [mixed]
+    if kind == Kind.JSON:
+        return read_jsonstat(text, name, choice.value)
+    rows, delimiter = text_rows(text)
     return read_table(rows, name, choice, f"CSV ({delimiter!r})")
+
+
+def _too_large(path: Path) -> Problem | None:
+    """A problem if the file is larger than the limit (checked before it is read)."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return None  # read_bytes says why it cannot be read
+    return file_problem(path.name, size)
 
 
 def _refuse(file: str, code: str, message: str, hint: str) -> Problem:

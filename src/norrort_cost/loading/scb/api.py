@@ -1,82 +1,295 @@
-"""Getting population figures from SCB's PxWebApi 2 (JSON-stat 2.0 answers).
+"""Talking to SCB's PxWebApi 2: the two documented endpoints, nothing else.
 
-One GET of table TAB638 (BE0101N1, "Folkmängden efter region, ... och år"): the contents
-BE0101N1 (folkmängd, 31 December), the dataset's kommunkoder as regions, the years asked
-for or the latest (``top(1)``); every other variable is left out, so SCB answers with its
-total. The answer goes through the same reader as a downloaded JSON-stat file. The
-standard library's urllib with a short timeout: without a network it fails at once.
+``GET {base}/tables/{id}/metadata?lang=sv`` and ``POST {base}/tables/{id}/data?lang=sv&
+outputFormat=json-stat2`` with ``{"selection": [{"variableCode", "valueCodes"}, ...]}``.
+The standard library's urllib: its default proxy handler takes ``HTTPS_PROXY``/
+``HTTP_PROXY`` and ``NO_PROXY`` from the environment. One :class:`Exchange` has a total
+time limit and a size cap for every answer; HTTP 429 is retried after ``Retry-After`` a
+few times; a redirect to another host is refused. Every failure is an
+:class:`ScbUnreachableError` (exit code 4) whose hint fits its cause.
 """
 
 from __future__ import annotations
 
+import email.utils
 import json
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from email.message import Message
+from http.client import HTTPException, HTTPMessage, HTTPResponse
+from typing import IO
 
 from norrort_cost.problems import UsageError, said
 
 DEFAULT_API_URL = "https://statistikdatabasen.scb.se/api/v2"
+API_PATH = "/api/v2"  # where PxWebApi 2 lives on its host
 API_URL_ENV = "NORRORT_COST_SCB_API_URL"
-TABLE = "TAB638"
-CONTENTS = "BE0101N1"
-TIMEOUT_SECONDS = 5.0
+TABLES_ENV = "NORRORT_COST_SCB_TABLES"
+DEFAULT_TABLES = ("TAB638", "TAB5557")
+REQUEST_SECONDS = 20.0  # one request
+TOTAL_SECONDS = 90.0  # the whole exchange, retries and waits included
+MAX_BYTES = 16 * 1024 * 1024  # an answer for the members is some kilobytes
+RETRIES = 3  # after HTTP 429
+LONGEST_WAIT = 30.0  # a Retry-After beyond this is not waited for
 EXIT_UNREACHABLE = 4
+_CHUNK = 64 * 1024
 
-Fetcher = Callable[[str, float], bytes]
+PROXY_HINT = (
+    "a proxy or a network login page answered instead of SCB: set HTTPS_PROXY (and "
+    "NO_PROXY) to your organisation's proxy, or sign in to the network, and try again"
+)
+NETWORK_HINT = (
+    "check the network connection and HTTPS_PROXY, or download the table as a file from "
+    "Statistikdatabasen and use 'population import-scb FILE'"
+)
 
 
 class ScbUnreachableError(UsageError):
     """SCB's API could not be reached or did not answer with figures (exit code 4)."""
 
     exit_code = EXIT_UNREACHABLE
+    status: int | None = None  # the HTTP status of an error answer, if there was one
 
 
-def data_url(base: str, kommunkoder: Sequence[str], years: Sequence[int]) -> str:
-    """The GET address of the population of ``kommunkoder`` in ``years`` (latest if none)."""
-    query = {
-        "lang": "sv",
-        "outputFormat": "json-stat2",
-        "valueCodes[ContentsCode]": CONTENTS,
-        "valueCodes[Region]": ",".join(kommunkoder),
-        "valueCodes[Tid]": ",".join(str(y) for y in sorted(years)) or "top(1)",
-    }
-    return f"{base.rstrip('/')}/tables/{TABLE}/data?{urllib.parse.urlencode(query, safe='(),')}"
+class _SameHost(urllib.request.HTTPRedirectHandler):
+    """Follows a redirect on SCB's own host only; another host is refused."""
+
+    def redirect_request(  # noqa: PLR0913, PLR0917 - urllib's signature
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        here = urllib.parse.urlsplit(req.full_url).hostname
+        there = urllib.parse.urlsplit(newurl).hostname
+        if there != here:
+            fp.close()
+            raise ScbUnreachableError(
+                said("SCB's API redirected to another host ({host})", host=there or newurl),
+                "check the API address (--api-url, scb_api_url); a redirect elsewhere is "
+                "often a proxy's or a network's login page",
+            )
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def fetch(url: str, timeout: float = TIMEOUT_SECONDS) -> bytes:
-    """The body of SCB's answer; ScbUnreachableError (exit 4) saying why there is none."""
-    if not url.startswith(("http://", "https://")):
-        raise UsageError(
-            said("{url} is not an http(s) address", url=url), "set scb_api_url to SCB's API"
+@dataclass
+class Exchange:
+    """One conversation with the API at ``base``: a total time limit over all its requests."""
+
+    base: str
+    total_seconds: float = TOTAL_SECONDS
+    max_bytes: int = MAX_BYTES
+    sleep: Callable[[float], None] = time.sleep
+    clock: Callable[[], float] = time.monotonic
+    deadline: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        if not self.base.startswith(("http://", "https://")) or not _well_formed(self.base):
+            raise UsageError(
+                said("{url} is not an http(s) address", url=self.base),
+                "set scb_api_url to SCB's API",
+            )
+        self.base = self.base.rstrip("/").removesuffix("/tables")
+        self.deadline = self.clock() + self.total_seconds
+
+    def metadata(self, table: str) -> object:
+        """The table's metadata (JSON-stat 2.0 without values).
+
+        An address given without PxWebApi 2's path (``http://host:port``) that answers 404
+        is tried once more with ``/api/v2`` added, and kept if that answers.
+        """
+        try:
+            return self._metadata(table)
+        except ScbUnreachableError as exc:
+            if exc.status != 404 or self.base.endswith(API_PATH):
+                raise
+            given = self.base
+            self.base = given + API_PATH
+            try:
+                return self._metadata(table)
+            except ScbUnreachableError:
+                self.base = given
+                raise exc from None
+
+    def _metadata(self, table: str) -> object:
+        quoted = urllib.parse.quote(table, safe="")
+        url = f"{self.base}/tables/{quoted}/metadata?lang=sv"
+        return self._json(urllib.request.Request(url))  # noqa: S310 - http(s) checked above
+
+    def data(self, table: str, selection: dict[str, list[str]]) -> object:
+        """SCB's JSON-stat 2.0 answer for ``selection`` (variable code -> value codes)."""
+        body = {"selection": [{"variableCode": k, "valueCodes": v} for k, v in selection.items()]}
+        quoted = urllib.parse.quote(table, safe="")
+        url = f"{self.base}/tables/{quoted}/data?lang=sv&outputFormat=json-stat2"
+        request = urllib.request.Request(  # noqa: S310 - http(s) checked in __post_init__
+            url,
+            data=json.dumps(body).encode("utf-8"),
+            headers={"Content-Type": "application/json"},
+            method="POST",
         )
-    request = urllib.request.Request(url, headers={"Accept": "application/json"})  # noqa: S310 - http(s) checked above
+        return self._json(request)
+
+    def _json(self, request: urllib.request.Request) -> object:
+        request.add_header("Accept", "application/json")
+        for attempt in range(RETRIES + 1):
+            status, headers, body = self._send(request)
+            if status != 429:
+                break
+            wait = _retry_after(headers.get("Retry-After"))
+            if attempt == RETRIES or wait > min(LONGEST_WAIT, self.deadline - self.clock()):
+                raise ScbUnreachableError(
+                    said("SCB's API limits the requests (HTTP 429) after {n} tries", n=attempt + 1),
+                    "wait a few minutes and run it again; other programs on your network may "
+                    "be asking SCB at the same time",
+                )
+            self.sleep(wait)
+        if status >= 300:  # a redirect urllib does not follow (307 on POST) is an error too
+            raise _http_error(status, body)
+        return _parse(body, headers.get("Content-Type", ""))
+
+    def _send(self, request: urllib.request.Request) -> tuple[int, Message, bytes]:
+        left = self.deadline - self.clock()
+        if left <= 0:
+            raise _too_slow(self.total_seconds)
+        opener = urllib.request.build_opener(_SameHost())
+        try:
+            with opener.open(request, timeout=min(REQUEST_SECONDS, left)) as answer:
+                return answer.status, answer.headers, self._read(answer)
+        except urllib.error.HTTPError as exc:
+            try:
+                return exc.code, exc.headers, self._read(exc)
+            finally:
+                exc.close()
+        except (TimeoutError, urllib.error.URLError, OSError, HTTPException) as exc:
+            # HTTPException: an answer that is not HTTP, cut short or with broken framing
+            raise _unreachable(request.full_url, exc) from None
+
+    def _read(self, answer: HTTPResponse | urllib.error.HTTPError) -> bytes:
+        chunks: list[bytes] = []
+        size = 0
+        while chunk := answer.read(_CHUNK):
+            size += len(chunk)
+            if size > self.max_bytes:
+                raise ScbUnreachableError(
+                    said("SCB's answer is larger than {mb} MB", mb=self.max_bytes // 2**20),
+                    "ask fewer years at a time (--year)",
+                )
+            if self.clock() > self.deadline:
+                raise _too_slow(self.total_seconds)
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+
+def _well_formed(url: str) -> bool:
+    """Whether ``url`` has a host, a valid port if any, and no spaces or control characters."""
+    if any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in url):
+        return False
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as answer:  # noqa: S310 - same
-            body: bytes = answer.read()
-            return body
-    except urllib.error.HTTPError as exc:
-        raise ScbUnreachableError(
-            f"SCB's API answered {exc.code} {exc.reason}: {_detail(exc.read())}",
-            "check the years asked for (SCB publishes a year's figures in the spring after) "
-            "and the API address (scb_api_url in cooperation.toml)",
+        parts = urllib.parse.urlsplit(url)
+        _ = parts.port  # ValueError when out of range or not a number
+    except ValueError:
+        return False
+    return bool(parts.hostname)
+
+
+def _retry_after(value: str | None) -> float:
+    """Seconds to wait from a Retry-After header (seconds or an HTTP date); 5 if none."""
+    if value is None or not value.strip():
+        return 5.0
+    if value.strip().isdigit():
+        return float(value.strip())
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return 5.0
+    return max(0.0, when.timestamp() - time.time())
+
+
+def _parse(body: bytes, content_type: str) -> object:
+    """The JSON of an answer, read within the JSON bounds (a located problem past them)."""
+    from norrort_cost.loading.jsontext import JsonLimitError, parse_json
+    from norrort_cost.problems import DataError, Problem
+
+    try:
+        return parse_json(body.decode("utf-8"))
+    except JsonLimitError as exc:
+        raise DataError(
+            [
+                Problem(
+                    file="SCB's answer",
+                    line=exc.line,
+                    code=exc.code,
+                    message=exc.message,
+                    hint="SCB's API does not answer like this: check --api-url",
+                )
+            ]
         ) from None
-    except (urllib.error.URLError, TimeoutError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        kind = content_type.split(";", maxsplit=1)[0].strip() or "no content type"
         raise ScbUnreachableError(
-            f"SCB's API at {urllib.parse.urlsplit(url).netloc} cannot be reached: {reason}",
-            "check the network connection, or download the table as a file from "
-            "Statistikdatabasen and use 'population import-scb FILE'",
+            said("SCB's API answered with {kind}, not JSON", kind=kind), PROXY_HINT
         ) from None
+
+
+def _http_error(status: int, body: bytes) -> ScbUnreachableError:
+    error = _status_error(status, body)
+    error.status = status
+    return error
+
+
+def _status_error(status: int, body: bytes) -> ScbUnreachableError:
+    title = _detail(body)
+    message = said("SCB's API answered {status}: {title}", status=status, title=title)
+    if status >= 500:
+        return ScbUnreachableError(message, "SCB's service has a problem: try again later")
+    if status in (404, 410):
+        return ScbUnreachableError(
+            message, "check the table ids (--table, scb_tables) and the API address (--api-url)"
+        )
+    if status in (401, 403, 407):
+        return ScbUnreachableError(message, PROXY_HINT)
+    return ScbUnreachableError(
+        message, "SCB refused the selection: check the table ids (--table) and the years"
+    )
 
 
 def _detail(body: bytes) -> str:
     """The title of an API error answer (RFC 7807 problem JSON), or its first words."""
+    from norrort_cost.loading.jsontext import parse_json
+
     try:
-        data = json.loads(body)
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        return body[:120].decode("utf-8", errors="replace").strip() or "no details"
+        data = parse_json(body.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):  # not JSON, or past a limit
+        text = body[:120].decode("utf-8", errors="replace").strip()
+        return " ".join(text.split()) or "no details"
     if isinstance(data, dict):
         return str(data.get("title") or data.get("detail") or data)[:200]
     return str(data)[:200]
+
+
+def _too_slow(seconds: float) -> ScbUnreachableError:
+    return ScbUnreachableError(
+        said("SCB's API did not answer within {seconds} seconds", seconds=int(seconds)),
+        "try again later, or download the table from Statistikdatabasen and use "
+        "'population import-scb FILE'",
+    )
+
+
+def _unreachable(url: str, exc: BaseException) -> ScbUnreachableError:
+    reason = getattr(exc, "reason", exc)
+    host = urllib.parse.urlsplit(url).netloc
+    if isinstance(reason, TimeoutError):
+        return ScbUnreachableError(
+            said("SCB's API at {host} did not answer in time", host=host), NETWORK_HINT
+        )
+    return ScbUnreachableError(
+        said("SCB's API at {host} cannot be reached: {reason}", host=host, reason=reason),
+        NETWORK_HINT,
+    )

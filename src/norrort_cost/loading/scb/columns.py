@@ -30,7 +30,7 @@ from norrort_cost.loading.scb.labels import (
     role_of,
     sex_of,
 )
-from norrort_cost.problems import Problem
+from norrort_cost.problems import Problem, said
 
 _CODE = re.compile(r"\d{3,4}")
 _SHORT_CODE = re.compile(r"\d{1,4}")
@@ -148,9 +148,16 @@ def _breakdowns(columns: list[Column], body: list[GridRow], file: str, line: int
                     column=column.label,
                     value=", ".join(values[:4]),
                     code="unknown-breakdown",
-                    message=f"the figures are broken down by {column.label} "
-                    f"({', '.join(values[:4])}): a part of the population, not all of it",
-                    hint=f"export the table again without {column.label} (or with its total)",
+                    message=said(
+                        "the figures are broken down by {column} ({values}): a part of the "
+                        "population, not all of it",
+                        column=column.label,
+                        values=", ".join(values[:4]),
+                    ),
+                    hint=said(
+                        "export the table again without {column} (or with its total)",
+                        column=column.label,
+                    ),
                 )
             )
     return problems
@@ -183,8 +190,10 @@ def _region(
             value=";".join(c.label for c in found) or None,
             code="no-region-column" if not found else "ambiguous-region-column",
             message=what,
-            hint="name it with --region-column NAME "
-            f"(columns: {', '.join(c.label for c in columns)})",
+            hint=said(
+                "name it with --region-column NAME (columns: {columns})",
+                columns=", ".join(c.label for c in columns),
+            ),
         )
     ]
 
@@ -219,8 +228,11 @@ def _values(
                 value=";".join(c.label for c in plain) or None,
                 code="ambiguous-value-column" if plain else "no-value-column",
                 message=what,
-                hint="name it with --value-column NAME (columns: "
-                f"{', '.join(c.label for c in columns)}); SCB calls it Folkmängd or the year",
+                hint=said(
+                    "name it with --value-column NAME (columns: {columns}); SCB calls it "
+                    "Folkmängd or the year",
+                    columns=", ".join(c.label for c in columns),
+                ),
             )
         ],
     )
@@ -245,8 +257,8 @@ def _no_such(file: str, line: int, columns: list[Column], name: str, option: str
         column=None,
         value=name,
         code="unknown-column",
-        message=f"{option} {name!r}: the header has no such column",
-        hint=f"the columns are: {', '.join(c.label for c in columns)}",
+        message=said("{option} {name!r}: the header has no such column", option=option, name=name),
+        hint=said("the columns are: {columns}", columns=", ".join(c.label for c in columns)),
     )
 
 

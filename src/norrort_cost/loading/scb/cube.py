@@ -9,6 +9,7 @@ other dimension must hold one category or a total.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import product
 
@@ -17,6 +18,7 @@ from norrort_cost.loading.scb.labels import (
     Role,
     Sex,
     day_of,
+    is_age_total,
     is_plain_year,
     is_total,
     on_day,
@@ -26,7 +28,7 @@ from norrort_cost.loading.scb.labels import (
 )
 from norrort_cost.loading.scb.observations import Observation
 from norrort_cost.population.importing import Reading
-from norrort_cost.problems import Problem
+from norrort_cost.problems import Problem, said
 
 _CONTENTS = frozenset({"contentscode", "tabellinnehall", "contents", "innehall"})
 _TIME = frozenset({"tid", "time", "ar", "manad", "kvartal", "year", "month"})
@@ -58,7 +60,7 @@ class Dimension:
 
 def cube_observations(
     dimensions: list[Dimension],
-    values: list[str],
+    values: Sequence[str],
     file: str,
     value_choice: str | None,
     described: tuple[str, str],
@@ -75,16 +77,12 @@ def cube_observations(
     content = [d for d, r in zip(dimensions, roles, strict=True) if r == "contents"]
     measure = content[0].labels[chosen] if content and not wrong else contents
     if role_of(measure) == Role.CHANGE:
-        message = f"the table holds {measure}, not the population"
+        message = said("the table holds {measure}, not the population", measure=measure)
         hint = "export the population: tabellinnehåll Folkmängd (SCB BE0101N1)"
         problems.append(_problem(file, "not-population", message, hint))
     if problems:
         return [], None, problems
-    found = []
-    for index, categories in enumerate(product(*(range(len(d.codes)) for d in dimensions))):
-        observation = _observation(dimensions, roles, categories, values[index], chosen)
-        if observation is not None:
-            found.append(observation)
+    found = _observations(dimensions, roles, values, chosen)
     region = next(d for d, r in zip(dimensions, roles, strict=True) if r == Role.REGION)
     found = _on_named_day(found, measure)
     return (
@@ -111,37 +109,90 @@ def _on_named_day(found: list[Observation], contents: str) -> list[Observation]:
     ]
 
 
-def _observation(
-    dimensions: list[Dimension],
-    roles: list[Role | str],
-    categories: tuple[int, ...],
-    value: str,
-    contents: int,
-) -> Observation | None:
-    region = period = age = None
-    sex: Sex | None = None
-    column = []
-    for dimension, role, at in zip(dimensions, roles, categories, strict=True):
-        code, label = dimension.codes[at], dimension.labels[at]
-        if role == "contents" and at != contents:
-            return None
-        if role == Role.REGION:
-            region = label if label.startswith(code) else f"{code} {label}".strip()
-        elif role == Role.PERIOD:
-            period = period_of(code) or period_of(label)
-        elif role == Role.SEX:
-            sex = sex_of(label) or sex_of(code)
-        elif role == Role.AGE:
-            age = label
-        column.append(f"{dimension.label or dimension.id}={label}")
-    return Observation(
-        line=None,
-        column=", ".join(column[-2:]),
-        region=region or "",
+@dataclass(frozen=True, slots=True)
+class _Categories:
+    """One dimension's categories, each read once: what it says and whether it is kept."""
+
+    role: Role | str
+    kept: list[int]
+    region: list[str | None]
+    period: list[str | None]
+    sex: list[Sex | None]
+    age: list[str | None]
+    column: list[str]
+
+
+def _observations(
+    dimensions: list[Dimension], roles: list[Role | str], values: Sequence[str], contents: int
+) -> list[Observation]:
+    """The observations of the kept cells, in the cube's order, each label read once.
+
+    Only the chosen contents and, where the age dimension has a total over all ages, that
+    total are kept (what :func:`~.observations.resolve` keeps of the other ages is nothing);
+    the values of the cells left out are never looked at.
+    """
+    decoded = [_categories(d, r, contents) for d, r in zip(dimensions, roles, strict=True)]
+    strides = [1] * len(dimensions)
+    for at in range(len(dimensions) - 2, -1, -1):
+        strides[at] = strides[at + 1] * len(dimensions[at + 1].codes)
+    found = []
+    for categories in product(*(d.kept for d in decoded)):
+        index = sum(at * stride for at, stride in zip(categories, strides, strict=True))
+        region = period = age = None
+        sex: Sex | None = None
+        column = []
+        for dimension, at in zip(decoded, categories, strict=True):
+            if dimension.role == Role.REGION:
+                region = dimension.region[at]
+            elif dimension.role == Role.PERIOD:
+                period = dimension.period[at]
+            elif dimension.role == Role.SEX:
+                sex = dimension.sex[at]
+            elif dimension.role == Role.AGE:
+                age = dimension.age[at]
+            column.append(dimension.column[at])
+        found.append(
+            Observation(
+                line=None,
+                column=", ".join(column[-2:]),
+                region=region or "",
+                period=period,
+                value=values[index],
+                sex=sex,
+                age=age,
+            )
+        )
+    return found
+
+
+def _categories(dimension: Dimension, role: Role | str, contents: int) -> _Categories:
+    """What each category of a dimension says, judged once for all the cells it is in."""
+    pairs = [(code, dimension.labels[at]) for at, code in enumerate(dimension.codes)]
+    labels = [label for _, label in pairs]
+    nothing: list[None] = [None] * len(pairs)
+    kept = list(range(len(pairs)))
+    if role == "contents":
+        kept = [contents]
+    elif role == Role.AGE:
+        kept = [at for at, label in enumerate(labels) if is_age_total(label)] or kept
+    name = dimension.label or dimension.id
+    region: list[str | None] = list(nothing)
+    period: list[str | None] = list(nothing)
+    sex: list[Sex | None] = list(nothing)
+    if role == Role.REGION:
+        region = [lab if lab.startswith(code) else f"{code} {lab}".strip() for code, lab in pairs]
+    elif role == Role.PERIOD:
+        period = [period_of(code) or period_of(label) for code, label in pairs]
+    elif role == Role.SEX:
+        sex = [sex_of(label) or sex_of(code) for code, label in pairs]
+    return _Categories(
+        role=role,
+        kept=kept,
+        region=region,
         period=period,
-        value=value,
         sex=sex,
-        age=age,
+        age=list(labels) if role == Role.AGE else list(nothing),
+        column=[f"{name}={label}" for label in labels],
     )
 
 
@@ -155,21 +206,31 @@ def _check(dimensions: list[Dimension], roles: list[Role | str], file: str) -> l
             if bad:
                 problems.append(
                     _problem(
-                        file, "unknown-period", f"{bad[0]!r} is not a year, month or quarter", ""
+                        file,
+                        "unknown-period",
+                        said("{text!r} is not a year, month or quarter", text=bad[0]),
+                        "",
                     )
                 )
         elif role == Role.SEX:
             bad = [lab for lab in dimension.labels if sex_of(lab) is None]
             if bad:
-                problems.append(_problem(file, "unknown-category", f"{bad[0]!r} is not a kön", ""))
+                not_sex = said("{text!r} is not a kön", text=bad[0])
+                problems.append(_problem(file, "unknown-category", not_sex, ""))
         elif role == "other" and not (len(dimension.codes) == 1 and is_total(dimension.labels[0])):
             problems.append(
                 _problem(
                     file,
                     "unknown-breakdown",
-                    f"the figures are broken down by {dimension.label or dimension.id} "
-                    f"({', '.join(dimension.labels[:3])}, ...)",
-                    f"export the table again without {dimension.label or dimension.id}",
+                    said(
+                        "the figures are broken down by {column} ({values}, ...)",
+                        column=dimension.label or dimension.id,
+                        values=", ".join(dimension.labels[:3]),
+                    ),
+                    said(
+                        "export the table again without {column}",
+                        column=dimension.label or dimension.id,
+                    ),
                 )
             )
     return problems
@@ -185,6 +246,9 @@ def _contents(
     for index, (code, label) in enumerate(zip(content[0].codes, labels, strict=True)):
         if choice is not None and fold(choice) in (fold(code), fold(label)):
             return index, []
+    if choice is not None:
+        message = f"--value-column {choice!r}: the table's contents are {', '.join(labels)}"
+        return 0, [_problem(file, "unknown-column", message, "use one of them, or leave it out")]
     if choice is None:
         population = [i for i, lab in enumerate(labels) if role_of(lab) == Role.POPULATION]
         if len(population) == 1:
@@ -193,7 +257,7 @@ def _contents(
         _problem(
             file,
             "ambiguous-value-column",
-            f"the table has several contents: {', '.join(labels)}",
+            said("the table has several contents: {labels}", labels=", ".join(labels)),
             "choose one with --value-column NAME (Folkmängd)",
         )
     ]

@@ -25,7 +25,7 @@ from norrort_cost.loading.scb.labels import (
     role_of,
     sex_of,
 )
-from norrort_cost.problems import Problem
+from norrort_cost.problems import Problem, said
 
 NUMBER = re.compile(r"[-−]?\d[\d\s\u00a0\u202f.,']*")
 EXAMPLE = "e.g. Region;2017 or Kommun;Folkmängd or Kommun;Män;Kvinnor"
@@ -119,13 +119,16 @@ def _no_header(file: str, first: GridRow | None) -> Problem:
     """Why there is no header: years out of order, data from the first line, or no table."""
     if first is None:
         code, message = "not-a-table", "no table of figures found: no line names columns"
-        hint = f"export the population table (SCB BE0101N1) as CSV, Excel or JSON-stat ({EXAMPLE})"
+        hint = said(
+            "export the population table (SCB BE0101N1) as CSV, Excel or JSON-stat ({example})",
+            example=EXAMPLE,
+        )
     elif _names_columns(first):
         code, message = "duplicate-header", "the header's years repeat or are not in rising order"
         hint = "export each year once, in order (2018, 2019, ...)"
     else:
         code, message = "no-header", "no header line: the first line with figures is already data"
-        hint = f"add a line naming the columns above the data ({EXAMPLE})"
+        hint = said("add a line naming the columns above the data ({example})", example=EXAMPLE)
     return Problem(
         file=file,
         line=None if first is None else first.line,
@@ -157,8 +160,15 @@ def _ambiguous(file: str, header: GridRow, data: list[GridRow]) -> Problem:
         column=None,
         value=";".join(header.cells),
         code="ambiguous-header",
-        message=f"line {header.line} looks like a header, but line(s) {lines} above it "
-        "already look like data",
-        hint="keep one header line above the data (remove the lines above it, or add the "
-        f"missing header at the top: {EXAMPLE})",
+        message=said(
+            "line {line} looks like a header, but the lines above it ({lines}) already look "
+            "like data",
+            line=header.line,
+            lines=lines,
+        ),
+        hint=said(
+            "keep one header line above the data (remove the lines above it, or add the "
+            "missing header at the top: {example})",
+            example=EXAMPLE,
+        ),
     )

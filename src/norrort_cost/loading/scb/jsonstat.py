@@ -10,13 +10,16 @@ the old PxWebApi's plain JSON (:mod:`.pxjson`) are read too.
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, overload
 
+from norrort_cost.loading.jsontext import JsonLimitError, parse_json
 from norrort_cost.loading.scb.cube import Dimension, cube_observations
 from norrort_cost.loading.scb.observations import Observation
 from norrort_cost.loading.scb.pxjson import is_pxjson, read_pxjson
+from norrort_cost.loading.workbooks import cube_problem
 from norrort_cost.population.importing import Reading
-from norrort_cost.problems import Problem
+from norrort_cost.problems import Problem, said
 
 _HINT = "save SCB's answer as JSON-stat 2.0 (outputFormat=json-stat2), or export a CSV"
 
@@ -25,10 +28,9 @@ def read_jsonstat(
     text: str, file: str, value_choice: str | None
 ) -> tuple[list[Observation], Reading | None, list[Problem]]:
     """The observations of a JSON-stat 2.0 dataset."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        return [], None, [_problem(file, exc.lineno, f"not valid JSON: {exc.msg}")]
+    data, wrong = _parsed(text, file)
+    if wrong is not None:
+        return [], None, [wrong]
     original, data = data, _version_2(data)
     kind = "JSON-stat 2.0" if data is original else "JSON-stat 1.x"
     if is_pxjson(data):
@@ -37,12 +39,25 @@ def read_jsonstat(
         return [], None, [_problem(file, None, "JSON, but not a JSON-stat 2.0 dataset")]
     try:
         dimensions = [_dimension(name, data["dimension"][name], data) for name in data["id"]]
+        if (refused := cube_problem(file, _size(dimensions))) is not None:
+            return [], None, [refused]
         values = _values(data, _size(dimensions))
     except (KeyError, TypeError, ValueError, IndexError) as exc:
-        return [], None, [_problem(file, None, f"a JSON-stat dataset that is incomplete: {exc}")]
+        incomplete = said("a JSON-stat dataset that is incomplete: {reason}", reason=str(exc))
+        return [], None, [_problem(file, None, incomplete)]
     return cube_observations(
         dimensions, values, file, value_choice, (kind, str(data.get("label", "")))
     )
+
+
+def _parsed(text: str, file: str) -> tuple[object, Problem | None]:
+    """The JSON value of ``text``, or the problem: not JSON, or past a limit."""
+    try:
+        return parse_json(text), None
+    except JsonLimitError as exc:
+        return None, _limit(file, exc)
+    except json.JSONDecodeError as exc:
+        return None, _problem(file, exc.lineno, said("not valid JSON: {reason}", reason=exc.msg))
 
 
 def _version_2(data: object) -> object:
@@ -84,25 +99,50 @@ def _size(dimensions: list[Dimension]) -> int:
     return total
 
 
-def _values(data: dict[str, Any], size: int) -> list[str]:
+def _values(data: dict[str, Any], size: int) -> Sequence[str]:
     raw = data["value"]
-    status = data.get("status") or {}
     if isinstance(raw, dict):
         raw = [raw.get(str(i)) for i in range(size)]
-    if isinstance(status, str):
-        status = dict.fromkeys(map(str, range(size)), status)
     if len(raw) != size:
         raise ValueError(f"{len(raw)} values for {size} cells")
-    out = []
-    for index, value in enumerate(raw):
-        mark = status.get(str(index)) if isinstance(status, dict) else None
-        if isinstance(status, list) and index < len(status):
+    return _Values(raw, data.get("status") or {})
+
+
+class _Values(Sequence[str]):
+    """The cube's values as text, each made only when its cell is asked for.
+
+    A missing value (``null``) is its ``status`` mark (one for all, a list, or a mapping by
+    index), else ``..``: SCB's mark for no figure.
+    """
+
+    def __init__(self, raw: list[Any], status: str | list[Any] | dict[str, Any]) -> None:
+        self._raw = raw
+        self._status = status
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        value = self._raw[index]
+        if value is not None:
+            return str(value)
+        status = self._status
+        mark = None
+        if isinstance(status, str):
+            mark = status
+        elif isinstance(status, dict):
+            mark = status.get(str(index))
+        elif index < len(status):
             mark = status[index]
-        if value is None:
-            out.append(str(mark or ".."))
-        else:
-            out.append(str(value))
-    return out
+        return str(mark or "..")
 
 
 def _problem(file: str, line: int | None, message: str) -> Problem:
@@ -114,4 +154,16 @@ def _problem(file: str, line: int | None, message: str) -> Problem:
         code="not-jsonstat",
         message=message,
         hint=_HINT,
+    )
+
+
+def _limit(file: str, exc: JsonLimitError) -> Problem:
+    return Problem(
+        file=file,
+        line=exc.line,
+        column=None,
+        value=None,
+        code=exc.code,
+        message=exc.message,
+        hint="download the table again from SCB; this is not an export as SCB writes it",
     )

@@ -10,6 +10,7 @@ import calendar
 import re
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 
 from norrort_cost.dataset.lookup import fold
 from norrort_cost.loading.scb.words import BREAKDOWN_VALUES, CHANGE_PARTS, MONTHS, TOTALS
@@ -142,9 +143,12 @@ _AGETOTALS = frozenset(
     {"totalt alder", "totalt", "total", "samtliga aldrar", "alla aldrar", "tot", "totalt aldrar"}
 )
 MAX_AGE = 120
+cache_labels = lru_cache(maxsize=4096)
+"""The words of a table repeat on every row: each distinct one is judged once (pure functions)."""
 _AGE = re.compile(r"\d+(\s*[-+]\s*\d*)?\s*(ar|years?)?|\d+\s*ar|.*\bar\b.*|uppgift saknas")
 
 
+@cache_labels
 def period_of(text: str) -> str | None:
     """The period a header cell names, normalised (``2019m12`` -> ``2019M12``), or None.
 
@@ -228,6 +232,7 @@ def period_end(period: str) -> date | None:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+@cache_labels
 def role_of(header: str) -> Role:
     """The role a column's name gives it (UNKNOWN when the name says nothing)."""
     folded = fold(header)
@@ -243,6 +248,7 @@ def role_of(header: str) -> Role:
     return Role.UNKNOWN
 
 
+@cache_labels
 def sex_of(text: str) -> Sex | None:
     """The kön category a cell or column name stands for, if it is one."""
     folded = fold(text)
@@ -260,6 +266,7 @@ def is_age(text: str) -> bool:
     return folded in _AGETOTALS or bool(_AGE.fullmatch(folded))
 
 
+@cache_labels
 def is_age_total(text: str) -> bool:
     """Whether an age category is the total over all ages."""
     return fold(text) in _AGETOTALS or fold(text).startswith(("totalt", "samtliga", "alla"))
@@ -270,6 +277,7 @@ def is_breakdown_category(text: str) -> bool:
     return fold(text) in BREAKDOWN_VALUES
 
 
+@cache_labels
 def is_total(text: str) -> bool:
     """Whether a category is the total of its variable (``totalt``, ``samtliga``)."""
     folded = fold(text)

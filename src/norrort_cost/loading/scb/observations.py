@@ -10,14 +10,14 @@ date; SCB's ``..`` kept as "no figure" (an error only for a member, decided by t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pydantic_core import PydanticCustomError
 
 from norrort_cost.dataset.fields import parse_whole_number
 from norrort_cost.loading.scb.labels import Sex, is_age_total, is_missing, period_end
 from norrort_cost.population.importing import RegionFigure
-from norrort_cost.problems import Problem
+from norrort_cost.problems import Problem, said
 
 _NOT_A_MUNICIPALITY = re.compile(r"(\d{2}|00|\d{2}\s.*|.*\sl[aä]n|riket|sverige|hela riket)", re.I)
 
@@ -65,10 +65,11 @@ def _total_age(
     ages = [o.age for o in found if o.age is not None]
     if not ages:
         return found, []
-    if any(is_age_total(age) for age in ages):
+    groups = list(dict.fromkeys(ages))  # each age category judged once, not once per cell
+    totals = {age for age in groups if is_age_total(age)}
+    if totals:
         notes.append("age: the total over all ages")
-        return [o for o in found if o.age is None or is_age_total(o.age)], []
-    groups = list(dict.fromkeys(ages))
+        return [o for o in found if o.age is None or o.age in totals], []
     shown = ", ".join(groups[:4]) + (", ..." if len(groups) > 4 else "")
     return [], [
         Problem(
@@ -77,7 +78,9 @@ def _total_age(
             column=None,
             value=shown,
             code="age-breakdown",
-            message=f"the figures are broken down by age ({shown}) and there is no total",
+            message=said(
+                "the figures are broken down by age ({ages}) and there is no total", ages=shown
+            ),
             hint="export the table again with age 'totalt ålder' (or without the age variable)",
         )
     ]
@@ -105,27 +108,38 @@ def _one_figure(
                 column=first.column,
                 value=first.region,
                 code="incomplete-sex-breakdown",
-                message=f"{first.region} has figures for {'men' if men else 'women'} only",
+                message=said(
+                    "{region} has figures for {sex} only",
+                    region=first.region,
+                    sex=said("men") if men else said("women"),
+                ),
                 hint="export both sexes, or the total (totalt)",
             )
         )
         return None, False
     counts = [_count(men[0], file, problems), _count(women[0], file, problems)]
     both = None if None in counts else sum(c for c in counts if c is not None)
-    return _figure(men[0], file, both, f"{men[0].column} + {women[0].column}"), True
+    figure = _figure(men[0], file, both, f"{men[0].column} + {women[0].column}")
+    return replace(figure, parts=True), True
 
 
 def _twice(same: list[Observation], file: str) -> Problem:
     first, second = same[0], next(o for o in same if o.value != same[0].value)
-    where = f"line {first.line}" if first.line is not None else first.column
+    where = said("line {line}", line=first.line) if first.line is not None else first.column
     return Problem(
         file=file,
         line=second.line,
         column=second.column,
         value=second.value,
         code="conflicting-duplicate",
-        message=f"{first.region} has {first.value} ({where}) and {second.value} here "
-        f"for {first.period or 'the same period'}",
+        message=said(
+            "{region} has {first} ({where}) and {second} here for {period}",
+            region=first.region,
+            first=first.value,
+            where=where,
+            second=second.value,
+            period=first.period or said("the same period"),
+        ),
         hint="keep one figure per region and period: remove the wrong row or column",
     )
 
@@ -178,7 +192,9 @@ def _only_counties(found: list[Observation], file: str) -> list[Problem]:
             column=None,
             value=shown,
             code="no-municipalities",
-            message=f"the file holds counties or the whole country only ({shown})",
+            message=said(
+                "the file holds counties or the whole country only ({regions})", regions=shown
+            ),
             hint="export the table by municipality (kommun), with the dataset's members",
         )
     ]

@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import codecs
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from itertools import product
+from typing import overload
 
 from norrort_cost.loading.scb.cube import Dimension, cube_observations
 from norrort_cost.loading.scb.observations import Observation
+from norrort_cost.loading.workbooks import cube_problem
 from norrort_cost.population.importing import Reading
-from norrort_cost.problems import Problem
+from norrort_cost.problems import Problem, said
 
 _KEYWORD = re.compile(r'\s*([A-Z0-9-]+)(?:\[[^\]]*\])?(?:\("([^"]*)"\))?\s*=', re.S)
 _STRING = re.compile(r'"([^"]*)"')
@@ -39,6 +43,16 @@ def px_encoding(data: bytes) -> str:
     return "utf_8_sig"  # no CODEPAGE: UTF-8 where the bytes are, with or without a BOM
 
 
+def px_text(data: bytes, file: str) -> tuple[str, Problem | None]:
+    """The file's text in its declared encoding (or the one found), or the offending line."""
+    from norrort_cost.loading.encoding import decode_checked
+
+    head = data[:2000].decode("ascii", errors="replace")
+    if re.search(r'CODEPAGE\s*=\s*"([^"]+)"', head):
+        return decode_checked(data, file, px_encoding(data))
+    return decode_checked(data, file)
+
+
 def read_px(
     text: str, file: str, value_choice: str | None
 ) -> tuple[list[Observation], Reading | None, list[Problem]]:
@@ -53,27 +67,70 @@ def read_px(
     size = 1
     for dimension in dimensions:
         size *= len(dimension.codes)
+    if (refused := cube_problem(file, size)) is not None:
+        return [], None, [refused]
     keyed = [d for d in dimensions if ("KEYS", d.id) in statements]
     if keyed:
         values, wrong = _keyed_values(data, dimensions, len(keyed), file)
         if wrong is not None:
             return [], None, [wrong]
     else:
-        values = _tokens(data)
+        values = _Data(data)
     if len(values) != size:
-        message = f"DATA has {len(values)} numbers where the dimensions make {size}"
+        message = said(
+            "DATA has {count} numbers where the dimensions make {size}",
+            count=len(values),
+            size=size,
+        )
         return [], None, [_not_px(file, message, str(len(values)))]
     contents = _strings(statements.get(("CONTENTS", None), "")) or ["the values"]
     return cube_observations(dimensions, values, file, value_choice, ("PC-Axis", contents[0]))
 
 
 def _tokens(data: str) -> list[str]:
+    if '"' not in data and "," not in data:
+        return data.split()  # SCB's plain numbers: the same tokens, at C speed
     return [token.strip('"') for token in re.findall(r'"[^"]*"|[^\s,;"]+', data)]
+
+
+class _Data(Sequence[str]):
+    """The DATA numbers, split line by line only when a cell of that line is asked for.
+
+    Counting the numbers splits every line once (nothing kept); a cell is then found by its
+    line (bisect on the counts) and only the lines holding kept cells are split again, so
+    a cube of millions of numbers is never held as millions of strings.
+    """
+
+    def __init__(self, data: str) -> None:
+        self._lines = data.splitlines()
+        self._starts = [0]
+        for line in self._lines:
+            self._starts.append(self._starts[-1] + len(_tokens(line)))
+        self._cached: tuple[int, list[str]] = (-1, [])
+
+    def __len__(self) -> int:
+        return self._starts[-1]
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        line = bisect_right(self._starts, index) - 1
+        if self._cached[0] != line:
+            self._cached = (line, _tokens(self._lines[line]))
+        return self._cached[1][index - self._starts[line]]
 
 
 def _keyed_values(
     data: str, dimensions: list[Dimension], keys: int, file: str
-) -> tuple[list[str], Problem | None]:
+) -> tuple[Sequence[str], Problem | None]:
     """The cube's values from DATA lines that begin with ``keys`` stub codes or values.
 
     Rows the file leaves out are missing (``..``): a member among them is refused by the
@@ -88,7 +145,11 @@ def _keyed_values(
         tokens = _tokens(line)
         at = tuple(_key_index(d, t) for d, t in zip(stub, tokens, strict=False))
         if len(tokens) != keys + width or None in at:
-            message = f"a DATA line does not start with {keys} key(s) and {width} number(s)"
+            message = said(
+                "a DATA line does not start with keys ({keys}) and then numbers ({width})",
+                keys=keys,
+                width=width,
+            )
             return [], _not_px(file, message, line[:60])
         cells[tuple(i for i in at if i is not None)] = tokens[keys:]
     values: list[str] = []
@@ -122,10 +183,10 @@ def _statements(text: str) -> dict[tuple[str, str | None], str]:
     out: dict[tuple[str, str | None], str] = {}
     position = 0
     while (found := _KEYWORD.match(text, position)) is not None:
-        end, quoted = found.end(), False
-        while end < len(text) and (quoted or text[end] != ";"):
-            quoted = quoted != (text[end] == '"')
-            end += 1
+        end = text.find(";", found.end())
+        while end >= 0 and text.count('"', found.end(), end) % 2:
+            end = text.find(";", end + 1)  # that ``;`` is inside quotes
+        end = len(text) if end < 0 else end
         out.setdefault((found.group(1), found.group(2)), text[found.end() : end])
         position = end + 1
     return out

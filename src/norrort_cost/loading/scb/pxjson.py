@@ -16,7 +16,7 @@ from typing import Any, TypeGuard
 from norrort_cost.loading.scb.cube import Dimension, cube_observations
 from norrort_cost.loading.scb.observations import Observation
 from norrort_cost.population.importing import Reading
-from norrort_cost.problems import Problem
+from norrort_cost.problems import Problem, quoted, said
 
 CONTENTS_ID = "ContentsCode"
 
@@ -36,7 +36,11 @@ def read_pxjson(
         rows = [(tuple(map(str, item["key"])), list(item["values"])) for item in data["data"]]
         dimensions = [_dimension(c, index, rows) for index, c in enumerate(columns)]
     except (KeyError, TypeError) as exc:
-        return [], None, [_incomplete(file, f"a column or data item without {exc}")]
+        return (
+            [],
+            None,
+            [_incomplete(file, said("a column or data item without {key}", key=str(exc)))],
+        )
     if not contents or any(len(key) != len(columns) for key, _ in rows):
         return [], None, [_incomplete(file, "keys that do not match the columns")]
     measure = Dimension(
@@ -79,6 +83,6 @@ def _incomplete(file: str, what: str) -> Problem:
         column=None,
         value=None,
         code="not-jsonstat",
-        message=f"the old PxWebApi's JSON answer, but with {what}",
+        message=said("the old PxWebApi's JSON answer, but with {what}", what=quoted(what)),
         hint="save SCB's answer as JSON-stat 2.0 (outputFormat=json-stat2), or export a CSV",
     )

@@ -22,6 +22,7 @@ from norrort_cost.loading.scb.header import (
 from norrort_cost.loading.scb.labels import (
     Role,
     Sex,
+    is_age_total,
     is_missing,
     is_plain_year,
     names_other_measure,
@@ -32,7 +33,7 @@ from norrort_cost.loading.scb.labels import (
 )
 from norrort_cost.loading.scb.observations import Observation
 from norrort_cost.population.importing import Reading
-from norrort_cost.problems import Problem
+from norrort_cost.problems import Problem, said
 
 _CODED = re.compile(r"\d{3,4}(\s+\S.*)?")  # 0187, 187, 0187 Vaxholm
 
@@ -56,13 +57,21 @@ def read_table(
     found, problems = layout(columns, body, file, header.line, choice)
     if found is None:
         return [], None, problems
-    observations: list[Observation] = []
+    eligible: list[tuple[GridRow, str]] = []
     region = ""
     for row in body:
         region = _region(row, found) or region
         if len(row.cells) > len(header.cells):
             problems.append(_extra_cells(row, len(header.cells), file))
         elif region:
+            eligible.append((row, region))
+    totals = _age_totals(eligible, found)
+    observations: list[Observation] = []
+    age = found.age.index if found.age is not None and totals is not None else None
+    for row, region in eligible:
+        if age is not None and totals is not None and cell(row, age) not in totals:
+            _check_row(row, found, file, problems)  # a single age: checked, not kept
+        else:
             observations.extend(_observations(row, found, region, file, problems))
     problems.extend(_data_below(after, found, file, body))
     periods = sorted({o.period for o in observations if o.period})
@@ -81,7 +90,9 @@ def _other_measure(above: list[GridRow], sheet: str, file: str) -> Problem | Non
                 column=None,
                 value=title,
                 code="incomplete-sex-breakdown",
-                message=f"the table is for {title} only, not the whole population",
+                message=said(
+                    "the table is for {title} only, not the whole population", title=title
+                ),
                 hint="export both sexes, or the total (totalt)",
             )
         if names_other_measure(title):
@@ -91,7 +102,7 @@ def _other_measure(above: list[GridRow], sheet: str, file: str) -> Problem | Non
                 column=None,
                 value=title,
                 code="not-population",
-                message=f"the table is {title!r}, not the population (folkmängd)",
+                message=said("the table is {title!r}, not the population (folkmängd)", title=title),
                 hint="export the population table instead: SCB BE0101N1 "
                 "(Folkmängden per region), tabellinnehåll Folkmängd",
             )
@@ -148,7 +159,7 @@ def _data_below(
                     column=None,
                     value=";".join(row.cells),
                     code="data-after-end",
-                    message=f"the data ends at line {end} but more figures follow",
+                    message=said("the data ends at line {end} but more figures follow", end=end),
                     hint="remove the blank line or note in the middle of the data",
                 )
             ]
@@ -162,8 +173,12 @@ def _second_table(file: str, header: GridRow, end: int | None) -> Problem:
         column=None,
         value=";".join(header.cells),
         code="several-tables",
-        message=f"a second table starts at line {header.line} (the first ends at line {end}); "
-        "which one holds the population is not guessed",
+        message=said(
+            "a second table starts at line {line} (the first ends at line {end}); which one "
+            "holds the population is not guessed",
+            line=header.line,
+            end=end,
+        ),
         hint="save the population table alone (one table per file) and import that",
     )
 
@@ -175,7 +190,9 @@ def _extra_cells(row: GridRow, width: int, file: str) -> Problem:
         column=f"#{width + 1}",
         value=";".join(row.cells[width:]),
         code="extra-cell",
-        message=f"{len(row.cells)} cells where the header has {width}",
+        message=said(
+            "{count} cells where the header has {width}", count=len(row.cells), width=width
+        ),
         hint="a figure with a thousands separator such as 94,606 splits into two cells: "
         "write 94606 or quote it",
     )
@@ -189,10 +206,35 @@ def _region(row: GridRow, found: Layout) -> str:
     return " ".join(p for p in parts if p)
 
 
+def _age_totals(eligible: list[tuple[GridRow, str]], found: Layout) -> set[str] | None:
+    """The age cells that are the total over all ages; None to keep every row's figures.
+
+    Of an age breakdown only its total is the population (what :func:`.observations.resolve`
+    keeps), so the rows of single ages are checked but make no observations: a table by
+    age costs what its total rows cost, not a hundred times more.
+    """
+    if found.age is None:
+        return None
+    ages = {cell(row, found.age.index) for row, _ in eligible if _population(row, found)}
+    return {age for age in ages if is_age_total(age)} or None
+
+
+def _population(row: GridRow, found: Layout) -> bool:
+    """Whether the row holds the population (not Folkökning, Döda, ... of a contents column)."""
+    return not found.contents or role_of(cell(row, found.contents.index)) == Role.POPULATION
+
+
+def _check_row(row: GridRow, found: Layout, file: str, problems: list[Problem]) -> None:
+    """The problems of a row whose figures are not kept: its period and kön, as if kept."""
+    if _population(row, found):
+        _row_period(row, found.period, file, problems)
+        _row_sex(row, found.sex, file, problems)
+
+
 def _observations(
     row: GridRow, found: Layout, region: str, file: str, problems: list[Problem]
 ) -> list[Observation]:
-    if found.contents and role_of(cell(row, found.contents.index)) != Role.POPULATION:
+    if not _population(row, found):
         return []  # a row of Folkökning, Döda, ...: not the population
     period = _row_period(row, found.period, file, problems)
     sex = _row_sex(row, found.sex, file, problems)
@@ -223,7 +265,7 @@ def _row_sex(row: GridRow, column: Column | None, file: str, problems: list[Prob
                 column=column.label,
                 value=text,
                 code="unknown-category",
-                message=f"{text!r} is not a kön (totalt, män, kvinnor)",
+                message=said("{text!r} is not a kön (totalt, män, kvinnor)", text=text),
                 hint="export kön as text (män, kvinnor, totalt), or the table without kön",
             )
         )
@@ -256,7 +298,7 @@ def _row_period(
                 column=column.label,
                 value=text,
                 code="unknown-period",
-                message=f"{text!r} is not a year, month or quarter",
+                message=said("{text!r} is not a year, month or quarter", text=text),
                 hint="write the period as SCB does: 2019, 2019M12 or 2019K4",
             )
         )

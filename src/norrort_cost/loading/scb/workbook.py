@@ -7,12 +7,17 @@ workbook with tables on several sheets is refused (which one is the population i
 
 from __future__ import annotations
 
-import io
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from norrort_cost.loading.scb.header import ColumnChoice, GridRow, is_header
-from norrort_cost.problems import Problem
+from norrort_cost.loading.workbooks import last_row, merged_problem
+from norrort_cost.problems import Problem, said
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
 
 
 def sheet_rows(
@@ -21,39 +26,65 @@ def sheet_rows(
     """The rows of the workbook's first worksheet that has a header, and that sheet's name."""
     import zipfile
 
-    from openpyxl import load_workbook
+    from norrort_cost.loading.workbooks import open_workbook
 
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        workbook, refused = open_workbook(data, file)
     except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        return (
-            [],
-            "",
-            [
-                Problem(
-                    file=file,
-                    line=None,
-                    column=None,
-                    value=None,
-                    code="unreadable-file",
-                    message=f"the workbook cannot be opened: {exc}",
-                    hint="open it in Excel and save it again as .xlsx, or as CSV",
-                )
-            ],
-        )
+        return [], "", [_unopened(file, exc)]
+    if workbook is None:
+        return [], "", [refused] if refused else []
+    try:
+        sheets, problems = _sheets(workbook, data, file, choice)
+    finally:
+        workbook.close()
+    if problems:
+        return [], "", problems
+    tables = [s for s in sheets if s.header]
+    if len(tables) > 1:
+        return [], "", [_several(file, [s.title for s in tables])]
+    chosen = tables[0] if tables else sheets[0] if sheets else _Sheet("", [], None, ())
+    below = [r for r in chosen.merged if last_row(r) >= (chosen.header or 1)]
+    if below:
+        return [], "", [merged_problem(file, chosen.title, tuple(below))]
+    return chosen.rows, chosen.title, []
+
+
+@dataclass(frozen=True, slots=True)
+class _Sheet:
+    title: str
+    rows: list[GridRow]
+    header: int | None  # the row number of the table's header, if the sheet has one
+    merged: tuple[str, ...]
+
+
+def _sheets(
+    workbook: Workbook, data: bytes, file: str, choice: ColumnChoice
+) -> tuple[list[_Sheet], list[Problem]]:
+    """Every worksheet read whole (hidden ones too: a table there is still a table)."""
+    from norrort_cost.loading.workbooks import whole_rows
+
     sheets = []
     for sheet in workbook.worksheets:
-        rows = [
-            GridRow(number, _trimmed(values))
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
-        ]
-        sheets.append((sheet.title, rows))
-    workbook.close()
-    tables = [(title, rows) for title, rows in sheets if any(is_header(r, choice) for r in rows)]
-    if len(tables) > 1:
-        return [], "", [_several(file, [title for title, _ in tables])]
-    title, rows = tables[0] if tables else sheets[0] if sheets else ("", [])
-    return rows, title, []
+        values, problems, merged = whole_rows(sheet, file, data)
+        if problems:
+            return [], problems
+        rows = [GridRow(number, _trimmed(tuple(row))) for number, row in enumerate(values, start=1)]
+        header = next((r.line for r in rows if is_header(r, choice)), None)
+        sheets.append(_Sheet(sheet.title, rows, header, merged))
+    return sheets, []
+
+
+def _unopened(file: str, exc: Exception) -> Problem:
+    return Problem(
+        file=file,
+        line=None,
+        column=None,
+        value=None,
+        code="unreadable-file",
+        message=said("the workbook cannot be opened: {reason}", reason=str(exc)),
+        hint="open it in Excel and save it again as .xlsx, or as CSV",
+    )
 
 
 def _several(file: str, titles: list[str]) -> Problem:
@@ -63,8 +94,11 @@ def _several(file: str, titles: list[str]) -> Problem:
         column=None,
         value=", ".join(titles),
         code="several-tables",
-        message=f"the workbook has a table on each of the sheets {', '.join(titles)}; "
-        "which one holds the population is not guessed",
+        message=said(
+            "the workbook has a table on each of the sheets {sheets}; which one holds the "
+            "population is not guessed",
+            sheets=", ".join(titles),
+        ),
         hint="delete the other sheets (or save the population sheet as CSV) and import that",
     )
 

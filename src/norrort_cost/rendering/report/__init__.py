@@ -2,9 +2,9 @@
 
 :func:`render_report` lays out a :class:`~norrort_cost.audit.report.CommitteeReport`:
 ``content`` turns it into texts and tables in one language (the texts are in
-``strings``), ``charts`` draws the two charts with matplotlib, and ``html`` or ``pdf``
-puts them on the page. The plotting and PDF libraries are imported only here, when a
-report is made.
+``strings``), ``charts`` lays out the two charts as shapes (``drawing``), and ``html``
+(with ``svg``) or ``pdf`` puts them on the page. The HTML page needs no PDF or plotting
+library; fpdf2 is imported only when a PDF is made.
 """
 
 from __future__ import annotations
@@ -15,23 +15,16 @@ from norrort_cost.rendering.formats import Format
 
 if TYPE_CHECKING:
     from norrort_cost.audit.report import CommitteeReport
+    from norrort_cost.rendering.report.drawing import Chart
 
 
-def report_charts(report: CommitteeReport, lang: str) -> tuple[tuple[str, str, str], ...]:
-    """The two charts as (id, caption, SVG): every member's share, and the years."""
+def report_charts(report: CommitteeReport, lang: str) -> tuple[Chart, ...]:
+    """The two charts: every member's share of the year, and the years."""
     from norrort_cost.rendering.report.charts import share_chart, years_chart
     from norrort_cost.rendering.report.strings import texts
 
     t = texts(lang)
-    years = [a.year for a in report.history]
-    return (
-        ("shares", t["chart_shares_alt"].format(year=report.year), share_chart(report, t)),
-        (
-            "years",
-            t["chart_years_alt"].format(first=min(years), last=max(years)),
-            years_chart(report, t),
-        ),
-    )
+    return share_chart(report, t), years_chart(report, t)
 
 
 def render_report(report: CommitteeReport, fmt: Format, lang: str, version: str) -> bytes:

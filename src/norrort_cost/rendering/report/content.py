@@ -24,30 +24,15 @@ from norrort_cost.money import (
     format_signed_sek,
     kronor,
 )
-from norrort_cost.rendering.report.explained import method_paragraphs, worked_example
+from norrort_cost.rendering.report.explained import (
+    appendix_section,
+    method_name,
+    method_paragraphs,
+    worked_example,
+)
+from norrort_cost.rendering.report.parts import Section, Table
 from norrort_cost.rendering.report.strings import texts
-
-
-@dataclass(frozen=True, slots=True)
-class Table:
-    """A table for people: header, rows, a total row; which columns hold numbers."""
-
-    header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    numeric: tuple[bool, ...]
-    total: tuple[str, ...] | None = None
-    highlight: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Section:
-    """A titled part of the report: paragraphs, numbered steps, then tables."""
-
-    title: str
-    paragraphs: tuple[str, ...] = ()
-    subtitle: str = ""
-    steps: tuple[str, ...] = ()
-    tables: tuple[Table, ...] = ()
+from norrort_cost.rendering.report.summary import installment_section, summary_section
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +43,7 @@ class ReportView:
     title: str
     headline: str
     notice: str | None
+    summary: Section
     sections: tuple[Section, ...]
     footer: str
     texts: Mapping[str, str] = field(repr=False)
@@ -78,17 +64,20 @@ def report_view(report: CommitteeReport, lang: str, version: str) -> ReportView:
         title=t["title"].format(cooperation=allocation.cooperation, year=report.year),
         headline=_headline(report, t),
         notice=notice,
+        summary=summary_section(report, t),
         sections=(
             _allocation(report, t),
             _changes(report, t),
+            *((installment_section(report, t),) if report.installments else ()),
             _method(report, t),
             _sources(allocation, t),
+            *((appendix_section(report.focus, t),) if report.focus else ()),
         ),
         footer=t["footer"].format(
             dataset=f"{allocation.cooperation} ({Path(report.dataset_source).name})",
             date=report.made_on.isoformat(),
             version=version,
-            method=allocation.method,
+            method=method_name(allocation.method, t),
             method_version=allocation.method_version,
         ),
         texts=t,
@@ -96,6 +85,17 @@ def report_view(report: CommitteeReport, lang: str, version: str) -> ReportView:
 
 
 def _headline(report: CommitteeReport, t: Mapping[str, str]) -> str:
+    """The first sentence, and that the year is preliminary where it is."""
+    final = report.allocation.final_population_date
+    if final is None:
+        return _first_sentence(report, t)
+    preliminary = t["preliminary"].format(
+        used=report.allocation.population_date.isoformat(), final=final.isoformat()
+    )
+    return f"{_first_sentence(report, t)} {preliminary}"
+
+
+def _first_sentence(report: CommitteeReport, t: Mapping[str, str]) -> str:
     allocation, share = report.allocation, report.focus_share
     if share is None:
         return t["headline_cooperation"].format(

@@ -2,7 +2,9 @@
 
 The worked example is the chain of :func:`norrort_cost.audit.explain.explain` (the same
 numbers as ``norrort-cost explain``): inhabitants, days, weight, sum of weights, and per
-cost pool the exact quota, its whole part, the remainder's rank and the leftover units.
+cost pool the quota, its whole part, the remainder's rank and the leftover units. It is
+written in kronor, as a committee reads money; the exact fractions behind each step are in
+the appendix (:func:`appendix_section`), so every figure can still be checked by hand.
 """
 
 from __future__ import annotations
@@ -12,16 +14,32 @@ from fractions import Fraction
 
 from norrort_cost.allocation.results import Allocation
 from norrort_cost.audit.explain import Explanation, PoolStep
-from norrort_cost.money import format_fraction_sv, format_int, format_sek
+from norrort_cost.money import format_fraction_sv, format_int, format_sek, kronor
+from norrort_cost.rendering.report.parts import Section
 
-PLACES = 4  # decimals shown of an exact weight or quota
+PLACES = 6  # decimals shown beside an exact fraction in the appendix
+METHODS = {"largest-remainder (Hamilton)": "method_hamilton"}
 
 
 def _exact(value: Fraction) -> str:
-    """An exact rational for people: whole numbers as they are, others to four decimals."""
+    """An exact rational for people: ``6 878 655/365 (18 845,630137)``, whole numbers as is."""
     if value.denominator == 1:
         return format_int(value.numerator)
-    return format_fraction_sv(value, PLACES)
+    fraction = f"{format_int(value.numerator)}/{format_int(value.denominator)}"
+    return f"{fraction} ({format_fraction_sv(value, PLACES)})"
+
+
+def _about(value: Fraction, t: Mapping[str, str]) -> str:
+    """A weight for people: whole numbers as they are, others ``ca 18 845,63``."""
+    if value.denominator == 1:
+        return format_int(value.numerator)
+    return t["about"].format(value=format_fraction_sv(value, 2))
+
+
+def method_name(method: str, t: Mapping[str, str]) -> str:
+    """The allocation method's name in the report's language (unknown names as they are)."""
+    key = METHODS.get(method)
+    return t[key] if key else method
 
 
 def pool_title(pool: str, t: Mapping[str, str]) -> str:
@@ -41,7 +59,9 @@ def method_paragraphs(allocation: Allocation, t: Mapping[str, str]) -> tuple[str
         ),
         t["method_pools"].format(pools=pools),
         t["method_split"].format(unit=t[f"unit_{unit}"], unit_one=t[f"unit_{unit}_one"]),
-        t["method_sum"].format(method=allocation.method, version=allocation.method_version),
+        t["method_sum"].format(
+            method=method_name(allocation.method, t), version=allocation.method_version
+        ),
     )
 
 
@@ -69,9 +89,9 @@ def worked_example(explanation: Explanation, t: Mapping[str, str]) -> tuple[str,
             inhabitants=format_int(e.inhabitants),
             days=e.membership_days,
             days_in_year=e.days_in_year,
-            weight=_exact(e.weight),
+            weight=_about(e.weight, t),
         ),
-        t["step_total"].format(members=e.members, total=_exact(e.total_weight)),
+        t["step_total"].format(members=e.members, total=_about(e.total_weight, t)),
     ]
     for step in e.pools:
         steps.append(_pool_step(step, e.name, t))
@@ -85,14 +105,15 @@ def worked_example(explanation: Explanation, t: Mapping[str, str]) -> tuple[str,
 
 
 def _pool_step(step: PoolStep, name: str, t: Mapping[str, str]) -> str:
+    unit = "ore" if step.unit_ore == 1 else "krona"
     text = t["step_pool"].format(
         pool=pool_title(step.pool, t),
-        pool_amount=format_int(step.pool_amount_ore),
-        weight=_exact(step.weight),
-        total=_exact(step.total_weight),
-        quota=_exact(step.quota_ore),
-        floor=format_int(step.floor_ore),
-        remainder=_exact(step.remainder_ore),
+        pool_amount=format_sek(step.pool_amount_ore),
+        weight=_about(step.weight, t),
+        total=_about(step.total_weight, t),
+        floor=format_sek(step.floor_ore),
+        whole=t[f"whole_{unit}"],
+        remainder=format_fraction_sv(step.remainder_ore, 2),
         rank=step.rank,
         members=step.members,
     )
@@ -103,3 +124,39 @@ def _pool_step(step: PoolStep, name: str, t: Mapping[str, str]) -> str:
     else:
         text += " " + t["step_no_extra"]
     return text + " " + t["step_part"].format(amount=format_sek(step.amount_ore))
+
+
+def appendix_section(explanation: Explanation, t: Mapping[str, str]) -> Section:
+    """The worked example's exact fractions, in öre, for whoever checks it by hand."""
+    e = explanation
+    steps = [
+        t["exact_weight"].format(
+            inhabitants=format_int(e.inhabitants),
+            days=e.membership_days,
+            days_in_year=e.days_in_year,
+            weight=_exact(e.weight),
+        ),
+        t["exact_total"].format(members=e.members, total=_exact(e.total_weight)),
+    ]
+    for step in e.pools:
+        steps.append(
+            t["exact_pool"].format(
+                pool=pool_title(step.pool, t),
+                pool_amount=format_int(step.pool_amount_ore),
+                quota=_exact(step.quota_ore),
+                floor=format_int(step.floor_ore),
+                remainder=_exact(step.remainder_ore),
+            )
+        )
+    steps.append(
+        t["exact_per_inhabitant"].format(
+            amount=format_sek(e.amount_ore),
+            inhabitants=format_int(e.inhabitants),
+            value=_exact(kronor(e.ore_per_inhabitant)),
+        )
+    )
+    return Section(
+        t["section_appendix"],
+        paragraphs=(t["appendix_intro"].format(name=e.name, places=PLACES),),
+        steps=tuple(steps),
+    )

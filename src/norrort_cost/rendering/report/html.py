@@ -1,23 +1,24 @@
 """The committee report as one self-contained HTML page: inline SVG charts, print CSS for A4.
 
 No script, no external file, no network: the page reads the same in any browser, offline,
-and prints on A4 (``@page``). The invoices' font (Source Sans Pro, cut to Latin-1, about
-18 kB a style) is embedded, so å, ä and ö look the same everywhere. The same report gives
-the same bytes.
+and prints on A4 (``@page``). The charts are SVG written by :mod:`svg`; the text uses the
+reader's system sans-serif (no font is embedded, so nothing is computed per run and no PDF
+library is imported). The same report gives the same bytes.
 """
 
 from __future__ import annotations
 
-import base64
-import re
 from html import escape
 
-from norrort_cost.rendering.pdf import font_bytes
-from norrort_cost.rendering.report.content import ReportView, Section, Table
+from norrort_cost.rendering.report.content import ReportView
+from norrort_cost.rendering.report.drawing import Chart
+from norrort_cost.rendering.report.parts import Section, Table
+from norrort_cost.rendering.report.svg import chart_svg
 
 CSS = """
 @page { size: A4; margin: 14mm 14mm 16mm 14mm; }
-:root { color: #1b1b1b; font-family: "Report Sans", "Source Sans Pro", Arial, sans-serif;
+:root { color: #1b1b1b; font-family: system-ui, -apple-system, "Segoe UI", Roboto,
+  "Source Sans Pro", "Helvetica Neue", Arial, "Liberation Sans", sans-serif;
   font-size: 10.5pt; line-height: 1.4; }
 body { margin: 0; background: #fff; }
 main { max-width: 182mm; margin: 0 auto; padding: 8mm 6mm; }
@@ -29,7 +30,11 @@ h3 { font-size: 11pt; margin: 4mm 0 1mm; }
   padding: 2.5mm 4mm; margin: 0 0 5mm; }
 figure { margin: 0 0 5mm; break-inside: avoid; }
 figure svg { display: block; width: 100%; height: auto; }
+figure svg text { font-family: inherit; }
 figcaption { font-size: 8.5pt; color: #555; }
+figcaption .note { display: block; color: #333; }
+table.facts { font-size: 10pt; width: auto; }
+table.facts th { font-weight: 600; border-bottom: 1px solid #e3e3e3; padding-right: 5mm; }
 table { border-collapse: collapse; width: 100%; font-size: 8.5pt; margin: 2mm 0 3mm; }
 th, td { padding: 1mm 1.4mm; border-bottom: 1px solid #e3e3e3; vertical-align: top; }
 th { text-align: left; border-bottom: 1.5px solid #555; }
@@ -45,28 +50,8 @@ footer { margin-top: 8mm; padding-top: 2mm; border-top: 1px solid #ccc; font-siz
 """.strip()
 
 
-def font_faces() -> str:
-    """CSS ``@font-face`` rules with the embedded font, regular and bold."""
-    rules = []
-    for style, font in sorted(font_bytes().items()):
-        data = base64.b64encode(font).decode("ascii")
-        weight = 700 if style == "B" else 400
-        rules.append(
-            f'@font-face {{ font-family: "Report Sans"; font-weight: {weight}; '
-            f'src: url(data:font/ttf;base64,{data}) format("truetype"); }}'
-        )
-    return "\n".join(rules)
-
-
-def inline_svg(svg: str, label: str) -> str:
-    """An SVG document as an element to put in a page: no XML prolog, labelled for readers."""
-    body = svg[svg.index("<svg") :]
-    body = re.sub(r"<metadata>.*?</metadata>\s*", "", body, flags=re.DOTALL)
-    return body.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)
-
-
-def report_html(view: ReportView, charts: tuple[tuple[str, str, str], ...]) -> str:
-    """The page: ``charts`` holds (id, caption, SVG document) for each chart, in order."""
+def report_html(view: ReportView, charts: tuple[Chart, ...]) -> str:
+    """The page: the header, the summary, the charts in order, then the sections."""
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{view.texts["html_lang"]}">',
@@ -74,7 +59,7 @@ def report_html(view: ReportView, charts: tuple[tuple[str, str, str], ...]) -> s
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(view.title)}</title>",
-        f"<style>\n{font_faces()}\n{CSS}\n</style>",
+        f"<style>\n{CSS}\n</style>",
         "</head>",
         "<body>",
         "<main>",
@@ -83,11 +68,13 @@ def report_html(view: ReportView, charts: tuple[tuple[str, str, str], ...]) -> s
     ]
     if view.notice:
         parts.append(f'<p class="notice" role="note">{escape(view.notice)}</p>')
-    for chart_id, caption, svg in charts:
+    parts.append(_section(view.summary))
+    for chart in charts:
+        notes = "".join(f'<span class="note">{escape(note)}</span>' for note in chart.notes)
         parts += [
-            f'<figure class="chart" id="chart-{chart_id}">',
-            inline_svg(svg, caption),
-            f"<figcaption>{escape(caption)}</figcaption>",
+            f'<figure class="chart" id="chart-{chart.id}">',
+            chart_svg(chart),
+            f"<figcaption>{escape(chart.caption)}{notes}</figcaption>",
             "</figure>",
         ]
     parts += [_section(section) for section in view.sections]
@@ -97,6 +84,12 @@ def report_html(view: ReportView, charts: tuple[tuple[str, str, str], ...]) -> s
 
 def _section(section: Section) -> str:
     out = [f"<section>\n<h2>{escape(section.title)}</h2>"]
+    if section.facts:
+        rows = "".join(
+            f'<tr><th scope="row">{escape(k)}</th><td>{escape(v)}</td></tr>'
+            for k, v in section.facts
+        )
+        out.append(f'<table class="facts">{rows}</table>')
     out += [f"<p>{escape(text)}</p>" for text in section.paragraphs]
     if section.subtitle:
         out.append(f"<h3>{escape(section.subtitle)}</h3>")

@@ -10,3 +10,5 @@ POOL_COLOURS = {
 }
 FOCUS = "#b3261e"  # the member in focus
 OTHERS = "#8aa4bd"  # every other member, when the year has one pool
+AVERAGE = "#555555"  # the cooperation's average
+GRID = "#dddddd"  # grid lines at the ticks

@@ -41,7 +41,7 @@ _SV: dict[str, str] = {
     "col_share": "Andel",
     "col_per_inhabitant": "kr/inv.",
     "col_change": "Förändring från {year} (kr)",
-    "total": "Totalt",
+    "total": "Summa",
     "pool_per_capita": "Per invånare (kr)",
     "pool_equal": "Lika delar (kr)",
     "pool_base_fee": "Grundavgift (kr)",
@@ -57,9 +57,9 @@ _SV: dict[str, str] = {
         "En medlems vikt är dess invånare vid referensdatumet {date} gånger dagarna som "
         "medlem under året, delat med årets {days} dagar."
     ),
-    "method_pools": "Budgetposterna bildar kostnadspooler efter fördelningsnyckel: {pools}.",
+    "method_pools": "Kostnadsposterna samlas efter fördelningsnyckel: {pools}.",
     "method_split": (
-        "Varje pool delas i proportion till vikterna. Varje medlem får heltalsdelen av sin "
+        "Varje kostnadspost delas i proportion till vikterna. Varje medlem får heltalsdelen av sin "
         "exakta kvot i {unit}; det som blir över går {unit_one} i taget till de största "
         "resterna (största restmetoden, Hamilton); lika rester ordnas efter kommunkod."
     ),
@@ -73,29 +73,91 @@ _SV: dict[str, str] = {
     "example_title": "Räkneexempel: {name}",
     "step_inhabitants": "Invånare {date}: {inhabitants} ({source}).",
     "step_days": "Dagar som medlem {year}: {days} av {days_in_year} ({period}).",
-    "step_weight": "Vikt: {inhabitants} × {days} ÷ {days_in_year} = {weight}.",
+    "step_weight": "Vikt: {inhabitants} invånare × {days} ÷ {days_in_year} dagar = {weight}.",
     "step_total": "Summan av alla {members} medlemmars vikter: {total}.",
+    "about": "ca {value}",
     "step_pool": (
-        "{pool}: {pool_amount} öre × {weight} ÷ {total} = {quota} öre; heltalsdelen är "
-        "{floor} öre, resten {remainder} öre har plats {rank} av {members}."
+        "{pool}: {pool_amount} kr × {weight} ÷ {total} ger {floor} kr i {whole} och en rest "
+        "på {remainder} öre, som har plats {rank} av {members} bland resterna."
     ),
     "step_extra": "{left} {unit} blev över och går till de {left} största resterna: {verdict}.",
-    "step_no_extra": "Heltalsdelarna summerar redan till poolen.",
+    "step_no_extra": "Heltalsdelarna summerar redan till kostnadsposten.",
     "verdict_yes": "{name} får en",
     "verdict_no": "{name} får ingen",
-    "step_part": "Del av poolen: {amount} kr.",
+    "step_part": "Del av kostnadsposten: {amount} kr.",
     "step_amount": "Summa: {amount} kr, {per_inhabitant} kr per invånare.",
     "period_from": "från {start}",
     "period_between": "{start} – {end}",
     "section_sources": "Underlag",
     "sources": "Befolkning {date}: {source} ({members} medlemmar).",
     "source_unknown": "källa ej angiven",
-    "col_line": "Budgetpost",
+    "col_line": "Kostnadspost",
     "col_key": "Nyckel",
     "key_per_capita": "per invånare",
     "key_equal": "lika delar",
     "key_base_fee": "grundavgift {fee} kr, resten per invånare",
     "key_fixed": "fasta belopp, resten {fallback}",
+    "period_to": "till {end}",
+    "note_part_year": "{name} medlem {period}: {days} av {days_in_year} dagar",
+    "legend_part_year": "del av året (se not)",
+    "legend_average": "genomsnitt {value} kr per invånare",
+    "legend_budget": "Summa för samverkan",
+    "note_not_member": "{name} ej medlem {years}",
+    "notice_short": "ILLUSTRATIV BUDGET: beloppen är exempel, inte beslutsunderlag.",
+    "preliminary": (
+        "PRELIMINÄR: viktad efter folkmängden {used} eftersom SCB inte har publicerat {final} "
+        "än; avräknas på de slutliga siffrorna."
+    ),
+    "section_summary": "Sammanfattning",
+    "fact_total": "Årets kostnad {year}",
+    "fact_change": "Förändring från {year}",
+    "change_value": "{change} kr ({percent})",
+    "fact_per_inhabitant": "Per invånare",
+    "per_inhabitant_value": (
+        "{value} kr i genomsnitt ({inhabitants} invånare, {members} medlemmar)"
+    ),
+    "fact_largest": "Största andel",
+    "fact_smallest": "Minsta andel",
+    "fact_share_value": "{name} {amount} kr ({percent})",
+    "focus_share_value": "{amount} kr ({percent})",
+    "focus_days": "för {days} av {total} dagar",
+    "focus_new": "ej medlem {year}",
+    "focus_change": (
+        "förändring från {year} {change} kr ({percent}), andelen {points} procentenheter"
+    ),
+    "fact_installments": "Delbetalningar",
+    "installments_value": "{count} per år, se tabellen Delbetalningar",
+    "section_installments": "Delbetalningar {year}",
+    "installments_rule": (
+        "Årets andelar faktureras i {count} delbetalningar så som fakturakommandot gör det: "
+        "varje medlems andel delas på dess medlemsdagar i varje period (en hel period väger "
+        "lika för alla), och de första delbetalningarna får de ören som blir över. En medlem "
+        "som gick med eller lämnade under året faktureras bara för perioderna den var medlem."
+    ),
+    "installments_managing": (
+        "Förvaltande kommun {name} fakturerar inte sig själv; dess andel ingår inte i "
+        "kolumnen Fakturerat."
+    ),
+    "col_installment": "Delbetalning",
+    "col_period": "Period",
+    "col_focus_amount": "{name} (kr)",
+    "col_invoiced": "Fakturerat (kr)",
+    "installment_of": "{number} av {count}",
+    "method_hamilton": "största restmetoden (Hamilton)",
+    "whole_ore": "hela ören",
+    "whole_krona": "hela kronor",
+    "section_appendix": "Bilaga: räkneexemplet med exakta bråk",
+    "appendix_intro": (
+        "Räkneexemplet för {name} med exakta bråk i öre; inom parentes avrundat till "
+        "{places} decimaler."
+    ),
+    "exact_weight": "Vikt: {inhabitants} × {days} / {days_in_year} = {weight}.",
+    "exact_total": "Summan av alla {members} medlemmars vikter: {total}.",
+    "exact_pool": (
+        "{pool}: {pool_amount} öre × vikt / summan = {quota} öre; heltalsdelen {floor} öre, "
+        "resten {remainder} öre."
+    ),
+    "exact_per_inhabitant": "Kr per invånare: {amount} kr / {inhabitants} = {value} kr.",
     "footer": (
         "Datamängd: {dataset} · framtagen {date} · norrort-cost {version} · "
         "metod {method} version {method_version}"
@@ -149,9 +211,9 @@ _EN: dict[str, str] = {
         "A member's weight is its inhabitants at the reference date {date} times its days "
         "of membership in the year, divided by the year's {days} days."
     ),
-    "method_pools": "The budget lines form cost pools by allocation key: {pools}.",
+    "method_pools": "The budget lines are grouped by allocation key: {pools}.",
     "method_split": (
-        "Each pool is split in proportion to the weights. Every member gets the whole part "
+        "Each budget line is split in proportion to the weights. Every member gets the whole part "
         "of its exact quota in {unit}; what is left over goes {unit_one} at a time to the "
         "largest remainders (largest-remainder method, Hamilton); equal remainders are "
         "ordered by kommunkod."
@@ -166,17 +228,18 @@ _EN: dict[str, str] = {
     "example_title": "Worked example: {name}",
     "step_inhabitants": "Inhabitants at {date}: {inhabitants} ({source}).",
     "step_days": "Days of membership in {year}: {days} of {days_in_year} ({period}).",
-    "step_weight": "Weight: {inhabitants} × {days} ÷ {days_in_year} = {weight}.",
+    "step_weight": "Weight: {inhabitants} inhabitants × {days} ÷ {days_in_year} days = {weight}.",
     "step_total": "Sum of the weights of all {members} members: {total}.",
+    "about": "about {value}",
     "step_pool": (
-        "{pool}: {pool_amount} öre × {weight} ÷ {total} = {quota} öre; the whole part is "
-        "{floor} öre, the remainder {remainder} öre ranks {rank} of {members}."
+        "{pool}: {pool_amount} kr × {weight} ÷ {total} gives {floor} kr in {whole} and a "
+        "remainder of {remainder} öre, which ranks {rank} of {members} among the remainders."
     ),
     "step_extra": "{left} {unit} are left over and go to the {left} largest remainders: {verdict}.",
-    "step_no_extra": "The whole parts already sum to the pool.",
+    "step_no_extra": "The whole parts already sum to the budget line.",
     "verdict_yes": "{name} gets one",
     "verdict_no": "{name} gets none",
-    "step_part": "Part of the pool: {amount} kr.",
+    "step_part": "Part of the budget line: {amount} kr.",
     "step_amount": "Total: {amount} kr, {per_inhabitant} kr per inhabitant.",
     "period_from": "from {start}",
     "period_between": "{start} – {end}",
@@ -189,6 +252,66 @@ _EN: dict[str, str] = {
     "key_equal": "equal parts",
     "key_base_fee": "base fee {fee} kr, the rest per capita",
     "key_fixed": "fixed amounts, the rest {fallback}",
+    "period_to": "until {end}",
+    "note_part_year": "{name} a member {period}: {days} of {days_in_year} days",
+    "legend_part_year": "part of the year (see note)",
+    "legend_average": "average {value} kr per inhabitant",
+    "legend_budget": "Total of the cooperation",
+    "note_not_member": "{name} not a member in {years}",
+    "notice_short": "ILLUSTRATIVE BUDGET: the amounts are examples, not a basis for decisions.",
+    "preliminary": (
+        "PRELIMINARY: weighed by the population of {used} because SCB has not published "
+        "{final} yet; to be settled on the final figures."
+    ),
+    "section_summary": "Summary",
+    "fact_total": "The year's cost {year}",
+    "fact_change": "Change from {year}",
+    "change_value": "{change} kr ({percent})",
+    "fact_per_inhabitant": "Per inhabitant",
+    "per_inhabitant_value": (
+        "{value} kr on average ({inhabitants} inhabitants, {members} members)"
+    ),
+    "fact_largest": "Largest share",
+    "fact_smallest": "Smallest share",
+    "fact_share_value": "{name} {amount} kr ({percent})",
+    "focus_share_value": "{amount} kr ({percent})",
+    "focus_days": "for {days} of {total} days",
+    "focus_new": "not a member in {year}",
+    "focus_change": "change from {year} {change} kr ({percent}), share {points} percentage points",
+    "fact_installments": "Installments",
+    "installments_value": "{count} a year, see the table Installments",
+    "section_installments": "Installments {year}",
+    "installments_rule": (
+        "The year's shares are invoiced in {count} installments as the invoices command does "
+        "it: each member's share is split by its days of membership in each period (a whole "
+        "period weighs the same for everyone), and the first installments take the öre left "
+        "over. A member who joined or left during the year is invoiced only for the periods "
+        "it was a member."
+    ),
+    "installments_managing": (
+        "The managing municipality {name} does not invoice itself; its share is not in the "
+        "column Invoiced."
+    ),
+    "col_installment": "Installment",
+    "col_period": "Period",
+    "col_focus_amount": "{name} (kr)",
+    "col_invoiced": "Invoiced (kr)",
+    "installment_of": "{number} of {count}",
+    "method_hamilton": "largest remainder (Hamilton)",
+    "whole_ore": "whole öre",
+    "whole_krona": "whole kronor",
+    "section_appendix": "Appendix: the worked example in exact fractions",
+    "appendix_intro": (
+        "The worked example for {name} in exact fractions of öre; in brackets rounded to "
+        "{places} decimals."
+    ),
+    "exact_weight": "Weight: {inhabitants} × {days} / {days_in_year} = {weight}.",
+    "exact_total": "Sum of the weights of all {members} members: {total}.",
+    "exact_pool": (
+        "{pool}: {pool_amount} öre × weight / sum = {quota} öre; whole part {floor} öre, "
+        "remainder {remainder} öre."
+    ),
+    "exact_per_inhabitant": "Kr per inhabitant: {amount} kr / {inhabitants} = {value} kr.",
     "footer": (
         "Dataset: {dataset} · made {date} · norrort-cost {version} · "
         "method {method} version {method_version}"

@@ -1,0 +1,277 @@
+"""Workbooks read whole and safely: the size guard, the sheet's true extent, no silent blanks.
+
+Every workbook reader (``budget.xlsx``, ``fixed_amounts.xlsx``, an SCB export) goes through
+here. Before openpyxl expands anything, the zip's own table of uncompressed sizes is checked
+against :data:`LIMITS` (a 1 MB file that unpacks to a 1 GB sheet is refused at once). A
+sheet's stored ``<dimension>`` is never trusted: streaming writers and scripts that append
+rows leave it stale, and openpyxl's read-only mode would stop at it. A formula whose value
+was never computed (no cached value: the file was written by a script, not saved by Excel)
+and merged cells in the table are refused with their cell, since either would otherwise be
+read as an empty cell. The limits are documented in ``docs/input-limits.md``.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from norrort_cost.problems import Problem, said
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
+
+# openpyxl's read-only sheet (its stubs type it as the full Worksheet, without _get_source)
+ReadOnlyWorksheet = Any
+
+MIB = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class InputLimits:
+    """How large an input may be before it is expanded (the defaults are documented)."""
+
+    file_bytes: int = 256 * MIB  # an SCB export (CSV, PC-Axis, JSON-stat), read whole
+    workbook_part_bytes: int = 32 * MIB  # one part (a sheet's XML) of an .xlsx, unpacked
+    workbook_bytes: int = 64 * MIB  # all parts of an .xlsx, unpacked
+    cells: int = 10_000_000  # cells of a workbook sheet or a PC-Axis / JSON-stat cube
+    json_depth: int = 32  # nesting of arrays and objects in a JSON file
+    number_digits: int = 40  # digits of one number in a JSON or PC-Axis file
+
+
+LIMITS = InputLimits()
+
+
+def current_limits() -> InputLimits:
+    """The limits in force (:data:`LIMITS`, looked up at each use so a test can lower them)."""
+    return LIMITS
+
+
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)"')
+_CHUNK = 1 << 20
+
+
+def too_large(file: str, what: str, size: int, limit: int) -> Problem:
+    """The problem for an input larger than its limit (before anything is expanded)."""
+    return Problem(
+        file=file,
+        line=None,
+        column=None,
+        value=str(size),
+        code="file-too-large",
+        message=said(
+            "{what} is {size} bytes, more than the limit of {limit} bytes",
+            what=what,
+            size=size,
+            limit=limit,
+        ),
+        hint="export only the rows you need (the members' municipalities and years)",
+    )
+
+
+def archive_problem(
+    source: IO[bytes], file: str, limits: InputLimits | None = None
+) -> Problem | None:
+    """A problem if the workbook's parts unpack to more than the limits, else None.
+
+    The sizes come from the zip's central directory; Python's zip reader never unpacks more
+    than a part's stated size, so a part cannot grow past what is checked here.
+    """
+    try:
+        with zipfile.ZipFile(source) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None  # not a zip: the workbook reader says so in its own words
+    finally:
+        source.seek(0)
+    limits = limits or current_limits()
+    total = sum(part.file_size for part in parts)
+    largest = max(parts, key=lambda part: part.file_size, default=None)
+    if largest is not None and largest.file_size > limits.workbook_part_bytes:
+        return too_large(
+            file, f"{largest.filename} unpacked", largest.file_size, limits.workbook_part_bytes
+        )
+    if total > limits.workbook_bytes:
+        return too_large(file, "the workbook unpacked", total, limits.workbook_bytes)
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class SheetScan:
+    """What a sheet's XML holds that openpyxl's read-only values do not show."""
+
+    has_formulas: bool
+    merged: tuple[str, ...]
+
+
+def scan_sheet(worksheet: ReadOnlyWorksheet) -> SheetScan:
+    """Whether the sheet has formulas, and its merged ranges, from its raw XML in one pass."""
+    has_formulas = False
+    merged: list[str] = []
+    tail = b""
+    for chunk in _chunks(worksheet._get_source()):
+        text = tail + chunk
+        has_formulas = has_formulas or _FORMULA.search(text) is not None
+        merged += [m.group(1).decode() for m in _MERGE.finditer(text) if m.end() > len(tail)]
+        tail = text[-200:]
+    return SheetScan(has_formulas, tuple(dict.fromkeys(merged)))
+
+
+def _chunks(source: IO[bytes]) -> Iterator[bytes]:
+    with source:
+        while chunk := source.read(_CHUNK):
+            yield chunk
+
+
+def open_workbook(source: Path | bytes, file: str) -> tuple[Workbook | None, Problem | None]:
+    """The workbook opened read-only with cached values, after the size guard.
+
+    ``None`` and the problem when it is too large; ``None`` and no problem when openpyxl
+    cannot open it (the caller words that in its own terms, from the exception it catches
+    on opening it itself).
+    """
+    from openpyxl import load_workbook
+
+    stream: IO[bytes] = io.BytesIO(source) if isinstance(source, bytes) else source.open("rb")
+    with stream:
+        refused = archive_problem(stream, file)
+    if refused is not None:
+        return None, refused
+    data = io.BytesIO(source) if isinstance(source, bytes) else source
+    return load_workbook(data, read_only=True, data_only=True), None
+
+
+def whole_rows(
+    worksheet: ReadOnlyWorksheet, file: str, source: Path | bytes, limits: InputLimits | None = None
+) -> tuple[list[list[object]], list[Problem], tuple[str, ...]]:
+    """Every row of the sheet as values, whatever its stored dimension says.
+
+    A formula without a cached value is refused at its cell (openpyxl would give an empty
+    cell); a sheet with more than ``limits.cells`` cells is refused as it is read. The
+    sheet's merged ranges come along, for the caller to judge against its table.
+    """
+    limits = limits or current_limits()
+    worksheet.reset_dimensions()
+    scan = scan_sheet(worksheet)
+    values: list[list[object]] = []
+    cells = 0
+    for row in worksheet.iter_rows(values_only=True):
+        cells += len(row)
+        if cells > limits.cells:
+            return [], [_too_many_cells(file, worksheet.title, limits.cells)], scan.merged
+        values.append(list(row))
+    if scan.has_formulas:
+        uncached = _uncached_formula(worksheet, values, file, source)
+        if uncached is not None:
+            return [], [uncached], scan.merged
+    return values, [], scan.merged
+
+
+def _uncached_formula(
+    worksheet: ReadOnlyWorksheet, values: list[list[object]], file: str, source: Path | bytes
+) -> Problem | None:
+    """The first formula whose cached value is missing, read again with formulas shown."""
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    data = io.BytesIO(source) if isinstance(source, bytes) else source
+    formulas = load_workbook(data, read_only=True, data_only=False)
+    try:
+        sheet = formulas[worksheet.title]
+        sheet.reset_dimensions()
+        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            for index, cell in enumerate(row):
+                known = values[number - 1] if number <= len(values) else []
+                cached = known[index] if index < len(known) else None
+                if isinstance(cell, str) and cell.startswith("=") and cached is None:
+                    where = f"{worksheet.title}!{get_column_letter(index + 1)}{number}"
+                    return _formula_problem(file, number, where, cell)
+    finally:
+        formulas.close()
+    return None
+
+
+def _formula_problem(file: str, line: int, where: str, formula: str) -> Problem:
+    return Problem(
+        file=file,
+        line=line,
+        column=where,
+        value=formula,
+        code="formula-without-value",
+        message=said(
+            "the cell {where} holds the formula {formula} but no computed value",
+            where=where,
+            formula=formula,
+        ),
+        hint="open the workbook in Excel or LibreOffice and save it (that stores the values)",
+    )
+
+
+def _too_many_cells(file: str, sheet: str, limit: int) -> Problem:
+    return Problem(
+        file=file,
+        line=None,
+        column=sheet,
+        value=None,
+        code="too-many-cells",
+        message=said("the sheet {sheet} has more than {limit} cells", sheet=sheet, limit=limit),
+        hint="export only the rows you need (the members' municipalities and years)",
+    )
+
+
+def cube_problem(file: str, size: int) -> Problem | None:
+    """A problem if a cube's dimensions make more cells than the limit (checked before the
+    values are expanded), else None."""
+    limit = current_limits().cells
+    if size <= limit:
+        return None
+    return Problem(
+        file=file,
+        line=None,
+        column=None,
+        value=str(size),
+        code="too-many-cells",
+        message=said(
+            "the table's dimensions make {size} cells, more than the limit of {limit}",
+            size=size,
+            limit=limit,
+        ),
+        hint="export only the rows you need (the members' municipalities and years)",
+    )
+
+
+def file_problem(file: str, size: int) -> Problem | None:
+    """A problem if a file read whole (CSV, PC-Axis, JSON) is larger than the limit."""
+    limit = current_limits().file_bytes
+    return too_large(file, "the file", size, limit) if size > limit else None
+
+
+def merged_problem(file: str, sheet: str, ranges: tuple[str, ...]) -> Problem:
+    """The problem for merged cells in a table: only a merged range's first cell has a value."""
+    first = ranges[0]
+    return Problem(
+        file=file,
+        line=first_row(first),
+        column=f"{sheet}!{first}",
+        value=", ".join(ranges),
+        code="merged-cells",
+        message=said(
+            "the cells {cells} are merged: only the first of them has a value", cells=first
+        ),
+        hint="unmerge the cells and write the value in each of them",
+    )
+
+
+def first_row(cell_range: str) -> int:
+    """The first row of a range such as ``B3:C4``."""
+    return int(re.sub(r"[A-Z]", "", cell_range.split(":", maxsplit=1)[0]))
+
+
+def last_row(cell_range: str) -> int:
+    """The last row of a range such as ``B3:C4``."""
+    return int(re.sub(r"[A-Z]", "", cell_range.rsplit(":", maxsplit=1)[-1]))
