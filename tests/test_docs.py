@@ -101,6 +101,7 @@ def _run(example: Example, folder: Path, lang: str) -> tuple[int, list[str]]:
 def _check_page(page: Path, folder: Path, monkeypatch: pytest.MonkeyPatch) -> int:
     """Run every example of ``page`` in ``folder``; rewrite the shown output when updating."""
     shutil.copytree(DOCS / "examples", folder, dirs_exist_ok=True)
+    shutil.copytree(DOCS / "examples", folder / "docs" / "examples")  # as the README names them
     shutil.copytree(ROOT / "data" / "examples", folder / "data" / "examples")
     monkeypatch.chdir(folder)
     lang = "C.UTF-8" if page.name == "README.md" or "guide" in page.parts else "sv_SE.UTF-8"
