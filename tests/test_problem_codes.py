@@ -2,8 +2,9 @@
 
 The source is read with ``ast``: every kebab-case text literal in ``src`` is either a code of
 ``norrort_cost.problem_codes.CODES`` or one of the few other kebab-case words the project
-uses (settings values, the program's name). The README's table of codes is generated from
-the table (``UPDATE_GOLDEN=1`` refreshes it), so the two cannot drift apart.
+uses (settings values, the program's name). The documentation's table of codes is generated
+from the table when the site is built (``docs/scripts/reference_pages.py``), so the two cannot
+drift apart.
 """
 
 from __future__ import annotations
@@ -48,7 +49,6 @@ NOT_CODES = {
     "already-imported",  # a payment recorded from an earlier file
     "payments-import",  # a JSON schema's name
 }
-START, END = "<!-- problem-codes:start -->", "<!-- problem-codes:end -->"
 
 
 def _kebab_literals() -> dict[str, str]:
@@ -60,12 +60,6 @@ def _kebab_literals() -> dict[str, str]:
             if isinstance(text, str) and KEBAB.fullmatch(text):
                 found.setdefault(text, f"{path.relative_to(ROOT)}:{node.lineno}")
     return found
-
-
-def readme_table() -> str:
-    """The README's table of problem codes, generated from CODES."""
-    rows = [f"| `{code}` | {c.title} | {c.hint} |" for code, c in CODES.items()]
-    return "\n".join(["| code | what | general hint |", "|---|---|---|", *rows])
 
 
 def test_every_code_written_in_the_source_is_in_the_table() -> None:
@@ -99,20 +93,6 @@ def test_codes_are_kebab_case_with_a_title_and_a_hint() -> None:
         assert KEBAB.fullmatch(code), code
         assert meaning.title, code
         assert meaning.hint, code
-
-
-def test_the_readme_documents_the_table() -> None:
-    """The README's problem-code section is the table (refresh with UPDATE_GOLDEN=1)."""
-    from tests.conftest import UPDATE_GOLDEN
-
-    path = ROOT / "README.md"
-    text = path.read_text(encoding="utf-8")
-    before, rest = text.split(START)
-    _, after = rest.split(END)
-    expected = f"{before}{START}\n{readme_table()}\n{END}{after}"
-    if UPDATE_GOLDEN:
-        path.write_text(expected, encoding="utf-8")
-    assert path.read_text(encoding="utf-8") == expected
 
 
 @pytest.mark.parametrize(

@@ -4,11 +4,11 @@ A :class:`~norrort_cost.problems.Problem`'s ``code`` is a stable, kebab-case nam
 scripts may match on (the JSON ``problems`` list carries it). This table is the one place
 codes are declared, as frictionless declares its error types: one entry per code, in the
 order a dataset is read. A problem usually carries a hint for its own case; the hint here is
-the general advice, used when the case has none. The README's problem-code table is
-generated from this one (``UPDATE_GOLDEN=1 pytest tests/test_problem_codes.py``), and a test
-fails when the source reports a code that is not listed here.
+the general advice, used when the case has none. The documentation's problem-code page is
+generated from this one when the site is built, and a test fails when the source reports a
+code that is not listed here.
 
-Adding a code is one line below (and refreshing the README).
+Adding a code is one line below.
 """
 
 from __future__ import annotations
