@@ -28,6 +28,7 @@ LAYERS = {
     "money": 1,
     "problems": 1,
     "problem_codes": 1,
+    "exit_codes": 1,
     "dataset": 3,
     "allocation": 4,
     "audit": 5,
@@ -253,5 +254,5 @@ def test_the_core_is_grouped_by_concern():
     """Besides the shared vocabulary, every core module lives in a subpackage of its concern
     (the money policy is one package, ``money/``, split by concern)."""
     top_level = {path.stem for path in PACKAGE.glob("*.py")}
-    assert top_level == {"__init__", "__main__", "problems", "problem_codes"}
+    assert top_level == {"__init__", "__main__", "problems", "problem_codes", "exit_codes"}
     assert (PACKAGE / "money" / "__init__.py").is_file()
