@@ -30,8 +30,10 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # verdict, when run on its own
+from verdict import Verdict
 
 PDF_TARGET = 1.3
 HTML_TARGET = 1.3
@@ -84,28 +86,6 @@ page = f"<!DOCTYPE html><html><body><table>{rows}</table><svg>{shapes}</svg></bo
 with open(sys.argv[1], "w", encoding="utf-8") as out:
     out.write(page * 4)
 """
-
-
-@dataclass
-class Verdict:
-    """One measured ratio and its target (the same shape as run.py's)."""
-
-    name: str
-    ratio: float
-    target: float
-    detail: str
-
-    @property
-    def passed(self) -> bool:
-        """Whether the ratio meets its target."""
-        return self.ratio <= self.target
-
-    def line(self) -> str:
-        """One row of the report."""
-        status = "PASS" if self.passed else "FAIL"
-        return (
-            f"{self.name:<46} {self.ratio:6.2f}×  target ≤ {self.target:<5} {status}  {self.detail}"
-        )
 
 
 def cpu_seconds(argv: list[str]) -> float:

@@ -36,32 +36,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))  # scb_files, baselines
+sys.path.insert(0, str(HERE))  # scb_files, baselines, verdict
+from verdict import Verdict  # noqa: E402 - found beside this script, on the path just set
+
 MEMBERS = 290
 POOL_COUNTS = (10, 100, 1_000, 10_000)
 SEED = 2014
-
-
-@dataclass
-class Verdict:
-    """One measured ratio and its target."""
-
-    name: str
-    ratio: float
-    target: float
-    detail: str
-
-    @property
-    def passed(self) -> bool:
-        """Whether the ratio meets its target."""
-        return self.ratio <= self.target
-
-    def line(self) -> str:
-        """One row of the report."""
-        status = "PASS" if self.passed else "FAIL"
-        return (
-            f"{self.name:<46} {self.ratio:6.2f}×  target ≤ {self.target:<5} {status}  {self.detail}"
-        )
 
 
 def timed(action: Callable[[], object]) -> float:

@@ -1,0 +1,27 @@
+"""One measured ratio and its target: the row every benchmark step reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class Verdict:
+    """One measured ratio and its target."""
+
+    name: str
+    ratio: float
+    target: float
+    detail: str
+
+    @property
+    def passed(self) -> bool:
+        """Whether the ratio meets its target."""
+        return self.ratio <= self.target
+
+    def line(self) -> str:
+        """One row of the report."""
+        status = "PASS" if self.passed else "FAIL"
+        return (
+            f"{self.name:<46} {self.ratio:6.2f}×  target ≤ {self.target:<5} {status}  {self.detail}"
+        )
