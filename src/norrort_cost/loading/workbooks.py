@@ -7,7 +7,9 @@ sheet's stored ``<dimension>`` is never trusted: streaming writers and scripts t
 rows leave it stale, and openpyxl's read-only mode would stop at it. A formula whose value
 was never computed (no cached value: the file was written by a script, not saved by Excel)
 and merged cells in the table are refused with their cell, since either would otherwise be
-read as an empty cell. The limits are documented in ``docs/input-limits.md``.
+read as an empty cell. The limits, and the environment variables that change them
+(:data:`LIMIT_VARIABLES`, applied by the command line), are documented in
+``docs/input-limits.md``.
 """
 
 from __future__ import annotations
