@@ -79,3 +79,55 @@ def test_a_file_larger_than_the_limit_is_refused_before_it_is_read(
     assert code == 1
     assert "file-too-large" in out
     assert str(path.stat().st_size) in out
+
+
+def test_a_limit_lowered_in_the_environment_refuses_a_file_the_default_accepts(data_copy):
+    """NORRORT_COST_MAX_CELLS=29 refuses the shipped PC-Axis sample of 30 cells, which the
+    default limit imports; the limit is back to its default after the command."""
+    path = SYNTHETIC / "be0101n1-2018-2019.px"
+    args = ["population", "import-scb", str(path), "--data-dir", str(data_copy)]
+    lowered = runner.invoke(app, args, env={"NORRORT_COST_MAX_CELLS": "29"})
+    assert lowered.exit_code == 1
+    assert "too-many-cells" in lowered.output
+    assert workbooks.InputLimits() == workbooks.LIMITS
+    code, out = import_scb(path, data_copy)
+    assert code == 0, out
+
+
+def test_a_file_limit_in_mib_from_the_environment(data_copy, tmp_path):
+    """NORRORT_COST_MAX_FILE_MB=1 refuses an export of just over 1 MiB, naming the limit in
+    bytes (1048576); without the variable the same file is read past the size check."""
+    path = tmp_path / "export.csv"
+    path.write_text("region,2019\n" + "0114 Upplands Väsby,47820\n" * 45_000, encoding="utf-8")
+    assert path.stat().st_size > 1024 * 1024
+    args = ["population", "import-scb", str(path), "--data-dir", str(data_copy)]
+    lowered = runner.invoke(app, args, env={"NORRORT_COST_MAX_FILE_MB": "1"})
+    assert lowered.exit_code == 1
+    assert "file-too-large" in lowered.output
+    assert "1048576" in lowered.output
+    _code, out = import_scb(path, data_copy)
+    assert "file-too-large" not in out
+
+
+def test_a_bad_limit_in_the_environment_is_a_problem_at_its_name():
+    """NORRORT_COST_MAX_CELLS=lots and NORRORT_COST_MAX_FILE_MB=0 are both refused, each
+    located at its variable's name with its value, exit 1, before anything is read."""
+    env = {"NORRORT_COST_MAX_CELLS": "lots", "NORRORT_COST_MAX_FILE_MB": "0"}
+    result = runner.invoke(app, ["validate", "--format", "json"], env=env)
+    assert result.exit_code == 1
+    problems = json.loads(result.output)["problems"]
+    found = {(p["file"], p["value"], p["code"]) for p in problems}
+    assert found == {
+        ("NORRORT_COST_MAX_FILE_MB", "0", "invalid-number"),
+        ("NORRORT_COST_MAX_CELLS", "lots", "invalid-number"),
+    }
+
+
+def test_every_limit_has_its_environment_variable():
+    """Each field of InputLimits can be set from the environment, MiB for the sizes."""
+    fields = {field for field, _ in workbooks.LIMIT_VARIABLES.values()}
+    assert fields == set(workbooks.InputLimits.__slots__)
+    env = dict.fromkeys(workbooks.LIMIT_VARIABLES, "7")
+    limits = workbooks.limits_from(env, workbooks.InputLimits())
+    assert limits.file_bytes == 7 * 1024 * 1024
+    assert limits.cells == 7

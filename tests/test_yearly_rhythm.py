@@ -325,3 +325,46 @@ def test_explain_takes_the_population_date_and_says_preliminary() -> None:
     assert record["population"]["basis"] == "preliminary"
     assert record["population"]["final_population_date"] == "2026-12-31"
     assert record["amount_ore"] == 8005494
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["check", "-y", "2027", "-m", "0114", "-c", "80 055 kr"],
+        ["compare", "--from", "2026", "--to", "2027"],
+        ["whatif", "-y", "2027", "--leave", "0125:2027-07-01"],
+    ],
+)
+def test_check_compare_whatif_take_the_population_date_and_say_preliminary(
+    command: list[str],
+) -> None:
+    """check, compare and whatif take --population-date 2025-12-31 for 2027, which is refused
+    without it, and say, like allocate, that the figures are preliminary."""
+    refused = invoke(*command)
+    assert refused.exit_code == 1, refused.output
+    assert "--population-date" in refused.output
+    result = invoke(*command, *PRELIMINARY)
+    assert result.exit_code == 0, result.output
+    assert "PRELIMINARY: weighed by the population of 2025-12-31" in result.stdout
+    assert "SCB has not published 2026-12-31 yet" in result.stdout
+
+
+def test_check_weighs_2027_by_the_population_date() -> None:
+    """check --population-date computes the same share as explain with that date: Upplands
+    Väsby's 80 054,94 kr of 2027 on the figures of 31 December 2025."""
+    args = ("check", "-y", "2027", "-m", "0114", "-c", "80 054,94 kr", "-t", "0", *PRELIMINARY)
+    result = invoke(*args, "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["computed_ore"] == 8005494
+
+
+def test_report_takes_the_population_date_and_says_preliminary(tmp_path: Path) -> None:
+    """report --population-date 2025-12-31 writes 2027's report, which is refused without it,
+    and the report says its figures are preliminary."""
+    out = tmp_path / "report-2027.html"
+    refused = invoke("report", "-y", "2027", "-o", out)
+    assert refused.exit_code == 1, refused.output
+    result = invoke("report", "-y", "2027", "-o", out, "--lang", "en", *PRELIMINARY)
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert "PRELIMINARY: weighed by the population of 2025-12-31" in html

@@ -182,12 +182,19 @@ def _part_of_year(
     )
 
 
-def compare(dataset: Dataset, from_year: int, to_year: int) -> Comparison:
-    """Compare the allocations of ``from_year`` and ``to_year`` member by member."""
+def compare(
+    dataset: Dataset, from_year: int, to_year: int, *, population_date: date | None = None
+) -> Comparison:
+    """Compare the allocations of ``from_year`` and ``to_year`` member by member.
+
+    ``population_date`` weighs the later year, ``to_year``, by the population at that date
+    instead of the settings' rule (a preliminary basis before SCB publishes its figures).
+    """
     require_dataset("compare", dataset)
     from_year = require_year("compare", from_year, "from_year")
     to_year = require_year("compare", to_year, "to_year")
-    before, after = allocate(dataset, from_year), allocate(dataset, to_year)
+    before = allocate(dataset, from_year)
+    after = allocate(dataset, to_year, population_date=population_date)
     return Comparison(before, after, _pair((dataset, before), (dataset, after)))
 
 
@@ -219,8 +226,17 @@ class WhatIf:
         return changes_frame(self.members, "baseline", "new", self.scenario)
 
 
-def whatif(dataset: Dataset, year: int, changes: Sequence[MembershipChange]) -> WhatIf:
+def whatif(
+    dataset: Dataset,
+    year: int,
+    changes: Sequence[MembershipChange],
+    *,
+    population_date: date | None = None,
+) -> WhatIf:
     """Recompute ``year`` with ``changes`` applied to a copy of the memberships.
+
+    ``population_date`` weighs both the baseline and the scenario by the population at that
+    date instead of the settings' rule.
 
     A change's member may be given by kommunkod or by name (``"Ekerö"``), as on the
     command line; an unknown one is a usage error, never a change that changes nothing.
@@ -245,8 +261,8 @@ def whatif(dataset: Dataset, year: int, changes: Sequence[MembershipChange]) -> 
     for change in changes:
         memberships = apply_change(memberships, change)
     scenario_data = dataset.model_copy(update={"memberships": memberships})
-    baseline = allocate(dataset, year)
-    scenario = allocate(scenario_data, year)
+    baseline = allocate(dataset, year, population_date=population_date)
+    scenario = allocate(scenario_data, year, population_date=population_date)
     removed = frozenset(c.kommunkod for c in changes if c.kind == ChangeKind.WITHOUT)
     members = _pair((dataset, baseline), (scenario_data, scenario), removed)
     return WhatIf(tuple(changes), baseline, scenario, members)

@@ -168,15 +168,20 @@ def reconcile(checks: tuple[ReadingCheck, ...]) -> tuple[Verdict, ReadingCheck]:
     return Verdict.INCONSISTENT, checks[0]
 
 
-def check(
+def check(  # noqa: PLR0913 - one keyword per option of the check command
     dataset: Dataset,
     year: int,
     municipality: str,
     claimed: str,
     *,
     tolerance: Decimal = DEFAULT_TOLERANCE,
+    population_date: date | None = None,
 ) -> CheckResult:
-    """Check the figure ``claimed`` (as a person wrote it) against the computed share."""
+    """Check the figure ``claimed`` (as a person wrote it) against the computed share.
+
+    ``population_date`` weighs by the population at that date instead of the settings' rule
+    (as :func:`~norrort_cost.allocation.yearly.allocate`).
+    """
     require_dataset("check", dataset)
     year = require_year("check", year)
     require_text("check", municipality, "municipality", "a kommunkod or a name")
@@ -188,7 +193,7 @@ def check(
             code="invalid-option-value",
         )
     claim = parse_claim(claimed)
-    allocation = allocate(dataset, year)
+    allocation = allocate(dataset, year, population_date=population_date)
     share = member_share(dataset, allocation, municipality)
     checks = tuple(ReadingCheck(r, share.amount_ore, tolerance) for r in claim.readings)
     verdict, chosen = reconcile(checks)

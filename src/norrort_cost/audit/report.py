@@ -106,23 +106,27 @@ def committee_report(  # noqa: PLR0913 - one keyword per option of the report co
     municipality: str | None = None,
     years: tuple[int | None, int | None] = (None, None),
     installments: int | None = None,
+    population_date: date | None = None,
 ) -> CommitteeReport:
     """The report of ``year``, with ``municipality`` (kommunkod or name) in focus if given.
 
     ``years`` bounds the chart over the years (inclusive; ``None`` for every budget year on
     that side). Years of the default range whose data is incomplete are left out; a year
     asked for explicitly must allocate, or its problems are reported. ``installments``
-    (1, 2, 4 or 12) adds the year's schedule of installments.
+    (1, 2, 4 or 12) adds the year's schedule of installments. ``population_date`` weighs
+    ``year`` (not the earlier years of the chart) by the population at that date instead of
+    the settings' rule.
     """
-    allocation = allocate(dataset, year)
-    focus = explain(dataset, year, municipality) if municipality else None
-    history = _history(dataset, years)
+    on = population_date
+    allocation = allocate(dataset, year, population_date=on)
+    focus = explain(dataset, year, municipality, population_date=on) if municipality else None
+    history = _history(dataset, years, (year, on))
     managing = dataset.settings.managing_kommunkod(year)
     shown = {a.year: a for a in (*history, allocation)}
     return CommitteeReport(
         allocation=allocation,
         focus=focus,
-        previous=_previous(dataset, year),
+        previous=_previous(dataset, year, on),
         history=history,
         events=membership_events(dataset, year),
         dataset_source=dataset.source,
@@ -216,18 +220,20 @@ def _membership_periods(dataset: Dataset, year: int) -> dict[str, list[tuple[dat
     }
 
 
-def _previous(dataset: Dataset, year: int) -> Comparison | None:
+def _previous(dataset: Dataset, year: int, on: date | None) -> Comparison | None:
     """The comparison with the latest earlier budget year, if it has complete data."""
     earlier = [y for y in dataset.budget_years if y < year]
     if not earlier:
         return None
     try:
-        return compare(dataset, earlier[-1], year)
+        return compare(dataset, earlier[-1], year, population_date=on)
     except DataError:
         return None
 
 
-def _history(dataset: Dataset, years: tuple[int | None, int | None]) -> tuple[Allocation, ...]:
+def _history(
+    dataset: Dataset, years: tuple[int | None, int | None], weighed: tuple[int, date | None]
+) -> tuple[Allocation, ...]:
     first, last = years
     if first is not None and last is not None and first > last:
         raise UsageError(
@@ -251,7 +257,8 @@ def _history(dataset: Dataset, years: tuple[int | None, int | None]) -> tuple[Al
     found: list[Allocation] = []
     for y in chosen:
         try:
-            found.append(allocate(dataset, y))
+            on = weighed[1] if y == weighed[0] else None
+            found.append(allocate(dataset, y, population_date=on))
         except DataError:
             if explicit:
                 raise

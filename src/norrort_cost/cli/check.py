@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from norrort_cost.cli.allocate import PopulationDateOption
 from norrort_cost.cli.audit_output import (
     MunicipalityOption,
     ReportFormatOption,
@@ -50,6 +51,7 @@ def check(
     data_dir: DataDirOption = None,
     fmt: ReportFormatOption = Format.TABLE,
     output: OutputOption = None,
+    population_date: PopulationDateOption = None,
 ) -> None:
     """Check a claimed amount against the computed share, considering every reading of it.
 
@@ -67,7 +69,10 @@ def check(
         from norrort_cost.rendering.audit_records import check_record
 
         dataset = load(data_dir, output)
-        result = run(dataset, year, municipality, claimed, tolerance=_percent(tolerance))
+        on = population_date.date() if population_date else None
+        result = run(
+            dataset, year, municipality, claimed, tolerance=_percent(tolerance), population_date=on
+        )
         show(fmt, output, lambda out: print_check(out, result), lambda: check_record(result))
     if result.verdict != Verdict.CONSISTENT:
         raise typer.Exit(EXIT_NOT_CONSISTENT)

@@ -175,10 +175,14 @@ def _main(
 @contextmanager
 def reporting(fmt: Format = Format.TABLE) -> Iterator[None]:
     """Turn domain errors into messages on stderr and the documented exit codes."""
+    from norrort_cost.loading import workbooks
     from norrort_cost.problems import DataError, UsageError, said
     from norrort_cost.storage.signals import Interrupted
 
+    limits = workbooks.LIMITS
     try:
+        # the input limits the environment sets, in force while the command reads its files
+        workbooks.LIMITS = workbooks.limits_from(os.environ, limits)
         yield
     except Interrupted as exc:
         from norrort_cost.rendering.console import error_console, print_message
@@ -199,6 +203,8 @@ def reporting(fmt: Format = Format.TABLE) -> Iterator[None]:
             if exc.code != "usage-error":  # the general code says nothing more
                 error_console().print(f"    [{exc.code}]", style="dim", markup=False)
         raise typer.Exit(exc.exit_code) from None
+    finally:
+        workbooks.LIMITS = limits
 
 
 def _report_problems(found: list[Problem], fmt: Format) -> None:

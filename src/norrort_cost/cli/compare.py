@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated
 
 import typer
@@ -32,6 +33,17 @@ def compare(
     fmt: TabularFormatOption = Format.TABLE,
     output: OutputOption = None,
     dialect: CsvDialectOption = CsvDialect.MACHINE,
+    population_date: Annotated[
+        datetime | None,
+        typer.Option(
+            "--population-date",
+            metavar="YYYY-MM-DD",
+            formats=["%Y-%m-%d"],
+            help="Weigh the later year (--to) by population at this date instead of the "
+            "settings' rule: before SCB has published its own figures, the newest date, a "
+            "preliminary basis.",
+        ),
+    ] = None,
 ) -> None:
     """Compare two years: per member the change in inhabitants, share, amount, kr/inhabitant.
 
@@ -45,7 +57,8 @@ def compare(
         from norrort_cost.rendering.change_console import print_comparison
         from norrort_cost.rendering.sheets import comparison_workbook
 
-        result = run(load(data_dir, output), from_year, to_year)
+        on = population_date.date() if population_date else None
+        result = run(load(data_dir, output), from_year, to_year, population_date=on)
         show(
             fmt,
             output,

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from norrort_cost.cli.allocate import PopulationDateOption
 from norrort_cost.cli.common import (
     DataDirOption,
     YearOption,
@@ -95,6 +96,7 @@ def report(
         ),
     ] = None,
     data_dir: DataDirOption = None,
+    population_date: PopulationDateOption = None,
 ) -> None:
     """Write a report of one budget year for a committee: charts, table, method, sources.
 
@@ -119,6 +121,7 @@ def report(
             municipality=municipality,
             years=(from_year, to_year),
             installments=installments,
+            population_date=population_date.date() if population_date else None,
         )
         language = lang.value if lang else (chosen_language() or Language.SV.value)
         emit(render_report(found, chosen, language, __version__), output)

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from norrort_cost.cli.allocate import PopulationDateOption
 from norrort_cost.cli.audit_output import (
     TabularFormatOption,
     show,
@@ -50,6 +51,7 @@ def whatif(
     fmt: TabularFormatOption = Format.TABLE,
     output: OutputOption = None,
     dialect: CsvDialectOption = CsvDialect.MACHINE,
+    population_date: PopulationDateOption = None,
 ) -> None:
     """Recompute a year with changed memberships: baseline, new amount, difference per member.
 
@@ -75,7 +77,8 @@ def whatif(
             for kind, texts in requested
             for text in texts or []
         ]
-        result = run(dataset, year, changes)
+        on = population_date.date() if population_date else None
+        result = run(dataset, year, changes, population_date=on)
         from norrort_cost.rendering.sheets import whatif_workbook
 
         show(

@@ -7,7 +7,9 @@ sheet's stored ``<dimension>`` is never trusted: streaming writers and scripts t
 rows leave it stale, and openpyxl's read-only mode would stop at it. A formula whose value
 was never computed (no cached value: the file was written by a script, not saved by Excel)
 and merged cells in the table are refused with their cell, since either would otherwise be
-read as an empty cell. The limits are documented in ``docs/input-limits.md``.
+read as an empty cell. The limits, and the environment variables that change them
+(:data:`LIMIT_VARIABLES`, applied by the command line), are documented in
+``docs/input-limits.md``.
 """
 
 from __future__ import annotations
@@ -15,12 +17,12 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from norrort_cost.problems import Problem, said
+from norrort_cost.problems import DataError, Problem, said
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -49,6 +51,48 @@ LIMITS = InputLimits()
 def current_limits() -> InputLimits:
     """The limits in force (:data:`LIMITS`, looked up at each use so a test can lower them)."""
     return LIMITS
+
+
+# the environment variables that change a limit: the limit's field and the variable's unit
+LIMIT_VARIABLES: dict[str, tuple[str, int]] = {
+    "NORRORT_COST_MAX_FILE_MB": ("file_bytes", MIB),
+    "NORRORT_COST_MAX_WORKBOOK_PART_MB": ("workbook_part_bytes", MIB),
+    "NORRORT_COST_MAX_WORKBOOK_MB": ("workbook_bytes", MIB),
+    "NORRORT_COST_MAX_CELLS": ("cells", 1),
+    "NORRORT_COST_MAX_JSON_DEPTH": ("json_depth", 1),
+    "NORRORT_COST_MAX_NUMBER_DIGITS": ("number_digits", 1),
+}
+
+
+def limits_from(environment: Mapping[str, str], base: InputLimits) -> InputLimits:
+    """``base`` with the limits that ``environment`` sets (:data:`LIMIT_VARIABLES`).
+
+    Each value is a whole number above 0 (MiB for the ``_MB`` ones); a variable that is
+    set to anything else is a problem located at its name, every one found in one pass.
+    Without any of them set, ``base`` is returned as it is.
+    """
+    changes: dict[str, int] = {}
+    problems: list[Problem] = []
+    for name, (field, unit) in LIMIT_VARIABLES.items():
+        text = environment.get(name)
+        if text is None:
+            continue
+        value = text.strip()
+        if value.isascii() and value.isdigit() and len(value) <= 12 and int(value) > 0:
+            changes[field] = int(value) * unit
+            continue
+        problems.append(
+            Problem(
+                file=name,
+                value=text,
+                code="invalid-number",
+                message=said("the limit {name} is not a whole number above 0", name=name),
+                hint="write digits only, e.g. 512; unset the variable for the default",
+            )
+        )
+    if problems:
+        raise DataError(problems)
+    return replace(base, **changes) if changes else base
 
 
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
