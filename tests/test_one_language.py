@@ -286,6 +286,14 @@ HELP = [
     ["register", "show"],
     ["population"],
     ["population", "import-scb"],
+    ["population", "fetch-scb"],
+    ["register", "export"],
+    ["register", "verify"],
+    ["payments"],
+    ["payments", "import"],
+    ["payments", "list"],
+    ["reminders"],
+    ["report"],
 ]
 
 
@@ -328,3 +336,23 @@ def test_the_word_check_finds_a_stray_word(tmp_path):
     assert found & ENGLISH == {"members"}
     assert "väsby" not in found
     assert "municipality" not in found
+
+
+def test_a_bad_number_is_said_without_pydantic_in_english(tmp_path):
+    """In English too, a year that is not a number is "not a whole number", not pydantic's
+    "Input should be a valid integer, unable to parse string as an integer"."""
+    code, output = run(["allocate", "--year", "abc"], "en")
+    assert code == 2
+    assert "not a whole number" in output
+    assert "Input should" not in output
+
+
+def test_a_usage_error_in_swedish_keeps_its_json_code(tmp_path):
+    """Said again in Swedish, a bad value is still ``invalid-option-value`` in the JSON
+    record (a script's code does not depend on the user's language)."""
+    result = runner.invoke(
+        app, ["allocate", "--year", "abc", "-f", "json"], env={"LANG": "sv_SE.UTF-8"}
+    )
+    assert result.exit_code == 2
+    assert '"code": "invalid-option-value"' in result.stdout + result.stderr
+    assert "inte ett heltal" in result.stdout + result.stderr

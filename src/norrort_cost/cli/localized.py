@@ -240,10 +240,18 @@ def in_language(exc: click_errors.UsageError) -> click_errors.UsageError:
     value (its reason translated when it is one of ours), an unknown option or command,
     extra arguments. Any other stays as click wrote it."""
     _typer_words()  # the error panel's title and "Try ... --help" (imports rich: errors only)
+    if current() == "en" and isinstance(exc, click_errors.BadParameter):
+        # English keeps click's error (its class gives the JSON record's code); only
+        # pydantic's wording ("Input should be a valid integer, unable to parse ...") goes
+        exc.message = _value_reason(exc.message) or exc.message
     if current() == "en" or exc.__class__.__name__ == "NoArgsIsHelpError":
         return exc
     text = _click_words(exc)
-    return exc if text is None else click_errors.UsageError(text, exc.ctx)
+    if text is None:
+        return exc
+    said_again = click_errors.UsageError(text, exc.ctx)
+    said_again.localized_from = exc  # type: ignore[attr-defined]  # its kind, for JSON's code
+    return said_again
 
 
 def _click_words(exc: click_errors.UsageError) -> str | None:
@@ -315,10 +323,15 @@ def _reason(message: str) -> str:
     for pattern, template in _PATH_REASONS:
         if found := pattern.fullmatch(message):
             return _(template).format(path=found["path"])
+    return _value_reason(message) or spoken(message)
+
+
+def _value_reason(message: str) -> str | None:
+    """pydantic's reason for refusing a number or a date, in the current language."""
     for pattern, words in _VALUE_REASONS:
         if pattern.fullmatch(message):
             return _(words)
-    return spoken(message)
+    return None
 
 
 _NO_SUCH_COMMAND = re.compile(r"No such command (?P<name>.+?)\.(?: Did you mean (?P<like>.+)\?)?")
