@@ -37,7 +37,9 @@ _ENGLISH_WORDS = """
     default required difference new baseline reading literal consistent inconsistent likely
     slip about example examples illustrative figures pool pools rounded whole population
     added changed unchanged skipped file files missing given instead line lines no document
-    documents see code date"""
+    documents see code date does exist directory input should valid integer match formats
+    unknown invalid cannot there connection refused reached schedule choose installment
+    installments unable parse string value must already nothing found expected"""
 _SWEDISH_WORDS = """
     och inte för medlem medlemmar andel andelar invånare summa totalt fel varning varningar
     tips användning flaggor kommando dagar belopp kostnadspost avrundat eller är det den som
@@ -160,6 +162,55 @@ def _register_show_missing(tmp_path: Path) -> list[str]:
     return ["register", "show", "--register", str(_issued(tmp_path)), "999"]
 
 
+def _a_file(tmp_path: Path) -> Path:
+    made = tmp_path / "plain.csv"
+    made.write_text("year,line,amount\n", "utf-8")
+    return made
+
+
+def _a_directory(tmp_path: Path) -> Path:
+    made = tmp_path / "folder"
+    made.mkdir()
+    return made
+
+
+def _data_dir_is_a_file(tmp_path: Path) -> list[str]:
+    return ["allocate", "--year", "2014", "--data-dir", str(_a_file(tmp_path))]
+
+
+def _output_is_a_directory(tmp_path: Path) -> list[str]:
+    return ["allocate", "--year", "2014", "--output", str(_a_directory(tmp_path))]
+
+
+def _actual_does_not_exist(tmp_path: Path) -> list[str]:
+    return ["settle", "--year", "2014", "--actual", str(tmp_path / "nej.csv"), "--dry-run"]
+
+
+def _actual_is_a_directory(tmp_path: Path) -> list[str]:
+    return ["settle", "--year", "2014", "--actual", str(_a_directory(tmp_path)), "--dry-run"]
+
+
+def _import_missing_file(tmp_path: Path) -> list[str]:
+    return _import(tmp_path / "nej.csv", "--dry-run")(tmp_path)
+
+
+def _init_on_a_file(tmp_path: Path) -> list[str]:
+    return ["dataset", "init", str(_a_file(tmp_path))]
+
+
+def _no_register(tmp_path: Path) -> list[str]:
+    return ["register", "list", "--register", str(tmp_path / "register.sqlite")]
+
+
+def _payments_from_a_directory(tmp_path: Path) -> list[str]:
+    register = tmp_path / "register.sqlite"
+    return ["payments", "import", str(_a_directory(tmp_path)), "--register", str(register)]
+
+
+def _invoices_with(*more: str) -> Callable[[Path], list[str]]:
+    return lambda tmp_path: [*_invoices(tmp_path), *more]
+
+
 def _settle(tmp_path: Path) -> list[str]:
     register = _issued(tmp_path)
     return ["settle", "--year", "2014", "--register", str(register), "--dry-run"]
@@ -197,6 +248,26 @@ RUNS = {
     "register-show-missing": _register_show_missing,
     "settle": _settle,
     "settle-actual-missing": _actual_missing,
+    "year-not-a-number": _fixed("allocate", "--year", "abc"),
+    "date-not-a-date": _fixed("allocate", "-y", "2014", "--population-date", "2014-13-01"),
+    "compare-from-not-a-number": _fixed("compare", "--from", "x", "--to", "2015"),
+    "explain-missing-member": _fixed("explain", "--year", "2014"),
+    "unknown-municipality": _fixed("allocate", "--year", "2014", "-m", "Nowhere"),
+    "data-dir-is-a-file": _data_dir_is_a_file,
+    "output-is-a-directory": _output_is_a_directory,
+    "settle-actual-does-not-exist": _actual_does_not_exist,
+    "settle-actual-is-a-directory": _actual_is_a_directory,
+    "import-scb-missing-file": _import_missing_file,
+    "dataset-init-no-directory": _fixed("dataset", "init"),
+    "dataset-init-on-a-file": _init_on_a_file,
+    "register-list-no-register": _no_register,
+    "payments-import-directory": _payments_from_a_directory,
+    "invoices-bad-installments": _invoices_with("--installments", "3"),
+    "invoices-bad-format": _invoices_with("--format", "pdf,doc"),
+    "invoices-due-days-not-a-number": _invoices_with("--due-days", "abc"),
+    "fetch-scb-refused": _fixed(
+        "population", "fetch-scb", "-y", "2017", "--dry-run", "--api-url", "http://127.0.0.1:9/x"
+    ),
 }
 HELP = [
     [],
@@ -215,6 +286,14 @@ HELP = [
     ["register", "show"],
     ["population"],
     ["population", "import-scb"],
+    ["population", "fetch-scb"],
+    ["register", "export"],
+    ["register", "verify"],
+    ["payments"],
+    ["payments", "import"],
+    ["payments", "list"],
+    ["reminders"],
+    ["report"],
 ]
 
 
@@ -257,3 +336,23 @@ def test_the_word_check_finds_a_stray_word(tmp_path):
     assert found & ENGLISH == {"members"}
     assert "väsby" not in found
     assert "municipality" not in found
+
+
+def test_a_bad_number_is_said_without_pydantic_in_english(tmp_path):
+    """In English too, a year that is not a number is "not a whole number", not pydantic's
+    "Input should be a valid integer, unable to parse string as an integer"."""
+    code, output = run(["allocate", "--year", "abc"], "en")
+    assert code == 2
+    assert "not a whole number" in output
+    assert "Input should" not in output
+
+
+def test_a_usage_error_in_swedish_keeps_its_json_code(tmp_path):
+    """Said again in Swedish, a bad value is still ``invalid-option-value`` in the JSON
+    record (a script's code does not depend on the user's language)."""
+    result = runner.invoke(
+        app, ["allocate", "--year", "abc", "-f", "json"], env={"LANG": "sv_SE.UTF-8"}
+    )
+    assert result.exit_code == 2
+    assert '"code": "invalid-option-value"' in result.stdout + result.stderr
+    assert "inte ett heltal" in result.stdout + result.stderr

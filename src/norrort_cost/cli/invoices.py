@@ -301,11 +301,12 @@ def _resend(
 
 def _check_installments(count: int | None) -> None:
     from norrort_cost.invoicing.schedule import INSTALLMENT_COUNTS
-    from norrort_cost.problems import UsageError
+    from norrort_cost.problems import UsageError, said
 
     if count is not None and count not in INSTALLMENT_COUNTS:
         raise UsageError(
-            f"--installments {count} is not a schedule", "choose 1, 2, 4 or 12 installments"
+            said("--installments {count} is not a schedule", count=count),
+            "choose 1, 2, 4 or 12 installments",
         )
 
 
@@ -323,15 +324,15 @@ def _directory(output: Path | None, alias: Path | None) -> Path:
 
 def _formats(text: str) -> tuple[Format, ...]:
     """The formats named in ``--format`` (comma-separated), each one of INVOICE_FORMATS."""
-    from norrort_cost.problems import UsageError
+    from norrort_cost.problems import UsageError, said
 
     chosen = tuple(part.strip().lower() for part in text.split(",") if part.strip())
     unknown = [f for f in chosen if f not in INVOICE_FORMATS]
     if unknown or not chosen:
-        raise UsageError(
-            f"unknown format(s): {', '.join(unknown) or '(none given)'}",
-            f"choose from: {', '.join(INVOICE_FORMATS)}",
-        )
+        hint = said("choose from: {formats}", formats=", ".join(INVOICE_FORMATS))
+        if not unknown:
+            raise UsageError("no format given", hint)
+        raise UsageError(said("unknown format(s): {formats}", formats=", ".join(unknown)), hint)
     return tuple(Format(f) for f in chosen)
 
 

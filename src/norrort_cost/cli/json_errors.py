@@ -67,6 +67,7 @@ def click_error_record(exc: click_errors.UsageError) -> dict[str, object]:
     """click's usage error as the JSON record of every usage error, with a stable code."""
     errors = click_errors
     code = "bad-option-usage"
+    said_again, exc = exc, getattr(exc, "localized_from", exc)  # the kind of click's error
     if isinstance(exc, errors.MissingParameter):
         kind = exc.param_type or (exc.param.param_type_name if exc.param else "")
         code = "missing-argument" if kind == "argument" else "missing-option"
@@ -80,7 +81,7 @@ def click_error_record(exc: click_errors.UsageError) -> dict[str, object]:
         code = "extra-argument" if "extra argument" in message else code
     command = exc.ctx.command_path if exc.ctx is not None else "norrort-cost"
     hint = said("see {command} --help", command=command)
-    return {"error": _without_pydantic(exc.format_message()), "code": code, "hint": hint}
+    return {"error": _without_pydantic(said_again.format_message()), "code": code, "hint": hint}
 
 
 # typer converts option values with pydantic, whose wording must not reach a script's log

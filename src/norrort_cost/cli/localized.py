@@ -104,6 +104,7 @@ def placeholder(text: str) -> str:
 
 def _usage(command: _click.Command, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
     """The usage line in the current language: ``Användning: norrort-cost allocate [FLAGGOR]``."""
+    _localize(command, ctx)  # the arguments' placeholders, on an error's usage line too
     pieces = [placeholder(piece) for piece in command.collect_usage_pieces(ctx)]
     formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=_("Usage: "))
 
@@ -239,10 +240,18 @@ def in_language(exc: click_errors.UsageError) -> click_errors.UsageError:
     value (its reason translated when it is one of ours), an unknown option or command,
     extra arguments. Any other stays as click wrote it."""
     _typer_words()  # the error panel's title and "Try ... --help" (imports rich: errors only)
+    if current() == "en" and isinstance(exc, click_errors.BadParameter):
+        # English keeps click's error (its class gives the JSON record's code); only
+        # pydantic's wording ("Input should be a valid integer, unable to parse ...") goes
+        exc.message = _value_reason(exc.message) or exc.message
     if current() == "en" or exc.__class__.__name__ == "NoArgsIsHelpError":
         return exc
     text = _click_words(exc)
-    return exc if text is None else click_errors.UsageError(text, exc.ctx)
+    if text is None:
+        return exc
+    said_again = click_errors.UsageError(text, exc.ctx)
+    said_again.localized_from = exc  # type: ignore[attr-defined]  # its kind, for JSON's code
+    return said_again
 
 
 def _click_words(exc: click_errors.UsageError) -> str | None:
@@ -253,7 +262,7 @@ def _click_words(exc: click_errors.UsageError) -> str | None:
             return _("Missing argument {name}.").format(name=name)
         return _("Missing option {name}.").format(name=name)
     if isinstance(exc, click_errors.BadParameter):
-        reason = spoken(exc.message)
+        reason = _reason(exc.message)
         return _("Invalid value for {name}: {reason}").format(name=_param_name(exc), reason=reason)
     if isinstance(exc, click_errors.NoSuchOption):
         text = _("No such option: {name}").format(name=exc.option_name)
@@ -265,10 +274,64 @@ def _click_words(exc: click_errors.UsageError) -> str | None:
 
 
 def _param_name(exc: click_errors.BadParameter) -> str:
+    if isinstance(exc.param, TyperArgument):
+        # an argument by its placeholder in the reader's language ('FIL', 'KATALOG')
+        shown = exc.param.metavar or (exc.param.name or "").upper()
+        return repr(placeholder(shown.strip("{}")))
     if exc.param_hint is not None:
         # typer's own helper; typer is pinned to one minor version (see the module docstring)
         return click_errors._join_param_hints(exc.param_hint) or ""
-    return exc.param.get_error_hint() if exc.param is not None else ""
+    hint = exc.param.get_error_hint() if exc.param is not None else ""
+    # typer adds " (env var: 'NAME')" to an option read from the environment too
+    return _ENV_VAR.sub(
+        lambda found: " " + _("(environment variable {name})").format(name=found["name"]), hint
+    )
+
+
+_ENV_VAR = re.compile(r" \(env var: (?P<name>'[^']*')\)")
+
+# the reasons typer gives for a bad value, with f-strings: a path that is missing or of
+# the wrong kind (``file 'x' does not exist``), and pydantic's wording for a number or date
+# that is none (``Input should be a valid integer``, ``'x' does not match the formats``)
+_PATH_REASONS = (
+    (re.compile(r"file (?P<path>'.*') does not exist\."), "file {path} does not exist."),
+    (
+        re.compile(r"dir(?:ectory)? (?P<path>'.*') does not exist\."),
+        "directory {path} does not exist.",
+    ),
+    (re.compile(r"\w+ (?P<path>'.*') does not exist\."), "path {path} does not exist."),
+    (re.compile(r"\w+ (?P<path>'.*') is a file\."), "{path} is a file, not a directory."),
+    (re.compile(r"\w+ (?P<path>'.*') is a directory\."), "{path} is a directory, not a file."),
+    (re.compile(r"\w+ (?P<path>'.*') is not readable\."), "{path} cannot be read."),
+    (re.compile(r"\w+ (?P<path>'.*') is not writable\."), "{path} cannot be written."),
+)
+_VALUE_REASONS = (
+    (re.compile(r"Input should be a valid integer.*", re.DOTALL), "not a whole number"),
+    (re.compile(r"Input should be a valid (?:number|decimal).*", re.DOTALL), "not a number"),
+    (re.compile(r"Input should be a valid date.*", re.DOTALL), "not a date (YYYY-MM-DD)"),
+    (
+        re.compile(r"(?:Value error, )?'.*' does not match the formats? .*", re.DOTALL),
+        "not a date (YYYY-MM-DD)",
+    ),
+    (re.compile(r"Input should be .*", re.DOTALL), "not a value this option takes"),
+)
+
+
+def _reason(message: str) -> str:
+    """Why a value was refused, in the current language: ours through the catalog, typer's
+    and pydantic's wording said again from its values."""
+    for pattern, template in _PATH_REASONS:
+        if found := pattern.fullmatch(message):
+            return _(template).format(path=found["path"])
+    return _value_reason(message) or spoken(message)
+
+
+def _value_reason(message: str) -> str | None:
+    """pydantic's reason for refusing a number or a date, in the current language."""
+    for pattern, words in _VALUE_REASONS:
+        if pattern.fullmatch(message):
+            return _(words)
+    return None
 
 
 _NO_SUCH_COMMAND = re.compile(r"No such command (?P<name>.+?)\.(?: Did you mean (?P<like>.+)\?)?")

@@ -131,13 +131,13 @@ def report(
 
 
 def _format_of(output: Path) -> Format:
-    from norrort_cost.problems import UsageError
+    from norrort_cost.problems import UsageError, said
 
     try:
         return SUFFIXES[output.suffix.lower()]
     except KeyError:
         raise UsageError(
-            f"cannot tell the report's format from {output.name!r}",
+            said("cannot tell the report's format from {name!r}", name=output.name),
             "name the file .html or .pdf, or add --format html|pdf",
             code="invalid-option-value",
         ) from None

@@ -268,7 +268,7 @@ def _detail(body: bytes) -> str:
         data = parse_json(body.decode("utf-8"))
     except (ValueError, UnicodeDecodeError):  # not JSON, or past a limit
         text = body[:120].decode("utf-8", errors="replace").strip()
-        return " ".join(text.split()) or "no details"
+        return " ".join(text.split()) or said("no details")
     if isinstance(data, dict):
         return str(data.get("title") or data.get("detail") or data)[:200]
     return str(data)[:200]
@@ -290,6 +290,23 @@ def _unreachable(url: str, exc: BaseException) -> ScbUnreachableError:
             said("SCB's API at {host} did not answer in time", host=host), NETWORK_HINT
         )
     return ScbUnreachableError(
-        said("SCB's API at {host} cannot be reached: {reason}", host=host, reason=reason),
+        said("SCB's API at {host} cannot be reached: {reason}", host=host, reason=_why(reason)),
         NETWORK_HINT,
     )
+
+
+def _why(reason: object) -> object:
+    """Why a connection failed, in words the catalog can say for the common causes (the
+    system's own text, in English, otherwise)."""
+    import socket
+    import ssl
+
+    if isinstance(reason, ConnectionRefusedError):
+        return said("the connection was refused")
+    if isinstance(reason, ConnectionResetError):
+        return said("the connection was broken off")
+    if isinstance(reason, socket.gaierror):
+        return said("the host name is not known (no network, or a misspelt address?)")
+    if isinstance(reason, ssl.SSLError):
+        return said("the secure connection (TLS) could not be set up")
+    return reason

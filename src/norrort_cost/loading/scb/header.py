@@ -28,7 +28,12 @@ from norrort_cost.loading.scb.labels import (
 from norrort_cost.problems import Problem, said
 
 NUMBER = re.compile(r"[-−]?\d[\d\s\u00a0\u202f.,']*")
-EXAMPLE = "e.g. Region;2017 or Kommun;Folkmängd or Kommun;Män;Kvinnor"
+EXAMPLE = said(
+    "e.g. {first} or {second} or {third}",
+    first="Region;2017",
+    second="Kommun;Folkmängd",
+    third="Kommun;Män;Kvinnor",
+)
 
 
 @dataclass(frozen=True, slots=True)
