@@ -126,3 +126,12 @@ def test_allocate_takes_several_years():
     result = runner.invoke(app, ["allocate", "-y", "2014", "-y", "2015", "-f", "json"])
     assert result.exit_code == 0
     assert '"years": [\n    2014,\n    2015\n  ]' in result.stdout
+
+
+def test_a_help_paragraph_with_a_line_starting_with_an_option_is_reflowed():
+    """A docstring line that happens to begin with an option (--output) is prose, not a list:
+    the paragraph is joined for the terminal to wrap, while "- " items keep their lines."""
+    from norrort_cost.cli.localized import reflowed
+
+    assert reflowed("One two\n--output is three.") == "One two --output is three."
+    assert reflowed("Items:\n- one\n- two") == "Items:\n- one\n- two"

@@ -296,6 +296,27 @@ def test_a_file_pays_invoices_in_full_in_part_and_not_at_all(invoiced):
     assert (listed[0]["reference"], listed[0]["reason"]) == ("12345678", "unknown-ocr")
 
 
+def test_register_show_and_the_plain_list_give_what_remains_after_a_payment(invoiced):
+    """After a part payment, `register show` and `register list` (a table, no --status) give
+    the same remaining amount as the JSON: invoiced less credited less paid."""
+    data, rows = invoiced
+    text = bgmax_file([(BANKGIRO, date(2014, 7, 25), [Paid(str(rows["0125"]["ocr"]), 1_000_000)])])
+    assert _import(data, text).exit_code == 0
+    number = str(rows["0125"]["number"])
+    base = ["--data-dir", str(data), "--lang", "en"]
+    shown = runner.invoke(app, ["register", "show", number, *base], env={"COLUMNS": "200"})
+    assert shown.exit_code == 0, shown.output
+    remaining = next(line for line in shown.stdout.splitlines() if line.startswith("Remaining"))
+    assert remaining.split()[-2:] == ["14", "291,03"]
+    shown_json = runner.invoke(app, ["register", "show", number, *base, "-f", "json"])
+    document = json.loads(shown_json.stdout)["documents"][0]
+    assert (document["status"], document["remaining_ore"]) == ("partly-paid", 1_429_103)
+    listed = runner.invoke(app, ["register", "list", *base], env={"COLUMNS": "200"})
+    line = next(line for line in listed.stdout.splitlines() if "(0125)" in line or " 0125 " in line)
+    assert "14\xa0291,03" in line
+    assert "24\xa0291,03" in line
+
+
 def test_an_overdue_invoice_keeps_its_status_and_is_listed_under_it_and_under_overdue(invoiced):
     """Partly paid and late: status partly-paid with overdue true; --status partly-paid and
     --status overdue both list it, --status open does not."""

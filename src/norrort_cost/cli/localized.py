@@ -49,14 +49,15 @@ def reflowed(text: str | None) -> str | None:
 
     Docstrings are broken at 90 columns by hand; shown as written, a narrower terminal
     breaks them a second time, leaving stubs of one or two words. Paragraphs whose lines
-    are indented or listed (``-``, ``*``) keep their lines.
+    are indented or listed (``- ``, ``* ``) keep their lines; a line that starts with an
+    option (``--output is ...``) is no list.
     """
     if not text:
         return text
     paragraphs = inspect.cleandoc(text).split("\n\n")
     return "\n\n".join(
         paragraph
-        if any(line[:1] in {" ", "-", "*"} for line in paragraph.splitlines())
+        if any(line[:1] == " " or line[:2] in {"- ", "* "} for line in paragraph.splitlines())
         else " ".join(paragraph.split("\n"))
         for paragraph in paragraphs
     )

@@ -203,7 +203,9 @@ def show(
     Example: norrort-cost register show 7
     """
     with reporting(fmt):
-        _export(None, (number, seller), fmt, None, register, data_dir)
+        from norrort_cost.cli.common import today
+
+        _export(None, (number, seller), fmt, None, register, data_dir, on=today())
 
 
 @register_app.command("verify")
@@ -304,6 +306,7 @@ def _export(
         found = opened.documents(year)
         left = _remaining(opened.documents() if year is not None else found)
         owed = _receivables(opened) if on is not None else {}
+    left.update({key: receivable.remaining_ore for key, receivable in owed.items()})
     if status is not None and on is not None:
         found = [
             row
