@@ -25,7 +25,7 @@ from datetime import date
 from pathlib import Path
 
 from norrort_cost.invoicing.bgmax import BgMaxFile, Deposit, Payment, PaymentKind
-from norrort_cost.problems import DataError, Problem, quoted, said
+from norrort_cost.problems import DataError, Problem, problem, quoted, said
 
 WIDTH = 80
 MAX_BYTES = 64 * 1024 * 1024
@@ -95,13 +95,13 @@ class _Reader:
     def problem(self, line: int, columns: str, value: str, code: str, message: str) -> None:
         """Record a problem at ``line`` (1-based) and the record's ``columns``."""
         self.problems.append(
-            Problem(
+            problem(
+                code,
+                message,
                 file=self.name,
                 line=line,
                 column=columns,
                 value=value.strip(),
-                code=code,
-                message=message,
                 hint=_HINTS[code],
             )
         )
@@ -161,13 +161,12 @@ def _file_problem(name: str, code: str, value: str, line: int | None = None) -> 
         "unreadable-file": "cannot be read",
         "malformed-record": "is larger than a BgMax file can be (64 MiB)",
     }
-    return Problem(
+    return problem(
+        code,
+        messages[code],
         file=name,
         line=line,
-        column=None,
         value=value,
-        code=code,
-        message=messages[code],
         hint=_HINTS.get(code, "check the file's permissions"),
     )
 
@@ -177,13 +176,12 @@ def _expanded(reader: _Reader, number: int, raw: str) -> str:
     if "\t" not in raw:
         return raw
     reader.warnings.append(
-        Problem(
+        problem(
+            "tab-character",
+            "tab characters read as spaces up to the next multiple of 8 columns",
             file=reader.name,
             line=number,
-            column=None,
             value="\\t",
-            code="tab-character",
-            message="tab characters read as spaces up to the next multiple of 8 columns",
             hint=_HINTS["tab-character"],
             severity="warning",
         )
