@@ -238,8 +238,8 @@ def _check_header(table: CsvTable, required: tuple[str, ...], optional: tuple[st
 def _suggest(column: str, known: tuple[str, ...]) -> str:
     close = difflib.get_close_matches(column, known, n=1, cutoff=0.6)
     if close:
-        return f"did you mean {close[0]!r}?"
-    return f"expected columns: {', '.join(known)}"
+        return said("did you mean {names}?", names=repr(close[0]))
+    return said("expected columns: {columns}", columns=", ".join(known))
 
 
 def _collect_rows(table: CsvTable, rows: list[tuple[int, list[str]]]) -> None:
