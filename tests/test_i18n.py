@@ -58,6 +58,21 @@ def test_every_text_marked_for_translation_has_a_swedish_one():
     assert not missing
 
 
+def test_every_problem_template_has_a_swedish_one():
+    """A template given to the problem factory, problem("code", "{name} is empty", ...), has
+    a Swedish text, as a said() one has (a fixed sentence falls back to its code's title)."""
+    catalog = _catalog()
+    templates = {
+        message
+        for _file, _line, message, _comments, _context in extract_from_dir(
+            SRC, method_map=[("**.py", "python")], keywords={"problem": (2,)}
+        )
+        if isinstance(message, str) and "{" in message
+    }
+    assert len(templates) > 20  # the factory's calls are found at all
+    assert not sorted(t for t in templates if not catalog.get(t))
+
+
 def _help_texts(command, ctx):
     yield command.help
     for param in command.get_params(ctx):

@@ -12,7 +12,7 @@ from pathlib import Path
 from norrort_cost.dataset.models import ActualCost, Dataset
 from norrort_cost.loading.csvfile import read_csv
 from norrort_cost.loading.rows import validate_rows
-from norrort_cost.problems import DataError, Problem, quoted, said
+from norrort_cost.problems import DataError, Problem, problem, quoted, said
 
 
 def with_actual_costs(dataset: Dataset, year: int, path: Path) -> Dataset:
@@ -54,20 +54,17 @@ def _duplicates(file: str, rows: list[tuple[int, ActualCost]]) -> list[Problem]:
         key = (cost.year, cost.line)
         if key in first:
             problems.append(
-                Problem(
+                problem(
+                    "duplicate-row",
+                    "the actual cost of {name} for {year} is given again (first on line {first})",
                     file=file,
                     line=line,
                     column="line",
                     value=cost.line,
-                    code="duplicate-row",
-                    message=said(
-                        "the actual cost of {name} for {year} is given again (first on line "
-                        "{first})",
-                        name=repr(cost.line),
-                        year=cost.year,
-                        first=first[key],
-                    ),
                     hint="keep one row per year and line",
+                    name=repr(cost.line),
+                    year=cost.year,
+                    first=first[key],
                 )
             )
         else:
@@ -78,13 +75,13 @@ def _duplicates(file: str, rows: list[tuple[int, ActualCost]]) -> list[Problem]:
 def _problem(  # noqa: PLR0913, PLR0917 - the fields of a located problem
     file: str, line: int | None, value: str, code: str, what: str, hint: str
 ) -> Problem:
-    return Problem(
+    return problem(
+        code,
+        said("{value!r} {what}", value=value, what=quoted(what)),  # {value} is a field too
         file=file,
         line=line,
         column="line",
         value=value,
-        code=code,
-        message=said("{value!r} {what}", value=value, what=quoted(what)),
         hint=hint,
     )
 

@@ -18,7 +18,7 @@ from norrort_cost.dataset.models import (
     Settings,
 )
 from norrort_cost.population.impossible import impossible_figures
-from norrort_cost.problems import Problem, said
+from norrort_cost.problems import Problem, problem, said
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,21 +70,18 @@ def _managing_overlaps(settings: Settings) -> list[Problem]:
     problems = []
     for (i, earlier), (j, later) in _overlapping(periods):
         problems.append(
-            Problem(
+            problem(
+                "overlapping-managing-period",
+                "the managing period of {later} from {start} overlaps that of {earlier} "
+                "(managing_municipality[{index}])",
                 file="cooperation.toml",
-                line=None,
                 column=f"managing_municipality[{j}].from",
                 value=later.start.isoformat(),
-                code="overlapping-managing-period",
-                message=said(
-                    "the managing period of {later} from {start} overlaps that of {earlier} "
-                    "(managing_municipality[{index}])",
-                    later=later.kommunkod,
-                    start=later.start,
-                    earlier=earlier.kommunkod,
-                    index=i,
-                ),
                 hint="end the earlier period the day before the next one starts",
+                later=later.kommunkod,
+                start=later.start,
+                earlier=earlier.kommunkod,
+                index=i,
             )
         )
     return problems
@@ -119,14 +116,15 @@ def _unknown(
             close = difflib.get_close_matches(code, sorted(known), n=1, cutoff=0.7)
             hint = f"did you mean {close[0]}?" if close else "add it to municipalities.csv"
             problems.append(
-                Problem(
+                problem(
+                    "unknown-kommunkod",
+                    "kommunkod {code} is not in municipalities.csv",
                     file=file,
                     line=line,
                     column="kommunkod",
                     value=code,
-                    code="unknown-kommunkod",
-                    message=said("kommunkod {code} is not in municipalities.csv", code=code),
                     hint=hint,
+                    code=code,
                 )
             )
     return problems
@@ -138,18 +136,16 @@ def _duplicates(file: str, keys: list[tuple[int, tuple[str, ...]]], column: str)
     for line, key in keys:
         if key in first:
             problems.append(
-                Problem(
+                problem(
+                    "duplicate-row",
+                    "{row} appears again (first on line {first})",
                     file=file,
                     line=line,
                     column=column,
                     value=key[-1],
-                    code="duplicate-row",
-                    message=said(
-                        "{row} appears again (first on line {first})",
-                        row=" ".join(key),
-                        first=first[key],
-                    ),
                     hint="keep one of the rows",
+                    row=" ".join(key),
+                    first=first[key],
                 )
             )
         else:
@@ -168,13 +164,9 @@ def _duplicate_figures(population: list[tuple[int, PopulationFigure]]) -> list[P
         earlier_line, earlier = first[key]
         conflict = earlier != figure.inhabitants
         problems.append(
-            Problem(
-                file="population.csv",
-                line=line,
-                column="reference_date",
-                value=key[1],
-                code="conflicting-duplicate" if conflict else "duplicate-row",
-                message=said(
+            problem(
+                "conflicting-duplicate" if conflict else "duplicate-row",
+                said(
                     "{code} at {on} appears again (first on line {line} with {earlier} "
                     "inhabitants)",
                     code=key[0],
@@ -189,6 +181,10 @@ def _duplicate_figures(population: list[tuple[int, PopulationFigure]]) -> list[P
                     on=key[1],
                     line=earlier_line,
                 ),
+                file="population.csv",
+                line=line,
+                column="reference_date",
+                value=key[1],
                 hint="keep the figure that SCB publishes and remove the other",
             )
         )
@@ -205,17 +201,17 @@ def _overlaps(memberships: list[tuple[int, Membership]]) -> list[Problem]:
         periods.sort(key=lambda item: (item[1].start, item[0]))
         for (line_a, _), (line_b, b) in _overlapping(periods):
             problems.append(
-                Problem(
-                    file="memberships.csv",
-                    line=line_b,
-                    column="from",
-                    value=b.start.isoformat(),
-                    code="overlapping-membership",
-                    message=said(
+                problem(
+                    "overlapping-membership",
+                    said(
                         "{code}'s membership overlaps the one on line {line}",
                         code=b.kommunkod,
                         line=line_a,
                     ),
+                    file="memberships.csv",
+                    line=line_b,
+                    column="from",
+                    value=b.start.isoformat(),
                     hint="a member's periods must not overlap: end one before the next starts",
                 )
             )
@@ -253,43 +249,34 @@ def _missing_population(settings: Settings, found: LoadedRecords) -> list[Proble
         if gaps:
             dates = ", ".join(gaps)
             problems.append(
-                Problem(
+                problem(
+                    "missing-population",
+                    "{code} is a member in a budget year but population.csv has no figure "
+                    "at {dates}",
                     file="memberships.csv",
                     line=line,
                     column="kommunkod",
                     value=membership.kommunkod,
-                    code="missing-population",
-                    message=said(
-                        "{code} is a member in a budget year but population.csv has no figure "
-                        "at {dates}",
-                        code=membership.kommunkod,
-                        dates=dates,
-                    ),
                     hint=said(
                         "add a row for {code} at each of: {dates}",
                         code=membership.kommunkod,
                         dates=dates,
                     ),
+                    code=membership.kommunkod,
+                    dates=dates,
                 )
             )
     for year, codes in sorted(not_yet.items()):
         on = settings.population_date(year)
         problems.append(
-            Problem(
+            problem(
+                "population-not-yet-available",
+                "the {year} budget needs population figures at {on} for {count} "
+                "member(s) ({codes}); population.csv ends at {latest}",
                 file="budget.csv",
                 line=budget_lines[year],
                 column="year",
                 value=str(year),
-                code="population-not-yet-available",
-                message=said(
-                    "the {year} budget needs population figures at {on} for {count} "
-                    "member(s) ({codes}); population.csv ends at {latest}",
-                    year=year,
-                    on=on,
-                    count=len(codes),
-                    codes=", ".join(codes),
-                    latest=latest,
-                ),
                 hint=said(
                     "{year} cannot be allocated until they are added (population fetch-scb "
                     "or import-scb), except on a preliminary basis (--population-date "
@@ -298,6 +285,11 @@ def _missing_population(settings: Settings, found: LoadedRecords) -> list[Proble
                     latest=latest,
                 ),
                 severity="warning",
+                year=year,
+                on=on,
+                count=len(codes),
+                codes=", ".join(codes),
+                latest=latest,
             )
         )
     return problems

@@ -16,7 +16,7 @@ from pathlib import Path
 from norrort_cost.loading.encoding import decode_checked
 from norrort_cost.loading.suspicious import DELIMITERS, mixed_delimiter, odd_row
 from norrort_cost.loading.text import normalise
-from norrort_cost.problems import Problem, quoted, said
+from norrort_cost.problems import Problem, problem, quoted, said
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,28 +69,25 @@ def read_bytes(path: Path, name: str) -> tuple[bytes | None, list[Problem]]:
     """The file's bytes, or a problem saying why it cannot be read."""
     if not path.exists():
         return None, [
-            Problem(
+            problem(
+                "missing-file",
+                "{name} does not exist",
                 file=name,
-                line=None,
-                column=None,
-                value=None,
-                code="missing-file",
-                message=said("{name} does not exist", name=name),
                 hint=said("create {path}", path=str(path)),
+                name=name,
             )
         ]
     try:
         return path.read_bytes(), []
     except OSError as exc:
         return None, [
-            Problem(
+            problem(
+                "unreadable-file",
+                "{name} cannot be read: {reason}",
                 file=name,
-                line=None,
-                column=None,
-                value=None,
-                code="unreadable-file",
-                message=said("{name} cannot be read: {reason}", name=name, reason=exc.strerror),
                 hint="check the file",
+                name=name,
+                reason=exc.strerror,
             )
         ]
 
@@ -110,14 +107,12 @@ def read_csv(
         table.problems.extend([mixed] if mixed else [])
     if data is not None and not table.problems and not text.strip():
         table.problems.append(
-            Problem(
+            problem(
+                "empty-file",
+                "{name} is empty",
                 file=name,
-                line=None,
-                column=None,
-                value=None,
-                code="empty-file",
-                message=said("{name} is empty", name=name),
                 hint="it needs a header line and rows",
+                name=name,
             )
         )
     if table.problems:
@@ -142,14 +137,13 @@ def _not_text(data: bytes, name: str) -> Problem | None:
         what, hint = "UTF-16 text (Excel's 'Unicode text')", "save it as CSV UTF-8 instead"
     else:
         return None
-    return Problem(
+    return problem(
+        "not-csv",
+        "{name} is {what}, not CSV",
         file=name,
-        line=None,
-        column=None,
-        value=None,
-        code="not-csv",
-        message=said("{name} is {what}, not CSV", name=name, what=quoted(what)),
         hint=hint,
+        name=name,
+        what=quoted(what),
     )
 
 
@@ -168,16 +162,13 @@ def _numbered(text: str, table: CsvTable) -> list[tuple[int, list[str]]]:
             start = reader.line_num + 1
     except csv.Error as exc:
         table.problems.append(
-            Problem(
+            problem(
+                "unreadable-row",
+                "the row starting here cannot be read as CSV ({reason})",
                 file=table.name,
                 line=start,
-                column=None,
-                value=None,
-                code="unreadable-row",
-                message=said(
-                    "the row starting here cannot be read as CSV ({reason})", reason=str(exc)
-                ),
                 hint='a quote (") opened on this line is probably not closed: close or remove it',
+                reason=str(exc),
             )
         )
         table.usable = False
@@ -190,38 +181,39 @@ def _check_header(table: CsvTable, required: tuple[str, ...], optional: tuple[st
     for index, column in enumerate(table.header, start=1):
         if not column:
             table.problems.append(
-                Problem(
+                problem(
+                    "blank-header",
+                    "column {index} has no name",
                     file=table.name,
                     line=1,
                     column=f"#{index}",
                     value="",
-                    code="blank-header",
-                    message=said("column {index} has no name", index=index),
                     hint="remove the empty column (a trailing delimiter on every line makes one)",
+                    index=index,
                 )
             )
         elif column in seen:
             table.problems.append(
-                Problem(
+                problem(
+                    "duplicate-header",
+                    said("column {column!r} appears twice", column=column),
                     file=table.name,
                     line=1,
                     column=column,
                     value=column,
-                    code="duplicate-header",
-                    message=said("column {column!r} appears twice", column=column),
                     hint="keep one",
                 )
             )
             table.usable = False  # which of the two holds the data is anyone's guess
         elif column not in known:
             table.problems.append(
-                Problem(
+                problem(
+                    "unknown-header",
+                    said("unknown column {column!r}", column=column),
                     file=table.name,
                     line=1,
                     column=column,
                     value=column,
-                    code="unknown-header",
-                    message=said("unknown column {column!r}", column=column),
                     hint=_suggest(column, known),
                 )
             )
@@ -229,13 +221,12 @@ def _check_header(table: CsvTable, required: tuple[str, ...], optional: tuple[st
     for column in required:
         if column not in seen:
             table.problems.append(
-                Problem(
+                problem(
+                    "missing-header",
+                    said("column {column!r} is missing", column=column),
                     file=table.name,
                     line=1,
                     column=column,
-                    value=None,
-                    code="missing-header",
-                    message=said("column {column!r} is missing", column=column),
                     hint=said(
                         "the header must name: {names}", names=", ".join(map(repr, required))
                     ),
@@ -247,8 +238,8 @@ def _check_header(table: CsvTable, required: tuple[str, ...], optional: tuple[st
 def _suggest(column: str, known: tuple[str, ...]) -> str:
     close = difflib.get_close_matches(column, known, n=1, cutoff=0.6)
     if close:
-        return f"did you mean {close[0]!r}?"
-    return f"expected columns: {', '.join(known)}"
+        return said("did you mean {names}?", names=repr(close[0]))
+    return said("expected columns: {columns}", columns=", ".join(known))
 
 
 def _collect_rows(table: CsvTable, rows: list[tuple[int, list[str]]]) -> None:
@@ -263,13 +254,11 @@ def _collect_rows(table: CsvTable, rows: list[tuple[int, list[str]]]) -> None:
             continue
         if not any(cell.strip() for cell in cells):
             table.problems.append(
-                Problem(
+                problem(
+                    "blank-row",
+                    "an empty line between rows",
                     file=table.name,
                     line=line,
-                    column=None,
-                    value=None,
-                    code="blank-row",
-                    message="an empty line between rows",
                     hint="remove it, or move notes below the data elsewhere",
                 )
             )
@@ -277,16 +266,16 @@ def _collect_rows(table: CsvTable, rows: list[tuple[int, list[str]]]) -> None:
         if len(cells) > width:
             extra = ",".join(cells[width:])
             table.problems.append(
-                Problem(
+                problem(
+                    "extra-cell",
+                    "{cells} cells where the header has {width}",
                     file=table.name,
                     line=line,
                     column=f"#{width + 1}",
                     value=extra,
-                    code="extra-cell",
-                    message=said(
-                        "{cells} cells where the header has {width}", cells=len(cells), width=width
-                    ),
                     hint="quote values that contain the delimiter, or remove the extra cells",
+                    cells=len(cells),
+                    width=width,
                 )
             )
             continue
@@ -297,16 +286,15 @@ def _collect_rows(table: CsvTable, rows: list[tuple[int, list[str]]]) -> None:
             continue
         if len(cells) < width:
             table.problems.append(
-                Problem(
+                problem(
+                    "missing-cell",
+                    "{cells} cells where the header has {width}",
                     file=table.name,
                     line=line,
                     column=table.header[len(cells)],
-                    value=None,
-                    code="missing-cell",
-                    message=said(
-                        "{cells} cells where the header has {width}", cells=len(cells), width=width
-                    ),
                     hint="fill in every column",
+                    cells=len(cells),
+                    width=width,
                 )
             )
             continue

@@ -38,7 +38,7 @@ from norrort_cost.loading.sources import Sources
 from norrort_cost.loading.tables import TableInput
 from norrort_cost.loading.text import forbidden_character
 from norrort_cost.loading.years import allocation_problems
-from norrort_cost.problems import DataError, Problem, errors_only, said
+from norrort_cost.problems import DataError, Problem, errors_only, problem
 
 SETTINGS_FILE = "cooperation.toml"
 MUNICIPALITIES = "municipalities.csv"
@@ -102,14 +102,12 @@ def check_dataset(
     if not directory.is_dir():
         raise DataError(
             [
-                Problem(
+                problem(
+                    "missing-directory",
+                    "{directory} is not a directory",
                     file=str(directory),
-                    line=None,
-                    column=None,
-                    value=None,
-                    code="missing-directory",
-                    message=said("{directory} is not a directory", directory=str(directory)),
                     hint="point --data-dir at a dataset directory",
+                    directory=str(directory),
                 )
             ]
         )
@@ -173,14 +171,12 @@ def _records(
     records = validate_rows(table, model) if table.usable else []
     if table.usable and not table.rows and not table.problems:
         table.problems.append(
-            Problem(
+            problem(
+                "no-rows",
+                "{name} has a header line but no rows",
                 file=table.name,
-                line=None,
-                column=None,
-                value=None,
-                code="no-rows",
-                message=said("{name} has a header line but no rows", name=table.name),
                 hint="add the rows (see the README's dataset section)",
+                name=table.name,
             )
         )
     problems.extend(table.problems)
@@ -212,13 +208,11 @@ def _load_settings(
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"line (\d+)", str(exc))
         problems.append(
-            Problem(
+            problem(
+                "invalid-toml",
+                str(exc),
                 file=SETTINGS_FILE,
                 line=int(found.group(1)) if found else None,
-                column=None,
-                value=None,
-                code="invalid-toml",
-                message=str(exc),
                 hint="fix the TOML syntax",
             )
         )

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from norrort_cost.loading.text import normalise
-from norrort_cost.problems import Problem, said
+from norrort_cost.problems import Problem, problem, said
 
 # a UTF-8 sequence of two to four bytes: present only where some of the file is UTF-8
 _UTF8_SEQUENCE = re.compile(
@@ -54,16 +54,15 @@ def _mismatch(file: str, line: int, encoding: str, data: bytes) -> Problem:
     name = {"utf-8": "UTF-8", "utf-16": "UTF-16", "cp1252": "Windows-1252"}.get(encoding, encoding)
     lines = data.splitlines() if encoding != "utf-16" else []
     shown = lines[line - 1].decode("cp1252", errors="replace") if line <= len(lines) else ""
-    return Problem(
-        file=file,
-        line=line,
-        column=None,
-        value=shown.strip()[:80] or None,
-        code="mixed-encoding",
-        message=said(
+    return problem(
+        "mixed-encoding",
+        said(  # the template's {line} is also the problem's line: said before
             "line {line} is not valid {encoding}, the encoding of the rest of the file",
             line=line,
             encoding=name,
         ),
+        file=file,
+        line=line,
+        value=shown.strip()[:80] or None,
         hint="save the whole file again in one encoding (CSV UTF-8), from the original",
     )

@@ -17,7 +17,7 @@ from norrort_cost.dataset.models import AllocationKey, FixedAmount, Settings
 from norrort_cost.loading.checks import LoadedRecords
 from norrort_cost.loading.rows import validate_rows
 from norrort_cost.loading.sources import Sources
-from norrort_cost.problems import Problem, said
+from norrort_cost.problems import Problem, problem, said
 
 FIXED_COLUMNS = ("year", "line", "kommunkod", "amount")
 BUDGET_KEY_COLUMNS = ("base_fee", "fallback")
@@ -45,13 +45,9 @@ def _load_fixed_amounts(
         if fixed_lines:
             number, line = fixed_lines[0]
             problems.append(
-                Problem(
-                    file=FIXED_FILE,
-                    line=None,
-                    column=None,
-                    value=None,
-                    code="missing-file",
-                    message=said(
+                problem(
+                    "missing-file",
+                    said(
                         "{file} does not exist, but budget.csv line {number} ({year} {line}) "
                         "is fixed",
                         file=FIXED_FILE,
@@ -59,6 +55,7 @@ def _load_fixed_amounts(
                         year=line.year,
                         line=line.line,
                     ),
+                    file=FIXED_FILE,
                     hint=said(
                         "create {path} with columns {columns}",
                         path=str(path),
@@ -101,14 +98,15 @@ def _unknown_members(fixed: list[tuple[int, FixedAmount]], known: set[str]) -> l
     if not known:
         return []  # municipalities.csv itself is broken: reported there
     return [
-        Problem(
+        problem(
+            "unknown-kommunkod",
+            "kommunkod {code} is not in municipalities.csv",
             file=FIXED_FILE,
             line=number,
             column="kommunkod",
             value=row.kommunkod,
-            code="unknown-kommunkod",
-            message=said("kommunkod {code} is not in municipalities.csv", code=row.kommunkod),
             hint="correct the code, or add the municipality",
+            code=row.kommunkod,
         )
         for number, row in fixed
         if row.kommunkod not in known
@@ -122,18 +120,16 @@ def _duplicates(fixed: list[tuple[int, FixedAmount]]) -> list[Problem]:
         key = (row.year, row.line, row.kommunkod)
         if key in first:
             problems.append(
-                Problem(
+                problem(
+                    "duplicate-row",
+                    "{row} appears again (first on line {first})",
                     file=FIXED_FILE,
                     line=number,
                     column="kommunkod",
                     value=row.kommunkod,
-                    code="duplicate-row",
-                    message=said(
-                        "{row} appears again (first on line {first})",
-                        row=" ".join((str(row.year), row.line, row.kommunkod)),
-                        first=first[key],
-                    ),
                     hint="keep one of the rows",
+                    row=" ".join((str(row.year), row.line, row.kommunkod)),
+                    first=first[key],
                 )
             )
         else:
@@ -143,13 +139,13 @@ def _duplicates(fixed: list[tuple[int, FixedAmount]]) -> list[Problem]:
 
 def _rows_without_budget(fixed: list[tuple[int, FixedAmount]], years: set[int]) -> list[Problem]:
     return [
-        Problem(
+        problem(
+            "unknown-fixed-line",
+            said("{year} has no budget, so no line {line!r}", year=row.year, line=row.line),
             file=FIXED_FILE,
             line=number,
             column="year",
             value=str(row.year),
-            code="unknown-fixed-line",
-            message=said("{year} has no budget, so no line {line!r}", year=row.year, line=row.line),
             hint=said(
                 "years with a budget: {years}",
                 years=", ".join(str(y) for y in sorted(years)) or "none",

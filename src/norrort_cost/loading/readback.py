@@ -21,7 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from norrort_cost.problems import DataError, Problem, said
+from norrort_cost.problems import DataError, Problem, problem, said
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -74,7 +74,7 @@ def read_workbook(path: str | Path) -> dict[str, pd.DataFrame]:
 
 
 def _problem(file: str, code: str, message: str) -> Problem:
-    return Problem(file=file, code=code, message=message)
+    return problem(code, message, file=file, hint="")
 
 
 def _names(sheet: Worksheet) -> dict[str, int]:

@@ -12,7 +12,7 @@ from norrort_cost.loading.suspicious import garbled
 from norrort_cost.loading.tables import is_blank
 from norrort_cost.loading.text import forbidden_character
 from norrort_cost.problem_codes import CODES, general_hint
-from norrort_cost.problems import Problem, said
+from norrort_cost.problems import Problem, problem, said
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
 # Excel's and LibreOffice's error values, saved into the CSV instead of a figure
@@ -54,18 +54,11 @@ def problems_from(
         said_message = ctx.get("said")
         message = said_message if said_message == error["msg"] else _ours(code, column, ctx)
         if isinstance(value, str) and _SPREADSHEET_ERROR.fullmatch(value.strip()):
-            code, message = "spreadsheet-error", f"{value.strip()} is a spreadsheet error"
+            code = "spreadsheet-error"
+            message = said("{cell} is a spreadsheet error", cell=value.strip())
             hint = "a formula broke in the spreadsheet: fix it, then paste values only"
         problems.append(
-            Problem(
-                file=file,
-                line=line,
-                column=column,
-                value=None if value is None else str(value),
-                code=code,
-                message=message,
-                hint=hint,
-            )
+            problem(code, message, file=file, line=line, column=column, value=value, hint=hint)
         )
     return problems
 

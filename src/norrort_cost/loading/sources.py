@@ -16,7 +16,7 @@ from pathlib import Path
 from norrort_cost.dataset.models import Settings
 from norrort_cost.loading.csvfile import CsvTable, read_csv
 from norrort_cost.loading.tables import TableInput, cell_reference, read_xlsx, table_from_records
-from norrort_cost.problems import Problem, said
+from norrort_cost.problems import Problem, problem
 
 WORKBOOK_TABLES = ("budget.csv", "fixed_amounts.csv")
 WORKBOOK_FILES = tuple(name.replace(".csv", ".xlsx") for name in WORKBOOK_TABLES)
@@ -81,16 +81,13 @@ class Sources:
         if (self.directory / name).exists():
             table = CsvTable(path.name, usable=False)
             table.problems.append(
-                Problem(
+                problem(
+                    "two-budget-files",
+                    "both {first} and {second} are in the dataset",
                     file=path.name,
-                    line=None,
-                    column=None,
-                    value=None,
-                    code="two-budget-files",
-                    message=said(
-                        "both {first} and {second} are in the dataset", first=name, second=path.name
-                    ),
                     hint="keep one of them: which one holds the budget is anyone's guess",
+                    first=name,
+                    second=path.name,
                 )
             )
             return table

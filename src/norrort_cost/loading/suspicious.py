@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from norrort_cost.problems import Problem, said
+from norrort_cost.problems import Problem, problem
 
 
 class CsvTable(Protocol):
@@ -30,35 +30,29 @@ _MOJIBAKE = ("Ã¥", "Ã¤", "Ã¶", "Ã…", "Ã„", "Ã–", "Ã©", "â€",
 def odd_row(table: CsvTable, line: int, cells: list[str]) -> Problem | None:
     """A row that is not data: an unclosed quote, a repeated header or a total row."""
     if any("\n" in cell or "\r" in cell for cell in cells):
-        return Problem(
+        return problem(
+            "unclosed-quote",
+            'a quote (") opened on this line is not closed on it: the rows below are swallowed',
             file=table.name,
             line=line,
-            column=None,
-            value=None,
-            code="unclosed-quote",
-            message='a quote (") opened on this line is not closed on it: '
-            "the rows below are swallowed",
             hint="close the quote, or remove it",
         )
     folded = [cell.strip().lower() for cell in cells]
     if folded == table.header:
-        return Problem(
+        return problem(
+            "repeated-header",
+            "the header line appears again among the rows",
             file=table.name,
             line=line,
-            column=None,
-            value=None,
-            code="repeated-header",
-            message="the header line appears again among the rows",
             hint="two files were pasted together: remove this line",
         )
     if any(cell in _TOTAL_WORDS for cell in folded):
-        return Problem(
+        return problem(
+            "total-row",
+            "a total row among the data",
             file=table.name,
             line=line,
-            column=None,
             value=",".join(cells),
-            code="total-row",
-            message="a total row among the data",
             hint="remove it: the tool computes totals itself",
         )
     return None
@@ -68,13 +62,13 @@ def garbled(name: str, line: int, cells: dict[str, object]) -> Problem | None:
     """A problem if a cell's text shows a wrong or repeated encoding conversion."""
     for column, cell in cells.items():
         if isinstance(cell, str) and any(mark in cell for mark in _MOJIBAKE):
-            return Problem(
+            return problem(
+                "garbled-text",
+                "the text is garbled (its encoding was converted twice or wrongly)",
                 file=name,
                 line=line,
                 column=column,
                 value=cell,
-                code="garbled-text",
-                message="the text is garbled (its encoding was converted twice or wrongly)",
                 hint="open the original file and save it as CSV UTF-8 once",
             )
     return None
@@ -85,17 +79,14 @@ def mixed_delimiter(table: CsvTable, line: int, cells: list[str]) -> Problem | N
     text = table.delimiter.join(cells)
     for other in DELIMITERS:
         if other != table.delimiter and len(text.split(other)) == len(table.header):
-            return Problem(
+            return problem(
+                "mixed-delimiter",
+                "this row uses {other!r} where the header uses {header!r}",
                 file=table.name,
                 line=line,
-                column=None,
                 value=text,
-                code="mixed-delimiter",
-                message=said(
-                    "this row uses {other!r} where the header uses {header!r}",
-                    other=other,
-                    header=table.delimiter,
-                ),
                 hint="use one delimiter in the whole file",
+                other=other,
+                header=table.delimiter,
             )
     return None

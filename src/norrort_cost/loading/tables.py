@@ -23,7 +23,7 @@ from typing import Any
 from norrort_cost.loading.csvfile import CsvRow, CsvTable, _check_header
 from norrort_cost.loading.suspicious import odd_row
 from norrort_cost.loading.text import normalise
-from norrort_cost.problems import Problem, said
+from norrort_cost.problems import Problem, problem, said
 
 TableInput = Any
 """A pandas DataFrame, or an iterable of mappings (records) from column name to value."""
@@ -96,13 +96,11 @@ def collect_typed_rows(table: CsvTable, rows: list[tuple[int, list[object]]]) ->
             continue
         if all(cell is None for cell in cells):
             table.problems.append(
-                Problem(
+                problem(
+                    "blank-row",
+                    "an empty row between rows",
                     file=table.name,
                     line=line,
-                    column=None,
-                    value=None,
-                    code="blank-row",
-                    message="an empty row between rows",
                     hint="remove it, or move notes below the data elsewhere",
                 )
             )
@@ -170,14 +168,13 @@ def _fill(
 ) -> None:
     if not values or all(is_blank(cell) for cell in values[0]):
         table.problems.append(
-            Problem(
+            problem(
+                "empty-file",
+                "{name} has no header in its first row",
                 file=table.name,
                 line=1 if values else None,
-                column=None,
-                value=None,
-                code="empty-file",
-                message=said("{name} has no header in its first row", name=table.name),
                 hint="put the column names in row 1 and the data below",
+                name=table.name,
             )
         )
         table.usable = False
@@ -204,48 +201,43 @@ def _beyond_header(table: CsvTable, number: int, row: list[object]) -> Problem |
     ]
     if not filled:
         return None
-    return Problem(
-        file=table.name,
-        line=number,
-        column=f"#{filled[0]}",
-        value=_text(row[filled[0] - 1]),
-        code="extra-cell",
-        message=said(
+    return problem(
+        "extra-cell",
+        said(
             "a value in column {column}, right of the header's {width} columns",
             column=filled[0],
             width=width,
         ),
+        file=table.name,
+        line=number,
+        column=f"#{filled[0]}",
+        value=_text(row[filled[0] - 1]),
         hint="give the column a header, or move notes to another sheet",
     )
 
 
 def _unreadable(name: str, exc: Exception) -> Problem:
-    return Problem(
+    return problem(
+        "not-xlsx",
+        "{name} cannot be read as an Excel workbook ({reason})",
         file=name,
-        line=None,
-        column=None,
-        value=None,
-        code="not-xlsx",
-        message=said(
-            "{name} cannot be read as an Excel workbook ({reason})",
-            name=name,
-            reason=type(exc).__name__,
-        ),
         hint="open it in Excel and save it again as an Excel workbook (.xlsx)",
+        name=name,
+        reason=type(exc).__name__,
     )
 
 
 def _missing_sheet(name: str, sheet: str, sheets: list[str]) -> Problem:
-    return Problem(
+    return problem(
+        "missing-sheet",
+        "{name} has no sheet named {sheet!r}",
         file=name,
-        line=None,
-        column=None,
         value=sheet,
-        code="missing-sheet",
-        message=said("{name} has no sheet named {sheet!r}", name=name, sheet=sheet),
         hint=said(
             "sheets: {sheets}; correct sheet = in cooperation.toml", sheets=", ".join(sheets)
         ),
+        name=name,
+        sheet=sheet,
     )
 
 

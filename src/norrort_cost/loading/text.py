@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from norrort_cost.problems import Problem, said
+from norrort_cost.problems import Problem, problem
 
 
 def normalise(text: str) -> str:
@@ -33,12 +33,13 @@ def forbidden_character(
     found = next((char for char in text if is_forbidden(char)), None)
     if found is None:
         return None
-    return Problem(
+    return problem(
+        "control-character",
+        "the text contains the invisible character U+{point:04X}",
         file=file,
         line=line,
         column=column,
         value="".join(f"\\u{ord(c):04x}" if is_forbidden(c) else c for c in text),
-        code="control-character",
-        message=said("the text contains the invisible character U+{point:04X}", point=ord(found)),
         hint="remove it (it was probably pasted in by accident)",
+        point=ord(found),
     )

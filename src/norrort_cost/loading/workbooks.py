@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from norrort_cost.problems import DataError, Problem, said
+from norrort_cost.problems import DataError, Problem, problem
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -82,12 +82,13 @@ def limits_from(environment: Mapping[str, str], base: InputLimits) -> InputLimit
             changes[field] = int(value) * unit
             continue
         problems.append(
-            Problem(
+            problem(
+                "invalid-number",
+                "the limit {name} is not a whole number above 0",
                 file=name,
                 value=text,
-                code="invalid-number",
-                message=said("the limit {name} is not a whole number above 0", name=name),
                 hint="write digits only, e.g. 512; unset the variable for the default",
+                name=name,
             )
         )
     if problems:
@@ -102,19 +103,15 @@ _CHUNK = 1 << 20
 
 def too_large(file: str, what: str, size: int, limit: int) -> Problem:
     """The problem for an input larger than its limit (before anything is expanded)."""
-    return Problem(
+    return problem(
+        "file-too-large",
+        "{what} is {size} bytes, more than the limit of {limit} bytes",
         file=file,
-        line=None,
-        column=None,
         value=str(size),
-        code="file-too-large",
-        message=said(
-            "{what} is {size} bytes, more than the limit of {limit} bytes",
-            what=what,
-            size=size,
-            limit=limit,
-        ),
         hint="export only the rows you need (the members' municipalities and years)",
+        what=what,
+        size=size,
+        limit=limit,
     )
 
 
@@ -241,30 +238,28 @@ def _uncached_formula(
 
 
 def _formula_problem(file: str, line: int, where: str, formula: str) -> Problem:
-    return Problem(
+    return problem(
+        "formula-without-value",
+        "the cell {where} holds the formula {formula} but no computed value",
         file=file,
         line=line,
         column=where,
         value=formula,
-        code="formula-without-value",
-        message=said(
-            "the cell {where} holds the formula {formula} but no computed value",
-            where=where,
-            formula=formula,
-        ),
         hint="open the workbook in Excel or LibreOffice and save it (that stores the values)",
+        where=where,
+        formula=formula,
     )
 
 
 def _too_many_cells(file: str, sheet: str, limit: int) -> Problem:
-    return Problem(
+    return problem(
+        "too-many-cells",
+        "the sheet {sheet} has more than {limit} cells",
         file=file,
-        line=None,
         column=sheet,
-        value=None,
-        code="too-many-cells",
-        message=said("the sheet {sheet} has more than {limit} cells", sheet=sheet, limit=limit),
         hint="export only the rows you need (the members' municipalities and years)",
+        sheet=sheet,
+        limit=limit,
     )
 
 
@@ -274,18 +269,14 @@ def cube_problem(file: str, size: int) -> Problem | None:
     limit = current_limits().cells
     if size <= limit:
         return None
-    return Problem(
+    return problem(
+        "too-many-cells",
+        "the table's dimensions make {size} cells, more than the limit of {limit}",
         file=file,
-        line=None,
-        column=None,
         value=str(size),
-        code="too-many-cells",
-        message=said(
-            "the table's dimensions make {size} cells, more than the limit of {limit}",
-            size=size,
-            limit=limit,
-        ),
         hint="export only the rows you need (the members' municipalities and years)",
+        size=size,
+        limit=limit,
     )
 
 
@@ -298,16 +289,15 @@ def file_problem(file: str, size: int) -> Problem | None:
 def merged_problem(file: str, sheet: str, ranges: tuple[str, ...]) -> Problem:
     """The problem for merged cells in a table: only a merged range's first cell has a value."""
     first = ranges[0]
-    return Problem(
+    return problem(
+        "merged-cells",
+        "the cells {cells} are merged: only the first of them has a value",
         file=file,
         line=first_row(first),
         column=f"{sheet}!{first}",
         value=", ".join(ranges),
-        code="merged-cells",
-        message=said(
-            "the cells {cells} are merged: only the first of them has a value", cells=first
-        ),
         hint="unmerge the cells and write the value in each of them",
+        cells=first,
     )
 
 

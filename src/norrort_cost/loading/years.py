@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from norrort_cost.allocation.yearly import allocate
 from norrort_cost.dataset.models import Dataset
-from norrort_cost.problems import DataError, Problem, UsageError, quoted, said
+from norrort_cost.problems import DataError, Problem, UsageError, problem, quoted, said
 
 
 def allocation_problems(
@@ -51,14 +51,14 @@ def _located(problem: Problem, year: int, first_lines: Mapping[int, int]) -> Pro
 
 
 def _usage_problem(exc: UsageError, year: int, line: int | None) -> Problem:
-    return Problem(
+    return problem(
+        "year-not-allocatable",
+        "{year} cannot be allocated: {message}",
         file="budget.csv",
         line=line,
         column="year",
-        value=str(year),
-        code="year-not-allocatable",
-        message=said(
-            "{year} cannot be allocated: {message}", year=year, message=quoted(exc.message)
-        ),
+        value=year,
         hint=exc.hint,
+        year=year,
+        message=quoted(exc.message),
     )

@@ -27,7 +27,7 @@ from norrort_cost.loading.scb.table import read_table
 from norrort_cost.loading.scb.workbook import sheet_rows
 from norrort_cost.loading.workbooks import file_problem
 from norrort_cost.population.importing import Reading, RegionFigure
-from norrort_cost.problems import DataError, Problem, quoted, said
+from norrort_cost.problems import DataError, Problem, problem, quoted, said
 
 __all__ = ["ColumnChoice", "ExportRead", "ScbExport", "parse_scb", "read_export", "read_scb"]
 
@@ -136,6 +136,9 @@ def _too_large(path: Path) -> Problem | None:
 
 
 def _refuse(file: str, code: str, message: str, hint: str) -> Problem:
-    return Problem(
-        file=file, line=None, column=None, value=None, code=code, message=message, hint=hint
+    return problem(
+        code,
+        message,
+        file=file,
+        hint=hint,
     )

@@ -215,18 +215,18 @@ def _retry_after(value: str | None) -> float:
 def _parse(body: bytes, content_type: str) -> object:
     """The JSON of an answer, read within the JSON bounds (a located problem past them)."""
     from norrort_cost.loading.jsontext import JsonLimitError, parse_json
-    from norrort_cost.problems import DataError, Problem
+    from norrort_cost.problems import DataError, problem
 
     try:
         return parse_json(body.decode("utf-8"))
     except JsonLimitError as exc:
         raise DataError(
             [
-                Problem(
+                problem(
+                    exc.code,
+                    exc.message,
                     file="SCB's answer",
                     line=exc.line,
-                    code=exc.code,
-                    message=exc.message,
                     hint="SCB's API does not answer like this: check --api-url",
                 )
             ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from norrort_cost.dataset.lookup import fold
 from norrort_cost.loading.scb.header import ColumnChoice
 from norrort_cost.population.importing import Reading
-from norrort_cost.problems import Problem, said
+from norrort_cost.problems import Problem, problem, said
 
 
 def cube_choice_problems(reading: Reading, choice: ColumnChoice) -> list[Problem]:
@@ -39,12 +39,10 @@ def cube_choice_problems(reading: Reading, choice: ColumnChoice) -> list[Problem
 
 
 def _unknown(reading: Reading, option: str, name: str, message: str) -> Problem:
-    return Problem(
+    return problem(
+        "unknown-column",
+        message,
         file=reading.file,
-        line=None,
-        column=None,
         value=name,
-        code="unknown-column",
-        message=message,
         hint=said("leave {option} out: a table of this kind has no other choice", option=option),
     )

@@ -30,7 +30,7 @@ from norrort_cost.loading.scb.labels import (
     role_of,
     sex_of,
 )
-from norrort_cost.problems import Problem, said
+from norrort_cost.problems import Problem, problem, said
 
 _CODE = re.compile(r"\d{3,4}")
 _SHORT_CODE = re.compile(r"\d{1,4}")
@@ -142,18 +142,18 @@ def _breakdowns(columns: list[Column], body: list[GridRow], file: str, line: int
         values = list(dict.fromkeys(c for row in body if (c := _cell(row, column.index))))
         if column.role == Role.BREAKDOWN and not all(is_total(v) for v in values):
             problems.append(
-                Problem(
-                    file=file,
-                    line=line,
-                    column=column.label,
-                    value=", ".join(values[:4]),
-                    code="unknown-breakdown",
-                    message=said(
+                problem(
+                    "unknown-breakdown",
+                    said(
                         "the figures are broken down by {column} ({values}): a part of the "
                         "population, not all of it",
                         column=column.label,
                         values=", ".join(values[:4]),
                     ),
+                    file=file,
+                    line=line,
+                    column=column.label,
+                    value=", ".join(values[:4]),
                     hint=said(
                         "export the table again without {column} (or with its total)",
                         column=column.label,
@@ -183,13 +183,12 @@ def _region(
         return named, []
     what = "no column names the region" if not found else "more than one column may be the region"
     return [], [
-        Problem(
+        problem(
+            "no-region-column" if not found else "ambiguous-region-column",
+            what,
             file=file,
             line=line,
-            column=None,
             value=";".join(c.label for c in found) or None,
-            code="no-region-column" if not found else "ambiguous-region-column",
-            message=what,
             hint=said(
                 "name it with --region-column NAME (columns: {columns})",
                 columns=", ".join(c.label for c in columns),
@@ -221,13 +220,12 @@ def _values(
         [],
         [],
         [
-            Problem(
+            problem(
+                "ambiguous-value-column" if plain else "no-value-column",
+                what,
                 file=file,
                 line=line,
-                column=None,
                 value=";".join(c.label for c in plain) or None,
-                code="ambiguous-value-column" if plain else "no-value-column",
-                message=what,
                 hint=said(
                     "name it with --value-column NAME (columns: {columns}); SCB calls it "
                     "Folkmängd or the year",
@@ -251,14 +249,15 @@ def _named(columns: list[Column], name: str) -> Column | None:
 
 
 def _no_such(file: str, line: int, columns: list[Column], name: str, option: str) -> Problem:
-    return Problem(
+    return problem(
+        "unknown-column",
+        "{option} {name!r}: the header has no such column",
         file=file,
         line=line,
-        column=None,
         value=name,
-        code="unknown-column",
-        message=said("{option} {name!r}: the header has no such column", option=option, name=name),
         hint=said("the columns are: {columns}", columns=", ".join(c.label for c in columns)),
+        option=option,
+        name=name,
     )
 
 

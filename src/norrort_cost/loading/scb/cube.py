@@ -28,7 +28,7 @@ from norrort_cost.loading.scb.labels import (
 )
 from norrort_cost.loading.scb.observations import Observation
 from norrort_cost.population.importing import Reading
-from norrort_cost.problems import Problem, said
+from norrort_cost.problems import Problem, problem, said
 
 _CONTENTS = frozenset({"contentscode", "tabellinnehall", "contents", "innehall"})
 _TIME = frozenset({"tid", "time", "ar", "manad", "kvartal", "year", "month"})
@@ -247,7 +247,11 @@ def _contents(
         if choice is not None and fold(choice) in (fold(code), fold(label)):
             return index, []
     if choice is not None:
-        message = f"--value-column {choice!r}: the table's contents are {', '.join(labels)}"
+        message = said(
+            "--value-column {choice!r}: the table's contents are {labels}",
+            choice=choice,
+            labels=", ".join(labels),
+        )
         return 0, [_problem(file, "unknown-column", message, "use one of them, or leave it out")]
     if choice is None:
         population = [i for i, lab in enumerate(labels) if role_of(lab) == Role.POPULATION]
@@ -264,12 +268,9 @@ def _contents(
 
 
 def _problem(file: str, code: str, message: str, hint: str) -> Problem:
-    return Problem(
+    return problem(
+        code,
+        message,
         file=file,
-        line=None,
-        column=None,
-        value=None,
-        code=code,
-        message=message,
         hint=hint or "export the population table BE0101N1 (TAB638) by region and year",
     )

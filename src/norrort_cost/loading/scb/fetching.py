@@ -17,7 +17,7 @@ from norrort_cost.loading.scb.api import Exchange, ScbUnreachableError
 from norrort_cost.loading.scb.apidata import answer_figures
 from norrort_cost.loading.scb.tablemeta import MetadataError, TableInfo, table_info
 from norrort_cost.population.importing import RegionFigure
-from norrort_cost.problems import DataError, Problem, quoted, said
+from norrort_cost.problems import DataError, problem, quoted, said
 
 # what reading a JSON answer of an unexpected shape raises (MetadataError is a ValueError)
 _MISSHAPEN = (ValueError, TypeError, LookupError, AttributeError)
@@ -154,12 +154,12 @@ def _refuse_unpublished(infos: list[TableInfo], years: list[int], newest: int | 
                 newest=newest,
             )
         problems.append(
-            Problem(
+            problem(
+                "year-not-published",
+                message,
                 file=f"SCB {tables}",
                 column="Tid",
                 value=str(year),
-                code="year-not-published",
-                message=message,
                 hint=said(
                     "ask for {newest} or earlier (SCB publishes 31 December in February "
                     "after); a table SCB adds for later years goes into scb_tables or --table",

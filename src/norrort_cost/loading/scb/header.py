@@ -25,7 +25,7 @@ from norrort_cost.loading.scb.labels import (
     role_of,
     sex_of,
 )
-from norrort_cost.problems import Problem, said
+from norrort_cost.problems import Problem, problem, said
 
 NUMBER = re.compile(r"[-−]?\d[\d\s\u00a0\u202f.,']*")
 EXAMPLE = said(
@@ -134,13 +134,12 @@ def _no_header(file: str, first: GridRow | None) -> Problem:
     else:
         code, message = "no-header", "no header line: the first line with figures is already data"
         hint = said("add a line naming the columns above the data ({example})", example=EXAMPLE)
-    return Problem(
+    return problem(
+        code,
+        message,
         file=file,
         line=None if first is None else first.line,
-        column=None,
         value=None if first is None else ";".join(first.cells),
-        code=code,
-        message=message,
         hint=hint,
     )
 
@@ -159,18 +158,17 @@ def _header_follows(rows: list[GridRow], index: int, choice: ColumnChoice) -> bo
 
 def _ambiguous(file: str, header: GridRow, data: list[GridRow]) -> Problem:
     lines = ", ".join(str(r.line) for r in data[:5])
-    return Problem(
-        file=file,
-        line=header.line,
-        column=None,
-        value=";".join(header.cells),
-        code="ambiguous-header",
-        message=said(
+    return problem(
+        "ambiguous-header",
+        said(
             "line {line} looks like a header, but the lines above it ({lines}) already look "
             "like data",
             line=header.line,
             lines=lines,
         ),
+        file=file,
+        line=header.line,
+        value=";".join(header.cells),
         hint=said(
             "keep one header line above the data (remove the lines above it, or add the "
             "missing header at the top: {example})",

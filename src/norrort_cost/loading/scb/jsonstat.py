@@ -19,7 +19,7 @@ from norrort_cost.loading.scb.observations import Observation
 from norrort_cost.loading.scb.pxjson import is_pxjson, read_pxjson
 from norrort_cost.loading.workbooks import cube_problem
 from norrort_cost.population.importing import Reading
-from norrort_cost.problems import Problem, said
+from norrort_cost.problems import Problem, problem, said
 
 _HINT = "save SCB's answer as JSON-stat 2.0 (outputFormat=json-stat2), or export a CSV"
 
@@ -146,24 +146,20 @@ class _Values(Sequence[str]):
 
 
 def _problem(file: str, line: int | None, message: str) -> Problem:
-    return Problem(
+    return problem(
+        "not-jsonstat",
+        message,
         file=file,
         line=line,
-        column=None,
-        value=None,
-        code="not-jsonstat",
-        message=message,
         hint=_HINT,
     )
 
 
 def _limit(file: str, exc: JsonLimitError) -> Problem:
-    return Problem(
+    return problem(
+        exc.code,
+        exc.message,
         file=file,
         line=exc.line,
-        column=None,
-        value=None,
-        code=exc.code,
-        message=exc.message,
         hint="download the table again from SCB; this is not an export as SCB writes it",
     )

@@ -17,7 +17,7 @@ from pydantic_core import PydanticCustomError
 from norrort_cost.dataset.fields import parse_whole_number
 from norrort_cost.loading.scb.labels import Sex, is_age_total, is_missing, period_end
 from norrort_cost.population.importing import RegionFigure
-from norrort_cost.problems import Problem, said
+from norrort_cost.problems import Problem, problem, said
 
 _NOT_A_MUNICIPALITY = re.compile(r"(\d{2}|00|\d{2}\s.*|.*\sl[aä]n|riket|sverige|hela riket)", re.I)
 
@@ -72,16 +72,14 @@ def _total_age(
         return [o for o in found if o.age is None or o.age in totals], []
     shown = ", ".join(groups[:4]) + (", ..." if len(groups) > 4 else "")
     return [], [
-        Problem(
+        problem(
+            "age-breakdown",
+            "the figures are broken down by age ({ages}) and there is no total",
             file=file,
             line=found[0].line,
-            column=None,
             value=shown,
-            code="age-breakdown",
-            message=said(
-                "the figures are broken down by age ({ages}) and there is no total", ages=shown
-            ),
             hint="export the table again with age 'totalt ålder' (or without the age variable)",
+            ages=shown,
         )
     ]
 
@@ -102,18 +100,16 @@ def _one_figure(
         return _figure(totals[0], file, _count(totals[0], file, problems)), False
     if not men or not women:
         problems.append(
-            Problem(
+            problem(
+                "incomplete-sex-breakdown",
+                "{region} has figures for {sex} only",
                 file=file,
                 line=first.line,
                 column=first.column,
                 value=first.region,
-                code="incomplete-sex-breakdown",
-                message=said(
-                    "{region} has figures for {sex} only",
-                    region=first.region,
-                    sex=said("men") if men else said("women"),
-                ),
                 hint="export both sexes, or the total (totalt)",
+                region=first.region,
+                sex=said("men") if men else said("women"),
             )
         )
         return None, False
@@ -126,21 +122,19 @@ def _one_figure(
 def _twice(same: list[Observation], file: str) -> Problem:
     first, second = same[0], next(o for o in same if o.value != same[0].value)
     where = said("line {line}", line=first.line) if first.line is not None else first.column
-    return Problem(
+    return problem(
+        "conflicting-duplicate",
+        "{region} has {first} ({where}) and {second} here for {period}",
         file=file,
         line=second.line,
         column=second.column,
         value=second.value,
-        code="conflicting-duplicate",
-        message=said(
-            "{region} has {first} ({where}) and {second} here for {period}",
-            region=first.region,
-            first=first.value,
-            where=where,
-            second=second.value,
-            period=first.period or said("the same period"),
-        ),
         hint="keep one figure per region and period: remove the wrong row or column",
+        region=first.region,
+        first=first.value,
+        where=where,
+        second=second.value,
+        period=first.period or said("the same period"),
     )
 
 
@@ -151,13 +145,13 @@ def _count(observation: Observation, file: str, problems: list[Problem]) -> int 
         return parse_whole_number(observation.value)
     except PydanticCustomError as exc:
         problems.append(
-            Problem(
+            problem(
+                exc.type,
+                exc.message(),
                 file=file,
                 line=observation.line,
                 column=observation.column,
                 value=observation.value,
-                code=exc.type,
-                message=exc.message(),
                 hint=str((exc.context or {}).get("hint", "")),
             )
         )
@@ -186,15 +180,13 @@ def _only_counties(found: list[Observation], file: str) -> list[Problem]:
         return []
     shown = ", ".join(regions[:3]) + (", ..." if len(regions) > 3 else "")
     return [
-        Problem(
+        problem(
+            "no-municipalities",
+            "the file holds counties or the whole country only ({regions})",
             file=file,
             line=found[0].line,
-            column=None,
             value=shown,
-            code="no-municipalities",
-            message=said(
-                "the file holds counties or the whole country only ({regions})", regions=shown
-            ),
             hint="export the table by municipality (kommun), with the dataset's members",
+            regions=shown,
         )
     ]

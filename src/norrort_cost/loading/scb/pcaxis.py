@@ -21,7 +21,7 @@ from norrort_cost.loading.scb.cube import Dimension, cube_observations
 from norrort_cost.loading.scb.observations import Observation
 from norrort_cost.loading.workbooks import cube_problem
 from norrort_cost.population.importing import Reading
-from norrort_cost.problems import Problem, said
+from norrort_cost.problems import Problem, problem, said
 
 _KEYWORD = re.compile(r'\s*([A-Z0-9-]+)(?:\[[^\]]*\])?(?:\("([^"]*)"\))?\s*=', re.S)
 _STRING = re.compile(r'"([^"]*)"')
@@ -166,13 +166,12 @@ def _key_index(dimension: Dimension, key: str) -> int | None:
 
 
 def _not_px(file: str, message: str, count: str | None) -> Problem:
-    return Problem(
+    return problem(
+        "not-px",
+        message,
         file=file,
-        line=None,
         column="DATA" if count else None,
         value=count,
-        code="not-px",
-        message=message,
         hint="the file is damaged or cut short: save the table again from Statistikdatabasen "
         "as PC-Axis, or export a CSV",
     )

@@ -16,7 +16,7 @@ from typing import Any, TypeGuard
 from norrort_cost.loading.scb.cube import Dimension, cube_observations
 from norrort_cost.loading.scb.observations import Observation
 from norrort_cost.population.importing import Reading
-from norrort_cost.problems import Problem, quoted, said
+from norrort_cost.problems import Problem, problem, quoted, said
 
 CONTENTS_ID = "ContentsCode"
 
@@ -77,12 +77,10 @@ def _padded(values: list[Any], width: int) -> list[Any]:
 
 
 def _incomplete(file: str, what: str) -> Problem:
-    return Problem(
+    return problem(
+        "not-jsonstat",
+        "the old PxWebApi's JSON answer, but with {what}",
         file=file,
-        line=None,
-        column=None,
-        value=None,
-        code="not-jsonstat",
-        message=said("the old PxWebApi's JSON answer, but with {what}", what=quoted(what)),
         hint="save SCB's answer as JSON-stat 2.0 (outputFormat=json-stat2), or export a CSV",
+        what=quoted(what),
     )

@@ -33,7 +33,7 @@ from norrort_cost.loading.scb.labels import (
 )
 from norrort_cost.loading.scb.observations import Observation
 from norrort_cost.population.importing import Reading
-from norrort_cost.problems import Problem, said
+from norrort_cost.problems import Problem, problem, said
 
 _CODED = re.compile(r"\d{3,4}(\s+\S.*)?")  # 0187, 187, 0187 Vaxholm
 
@@ -84,27 +84,25 @@ def _other_measure(above: list[GridRow], sheet: str, file: str) -> Problem | Non
     titles += [(row.line, row.filled()[0]) for row in above if len(row.filled()) == 1]
     for line, title in titles:
         if sex_of(title) in (Sex.MEN, Sex.WOMEN):
-            return Problem(
+            return problem(
+                "incomplete-sex-breakdown",
+                "the table is for {title} only, not the whole population",
                 file=file,
                 line=line,
-                column=None,
                 value=title,
-                code="incomplete-sex-breakdown",
-                message=said(
-                    "the table is for {title} only, not the whole population", title=title
-                ),
                 hint="export both sexes, or the total (totalt)",
+                title=title,
             )
         if names_other_measure(title):
-            return Problem(
+            return problem(
+                "not-population",
+                "the table is {title!r}, not the population (folkmängd)",
                 file=file,
                 line=line,
-                column=None,
                 value=title,
-                code="not-population",
-                message=said("the table is {title!r}, not the population (folkmängd)", title=title),
                 hint="export the population table instead: SCB BE0101N1 "
                 "(Folkmängden per region), tabellinnehåll Folkmängd",
+                title=title,
             )
     return None
 
@@ -153,48 +151,47 @@ def _data_below(
         numbers = [v for v in values if is_number(v)]
         if _region(row, found) and numbers and all(not v or _figure_like(v) for v in values):
             return [
-                Problem(
+                problem(
+                    "data-after-end",
+                    "the data ends at line {end} but more figures follow",
                     file=file,
                     line=row.line,
-                    column=None,
                     value=";".join(row.cells),
-                    code="data-after-end",
-                    message=said("the data ends at line {end} but more figures follow", end=end),
                     hint="remove the blank line or note in the middle of the data",
+                    end=end,
                 )
             ]
     return []
 
 
 def _second_table(file: str, header: GridRow, end: int | None) -> Problem:
-    return Problem(
-        file=file,
-        line=header.line,
-        column=None,
-        value=";".join(header.cells),
-        code="several-tables",
-        message=said(
+    return problem(
+        "several-tables",
+        said(
             "a second table starts at line {line} (the first ends at line {end}); which one "
             "holds the population is not guessed",
             line=header.line,
             end=end,
         ),
+        file=file,
+        line=header.line,
+        value=";".join(header.cells),
         hint="save the population table alone (one table per file) and import that",
     )
 
 
 def _extra_cells(row: GridRow, width: int, file: str) -> Problem:
-    return Problem(
+    return problem(
+        "extra-cell",
+        "{count} cells where the header has {width}",
         file=file,
         line=row.line,
         column=f"#{width + 1}",
         value=";".join(row.cells[width:]),
-        code="extra-cell",
-        message=said(
-            "{count} cells where the header has {width}", count=len(row.cells), width=width
-        ),
         hint="a figure with a thousands separator such as 94,606 splits into two cells: "
         "write 94606 or quote it",
+        count=len(row.cells),
+        width=width,
     )
 
 
@@ -259,14 +256,15 @@ def _row_sex(row: GridRow, column: Column | None, file: str, problems: list[Prob
     sex = sex_of(text)
     if column is not None and text and sex is None:
         problems.append(
-            Problem(
+            problem(
+                "unknown-category",
+                "{text!r} is not a kön (totalt, män, kvinnor)",
                 file=file,
                 line=row.line,
                 column=column.label,
                 value=text,
-                code="unknown-category",
-                message=said("{text!r} is not a kön (totalt, män, kvinnor)", text=text),
                 hint="export kön as text (män, kvinnor, totalt), or the table without kön",
+                text=text,
             )
         )
     return sex
@@ -292,14 +290,15 @@ def _row_period(
     period = period_of(text)
     if period is None:
         problems.append(
-            Problem(
+            problem(
+                "unknown-period",
+                "{text!r} is not a year, month or quarter",
                 file=file,
                 line=row.line,
                 column=column.label,
                 value=text,
-                code="unknown-period",
-                message=said("{text!r} is not a year, month or quarter", text=text),
                 hint="write the period as SCB does: 2019, 2019M12 or 2019K4",
+                text=text,
             )
         )
     return period

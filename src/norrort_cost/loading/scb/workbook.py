@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from norrort_cost.loading.scb.header import ColumnChoice, GridRow, is_header
 from norrort_cost.loading.workbooks import last_row, merged_problem
-from norrort_cost.problems import Problem, said
+from norrort_cost.problems import Problem, problem
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -76,30 +76,24 @@ def _sheets(
 
 
 def _unopened(file: str, exc: Exception) -> Problem:
-    return Problem(
+    return problem(
+        "unreadable-file",
+        "the workbook cannot be opened: {reason}",
         file=file,
-        line=None,
-        column=None,
-        value=None,
-        code="unreadable-file",
-        message=said("the workbook cannot be opened: {reason}", reason=str(exc)),
         hint="open it in Excel and save it again as .xlsx, or as CSV",
+        reason=str(exc),
     )
 
 
 def _several(file: str, titles: list[str]) -> Problem:
-    return Problem(
+    return problem(
+        "several-tables",
+        "the workbook has a table on each of the sheets {sheets}; which one holds the "
+        "population is not guessed",
         file=file,
-        line=None,
-        column=None,
         value=", ".join(titles),
-        code="several-tables",
-        message=said(
-            "the workbook has a table on each of the sheets {sheets}; which one holds the "
-            "population is not guessed",
-            sheets=", ".join(titles),
-        ),
         hint="delete the other sheets (or save the population sheet as CSV) and import that",
+        sheets=", ".join(titles),
     )
 
 
