@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import re
 
 import pytest
 from babel.messages.extract import extract_from_dir
@@ -233,3 +234,12 @@ def test_an_scb_import_is_reported_in_swedish(tmp_path):
     assert "referensdatum: 2017-12-31 (slutet av 2017)" in out
     assert "provkörning: inget skrivet" in out
     assert "read " not in out
+
+
+def test_no_text_is_in_the_catalog_twice():
+    """Each English text has one Swedish entry: branches merged by union must not leave two
+    (the compiled catalog would silently keep only one of them)."""
+    text = (LOCALE_DIR / "sv" / "LC_MESSAGES" / "norrort_cost.po").read_text(encoding="utf-8")
+    ids = re.findall(r'^msgid ((?:".*"\n)+)(?:msgid_plural|msgstr)', text, re.MULTILINE)
+    repeated = sorted({i for i in ids if ids.count(i) > 1})
+    assert repeated == []
