@@ -21,7 +21,6 @@ no obstacle.
 from __future__ import annotations
 
 import errno
-import json
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -358,8 +357,3 @@ def _migrate(connection: sqlite3.Connection, path: Path) -> None:
         connection.rollback()
         raise
     connection.commit()
-
-
-def dumps_files(files: Sequence[tuple[str, str]]) -> str:
-    """The files of a row as JSON text (for the register's machine output)."""
-    return json.dumps([{"name": name, "sha256": digest} for name, digest in files])
