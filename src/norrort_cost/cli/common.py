@@ -99,6 +99,11 @@ YearOption = Annotated[
 ]
 
 
+def date_option(flag: str, help_text: str) -> Any:  # noqa: ANN401 - typer's OptionInfo
+    """A ``--flag YYYY-MM-DD`` option: a day the command is told (the clock only by default)."""
+    return typer.Option(flag, metavar="YYYY-MM-DD", formats=["%Y-%m-%d"], help=help_text)
+
+
 def format_option(*choices: Format, help_text: str) -> Any:  # noqa: ANN401 - typer's OptionInfo
     """``--format``/``-f`` taking one of ``choices`` (of the one :class:`Format` enum)."""
     from norrort_cost.problems import said

@@ -21,6 +21,7 @@ from norrort_cost.cli.common import (
     DataDirOption,
     OutputOption,
     app,
+    date_option,
     emit,
     emit_table,
     format_option,
@@ -65,11 +66,9 @@ def import_payments(
     fmt: TableOrJson = Format.TABLE,
     on: Annotated[
         datetime | None,
-        typer.Option(
+        date_option(
             "--date",
-            metavar="YYYY-MM-DD",
-            formats=["%Y-%m-%d"],
-            help="The day of the import, as recorded (default: today).",
+            "The day of the import, as recorded (default: today).",
         ),
     ] = None,
     register: RegisterOption = None,

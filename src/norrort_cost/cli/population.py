@@ -18,6 +18,7 @@ import typer
 from norrort_cost.cli.common import (
     DataDirOption,
     app,
+    date_option,
     emit,
     format_option,
     reporting,
@@ -81,11 +82,9 @@ def import_scb(
     data_dir: DataDirOption = None,
     on: Annotated[
         datetime | None,
-        typer.Option(
+        date_option(
             "--date",
-            metavar="YYYY-MM-DD",
-            formats=["%Y-%m-%d"],
-            help="Reference date of the figures: needed when the export names no year; "
+            "Reference date of the figures: needed when the export names no year; "
             "replaces the period's last day otherwise.",
         ),
     ] = None,

@@ -23,6 +23,7 @@ from norrort_cost.cli.common import (
     FormatOption,
     OutputOption,
     app,
+    date_option,
     emit,
     emit_table,
     format_option,
@@ -151,11 +152,9 @@ def list_documents(
     ] = None,
     on: Annotated[
         datetime | None,
-        typer.Option(
+        date_option(
             "--date",
-            metavar="YYYY-MM-DD",
-            formats=["%Y-%m-%d"],
-            help="The day statuses are taken on, for overdue and days overdue (default: today).",
+            "The day statuses are taken on, for overdue and days overdue (default: today).",
         ),
     ] = None,
     fmt: FormatOption = Format.TABLE,

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from norrort_cost.cli.common import DataDirOption, app, load, reporting
+from norrort_cost.cli.common import DataDirOption, app, date_option, load, reporting
 from norrort_cost.cli.registry import RegisterOption, register_path
 
 if TYPE_CHECKING:
@@ -32,11 +32,9 @@ if TYPE_CHECKING:
 def reminders(
     on: Annotated[
         datetime,
-        typer.Option(
+        date_option(
             "--date",
-            metavar="YYYY-MM-DD",
-            formats=["%Y-%m-%d"],
-            help="The reminders' date: invoices due before it and not paid are overdue.",
+            "The reminders' date: invoices due before it and not paid are overdue.",
         ),
     ],
     out: Annotated[

@@ -14,6 +14,7 @@ from norrort_cost.cli.common import (
     DataDirOption,
     YearOption,
     app,
+    date_option,
     emit,
     format_option,
     load,
@@ -70,11 +71,9 @@ def report(
     ] = None,
     report_date: Annotated[
         datetime | None,
-        typer.Option(
+        date_option(
             "--date",
-            metavar="YYYY-MM-DD",
-            formats=["%Y-%m-%d"],
-            help="The date the report is made (default: today).",
+            "The date the report is made (default: today).",
         ),
     ] = None,
     installments: Annotated[
