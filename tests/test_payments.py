@@ -433,8 +433,13 @@ def test_one_reminder_per_member_with_overdue_invoices_showing_what_remains(invo
     assert "112,76" in text
     again = runner.invoke(app, ["reminders", "--date", "2014-09-01", "-o", str(out),
                                 "--data-dir", str(data)])  # fmt: skip
-    assert again.exit_code == 0
+    assert again.exit_code == 2  # refused: nothing is sent twice for one date
+    assert "--again" in again.output
     assert sorted(path.name for path in out.iterdir()) == written
+    sent = runner.invoke(app, ["reminders", "--date", "2014-09-01", "-o", str(out), "--again",
+                               "--data-dir", str(data)])  # fmt: skip
+    assert sent.exit_code == 0
+    assert len(list(out.iterdir())) == 4
 
 
 def test_invoices_of_two_managing_municipalities_with_the_same_number_are_kept_apart(data_copy):
@@ -458,7 +463,7 @@ def test_invoices_of_two_managing_municipalities_with_the_same_number_are_kept_a
             "--data-dir", str(data_copy)]  # fmt: skip
     assert runner.invoke(app, args).exit_code == 0
     assert len(list((data_copy / "rem").glob("*.pdf"))) == 2
-    assert runner.invoke(app, args).exit_code == 0
+    assert runner.invoke(app, args).exit_code == 2  # already reminded that day
     assert len(list((data_copy / "rem").glob("*.pdf"))) == 2
     first = invoices()[0]
     text = bgmax_file(

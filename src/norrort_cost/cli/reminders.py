@@ -108,6 +108,14 @@ def reminders(
                     _remind(opened.connection, dataset, (seller, named), kommunkod, overdue,
                             day, out)
                 )  # fmt: skip
+        if not written:
+            from norrort_cost.problems import UsageError, said
+
+            raise UsageError(
+                said("every overdue member was already reminded on {date}: nothing written",
+                     date=day.isoformat()),
+                said("add --again to send another reminder dated {date}", date=day.isoformat()),
+            )  # fmt: skip
         for path_written in written:
             typer.echo(_("wrote {file}").format(file=path_written))
 
