@@ -33,13 +33,20 @@ def _commands() -> list[tuple[list[str], Any]]:
 
     def walk(command: Any, path: list[str]) -> None:  # noqa: ANN401 - typer's click command
         found.append((path, command))
-        for name in sorted(getattr(command, "commands", {})):
-            sub = command.commands[name]
+        for name, sub in sorted(_subcommands(command).items()):
             if not getattr(sub, "hidden", False):
                 walk(sub, [*path, name])
 
     walk(typer.main.get_command(app), [])
     return found
+
+
+def _subcommands(command: Any) -> dict[str, Any]:  # noqa: ANN401 - typer's click command
+    """A group's commands by name, each loaded (the top-level group loads them when asked)."""
+    if not hasattr(command, "list_commands"):
+        return {}
+    context = command.context_class(command)
+    return {name: command.get_command(context, name) for name in command.list_commands(context)}
 
 
 def page_name(path: list[str]) -> str:
@@ -85,7 +92,7 @@ def command_page(path: list[str], command: Any) -> str:  # noqa: ANN401 - a clic
             lines += ["Example:", "", "```sh", paragraph.removeprefix("Example: "), "```", ""]
         else:
             lines += [paragraph, ""]
-    sub = getattr(command, "commands", {})
+    sub = _subcommands(command)
     if sub:
         lines += ["| command | what it does |", "|---|---|"]
         for name in sorted(sub):

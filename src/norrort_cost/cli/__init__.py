@@ -1,6 +1,7 @@
 """The command line: parse arguments, call the library, render, map errors to exit codes.
 
-Each command lives in its own module and registers itself on the shared ``app``.
+Each command lives in its own module and registers itself on the shared ``app`` when the
+command is first used (:mod:`norrort_cost.cli.lazy`): a run imports only what it runs.
 """
 
 from __future__ import annotations
@@ -9,21 +10,11 @@ import os
 import sys
 from pathlib import Path
 
-from norrort_cost.cli import allocate as _allocate  # noqa: F401 - registers the command
-from norrort_cost.cli import check as _check  # noqa: F401 - registers the command
-from norrort_cost.cli import compare as _compare  # noqa: F401 - registers the command
-from norrort_cost.cli import dataset as _dataset  # noqa: F401 - registers the command
-from norrort_cost.cli import explain as _explain  # noqa: F401 - registers the command
-from norrort_cost.cli import invoices as _invoices  # noqa: F401 - registers the command
-from norrort_cost.cli import payments as _payments  # noqa: F401 - registers the command
-from norrort_cost.cli import population as _population  # noqa: F401 - registers the command
-from norrort_cost.cli import registry as _registry  # noqa: F401 - registers the command
-from norrort_cost.cli import reminders as _reminders  # noqa: F401 - registers the command
-from norrort_cost.cli import report as _report  # noqa: F401 - registers the command
-from norrort_cost.cli import settle as _settle  # noqa: F401 - registers the command
-from norrort_cost.cli import validate as _validate  # noqa: F401 - registers the command
-from norrort_cost.cli import whatif as _whatif  # noqa: F401 - registers the command
 from norrort_cost.cli.common import app
+from norrort_cost.cli.lazy import LazyGroup
+
+# the top-level group imports and builds a command when it is first used
+app.info.cls = LazyGroup
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -107,7 +107,6 @@ def allocate(
     """
     with reporting(fmt):
         from norrort_cost.allocation.yearly import allocate as run
-        from norrort_cost.audit.explain import member_share
 
         chosen_years = _years(year, years)
         dataset = load(data_dir, output)
@@ -127,6 +126,8 @@ def allocate(
                 rows += year_rows
                 shares = tuple(row.share for row in year_rows if row.share is not None)
             elif municipality:
+                from norrort_cost.audit.explain import member_share
+
                 chosen = {member_share(dataset, result, m) for m in municipality}
                 shares = tuple(sorted(chosen, key=lambda share: share.kommunkod))
             results.append((result, shares))

@@ -387,17 +387,20 @@ class LocalizedGroup(TyperGroup):
 
     def parse_args(self, ctx: _click.Context, args: list[str]) -> list[str]:
         """Take ``--lang`` out of the arguments and switch language before parsing them."""
-        own = frozenset(
-            name
-            for name, command in self.commands.items()
-            if any("--lang" in getattr(p, "opts", ()) for p in command.params)
-        )
+        own = frozenset(name for name in self.list_commands(ctx) if self.takes_own_language(name))
         try:
             if ctx.parent is None:
                 args = take_language(args, own)
             return super().parse_args(ctx, args)
         except click_errors.UsageError as exc:
             raise in_language(exc) from None
+
+    def takes_own_language(self, name: str) -> bool:
+        """Whether command ``name`` has a ``--lang`` of its own."""
+        command = self.commands.get(name)
+        return command is not None and any(
+            "--lang" in getattr(param, "opts", ()) for param in command.params
+        )
 
     def resolve_command(
         self, ctx: _click.Context, args: list[str]
