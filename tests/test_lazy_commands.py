@@ -1,0 +1,62 @@
+"""Commands loaded when used: a run imports only its own command, and the help's list of
+commands, made without importing any, says what each command's own help says."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from norrort_cost.cli.lazy import COMMANDS, OWN_LANGUAGE, build
+from norrort_cost.cli.localized import reflowed, translated
+from norrort_cost.rendering import i18n
+
+
+@pytest.mark.parametrize("language", ["en", "sv"])
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_the_listed_summary_is_the_commands_own_first_paragraph(name: str, language: str):
+    """In both languages, the summary the top-level help lists for a command is the first
+    paragraph of that command's own help."""
+    command = build(name)
+    i18n.use(language)
+    try:
+        own = (reflowed(translated(command.help)) or "").split("\n\n")[0]
+        listed = translated(COMMANDS[name].summary)
+    finally:
+        i18n.use("en")
+    assert listed == own
+
+
+def test_the_commands_with_their_own_language_option_are_known():
+    """The commands that take a --lang of their own are exactly those the table names (the
+    top-level --lang is left to them)."""
+    own = {
+        name
+        for name in COMMANDS
+        if any("--lang" in getattr(p, "opts", ()) for p in build(name).params)
+    }
+    assert own == OWN_LANGUAGE
+
+
+def test_a_run_imports_only_the_command_it_runs():
+    """`allocate` imports no other command's module, and `--help` imports none."""
+    probe = (
+        "import sys\n"
+        "from norrort_cost.cli import main\n"
+        "code = main(sys.argv[1:])\n"
+        "loaded = sorted(m.rsplit('.', 1)[1] for m in sys.modules\n"
+        "                if m.startswith('norrort_cost.cli.'))\n"
+        "sys.stderr.write(' '.join(loaded))\n"
+    )
+    modules = {entry.module for entry in COMMANDS.values()}
+
+    def loaded(*args: str) -> set[str]:
+        done = subprocess.run(
+            [sys.executable, "-c", probe, *args], capture_output=True, text=True, check=True
+        )
+        return set(done.stderr.split()) & modules
+
+    assert loaded("allocate", "--year", "2014", "--format", "json") == {"allocate"}
+    assert loaded("--help") == set()
+    assert loaded("register", "list", "--help") == {"registry"}
