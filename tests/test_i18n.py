@@ -78,7 +78,9 @@ def _help_texts(command, ctx):
     yield command.help
     for param in command.get_params(ctx):
         yield getattr(param, "help", None)
-    for sub in getattr(command, "commands", {}).values():
+    # a group's commands, each loaded when asked for (the top-level group loads lazily)
+    for name in command.list_commands(ctx) if hasattr(command, "list_commands") else []:
+        sub = command.get_command(ctx, name)
         yield from _help_texts(sub, type(ctx)(sub, parent=ctx, info_name=sub.name))
 
 
