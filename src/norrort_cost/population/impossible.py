@@ -14,7 +14,7 @@ from datetime import date
 
 from norrort_cost.allocation.membership import year_bounds
 from norrort_cost.dataset.models import Membership, PopulationFigure, Settings
-from norrort_cost.problems import Problem, said
+from norrort_cost.problems import Problem, problem
 
 
 def counts_then(
@@ -39,19 +39,17 @@ def impossible(
 ) -> Problem:
     """The problem for a member's population ``figure`` (kommunkod, date, 0 or less)."""
     kommunkod, on, inhabitants = figure
-    return Problem(
+    return problem(
+        "impossible-population",
+        "{code} is a member but its population at {on} is {inhabitants}",
         file=file,
         line=line,
         column=column,
-        value=str(inhabitants),
-        code="impossible-population",
-        message=said(
-            "{code} is a member but its population at {on} is {inhabitants}",
-            code=kommunkod,
-            on=on,
-            inhabitants=inhabitants,
-        ),
+        value=inhabitants,
         hint="a member has inhabitants: check the figure against SCB (a missing figure is never 0)",
+        code=kommunkod,
+        on=on,
+        inhabitants=inhabitants,
     )
 
 
