@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from norrort_cost.loading.sheets import (
+from norrort_cost.loading.sheet_scan import (
     ReadOnlyWorksheet,
     first_row,
     last_row,
