@@ -101,10 +101,6 @@ class Register:
         ).fetchall()
         return [StoredFile(row["name"], row["sha256"], bytes(row["content"])) for row in rows]
 
-    def files_of(self, number: str, seller: str) -> dict[str, bytes]:
-        """The files written for document ``number`` of ``seller``, name -> bytes."""
-        return {stored.name: stored.content for stored in self.stored_files(number, seller)}
-
     def has_run(self, run_id: str) -> bool:
         """Whether the run ``run_id`` was committed."""
         found = self.connection.execute("SELECT 1 FROM runs WHERE run_id = ?", (run_id,))
