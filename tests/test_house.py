@@ -71,6 +71,52 @@ def test_the_hand_built_check_sees_both_spellings():
     assert _hand_built(source) == [3, 4]
 
 
+def _f_string_messages(source: str) -> list[int]:
+    """The lines of ``source`` that give an f-string as the text of a problem or a usage
+    error: a template of said(), the message or hint of problem() (the factory, or a field
+    parser's), of UsageError or DataError."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        if name == "problem" and isinstance(func, ast.Name):
+            texts = node.args[1:]  # problem(code, message, ...): the code may be computed
+        elif name in {"said", "UsageError", "DataError"}:
+            texts = node.args
+        else:
+            continue
+        texts = [*texts, *(k.value for k in node.keywords if k.arg in {"message", "hint"})]
+        if any(isinstance(text, ast.JoinedStr) for text in texts):
+            found.append(node.lineno)
+    return sorted(found)
+
+
+def test_no_message_for_people_is_an_f_string():
+    """A message or hint people read is said("{name} ...", name=...) so the catalog can
+    say it in Swedish: an f-string handed to said(), problem() or UsageError is refused."""
+    f_strings = [
+        f"{path.relative_to(PACKAGE)}:{line}"
+        for path in _modules()
+        for line in _f_string_messages(path.read_text(encoding="utf-8"))
+    ]
+    assert f_strings == []
+
+
+def test_the_f_string_check_sees_messages_and_hints():
+    """The check finds an f-string as a problem's message, as its hint and as a usage
+    error's message, but not a said() template or an f-string in a column."""
+    source = (
+        "problem('a-code', f'{x} is wrong', file='a')\n"
+        "problem('a-code', 'fixed', file='a', hint=f'try {y}')\n"
+        "raise UsageError(f'no {year}')\n"
+        "problem('a-code', said('{x} is wrong', x=x), file='a', column=f'{a}-{b}')\n"
+        "reader.problem(1, f'{a}-{b}', value, 'a-code', 'fixed')\n"
+    )
+    assert _f_string_messages(source) == [1, 2, 3]
+
+
 def test_no_module_is_over_300_lines():
     """Modules stay small (CONTRIBUTING: under about 300 lines): any module of src/ over
     300 lines fails, but for those another branch is splitting now."""
