@@ -82,7 +82,7 @@ def build_invoices(
             internal = share.amount_ore
         elif share.amount_ore and numbering.includes(share.kommunkod):
             buyer = buyer_of(dataset, share.kommunkod, allocation.year)
-            made = _member_invoices(allocation, share, buyer, terms, (sequence, count))
+            made = _member_invoices(allocation, share, buyer, terms, sequence=sequence, count=count)
             invoices.extend(made)
             sequence += len(made)
     run = InvoiceRun(
@@ -105,14 +105,17 @@ def ocr_for(seller: Party, sequence: int) -> str:
     return ocr_reference(f"{seller.kommunkod}{sequence:06d}")
 
 
-def _member_invoices(
+def _member_invoices(  # noqa: PLR0913 - the share, who pays it, the terms, where it is numbered
     allocation: Allocation,
     share: Share,
     buyer: Buyer,
     terms: Terms,
-    start: tuple[int, int],
+    *,
+    sequence: int,
+    count: int,
 ) -> list[Invoice]:
-    sequence, count = start
+    """The member's invoices of the year: one, or ``count`` installments, numbered from
+    ``sequence`` in the seller's series."""
     lines = share_lines(allocation, share)
     check_sum(share.amount_ore, (line.amount_ore for line in lines))
     year_invoice = make_invoice(terms, buyer, sequence, allocation.year, lines)
