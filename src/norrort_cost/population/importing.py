@@ -67,7 +67,14 @@ def plan_import(
             dataset.memberships, dataset.settings, kommunkod, on
         ):
             problems.append(
-                impossible(row.file, row.line, row.column, (kommunkod, on, row.inhabitants))
+                impossible(
+                    kommunkod,
+                    on,
+                    row.inhabitants,
+                    file=row.file,
+                    line=row.line,
+                    column=row.column,
+                )
             )
             continue
         figure = PopulationFigure(
