@@ -26,7 +26,6 @@ from norrort_cost.loading.scb import ColumnChoice, read_export
 from norrort_cost.money import (
     AmountError,
     NumberFormatError,
-    decimal_to_ore,
     kronor_to_ore,
     parse_decimal,
     whole_ore,
@@ -134,11 +133,11 @@ def test_whole_ore_reads_whole_numbers_up_to_the_limit():
     assert whole_ore(Decimal("99999999999999")) == 99_999_999_999_999
 
 
-def test_decimal_to_ore_refuses_a_fraction_of_an_ore():
-    """decimal_to_ore(1.005) is refused; 1.01 is 101 öre."""
-    with pytest.raises(NumberFormatError):
-        decimal_to_ore(Decimal("1.005"))
-    assert decimal_to_ore(Decimal("1.01")) == 101
+def test_a_decimal_of_kronor_with_a_fraction_of_an_ore_is_refused():
+    """Decimal("1.005") kronor is refused (half an öre); Decimal("1.01") is 101 öre."""
+    with pytest.raises(AmountError):
+        kronor_to_ore(Decimal("1.005"))
+    assert kronor_to_ore(Decimal("1.01")) == 101
 
 
 @pytest.mark.parametrize("text", ["٤١٤٤٩", "1_000", "0x10"])

@@ -318,3 +318,48 @@ def test_a_document_is_titled_by_what_it_is():
         "TILLÄGGSFAKTURA",
     ]
     assert ("Avser faktura", "5 av 2014-05-02") in _references(extra)
+
+
+def test_a_register_whose_credit_notes_credit_another_members_invoice_is_refused(invoiced):
+    """A register changed by hand so that a credit note of Vallentuna takes back all of
+    Österåker's invoice: Österåker's lower share cannot be credited within what its invoice
+    has left, and the settlement is refused (a usage error naming the member), not issued
+    short or ended by a traceback."""
+    from dataclasses import replace
+    from datetime import date
+
+    from norrort_cost.invoicing.settlement import settle
+    from norrort_cost.problems import UsageError
+
+    rows = documents(invoiced, "invoice")
+    osteraker = next(r for r in rows if r.kommunkod == "0117")
+    vallentuna = next(r for r in rows if r.kommunkod == "0115")
+    changed = replace(
+        vallentuna,
+        kind="credit-note",
+        number="999",
+        sequence=999,
+        corrects=osteraker.number,
+        amount_ore=osteraker.amount_ore,
+    )
+    change_population(invoiced, "0117", 39_495)  # lower: a credit
+    dataset = load_dataset(invoiced)
+    with pytest.raises(UsageError, match="0117 would be credited"):
+        settle(allocate(dataset, 2014), dataset, [*rows, changed], date(2014, 9, 1), 1000)
+
+
+def test_the_latest_invoice_is_the_latest_issued_whatever_order_the_register_gives():
+    """A member's invoices are taken latest first by issue date, then by number, however
+    the register returned them (a supplementary invoice refers to the latest)."""
+    from dataclasses import replace
+    from datetime import date
+
+    from norrort_cost.invoicing.register import internal_share
+    from norrort_cost.invoicing.settlement import latest_first
+
+    row = replace(internal_share(2014, "0115", "Vallentuna", 100), kind="invoice")
+    first = replace(row, number="7", sequence=7, issue_date=date(2014, 5, 2), row_id=3)
+    second = replace(row, number="8", sequence=8, issue_date=date(2014, 5, 2), row_id=1)
+    later = replace(row, number="9", sequence=9, issue_date=date(2014, 9, 1), row_id=2)
+    for given in ([first, second, later], [later, second, first], [second, later, first]):
+        assert [r.number for r in latest_first(given)] == ["9", "8", "7"]

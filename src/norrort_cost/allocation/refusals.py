@@ -31,19 +31,13 @@ def not_published(year: int, on: date, newest: date) -> Problem:
     The figures of ``on`` are not published yet (or not brought in): the year can be
     allocated on the ``newest`` figures as a preliminary basis, or once they are added.
     """
-    return Problem(
+    return problem(
+        "population-not-published",
+        "{year} is weighed by the population of {on}, which the dataset does not have "
+        "(SCB publishes it in the spring after); the newest figures are of {newest}",
         file="population.csv",
-        line=None,
         column="reference_date",
         value=on.isoformat(),
-        code="population-not-published",
-        message=said(
-            "{year} is weighed by the population of {on}, which the dataset does not have "
-            "(SCB publishes it in the spring after); the newest figures are of {newest}",
-            year=year,
-            on=on,
-            newest=newest,
-        ),
         hint=said(
             "allocate on the newest figures as a preliminary basis with --population-date "
             "{newest} or preliminary_population_date = {newest} in cooperation.toml (settle "
@@ -54,6 +48,9 @@ def not_published(year: int, on: date, newest: date) -> Problem:
             on=on,
             on_year=on.year,
         ),
+        year=year,
+        on=on,
+        newest=newest,
     )
 
 

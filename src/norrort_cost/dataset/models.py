@@ -41,6 +41,7 @@ from norrort_cost.dataset.settings import (
     NumberSeries,
     Settings,
 )
+from norrort_cost.problems import said
 
 # the settings' records, named here too (where they were before the split)
 __all__ = [
@@ -102,7 +103,11 @@ class Membership(Record):
         if self.end is not None and self.end < self.start:
             raise problem(
                 "invalid-period",
-                f"membership ends ({self.end}) before it starts ({self.start})",
+                said(
+                    "membership ends ({end}) before it starts ({start})",
+                    end=self.end,
+                    start=self.start,
+                ),
                 "swap the dates or correct the year",
             )
         return self
@@ -149,7 +154,9 @@ def _known_key(text: str) -> AllocationKey:
     except ValueError:
         known = ", ".join(k.value for k in AllocationKey)
         raise problem(
-            "unknown-key", f"{text!r} is not an allocation key", f"use one of: {known}"
+            "unknown-key",
+            said("{text!r} is not an allocation key", text=text),
+            said("use one of: {known}", known=known),
         ) from None
 
 

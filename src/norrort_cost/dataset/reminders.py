@@ -19,6 +19,7 @@ from pydantic import AfterValidator, BeforeValidator, Field
 
 from norrort_cost.dataset.fields import AmountOre, IsoDate, NonEmpty, problem
 from norrort_cost.dataset.record import Record
+from norrort_cost.problems import said
 
 
 def _percent(value: object) -> Decimal:
@@ -27,10 +28,16 @@ def _percent(value: object) -> Decimal:
         rate = Decimal(text)
     except InvalidOperation:
         raise problem(
-            "invalid-number", f"{value!r} is not a rate in percent", 'write it as "1.00"'
+            "invalid-number",
+            said("{value!r} is not a rate in percent", value=value),
+            'write it as "1.00"',
         ) from None
     if not rate.is_finite() or not Decimal(-20) <= rate <= Decimal(50):
-        raise problem("out-of-range", f"{value!r} is not a reference rate", "between -20 and 50")
+        raise problem(
+            "out-of-range",
+            said("{value!r} is not a reference rate", value=value),
+            "between -20 and 50",
+        )
     return rate
 
 
@@ -38,7 +45,7 @@ def _half_year(value: date) -> date:
     if (value.month, value.day) not in {(1, 1), (7, 1)}:
         raise problem(
             "invalid-value",
-            f"{value.isoformat()} does not begin a calendar half-year",
+            said("{on} does not begin a calendar half-year", on=value.isoformat()),
             "a reference rate holds from 1 January or 1 July",
         )
     return value

@@ -23,6 +23,7 @@ from norrort_cost.dataset.fields import (
 )
 from norrort_cost.dataset.record import Record
 from norrort_cost.dataset.reminders import ReminderSettings
+from norrort_cost.problems import said
 
 
 class ManagingPeriod(Record):
@@ -37,7 +38,11 @@ class ManagingPeriod(Record):
         if self.end is not None and self.end < self.start:
             raise problem(
                 "invalid-period",
-                f"the period ends ({self.end}) before it starts ({self.start})",
+                said(
+                    "the period ends ({end}) before it starts ({start})",
+                    end=self.end,
+                    start=self.start,
+                ),
                 "swap the dates or correct the year",
             )
         return self
@@ -55,7 +60,7 @@ def _series_prefix(value: Any) -> Any:  # noqa: ANN401 - raw settings value
     if isinstance(value, str) and not _PREFIX.fullmatch(value):
         raise problem(
             "invalid-series-prefix",
-            f"{value!r} cannot begin an invoice number",
+            said("{value!r} cannot begin an invoice number", value=value),
             'use up to 20 letters a-z, digits and dashes, e.g. prefix = "LS-"',
         )
     return value

@@ -19,16 +19,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-# Bankgirot's reference codes (position 56 of records 20 to 23)
-REFERENCE_CODES: dict[str, str] = {
-    "0": "no reference",
-    "1": "no reference",
-    "2": "OCR reference",
-    "3": "one or more references",
-    "4": "one reference",
-    "5": "wrong reference",
-}
-OCR_CODE = "2"
 PaymentKind = Literal["payment", "deduction"]
 
 
@@ -42,6 +32,7 @@ class Payment:
     payment_date: date
     sender_bankgiro: str
     reference: str
+    # Bankgirot's reference code (position 56): 0-1 none, 2 OCR, 3 several, 4 one, 5 wrong
     reference_code: str
     amount_ore: int
     channel: str

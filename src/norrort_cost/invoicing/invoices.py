@@ -15,86 +15,33 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from norrort_cost.allocation.membership import counted_periods, paid_period
 from norrort_cost.allocation.results import Allocation, Share
 from norrort_cost.allocation.yearly import check_sum
-from norrort_cost.dataset.models import Dataset, Municipality, NumberSeries
+from norrort_cost.dataset.models import Dataset
 from norrort_cost.invoicing.documents import Contact, Invoice, InvoiceRun, Party
 from norrort_cost.invoicing.lines import InstallmentBasis, InvoiceLine, LineBasis, share_lines
-from norrort_cost.invoicing.payments import ocr_reference, validate_bankgiro
+from norrort_cost.invoicing.payments import ocr_reference
 from norrort_cost.invoicing.schedule import due_date, split_year
-from norrort_cost.problems import UsageError, said
+from norrort_cost.invoicing.terms import Buyer, Terms, buyer_of, run_terms, seller_of, seller_series
 
 VAT_EXEMPTION_CODES = {"O": "VATEX-EU-O"}
+# the run's terms (terms.py) are imported from here by settlement and the command line
 __all__ = [
     "Contact",
     "Invoice",
     "InvoiceLine",
     "InvoiceRun",
     "LineBasis",
+    "Numbering",
     "Party",
+    "Terms",
     "build_invoices",
+    "buyer_of",
+    "make_invoice",
+    "run_terms",
+    "seller_of",
+    "seller_series",
 ]
-
-
-def _party(municipality: Municipality) -> Party:
-    return Party(
-        municipality.kommunkod,
-        municipality.invoice_name,
-        municipality.organisationsnummer,
-        municipality.street_address,
-        municipality.postal_code,
-        municipality.city,
-        municipality.peppol_id,
-    )
-
-
-def seller_of(dataset: Dataset, year: int) -> Party:
-    """The managing municipality of ``year``, which invoices the others."""
-    kommunkod = dataset.settings.managing_kommunkod(year)
-    if kommunkod is None:
-        raise UsageError(
-            said("no managing municipality is set for {year}", year=year),
-            "add a [[managing_municipality]] period covering the year to cooperation.toml",
-        )
-    return _party(dataset.municipality(kommunkod))
-
-
-def seller_series(dataset: Dataset, year: int) -> tuple[str, NumberSeries]:
-    """The managing municipality of ``year`` and the number series it invoices from."""
-    seller = seller_of(dataset, year).kommunkod
-    return seller, dataset.settings.invoicing.series_of(seller)
-
-
-@dataclass(frozen=True, slots=True)
-class _Buyer:
-    """Who one invoice is for: the member, its reference, the days of the year it pays for."""
-
-    party: Party
-    reference: str
-    reference_given: bool
-    period: tuple[date, date]
-    membership: tuple[tuple[date, date], ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Terms:
-    """What every invoice of one run shares."""
-
-    cooperation: str
-    currency: str
-    seller: Party
-    issue_date: date
-    due_days: int
-    bankgiro: str
-    vat_category: str
-    vat_exemption_reason: str
-    example_reasons: tuple[str, ...]
-    series: NumberSeries
-    contact: Contact
-    late_payment_text: str
-    # the population the amounts rest on: final, or preliminary until settled
-    basis: tuple[str, date | None, date | None] = ("final", None, None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,44 +55,6 @@ class Numbering:
     def includes(self, kommunkod: str) -> bool:
         """Whether the run issues the member's invoices (every member by default)."""
         return self.members is None or kommunkod in self.members
-
-
-def run_terms(
-    dataset: Dataset,
-    allocation: Allocation,
-    issue_date: date,
-    due_days: int | None = None,
-) -> Terms:
-    """The terms of ``allocation``'s invoices: seller, dates, payment and VAT details."""
-    settings = dataset.settings.invoicing
-    days = settings.payment_terms_days if due_days is None else due_days
-    if days < 0:
-        raise UsageError(
-            said("{days} is not a number of days", days=days), "give --due-days 0 or more"
-        )
-    seller = seller_of(dataset, allocation.year)
-    return Terms(
-        cooperation=allocation.cooperation,
-        currency=allocation.currency,
-        seller=seller,
-        issue_date=issue_date,
-        due_days=days,
-        bankgiro=validate_bankgiro(settings.bankgiro),
-        vat_category=settings.vat_category,
-        vat_exemption_reason=settings.vat_exemption_reason,
-        example_reasons=_example_reasons(
-            allocation, bankgiro_is_example=settings.bankgiro_is_example
-        ),
-        series=settings.series_of(seller.kommunkod),
-        contact=Contact(
-            settings.our_reference,
-            settings.contact_name,
-            settings.contact_phone,
-            settings.contact_email,
-        ),
-        late_payment_text=settings.late_payment_text,
-        basis=(allocation.basis, allocation.population_date, allocation.final_population_date),
-    )
 
 
 def build_invoices(
@@ -173,7 +82,7 @@ def build_invoices(
             internal = share.amount_ore
         elif share.amount_ore and numbering.includes(share.kommunkod):
             buyer = buyer_of(dataset, share.kommunkod, allocation.year)
-            made = _member_invoices(allocation, share, buyer, terms, (sequence, count))
+            made = _member_invoices(allocation, share, buyer, terms, sequence=sequence, count=count)
             invoices.extend(made)
             sequence += len(made)
     run = InvoiceRun(
@@ -191,51 +100,22 @@ def build_invoices(
     return run
 
 
-def _example_reasons(allocation: Allocation, *, bankgiro_is_example: bool) -> tuple[str, ...]:
-    reasons = []
-    if allocation.illustrative:
-        reasons.append("illustrativ budget")
-    if bankgiro_is_example:
-        reasons.append("exempel på bankgironummer")
-    return tuple(reasons)
-
-
-def buyer_of(dataset: Dataset, kommunkod: str, year: int) -> _Buyer:
-    """The member as buyer: its party, its reference (BT-10) and the period it pays for.
-
-    The reference is the member's own (``buyer_reference`` in municipalities.csv, else
-    ``[invoicing.buyer_references]``); without one the invoice carries the settings'
-    ``default_buyer_reference`` or the cooperation's name, and ``reference_given`` is
-    False so that the command can warn.
-    """
-    invoicing = dataset.settings.invoicing
-    municipality = dataset.municipality(kommunkod)
-    own = municipality.buyer_reference or invoicing.buyer_references.get(kommunkod, "")
-    reference = own or invoicing.default_buyer_reference or dataset.settings.name
-    pro_rating = dataset.settings.pro_rating
-    counted = counted_periods(dataset.memberships, kommunkod, year, pro_rating)
-    return _Buyer(
-        _party(municipality),
-        reference,
-        bool(own),
-        paid_period(dataset.memberships, kommunkod, year, pro_rating),
-        tuple((p.counted_from, p.counted_to) for p in counted),
-    )
-
-
 def ocr_for(seller: Party, sequence: int) -> str:
     """The OCR reference of the seller's invoice ``sequence``: kommunkod and number."""
     return ocr_reference(f"{seller.kommunkod}{sequence:06d}")
 
 
-def _member_invoices(
+def _member_invoices(  # noqa: PLR0913 - the share, who pays it, the terms, where it is numbered
     allocation: Allocation,
     share: Share,
-    buyer: _Buyer,
+    buyer: Buyer,
     terms: Terms,
-    start: tuple[int, int],
+    *,
+    sequence: int,
+    count: int,
 ) -> list[Invoice]:
-    sequence, count = start
+    """The member's invoices of the year: one, or ``count`` installments, numbered from
+    ``sequence`` in the seller's series."""
     lines = share_lines(allocation, share)
     check_sum(share.amount_ore, (line.amount_ore for line in lines))
     year_invoice = make_invoice(terms, buyer, sequence, allocation.year, lines)
@@ -272,7 +152,7 @@ def _member_invoices(
 
 
 def make_invoice(
-    terms: Terms, buyer: _Buyer, sequence: int, year: int, lines: tuple[InvoiceLine, ...]
+    terms: Terms, buyer: Buyer, sequence: int, year: int, lines: tuple[InvoiceLine, ...]
 ) -> Invoice:
     """One invoice of ``lines`` to ``buyer``, number ``sequence`` of the seller's series."""
     return Invoice(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from norrort_cost.problems import DataError, Problem
+from norrort_cost.problems import DataError, problem
 
 
 def ocr_reference(base: str) -> str:
@@ -33,26 +33,14 @@ def validate_bankgiro(text: str) -> str:
             raise ValidationError
         luhn.validate(digits)
     except ValidationError:
-        raise _settings_error(
+        bad = problem(
             "invalid-bankgiro",
-            text,
-            f"{text!r} is not a valid bankgiro number",
-            "7 or 8 digits with a correct check digit, e.g. 5050-1055",
-        ) from None
+            "{text!r} is not a valid bankgiro number",
+            file="cooperation.toml",
+            column="invoicing",
+            value=text,
+            hint="7 or 8 digits with a correct check digit, e.g. 5050-1055",
+            text=text,
+        )
+        raise DataError([bad]) from None
     return f"{digits[:-4]}-{digits[-4:]}"
-
-
-def _settings_error(code: str, value: str, message: str, hint: str) -> Exception:
-    return DataError(
-        [
-            Problem(
-                file="cooperation.toml",
-                line=None,
-                column="invoicing",
-                value=value,
-                code=code,
-                message=message,
-                hint=hint,
-            )
-        ]
-    )

@@ -26,7 +26,6 @@ from typing import Literal
 from norrort_cost.invoicing.bgmax import Payment
 
 Status = Literal["open", "partly-paid", "paid", "overpaid", "credited"]
-STATUSES: tuple[Status, ...] = ("open", "partly-paid", "paid", "overpaid", "credited")
 Reason = Literal[
     "matched",
     "unknown-ocr",

@@ -14,12 +14,11 @@ year's total. Every document carries the causes found (:class:`PopulationChange`
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
 from norrort_cost.allocation.results import Allocation
-from norrort_cost.allocation.yearly import check_sum
 from norrort_cost.dataset.models import Dataset
 from norrort_cost.invoicing.documents import Invoice
 from norrort_cost.invoicing.invoices import Terms, buyer_of, make_invoice, run_terms
@@ -152,7 +151,6 @@ def settle(  # noqa: PLR0913 - the year, its data, the register and the run's te
             context = _Context(allocation, dataset, terms, causes, preliminary_dates(rows))
             made = _documents(context, rows, left, difference, first_sequence + len(documents))
             documents.extend(made)
-    check_sum(allocation.budget_ore - registered_total, (d.difference_ore for d in differences))
     return Settlement(
         year,
         terms.seller.kommunkod,
@@ -173,6 +171,16 @@ def preliminary_dates(rows: Sequence[Registered]) -> tuple[date, ...]:
     )
 
 
+def latest_first(invoices: Iterable[Registered]) -> list[Registered]:
+    """``invoices`` latest first: by issue date, then by number in the series (never in
+    the order the register happens to return them)."""
+    return sorted(
+        invoices,
+        key=lambda r: (r.issue_date or date.min, r.sequence or 0, r.row_id),
+        reverse=True,
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class _Context:
     allocation: Allocation
@@ -190,10 +198,8 @@ def _documents(
     sequence: int,
 ) -> list[Invoice]:
     """One supplementary invoice, or credit notes each within what its invoice has left."""
-    invoices = sorted(
-        (r for r in rows if r.kind == "invoice" and r.kommunkod == difference.kommunkod),
-        key=lambda r: (r.sequence or 0, r.row_id),
-        reverse=True,
+    invoices = latest_first(
+        r for r in rows if r.kind == "invoice" and r.kommunkod == difference.kommunkod
     )
     change = difference.difference_ore
     if change > 0:
@@ -208,8 +214,17 @@ def _documents(
                 _document(context, difference, invoice, -amount, sequence + len(documents))
             )
             owed -= amount
-    if owed:  # cannot happen: what remains of the invoices is what the register holds
-        raise ValueError(f"{difference.kommunkod}: {owed} öre to credit beyond its invoices")
+    if owed:  # the credit notes of the register credit others' invoices: it was changed
+        raise UsageError(
+            said(
+                "the register's credit notes do not match its invoices: {code} would be "
+                "credited {ore} öre more than its invoices of {year} have left",
+                code=difference.kommunkod,
+                ore=owed,
+                year=context.allocation.year,
+            ),
+            "the register was changed outside norrort-cost: restore it from a backup",
+        )
     return documents
 
 

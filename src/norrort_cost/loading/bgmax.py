@@ -22,15 +22,15 @@ import re
 from pathlib import Path
 
 from norrort_cost.invoicing.bgmax import BgMaxFile
-from norrort_cost.loading.bgmax_records import (
+from norrort_cost.loading.bgmax_reader import (
     HINTS,
     KNOWN,
     PAYMENT_RECORDS,
     WIDTH,
     Reader,
     expanded,
-    record,
 )
+from norrort_cost.loading.bgmax_records import record
 from norrort_cost.problems import DataError, Problem, problem
 
 MAX_BYTES = 64 * 1024 * 1024

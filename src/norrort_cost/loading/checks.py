@@ -114,7 +114,11 @@ def _unknown(
     for line, code in codes:
         if code not in known:
             close = difflib.get_close_matches(code, sorted(known), n=1, cutoff=0.7)
-            hint = f"did you mean {close[0]}?" if close else "add it to municipalities.csv"
+            hint = (
+                said("did you mean {names}?", names=close[0])
+                if close
+                else "add it to municipalities.csv"
+            )
             problems.append(
                 problem(
                     "unknown-kommunkod",

@@ -68,15 +68,6 @@ def parse_decimal(text: str) -> Decimal:
     return value
 
 
-def decimal_to_ore(amount: Decimal) -> int:
-    """Kronor as a ``Decimal`` to whole öre; refuses fractions of an öre."""
-    ore = amount * ORE_PER_KRONA
-    if ore != ore.to_integral_value():
-        msg = f"{amount} has a fraction of an öre"
-        raise NumberFormatError(msg)
-    return int(ore)
-
-
 def kronor_to_ore(value: object) -> int:
     """A budget amount in kronor, as a person gave it, in whole öre; never read as öre.
 

@@ -12,78 +12,23 @@ and so is a member whose figure SCB marks as missing (``..``): never taken as 0.
 
 from __future__ import annotations
 
-import difflib
-import re
 from collections.abc import Collection
-from dataclasses import dataclass
 from datetime import date
 
-from norrort_cost.dataset.lookup import fold, name_forms, name_key, same_name
 from norrort_cost.dataset.models import Dataset, Municipality, PopulationFigure
 from norrort_cost.population.impossible import counts_then, impossible
+from norrort_cost.population.records import (
+    Change,
+    ImportPlan,
+    Reading,
+    RegionFigure,
+    row_problem,
+)
+from norrort_cost.population.regions import Members, match_region
 from norrort_cost.problems import DataError, Problem, UsageError, problem, said
 
-# a kommunkod (three digits: a spreadsheet lost its leading zero) and maybe the name
-_CODE_AND_NAME = re.compile(r"(\d{3,4})(?:\s+(.*))?")
-_COUNTY_OR_COUNTRY = re.compile(r"\d{2}(\s.*)?")
-NAME_CUTOFF = 0.85  # close enough to be a typo of a member's name, not another municipality
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class RegionFigure:
-    """One figure as read from an export: where it was, the region text, date and count.
-
-    ``reference_date`` is None when the export names no period (``Region;Antal``): the
-    merge then takes the date given by the user. ``inhabitants`` is None where SCB gives
-    no figure (``..``, ``-``; ``raw`` keeps the mark): an error for a member, never 0.
-    """
-
-    file: str
-    line: int | None
-    column: str
-    region: str
-    reference_date: date | None
-    inhabitants: int | None
-    raw: str = ""
-    source: str = ""  # where it came from, when not the import's one source (fetch-scb)
-    parts: bool = False  # summed from parts (men + women): not a total SCB published
-
-
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """How one export was read, for the report: which columns and periods were used."""
-
-    file: str
-    layout: str
-    region_column: str
-    value_columns: tuple[str, ...]
-    periods: tuple[str, ...]
-    notes: tuple[str, ...] = ()
-    dates: tuple[date, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """A figure the import changes: the dataset's old count and the export's new one."""
-
-    old: PopulationFigure
-    new: PopulationFigure
-
-
-@dataclass(frozen=True, slots=True)
-class ImportPlan:
-    """What an import does; ``figures`` is the whole merged list, in file order."""
-
-    added: tuple[PopulationFigure, ...]
-    changed: tuple[Change, ...]
-    unchanged: tuple[PopulationFigure, ...]
-    skipped: tuple[str, ...]
-    figures: tuple[PopulationFigure, ...]
-
-    @property
-    def modifies(self) -> bool:
-        """Whether the population file has to be written."""
-        return bool(self.added or self.changed)
+# the records of an import, imported from here by the loaders and the command line
+__all__ = ["Change", "ImportPlan", "Reading", "RegionFigure", "plan_import"]
 
 
 def plan_import(
@@ -106,10 +51,10 @@ def plan_import(
     skipped: dict[str, None] = {}  # in file order, each region once (a dict: found in O(1))
     imported: dict[tuple[str, date], tuple[RegionFigure, PopulationFigure]] = {}
     matched: dict[str, str | None] = {}  # region text -> kommunkod: each region judged once
-    members = _Members(dataset.municipalities)
+    members = Members(dataset.municipalities)
     for row in rows:
         if row.region not in matched:
-            matched[row.region] = _match(members, row, problems)
+            matched[row.region] = match_region(members, row, problems)
         kommunkod = matched[row.region]
         if kommunkod is None:
             skipped[row.region] = None
@@ -122,7 +67,14 @@ def plan_import(
             dataset.memberships, dataset.settings, kommunkod, on
         ):
             problems.append(
-                impossible(row.file, row.line, row.column, (kommunkod, on, row.inhabitants))
+                impossible(
+                    kommunkod,
+                    on,
+                    row.inhabitants,
+                    file=row.file,
+                    line=row.line,
+                    column=row.column,
+                )
             )
             continue
         figure = PopulationFigure(
@@ -179,7 +131,7 @@ def _dated(
 
 
 def _missing(row: RegionFigure, member: Municipality, on: date) -> Problem:
-    return _problem(
+    return row_problem(
         row,
         "missing-figure",
         said(
@@ -240,104 +192,8 @@ def _file_order(figure: PopulationFigure) -> tuple[date, str]:
     return figure.reference_date, figure.kommunkod
 
 
-class _Members:
-    """The dataset's municipalities indexed once, so that matching a region costs no search.
-
-    By kommunkod and by name key (the first municipality in the dataset's order wins, as a
-    search in that order would find it), and by folded name for the did-you-mean.
-    """
-
-    def __init__(self, municipalities: tuple[Municipality, ...]) -> None:
-        self.by_code: dict[str, Municipality] = {}
-        self.by_key: dict[str, tuple[int, Municipality]] = {}
-        for position, municipality in enumerate(municipalities):
-            self.by_code.setdefault(municipality.kommunkod, municipality)
-            self.by_key.setdefault(name_key(municipality.name), (position, municipality))
-        self.folded = {fold(m.name): m for m in municipalities}
-        self._by_length: dict[int, list[str]] = {}  # the names a name of that length may be
-
-    def named(self, written: str) -> Municipality | None:
-        """The first municipality that ``written`` names (:func:`same_name`), if any."""
-        found = [self.by_key[form] for form in name_forms(written) if form in self.by_key]
-        return min(found, key=lambda pair: pair[0])[1] if found else None
-
-    def close_to(self, wanted: str) -> Municipality | None:
-        """The municipality whose folded name is closest to ``wanted``, if close enough.
-
-        Names whose length alone puts them below the cutoff are left out before difflib
-        compares (its own first test, ``real_quick_ratio``): the same answer, much sooner.
-        """
-        possible = self._by_length.get(len(wanted))
-        if possible is None:
-            possible = [name for name in self.folded if _may_be_close(len(wanted), len(name))]
-            self._by_length[len(wanted)] = possible
-        if not possible:
-            return None
-        close = difflib.get_close_matches(wanted, possible, n=1, cutoff=NAME_CUTOFF)
-        return self.folded[close[0]] if close else None
-
-
-def _may_be_close(length: int, other: int) -> bool:
-    """difflib's ``real_quick_ratio`` (an upper bound of the similarity) against the cutoff."""
-    total = length + other
-    return (2.0 * min(length, other) / total if total else 1.0) >= NAME_CUTOFF
-
-
-def _match(members: _Members, row: RegionFigure, problems: list[Problem]) -> str | None:
-    """The kommunkod of the row's region, or None to skip it (not in the dataset)."""
-    text = row.region.strip()
-    coded = _CODE_AND_NAME.fullmatch(text)
-    if coded:
-        code, name = coded.group(1).zfill(4), coded.group(2)
-        found = members.by_code.get(code)
-        if found is None:
-            return None
-        if name and not same_name(name, found.name):
-            problems.append(
-                _problem(
-                    row,
-                    "region-mismatch",
-                    said(
-                        "{code} is {found} in municipalities.csv, not {name}",
-                        code=code,
-                        found=found.name,
-                        name=name,
-                    ),
-                    "check that the export's rows are not shifted; kommunkod decides",
-                )
-            )
-        return code
-    if _COUNTY_OR_COUNTRY.fullmatch(text):
-        return None
-    return _match_name(members, row, problems)
-
-
-def _match_name(members: _Members, row: RegionFigure, problems: list[Problem]) -> str | None:
-    named = members.named(row.region)
-    if named is not None:
-        return named.kommunkod
-    member = members.close_to(fold(row.region))
-    if member is not None:
-        problems.append(
-            _problem(
-                row,
-                "unknown-region",
-                said(
-                    "{region!r} is not the name of a municipality in the dataset", region=row.region
-                ),
-                said(
-                    "did you mean {name} ({code})? Write the name exactly, or export the region "
-                    "with its code",
-                    name=member.name,
-                    code=member.kommunkod,
-                ),
-            )
-        )
-    return None
-
-
 def _conflict(row: RegionFigure, earlier: RegionFigure, on: date) -> Problem:
-    return _problem(
+    return row_problem(
         row,
         "conflicting-duplicate",
         said(
@@ -350,10 +206,4 @@ def _conflict(row: RegionFigure, earlier: RegionFigure, on: date) -> Problem:
             file=earlier.file,
         ),
         "import one export per year, or remove the wrong row",
-    )
-
-
-def _problem(row: RegionFigure, code: str, message: str, hint: str) -> Problem:
-    return problem(
-        code, message, file=row.file, line=row.line, column=row.column, value=row.region, hint=hint
     )

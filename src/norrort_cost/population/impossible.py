@@ -14,7 +14,7 @@ from datetime import date
 
 from norrort_cost.allocation.membership import year_bounds
 from norrort_cost.dataset.models import Membership, PopulationFigure, Settings
-from norrort_cost.problems import Problem, said
+from norrort_cost.problems import Problem, problem
 
 
 def counts_then(
@@ -34,24 +34,27 @@ def counts_then(
     return False
 
 
-def impossible(
-    file: str, line: int | None, column: str | None, figure: tuple[str, date, int]
+def impossible(  # noqa: PLR0913 - the figure and its place, as problem() takes them
+    kommunkod: str,
+    on: date,
+    inhabitants: int,
+    *,
+    file: str,
+    line: int | None,
+    column: str | None,
 ) -> Problem:
-    """The problem for a member's population ``figure`` (kommunkod, date, 0 or less)."""
-    kommunkod, on, inhabitants = figure
-    return Problem(
+    """The problem for a member's population at ``on`` of ``inhabitants`` (0 or less)."""
+    return problem(
+        "impossible-population",
+        "{code} is a member but its population at {on} is {inhabitants}",
         file=file,
         line=line,
         column=column,
-        value=str(inhabitants),
-        code="impossible-population",
-        message=said(
-            "{code} is a member but its population at {on} is {inhabitants}",
-            code=kommunkod,
-            on=on,
-            inhabitants=inhabitants,
-        ),
+        value=inhabitants,
         hint="a member has inhabitants: check the figure against SCB (a missing figure is never 0)",
+        code=kommunkod,
+        on=on,
+        inhabitants=inhabitants,
     )
 
 
@@ -64,7 +67,12 @@ def impossible_figures(
     members = list(memberships)
     return [
         impossible(
-            "population.csv", line, "inhabitants", (p.kommunkod, p.reference_date, p.inhabitants)
+            p.kommunkod,
+            p.reference_date,
+            p.inhabitants,
+            file="population.csv",
+            line=line,
+            column="inhabitants",
         )
         for line, p in population
         if p.inhabitants <= 0 and counts_then(members, settings, p.kommunkod, p.reference_date)

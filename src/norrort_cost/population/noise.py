@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from norrort_cost.population.importing import RegionFigure
-from norrort_cost.problems import DataError, Problem, said
+from norrort_cost.problems import DataError, problem
 
 NOISE_FROM = date(2025, 1, 1)  # SCB's reference year 2025 on: published cells carry noise
 
@@ -30,20 +30,18 @@ def summed_after_noise(
 def refuse_summed(rows: list[RegionFigure], reference_date: date | None = None) -> None:
     """DataError naming every row summed from parts after 2025 (see summed_after_noise)."""
     problems = [
-        Problem(
+        problem(
+            "no-published-total",
+            "{region} has men and women but no total for {on}: their sum is not SCB's "
+            "published total (from 2025 SCB adds noise to every figure)",
             file=row.file,
             line=row.line,
             column=row.column,
             value=row.region,
-            code="no-published-total",
-            message=said(
-                "{region} has men and women but no total for {on}: their sum is not SCB's "
-                "published total (from 2025 SCB adds noise to every figure)",
-                region=row.region,
-                on=(reference_date or row.reference_date or date.min).isoformat(),
-            ),
             hint="get the published total with 'population fetch-scb', or export the table "
             "again with kön 'totalt'; --sum-parts takes the sum anyway",
+            region=row.region,
+            on=(reference_date or row.reference_date or date.min).isoformat(),
         )
         for row in summed_after_noise(rows, reference_date)
     ]

@@ -1,9 +1,8 @@
-"""The invoice register in SQLite (the standard library's ``sqlite3``): schema and queries.
+"""The invoice register in SQLite (the standard library's ``sqlite3``): opening and queries.
 
-The schema version is SQLite's ``user_version``; :data:`MIGRATIONS` lists the scripts that
-bring a register from each version to the next, applied in order in one transaction when
-the register is opened (version 0 is an empty file). A register newer than this program
-is refused, never changed.
+The schema version is SQLite's ``user_version``; :mod:`norrort_cost.storage.schema` holds
+the migrations from each version to the next (applied when the register is opened) and the
+columns (:data:`MIGRATIONS` and :data:`SCHEMA_VERSION` are re-exported here).
 
 Tables (version 1): ``documents`` (every invoice, credit note and internal share, with its
 number, year, member, period, amount in öre, dates, OCR, what it corrects and the run that
@@ -31,76 +30,24 @@ from typing import Any
 
 from norrort_cost.invoicing.register import Registered
 from norrort_cost.problems import UsageError, said
+from norrort_cost.storage.schema import (
+    COLUMNS,
+    DATES,
+    MIGRATIONS,
+    NAMES,
+    SCHEMA_VERSION,
+    migrate,
+)
 
-MIGRATIONS: tuple[str, ...] = (
-    """
-    CREATE TABLE runs (
-        run_id TEXT PRIMARY KEY,
-        command TEXT NOT NULL,
-        year INTEGER NOT NULL
-    );
-    CREATE TABLE documents (
-        id INTEGER PRIMARY KEY,
-        kind TEXT NOT NULL CHECK (kind IN ('invoice', 'credit-note', 'internal')),
-        number TEXT NOT NULL,
-        sequence INTEGER,
-        seller TEXT NOT NULL,
-        year INTEGER NOT NULL,
-        kommunkod TEXT NOT NULL,
-        buyer TEXT NOT NULL,
-        installment INTEGER NOT NULL,
-        installments INTEGER NOT NULL,
-        period_start TEXT,
-        period_end TEXT,
-        amount_ore INTEGER NOT NULL,
-        issue_date TEXT,
-        due_date TEXT,
-        ocr TEXT NOT NULL,
-        corrects TEXT NOT NULL,
-        run_id TEXT NOT NULL REFERENCES runs (run_id)
-    );
-    CREATE UNIQUE INDEX documents_number ON documents (seller, number) WHERE kind != 'internal';
-    CREATE UNIQUE INDEX documents_sequence ON documents (seller, sequence)
-        WHERE kind != 'internal';
-    CREATE TABLE files (
-        document_id INTEGER NOT NULL REFERENCES documents (id),
-        name TEXT NOT NULL,
-        sha256 TEXT NOT NULL,
-        content BLOB NOT NULL,
-        PRIMARY KEY (document_id, name)
-    );
-    """,
-    # version 2: where each run wrote its files, whether it was allowed an issue date
-    # earlier than its series' latest, what a settlement document corrects (its cause),
-    # and the population figures each run used (what a later settlement compares with)
-    """
-    ALTER TABLE runs ADD COLUMN directory TEXT NOT NULL DEFAULT '';
-    ALTER TABLE runs ADD COLUMN earlier_date_allowed INTEGER NOT NULL DEFAULT 0;
-    ALTER TABLE documents ADD COLUMN cause TEXT NOT NULL DEFAULT '';
-    CREATE TABLE figures (
-        run_id TEXT NOT NULL REFERENCES runs (run_id),
-        year INTEGER NOT NULL,
-        kommunkod TEXT NOT NULL,
-        population_date TEXT NOT NULL,
-        inhabitants INTEGER NOT NULL,
-        PRIMARY KEY (run_id, kommunkod)
-    );
-    """,
-    # version 3: the population an amount rests on ('final', or 'preliminary' until settled)
-    """
-    ALTER TABLE documents ADD COLUMN basis TEXT NOT NULL DEFAULT 'final'
-        CHECK (basis IN ('final', 'preliminary'));
-    ALTER TABLE documents ADD COLUMN population_date TEXT;
-    """,
-)
-SCHEMA_VERSION = len(MIGRATIONS)
-_COLUMNS = (
-    "kind, number, sequence, seller, year, kommunkod, buyer, installment, installments, "
-    "period_start, period_end, amount_ore, issue_date, due_date, ocr, corrects, cause, "
-    "basis, population_date"
-)
-_NAMES = tuple(column.strip() for column in _COLUMNS.split(","))
-_DATES = frozenset({"period_start", "period_end", "issue_date", "due_date", "population_date"})
+__all__ = [
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "Register",
+    "RunRecord",
+    "StoredFile",
+    "database_error",
+    "open_register",
+]
 
 
 class Register:
@@ -113,7 +60,7 @@ class Register:
     def documents(self, year: int | None = None) -> list[Registered]:
         """Every row (of ``year``), in the order issued, with its files (one query)."""
         sql = (
-            f"SELECT d.id, {', '.join('d.' + name for name in _NAMES)}, "  # noqa: S608 - constant
+            f"SELECT d.id, {', '.join('d.' + name for name in NAMES)}, "  # noqa: S608 - constant
             "f.name AS file_name, f.sha256 AS file_sha256 "
             "FROM documents d LEFT JOIN files f ON f.document_id = d.id"
             + (" WHERE d.year = ?" if year is not None else "")
@@ -153,10 +100,6 @@ class Register:
             (number, seller),
         ).fetchall()
         return [StoredFile(row["name"], row["sha256"], bytes(row["content"])) for row in rows]
-
-    def files_of(self, number: str, seller: str) -> dict[str, bytes]:
-        """The files written for document ``number`` of ``seller``, name -> bytes."""
-        return {stored.name: stored.content for stored in self.stored_files(number, seller)}
 
     def has_run(self, run_id: str) -> bool:
         """Whether the run ``run_id`` was committed."""
@@ -210,10 +153,10 @@ class Register:
         for row in rows:
             values = [
                 value.isoformat() if isinstance(value, date) else value
-                for value in (getattr(row, name) for name in _NAMES)
+                for value in (getattr(row, name) for name in NAMES)
             ]
             cursor = self.connection.execute(
-                f"INSERT INTO documents ({_COLUMNS}, run_id) "  # noqa: S608 - constant columns
+                f"INSERT INTO documents ({COLUMNS}, run_id) "  # noqa: S608 - constant columns
                 f"VALUES ({', '.join('?' * (len(values) + 1))})",
                 (*values, run.run_id),
             )
@@ -265,10 +208,10 @@ class RunRecord:
 def _record(row: sqlite3.Row, files: list[tuple[str, str]]) -> Registered:
     """A register row read by column name (columns other programs added are ignored)."""
     fields: dict[str, Any] = {}
-    for name in _NAMES:
+    for name in NAMES:
         value = row[name]
-        fields[name] = date.fromisoformat(value) if name in _DATES and value else value
-    for name in _DATES:
+        fields[name] = date.fromisoformat(value) if name in DATES and value else value
+    for name in DATES:
         fields[name] = fields[name] or None
     return Registered(**fields, files=tuple(files), row_id=int(row["id"]))
 
@@ -312,7 +255,7 @@ def open_register(path: Path, *, create: bool = True) -> Iterator[Register]:
     connection.row_factory = sqlite3.Row
     try:
         connection.execute("PRAGMA foreign_keys = ON")
-        _migrate(connection, path)
+        migrate(connection, path)
         opened = Register(connection, path)
         yield opened
     except sqlite3.DatabaseError as exc:
@@ -329,31 +272,3 @@ def _unused(connection: sqlite3.Connection) -> bool:
         return connection.execute("SELECT 1 FROM runs LIMIT 1").fetchone() is None
     except sqlite3.Error:
         return False
-
-
-def _migrate(connection: sqlite3.Connection, path: Path) -> None:
-    version = int(connection.execute("PRAGMA user_version").fetchone()[0])
-    if version > SCHEMA_VERSION:
-        raise UsageError(
-            said(
-                "the invoice register {path} has schema version {version}; this program "
-                "knows up to {known}",
-                path=str(path),
-                version=version,
-                known=SCHEMA_VERSION,
-            ),
-            "use a newer norrort-cost",
-        )
-    if version == SCHEMA_VERSION:
-        return
-    connection.execute("BEGIN IMMEDIATE")
-    try:
-        for script in MIGRATIONS[version:]:
-            for statement in script.split(";"):
-                if statement.strip():
-                    connection.execute(statement)
-        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-    except BaseException:
-        connection.rollback()
-        raise
-    connection.commit()
