@@ -242,6 +242,16 @@ def test_no_text_is_in_the_catalog_twice():
     """Each English text has one Swedish entry: branches merged by union must not leave two
     (the compiled catalog would silently keep only one of them)."""
     text = (LOCALE_DIR / "sv" / "LC_MESSAGES" / "norrort_cost.po").read_text(encoding="utf-8")
-    ids = re.findall(r'^msgid ((?:".*"\n)+)(?:msgid_plural|msgstr)', text, re.MULTILINE)
+    found = re.findall(r'^msgid ((?:".*"\n)+)(?:msgid_plural|msgstr)', text, re.MULTILINE)
+    # one text however its lines are wrapped: 'msgid ""' and continued lines join up
+    ids = ["".join(re.findall(r'^"(.*)"$', lines, re.MULTILINE)) for lines in found]
     repeated = sorted({i for i in ids if ids.count(i) > 1})
     assert repeated == []
+
+
+def test_every_entry_of_the_catalog_stands_apart():
+    """Entries are separated by a blank line (or a comment): an entry run into the one
+    before it is read as part of it by gettext's tools."""
+    text = (LOCALE_DIR / "sv" / "LC_MESSAGES" / "norrort_cost.po").read_text(encoding="utf-8")
+    run_in = re.findall(r'^msgstr .*\n(?:".*"\n)*msgid ', text, re.MULTILINE)
+    assert run_in == []
