@@ -20,7 +20,7 @@ from norrort_cost.cli.common import (
     load,
     reporting,
 )
-from norrort_cost.cli.localized import chosen_language
+from norrort_cost.cli.language import chosen_language
 from norrort_cost.rendering.formats import REPORT_FILE_FORMATS, Format
 from norrort_cost.rendering.i18n import _
 
