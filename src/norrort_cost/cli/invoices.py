@@ -9,8 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from norrort_cost.cli.allocate import PopulationDateOption
-from norrort_cost.cli.common import DataDirOption, YearOption, app, load, reporting, today
+from norrort_cost.cli.common import app, load, reporting, today
 from norrort_cost.cli.issued import (
     new_register_note,
     notes,
@@ -18,13 +17,8 @@ from norrort_cost.cli.issued import (
     refuse_earlier_date,
     wrote_lines,
 )
-from norrort_cost.cli.registry import (
-    AllowEarlierOption,
-    RegisterOption,
-    member_codes,
-    register_path,
-    warn_about,
-)
+from norrort_cost.cli.options import DataDirOption, PopulationDateOption, YearOption, member_codes
+from norrort_cost.cli.registry import AllowEarlierOption, RegisterOption, register_path, warn_about
 from norrort_cost.problems import said
 from norrort_cost.rendering.formats import INVOICE_FORMATS, Format
 from norrort_cost.rendering.i18n import _

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import typer
 
-from norrort_cost.cli.common import EXIT_BROKEN_PIPE
+from norrort_cost.cli.output import EXIT_BROKEN_PIPE
 from norrort_cost.problems import UsageError, said
 from norrort_cost.rendering.i18n import _
 

@@ -18,19 +18,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from norrort_cost.cli.common import (
+from norrort_cost.cli.common import app, load, reporting
+from norrort_cost.cli.localized import LocalizedTyper
+from norrort_cost.cli.options import (
     DataDirOption,
     FormatOption,
     OutputOption,
-    app,
     date_option,
-    emit,
-    emit_table,
     format_option,
-    load,
-    reporting,
 )
-from norrort_cost.cli.localized import LocalizedTyper
+from norrort_cost.cli.output import emit, emit_table
 from norrort_cost.rendering.formats import Format
 
 if TYPE_CHECKING:
@@ -91,15 +88,6 @@ def user_register() -> Path:
     import platformdirs
 
     return platformdirs.user_data_path("norrort-cost", appauthor=False) / REGISTER_FILE
-
-
-def member_codes(dataset: Dataset, written: Sequence[str]) -> frozenset[str] | None:
-    """The kommunkoder of ``--member`` options (None when none was given)."""
-    if not written:
-        return None
-    from norrort_cost.dataset.lookup import find_municipality
-
-    return frozenset(find_municipality(dataset.municipalities, text).kommunkod for text in written)
 
 
 def warn_about(invoices: Sequence[Invoice]) -> None:

@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from norrort_cost.cli.common import DataDirOption, YearOption, app, load, reporting
+from norrort_cost.cli.common import app, load, reporting
 from norrort_cost.cli.invoices import issue_date_option
 from norrort_cost.cli.issued import notes, print_issued, refuse_earlier_date, wrote_lines
+from norrort_cost.cli.options import DataDirOption, YearOption
 from norrort_cost.cli.registry import (
     AllowEarlierOption,
     RegisterOption,
