@@ -17,7 +17,7 @@ import typer
 
 from norrort_cost.cli.common import app, load, reporting
 from norrort_cost.cli.options import DataDirOption, date_option, member_codes
-from norrort_cost.cli.registry import RegisterOption, register_path
+from norrort_cost.cli.register_file import RegisterOption, register_path
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
