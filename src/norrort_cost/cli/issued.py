@@ -8,7 +8,6 @@ nothing was written. A closed pipe exits 141 quietly, as ``allocate`` does.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -17,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from norrort_cost.cli.output import EXIT_BROKEN_PIPE
+from norrort_cost.cli.output import EXIT_BROKEN_PIPE, discard_stdout
 from norrort_cost.problems import UsageError, said
 from norrort_cost.rendering.i18n import _
 
@@ -68,26 +67,16 @@ def print_issued(lines: Sequence[str], outcome: str) -> None:
             typer.echo(line)
         sys.stdout.flush()
     except BrokenPipeError:
-        _discard_stdout()
+        discard_stdout(sys.stdout)
         raise typer.Exit(EXIT_BROKEN_PIPE) from None
     except OSError as exc:
-        _discard_stdout()
+        discard_stdout(sys.stdout)
         raise UsageError(
             said("could not write to standard output: {reason}", reason=exc.strerror or str(exc)),
             outcome,
         ) from None
     except Interrupted as exc:
         raise Interrupted(exc.signum, outcome) from None
-
-
-def _discard_stdout() -> None:
-    """Point stdout at the null device, so nothing still buffered fails again at exit."""
-    try:
-        null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null, sys.stdout.fileno())
-        os.close(null)
-    except (OSError, ValueError):  # not a real file (a test's buffer): nothing to flush
-        pass
 
 
 def notes(lines: Sequence[str]) -> None:
