@@ -5,7 +5,7 @@ texts are written in English and translated when the help is *shown*: the comman
 below look each help text up in the catalog (:mod:`norrort_cost.rendering.i18n`) just
 before typer formats it. The top-level group chooses the language before it parses
 anything (:mod:`norrort_cost.cli.language`), and every class says click's usage errors
-again in it (:mod:`norrort_cost.cli.usage_errors`).
+again in it (:mod:`norrort_cost.cli.usage_errors`, imported when an error is met).
 
 Flags and arguments show no type placeholder (typer would print ``<bool>``,
 ``<list[Path]>``), and an option that takes one value may be given only once
@@ -27,7 +27,6 @@ from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from norrort_cost.cli.language import take_language
 from norrort_cost.cli.typer_words import placeholder, use_typer_words
-from norrort_cost.cli.usage_errors import in_language
 from norrort_cost.problems import said
 from norrort_cost.rendering.i18n import _
 
@@ -116,6 +115,13 @@ def _names(arg: str, name: str) -> bool:
     return arg.startswith(name) and not arg.startswith("--")
 
 
+def _in_language(exc: click_errors.UsageError) -> click_errors.UsageError:
+    """click's usage error in the current language (its words are loaded only for an error)."""
+    from norrort_cost.cli.usage_errors import in_language
+
+    return in_language(exc)
+
+
 class LocalizedCommand(TyperCommand):
     """A command whose help is shown in the current language, and that refuses an option
     given twice."""
@@ -126,7 +132,7 @@ class LocalizedCommand(TyperCommand):
             _refuse_repeats(self, ctx, args)
             return super().parse_args(ctx, args)
         except click_errors.UsageError as exc:
-            raise in_language(exc) from None
+            raise _in_language(exc) from None
 
     def format_usage(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
         """The usage line, its words and placeholders in the current language."""
@@ -150,7 +156,7 @@ class LocalizedGroup(TyperGroup):
                 args = take_language(args, own)
             return super().parse_args(ctx, args)
         except click_errors.UsageError as exc:
-            raise in_language(exc) from None
+            raise _in_language(exc) from None
 
     def takes_own_language(self, name: str) -> bool:
         """Whether command ``name`` has a ``--lang`` of its own."""
@@ -166,7 +172,7 @@ class LocalizedGroup(TyperGroup):
         try:
             return super().resolve_command(ctx, args)
         except click_errors.UsageError as exc:
-            raise in_language(exc) from None
+            raise _in_language(exc) from None
 
     def format_usage(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
         """The usage line, its words and placeholders in the current language."""
