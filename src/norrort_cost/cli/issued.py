@@ -121,7 +121,6 @@ def wrote_lines(paths: Sequence[Path]) -> list[str]:
 
 def warn_about(invoices: Sequence[Invoice]) -> None:
     """Warn on stderr about missing buyer references and characters the PDF cannot print."""
-    from norrort_cost.rendering.i18n import _
     from norrort_cost.rendering.pdf import unprintable
 
     missing = sorted({i.buyer.kommunkod for i in invoices if not i.buyer_reference_given})
