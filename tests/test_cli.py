@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -178,11 +179,11 @@ def _command_paths() -> list[list[str]]:
 
     paths: list[list[str]] = []
 
-    def walk(command: object, prefix: list[str]) -> None:
-        subcommands = getattr(command, "commands", None)
-        if subcommands:
-            for name, sub in subcommands.items():
-                walk(sub, [*prefix, name])
+    def walk(command: Any, prefix: list[str]) -> None:
+        if hasattr(command, "list_commands"):  # a group: its commands loaded when asked for
+            context = command.context_class(command)
+            for name in command.list_commands(context):
+                walk(command.get_command(context, name), [*prefix, name])
         else:
             paths.append(prefix)
 

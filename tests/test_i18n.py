@@ -79,7 +79,9 @@ def _help_texts(command, ctx):
     yield command.help
     for param in command.get_params(ctx):
         yield getattr(param, "help", None)
-    for sub in getattr(command, "commands", {}).values():
+    # a group's commands, each loaded (the top-level group loads them when asked for)
+    names = command.list_commands(ctx) if hasattr(command, "list_commands") else []
+    for sub in (command.get_command(ctx, name) for name in names):
         yield from _help_texts(sub, type(ctx)(sub, parent=ctx, info_name=sub.name))
 
 
