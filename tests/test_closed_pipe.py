@@ -17,7 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from norrort_cost.cli import app
-from norrort_cost.cli.common import EXIT_BROKEN_PIPE
+from norrort_cost.cli.output import EXIT_BROKEN_PIPE
 from tests.copies import copy_default_dataset
 
 PX = Path(__file__).parent / "data" / "scb" / "synthetic" / "be0101n1-2018-2019.px"

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 from norrort_cost import exit_codes
 from norrort_cost.cli import app
 from norrort_cost.cli.check import EXIT_NOT_CONSISTENT
-from norrort_cost.cli.common import EXIT_BROKEN_PIPE
+from norrort_cost.cli.output import EXIT_BROKEN_PIPE
 from norrort_cost.loading.scb.api import ScbUnreachableError
 from norrort_cost.problems import DataError, UsageError
 

@@ -60,3 +60,30 @@ def test_a_run_imports_only_the_command_it_runs():
     assert loaded("allocate", "--year", "2014", "--format", "json") == {"allocate"}
     assert loaded("--help") == set()
     assert loaded("register", "list", "--help") == {"registry"}
+
+
+def test_no_commands_module_imports_another_commands_module():
+    """A command's module imports shared helper modules, never another command's module
+    (which would import and register that command too): each command loads alone."""
+    import ast
+    from pathlib import Path
+
+    import norrort_cost.cli
+
+    package = Path(norrort_cost.cli.__file__).parent
+    modules = {entry.module for entry in COMMANDS.values()}
+    crossing = set()
+    for module in sorted(modules):
+        tree = ast.parse((package / f"{module}.py").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            else:
+                continue
+            for name in names:
+                target = name.removeprefix("norrort_cost.cli.")
+                if target in modules - {module}:
+                    crossing.add((module, target))
+    assert crossing == set()

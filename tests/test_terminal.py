@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from norrort_cost.allocation.yearly import allocate
 from norrort_cost.cli import app
-from norrort_cost.cli.common import EXIT_BROKEN_PIPE
+from norrort_cost.cli.output import EXIT_BROKEN_PIPE
 from norrort_cost.dataset.models import Dataset
 from norrort_cost.problems import Problem
 from norrort_cost.rendering.console import WIDE, console, print_allocation, print_problems

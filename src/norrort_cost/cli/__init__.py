@@ -49,7 +49,7 @@ def _stdout_is_null() -> bool:
 
 def _closed_pipe() -> int:
     """Quietly end a run whose standard output's reader has gone: exit 141."""
-    from norrort_cost.cli.common import EXIT_BROKEN_PIPE, discard_stdout
+    from norrort_cost.cli.output import EXIT_BROKEN_PIPE, discard_stdout
 
     discard_stdout(sys.__stdout__)
     return EXIT_BROKEN_PIPE

@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from norrort_cost.cli.common import (
+from norrort_cost.cli.common import app, load, reporting
+from norrort_cost.cli.options import (
     CsvDialect,
     CsvDialectOption,
     DataDirOption,
     FormatOption,
     OutputOption,
+    PopulationDateOption,
     RoundingUnit,
-    app,
-    emit,
-    emit_csv,
-    emit_table,
-    load,
-    reporting,
 )
+from norrort_cost.cli.output import emit, emit_csv, emit_table
 from norrort_cost.rendering.formats import Format
 
 if TYPE_CHECKING:
@@ -32,17 +28,6 @@ if TYPE_CHECKING:
     from norrort_cost.rendering.member_years import MemberYear
 
 
-PopulationDateOption = Annotated[
-    datetime | None,
-    typer.Option(
-        "--population-date",
-        metavar="YYYY-MM-DD",
-        formats=["%Y-%m-%d"],
-        help="Weigh by population at this date instead of the settings' rule. Before SCB "
-        "has published the year's own figures: the newest date, a preliminary basis that "
-        "settle later brings to the final figures.",
-    ),
-]
 YearsOption = Annotated[
     list[int] | None,
     typer.Option(

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from norrort_cost.cli.common import CsvDialect, emit, emit_csv, emit_table, format_option
+from norrort_cost.cli.options import CsvDialect, format_option
+from norrort_cost.cli.output import emit, emit_csv, emit_table
 from norrort_cost.rendering.formats import REPORT_FORMATS, TABULAR_FORMATS, Format
 
 if TYPE_CHECKING:

@@ -11,15 +11,8 @@ from norrort_cost.cli.audit_output import (
     TabularFormatOption,
     show,
 )
-from norrort_cost.cli.common import (
-    CsvDialect,
-    CsvDialectOption,
-    DataDirOption,
-    OutputOption,
-    app,
-    load,
-    reporting,
-)
+from norrort_cost.cli.common import app, load, reporting
+from norrort_cost.cli.options import CsvDialect, CsvDialectOption, DataDirOption, OutputOption
 from norrort_cost.rendering.formats import Format
 
 

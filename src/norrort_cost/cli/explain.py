@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-from norrort_cost.cli.allocate import PopulationDateOption
 from norrort_cost.cli.audit_output import (
     MunicipalityOption,
     ReportFormatOption,
     show,
 )
-from norrort_cost.cli.common import (
-    DataDirOption,
-    OutputOption,
-    YearOption,
-    app,
-    load,
-    reporting,
-)
+from norrort_cost.cli.common import app, load, reporting
+from norrort_cost.cli.options import DataDirOption, OutputOption, PopulationDateOption, YearOption
 from norrort_cost.rendering.formats import Format
 
 

@@ -1,4 +1,5 @@
-"""What ``invoices`` and ``settle`` say once a run is issued, and the guards both apply.
+"""What ``invoices`` and ``settle`` share: the options both take, the guards both apply,
+the warnings before a run, and what they say once it is issued.
 
 After the register commit a run is issued: a failure while printing its summary (a
 closed pipe, a full disk behind ``>``, a signal) must neither undo it nor claim that
@@ -7,17 +8,54 @@ nothing was written. A closed pipe exits 141 quietly, as ``allocate`` does.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from norrort_cost.cli.common import EXIT_BROKEN_PIPE
+from norrort_cost.cli.output import EXIT_BROKEN_PIPE, discard_stdout
 from norrort_cost.problems import UsageError, said
 from norrort_cost.rendering.i18n import _
+
+if TYPE_CHECKING:
+    from norrort_cost.allocation.results import Allocation
+    from norrort_cost.invoicing.documents import Invoice
+
+AllowEarlierOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-earlier-date",
+        help="Allow an issue date earlier than the latest in the seller's series "
+        "(recorded in the register).",
+    ),
+]
+
+
+# an issue date lies in the calendar the datasets use (budget years 1900-2200)
+FIRST_ISSUE_DATE = date(1900, 1, 1)
+LAST_ISSUE_DATE = date(2200, 12, 31)
+
+
+def issue_date_in_range(value: datetime | None) -> datetime | None:
+    if value is not None and not FIRST_ISSUE_DATE <= value.date() <= LAST_ISSUE_DATE:
+        raise typer.BadParameter(
+            said("give a date from {first} to {last}", first=FIRST_ISSUE_DATE, last=LAST_ISSUE_DATE)
+        )
+    return value
+
+
+def issue_date_option(what: str) -> Any:  # noqa: ANN401 - typer's OptionInfo
+    """``--issue-date`` for documents dated ``what`` (the caller defaults it to today)."""
+    return typer.Option(
+        "--issue-date",
+        metavar="YYYY-MM-DD",
+        formats=["%Y-%m-%d"],
+        callback=issue_date_in_range,
+        help=f"{what}, 1900-01-01 to 2200-12-31 (default: today).",
+    )
 
 
 def print_issued(lines: Sequence[str], outcome: str) -> None:
@@ -29,26 +67,16 @@ def print_issued(lines: Sequence[str], outcome: str) -> None:
             typer.echo(line)
         sys.stdout.flush()
     except BrokenPipeError:
-        _discard_stdout()
+        discard_stdout(sys.stdout)
         raise typer.Exit(EXIT_BROKEN_PIPE) from None
     except OSError as exc:
-        _discard_stdout()
+        discard_stdout(sys.stdout)
         raise UsageError(
             said("could not write to standard output: {reason}", reason=exc.strerror or str(exc)),
             outcome,
         ) from None
     except Interrupted as exc:
         raise Interrupted(exc.signum, outcome) from None
-
-
-def _discard_stdout() -> None:
-    """Point stdout at the null device, so nothing still buffered fails again at exit."""
-    try:
-        null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null, sys.stdout.fileno())
-        os.close(null)
-    except (OSError, ValueError):  # not a real file (a test's buffer): nothing to flush
-        pass
 
 
 def notes(lines: Sequence[str]) -> None:
@@ -89,3 +117,32 @@ def refuse_earlier_date(day: date, latest: date | None, seller: str, *, allowed:
 def wrote_lines(paths: Sequence[Path]) -> list[str]:
     """One "wrote FILE" line per file written."""
     return [_("wrote {file}").format(file=path) for path in paths]
+
+
+def warn_about(invoices: Sequence[Invoice]) -> None:
+    """Warn on stderr about missing buyer references and characters the PDF cannot print."""
+    from norrort_cost.rendering.pdf import unprintable
+
+    missing = sorted({i.buyer.kommunkod for i in invoices if not i.buyer_reference_given})
+    if missing:
+        fallback = next(i.buyer_reference for i in invoices if not i.buyer_reference_given)
+        typer.echo(
+            _(
+                "warning: no buyer reference (Er referens, BT-10) for {codes}: their "
+                "invoices carry {fallback}; add buyer_reference to municipalities.csv or "
+                "[invoicing.buyer_references] in cooperation.toml"
+            ).format(codes=", ".join(missing), fallback=repr(fallback)),
+            err=True,
+        )
+    odd = sorted(set().union(*(unprintable(i) for i in invoices)))
+    if odd:
+        shown = ", ".join(f"U+{ord(c):04X}" for c in odd)
+        typer.echo(
+            _("warning: the PDF font lacks {characters}; printed as '?'").format(characters=shown),
+            err=True,
+        )
+
+
+def population_figures(allocation: Allocation) -> dict[str, tuple[date, int]]:
+    """The population figure (date, inhabitants) each member's share was computed with."""
+    return {s.kommunkod: (s.population_date, s.inhabitants) for s in allocation.shares}

@@ -17,19 +17,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from norrort_cost.cli.common import (
-    DataDirOption,
-    OutputOption,
-    app,
-    date_option,
-    emit,
-    emit_table,
-    format_option,
-    load,
-    reporting,
-)
+from norrort_cost.cli.common import app, load, reporting
 from norrort_cost.cli.localized import LocalizedTyper
-from norrort_cost.cli.registry import RegisterOption, register_path
+from norrort_cost.cli.options import DataDirOption, OutputOption, date_option, format_option
+from norrort_cost.cli.output import emit, emit_table
+from norrort_cost.cli.register_file import RegisterOption, register_path
 from norrort_cost.rendering.formats import Format
 
 if TYPE_CHECKING:

@@ -15,16 +15,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from norrort_cost.cli.common import (
-    DataDirOption,
-    app,
-    date_option,
-    emit,
-    format_option,
-    reporting,
-    standard_output,
-)
+from norrort_cost.cli.common import app, reporting
 from norrort_cost.cli.localized import LocalizedTyper
+from norrort_cost.cli.options import DataDirOption, date_option, format_option
+from norrort_cost.cli.output import emit, standard_output
 from norrort_cost.rendering.formats import Format
 from norrort_cost.rendering.i18n import _
 

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from norrort_cost.cli.common import DataDirOption, app, date_option, load, reporting
-from norrort_cost.cli.registry import RegisterOption, register_path
+from norrort_cost.cli.common import app, load, reporting
+from norrort_cost.cli.options import DataDirOption, date_option, member_codes
+from norrort_cost.cli.register_file import RegisterOption, register_path
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -72,7 +73,6 @@ def reminders(
     Example: norrort-cost reminders --date 2014-09-01 -o paminnelser --data-dir my-data
     """
     with reporting():
-        from norrort_cost.cli.registry import member_codes
         from norrort_cost.invoicing.receivables import receivables
         from norrort_cost.invoicing.reminders import overdue_by_member
         from norrort_cost.rendering.i18n import _

@@ -9,18 +9,16 @@ from typing import Annotated
 
 import typer
 
-from norrort_cost.cli.allocate import PopulationDateOption
-from norrort_cost.cli.common import (
+from norrort_cost.cli.common import app, load, reporting
+from norrort_cost.cli.language import chosen_language
+from norrort_cost.cli.options import (
     DataDirOption,
+    PopulationDateOption,
     YearOption,
-    app,
     date_option,
-    emit,
     format_option,
-    load,
-    reporting,
 )
-from norrort_cost.cli.localized import chosen_language
+from norrort_cost.cli.output import emit
 from norrort_cost.rendering.formats import REPORT_FILE_FORMATS, Format
 from norrort_cost.rendering.i18n import _
 

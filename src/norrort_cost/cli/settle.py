@@ -9,15 +9,19 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from norrort_cost.cli.common import DataDirOption, YearOption, app, load, reporting
-from norrort_cost.cli.invoices import issue_date_option
-from norrort_cost.cli.issued import notes, print_issued, refuse_earlier_date, wrote_lines
-from norrort_cost.cli.registry import (
+from norrort_cost.cli.common import app, load, reporting
+from norrort_cost.cli.issued import (
     AllowEarlierOption,
-    RegisterOption,
-    register_path,
+    issue_date_option,
+    notes,
+    population_figures,
+    print_issued,
+    refuse_earlier_date,
     warn_about,
+    wrote_lines,
 )
+from norrort_cost.cli.options import DataDirOption, YearOption
+from norrort_cost.cli.register_file import RegisterOption, register_path
 from norrort_cost.rendering.formats import Format
 from norrort_cost.rendering.i18n import _
 
@@ -197,7 +201,6 @@ def _lines(result: Settlement) -> list[str]:
 
 
 def _publish(opened: Register, result: Settlement, plan: _Plan, out: Path) -> list[Path]:
-    from norrort_cost.cli.invoices import population_figures
     from norrort_cost.invoicing.register import internal_share, registered_invoice
     from norrort_cost.rendering.invoice_set import render_documents
     from norrort_cost.rendering.invoice_text import cause_lines

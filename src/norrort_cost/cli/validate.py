@@ -7,13 +7,9 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
-from norrort_cost.cli.common import (
-    DataDirOption,
-    app,
-    format_option,
-    reporting,
-    standard_output,
-)
+from norrort_cost.cli.common import app, reporting
+from norrort_cost.cli.options import DataDirOption, format_option
+from norrort_cost.cli.output import standard_output
 from norrort_cost.rendering.formats import REPORT_FORMATS, Format
 
 if TYPE_CHECKING:

@@ -6,20 +6,18 @@ from typing import Annotated
 
 import typer
 
-from norrort_cost.cli.allocate import PopulationDateOption
 from norrort_cost.cli.audit_output import (
     TabularFormatOption,
     show,
 )
-from norrort_cost.cli.common import (
+from norrort_cost.cli.common import app, load, reporting
+from norrort_cost.cli.options import (
     CsvDialect,
     CsvDialectOption,
     DataDirOption,
     OutputOption,
+    PopulationDateOption,
     YearOption,
-    app,
-    load,
-    reporting,
 )
 from norrort_cost.rendering.formats import Format
 
