@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 
 from norrort_cost.allocation.yearly import TIE_BREAK
 from norrort_cost.cli import app
-from norrort_cost.cli.localized import TYPER_WORDS, translated
+from norrort_cost.cli.localized import translated
+from norrort_cost.cli.typer_words import TYPER_WORDS
 from norrort_cost.rendering.i18n import LOCALE_DIR, compiled, language_from, use
 from norrort_cost.rendering.layout import unbroken
 
