@@ -8,13 +8,16 @@ import pytest
 from stdnum import luhn
 
 from norrort_cost import allocate, load_dataset
+from norrort_cost.dataset.models import AllocationKey
+from norrort_cost.invoicing.documents import ExampleReason
 from norrort_cost.invoicing.invoices import build_invoices
+from norrort_cost.invoicing.lines import PoolPart
 from norrort_cost.invoicing.payments import (
     ocr_reference,
     validate_bankgiro,
 )
 from norrort_cost.problems import DataError, UsageError
-from norrort_cost.rendering.invoice_text import basis_text
+from norrort_cost.rendering.invoice_text import basis_text, line_name
 from tests.references import is_valid_ocr
 
 ISSUE = date(2014, 5, 2)
@@ -54,7 +57,10 @@ def test_ekero_2014_invoice(dataset):
     assert is_valid_ocr(ekero.ocr)
     assert ekero.due_date == date(2014, 6, 2)
     assert ekero.is_example
-    assert "EXEMPEL" in ekero.example_note
+    assert ekero.example_reasons == (
+        ExampleReason.ILLUSTRATIVE_BUDGET,
+        ExampleReason.EXAMPLE_BANKGIRO,
+    )
     assert ekero.vat_category == "O"
     assert ekero.vat_exemption_code == "VATEX-EU-O"
 
@@ -172,7 +178,9 @@ def test_mixed_keys_give_one_line_per_pool_with_its_own_basis():
     example = load_dataset(default_data_dir() / "examples" / "overformyndare")
     invoices = build_invoices(allocate(example, 2018), example, date(2018, 5, 2), None)
     vallentuna = next(i for i in invoices.invoices if i.buyer.kommunkod == "0115")
-    names = [line.name.rsplit(": ", 1)[-1] for line in vallentuna.lines]
+    keys = [line.subject.key for line in vallentuna.lines if isinstance(line.subject, PoolPart)]
+    assert keys == [AllocationKey.BASE_FEE, AllocationKey.PER_CAPITA, AllocationKey.EQUAL]
+    names = [line_name(line.subject).rsplit(": ", 1)[-1] for line in vallentuna.lines]
     assert names == ["grundavgift", "efter invånarantal", "lika delar"]
     assert basis_text(vallentuna.lines[0].basis)[0].startswith("Grundavgift per år: 120 000,00 kr")
     assert "Dagar som medlem: 365 av 365" in basis_text(vallentuna.lines[2].basis)

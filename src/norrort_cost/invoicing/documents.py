@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from enum import Enum
 from typing import TYPE_CHECKING, Literal
 
 from norrort_cost.invoicing.lines import InvoiceLine
@@ -16,12 +17,13 @@ if TYPE_CHECKING:
     import pandas as pd
 
 Kind = Literal["invoice", "credit-note"]
-PRELIMINARY_NOTE = (
-    "Preliminär fördelning på folkmängden {used}; avräknas när SCB publicerat {final}."
-)
-EXAMPLE_NOTE = (
-    "EXEMPEL: fakturan bygger på exempeldata ({reasons}) och är inte en verklig betalningsbegäran."
-)
+
+
+class ExampleReason(Enum):
+    """Why an invoice is an example, not a real request for payment (it says EXEMPEL)."""
+
+    ILLUSTRATIVE_BUDGET = "illustrative_budget"  # the year's budget is illustrative
+    EXAMPLE_BANKGIRO = "example_bankgiro"  # the settings' bankgiro is an example number
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +93,7 @@ class Invoice:
     vat_exemption_reason: str
     bankgiro: str
     payment_terms_days: int
-    example_reasons: tuple[str, ...]
+    example_reasons: tuple[ExampleReason, ...]
     contact: Contact = Contact()
     late_payment_text: str = ""
     buyer_reference_given: bool = True
@@ -105,12 +107,14 @@ class Invoice:
     final_population_date: date | None = None
 
     @property
-    def preliminary_note(self) -> str:
-        """The visible text of an invoice on a preliminary basis ("" on the final one)."""
-        used, final = self.population_date, self.final_population_date
-        if self.basis != "preliminary" or used is None or final is None:
-            return ""
-        return PRELIMINARY_NOTE.format(used=used.isoformat(), final=final.isoformat())
+    def is_preliminary(self) -> bool:
+        """Whether the amount rests on preliminary figures (``population_date``), to be
+        settled once SCB publishes those of ``final_population_date``."""
+        return (
+            self.basis == "preliminary"
+            and self.population_date is not None
+            and self.final_population_date is not None
+        )
 
     @property
     def is_credit_note(self) -> bool:
@@ -121,13 +125,6 @@ class Invoice:
     def is_example(self) -> bool:
         """Whether the invoice is made from example data and must say EXEMPEL."""
         return bool(self.example_reasons)
-
-    @property
-    def example_note(self) -> str:
-        """The visible EXEMPEL text ("" for a real invoice)."""
-        if not self.example_reasons:
-            return ""
-        return EXAMPLE_NOTE.format(reasons=", ".join(self.example_reasons))
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,13 @@ from norrort_cost.allocation.results import Allocation, Share
 from norrort_cost.allocation.yearly import check_sum
 from norrort_cost.dataset.models import Dataset
 from norrort_cost.invoicing.documents import Contact, Invoice, InvoiceRun, Party
-from norrort_cost.invoicing.lines import InstallmentBasis, InvoiceLine, LineBasis, share_lines
+from norrort_cost.invoicing.lines import (
+    InstallmentBasis,
+    InvoiceLine,
+    LineBasis,
+    YearPart,
+    share_lines,
+)
 from norrort_cost.invoicing.payments import ocr_reference
 from norrort_cost.invoicing.schedule import due_date, split_year
 from norrort_cost.invoicing.terms import Buyer, Terms, buyer_of, run_terms, seller_of, seller_series
@@ -127,12 +133,11 @@ def _member_invoices(  # noqa: PLR0913 - the share, who pays it, the terms, wher
     for part in parts:
         line = InvoiceLine(
             number=1,
-            name=f"{lines[0].name.split(':')[0]}, delbetalning {part.number} av {part.count}",
-            description=f"Delbetalning {part.number} av {part.count} av årets andel",
+            subject=YearPart(allocation.cooperation, allocation.year, part.number, part.count),
             basis=InstallmentBasis(
                 share.amount_ore,
                 part.count,
-                tuple((line.name, line.amount_ore) for line in lines),
+                lines,
                 share.membership_days if part.count < count else 0,
             ),
             amount_ore=part.amount_ore,

@@ -1,6 +1,8 @@
 """The lines of an invoice: one per cost pool, with the records behind its calculation basis.
 
-The basis is worded for people by :mod:`norrort_cost.rendering.invoice_text`.
+A line says *what* it charges (its :data:`Subject`: a pool's part, an installment, a
+correction) and *why* (its :data:`Basis`); both are worded for people by
+:mod:`norrort_cost.rendering.invoice_text`. The core holds no sentence of the invoice.
 """
 
 from __future__ import annotations
@@ -12,19 +14,46 @@ from fractions import Fraction
 from norrort_cost.allocation.results import Allocation, Part, Pool, Share
 from norrort_cost.dataset.models import AllocationKey
 
-# invoice line label and description per allocation key
-POOL_TEXTS = {
-    AllocationKey.PER_CAPITA: (
-        "efter invånarantal",
-        "Kostnadsfördelning efter invånarantal och dagar som medlem",
-    ),
-    AllocationKey.EQUAL: ("lika delar", "Lika delar per medlem, efter dagar som medlem"),
-    AllocationKey.BASE_FEE: (
-        "grundavgift",
-        "Grundavgift per medlem och år, efter dagar som medlem",
-    ),
-    AllocationKey.FIXED: ("fast belopp", "Fast belopp per medlem"),
-}
+
+@dataclass(frozen=True, slots=True)
+class PoolPart:
+    """What a line of the year's share charges: the member's part of one cost pool.
+
+    ``pooled`` says the year has several pools, so that the line names its key.
+    """
+
+    cooperation: str
+    year: int
+    key: AllocationKey
+    pooled: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class YearPart:
+    """What an installment charges: delbetalning ``number`` of ``count`` of the year's share."""
+
+    cooperation: str
+    year: int
+    number: int
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """What a settlement's supplementary invoice charges (or its credit note credits).
+
+    The avräkning of a preliminary basis names both population dates (``final_date``, the
+    figures now, and ``preliminary_date``, those invoiced); a new calculation has neither.
+    """
+
+    cooperation: str
+    year: int
+    credit: bool
+    final_date: date | None = None
+    preliminary_date: date | None = None
+
+
+Subject = PoolPart | YearPart | Correction
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,13 +125,13 @@ class CorrectionBasis:
 class InstallmentBasis:
     """The figures behind an installment's line: the year's share, split ``count`` ways.
 
-    ``lines`` are the year's invoice lines (name, amount in öre) the share is made of.
+    ``lines`` are the year's invoice lines (one per pool) the share is made of.
     ``membership_days`` (0 for a whole-year member) says the split followed those days.
     """
 
     year_ore: int
     count: int
-    lines: tuple[tuple[str, int], ...]
+    lines: tuple[InvoiceLine, ...]
     membership_days: int = 0  # > 0: split by days of membership (a part-year member)
 
 
@@ -111,11 +140,11 @@ Basis = LineBasis | CorrectionBasis | InstallmentBasis
 
 @dataclass(frozen=True, slots=True)
 class InvoiceLine:
-    """One cost pool's part of a member's share (or a correction), with its basis."""
+    """One cost pool's part of a member's share (or an installment, or a correction): what
+    it charges and its basis."""
 
     number: int
-    name: str
-    description: str
+    subject: Subject
     basis: Basis
     amount_ore: int
 
@@ -132,10 +161,6 @@ def share_lines(allocation: Allocation, share: Share) -> tuple[InvoiceLine, ...]
 
 def line(number: int, allocation: Allocation, share: Share, part: Part, pool: Pool) -> InvoiceLine:
     """The invoice line of the member's ``part`` of ``pool``."""
-    label, description = POOL_TEXTS[pool.key]
-    name = f"Andel av {allocation.cooperation} {allocation.year}"
-    if len(allocation.pools) > 1:
-        name = f"{name}: {label}"
     base_fees = tuple(
         (line.line, line.base_fee_ore or 0)
         for line in allocation.lines
@@ -143,8 +168,9 @@ def line(number: int, allocation: Allocation, share: Share, part: Part, pool: Po
     )
     return InvoiceLine(
         number=number,
-        name=name,
-        description=description,
+        subject=PoolPart(
+            allocation.cooperation, allocation.year, pool.key, pooled=len(allocation.pools) > 1
+        ),
         basis=LineBasis(share, part, pool, base_fees),
         amount_ore=part.amount_ore,
     )

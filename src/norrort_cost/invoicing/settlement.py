@@ -24,6 +24,7 @@ from norrort_cost.invoicing.documents import Invoice
 from norrort_cost.invoicing.invoices import Terms, buyer_of, make_invoice, run_terms
 from norrort_cost.invoicing.lines import (
     Cause,
+    Correction,
     CorrectionBasis,
     InvoiceLine,
     PopulationChange,
@@ -236,15 +237,15 @@ def _document(
     sequence: int,
 ) -> Invoice:
     allocation, credit = context.allocation, change < 0
+    settles = context.earlier[-1] if context.earlier else None
     line = InvoiceLine(
         number=1,
-        name=f"{'Kreditering' if credit else 'Tillägg'}: andel av "
-        f"{allocation.cooperation} {allocation.year}",
-        description=(
-            f"Avräkning på folkmängden {allocation.population_date.isoformat()} av den "
-            f"preliminära fördelningen på folkmängden {context.earlier[-1].isoformat()}"
-            if context.earlier
-            else "Avräkning efter ny beräkning av årets kostnadsfördelning"
+        subject=Correction(
+            allocation.cooperation,
+            allocation.year,
+            credit=credit,
+            final_date=allocation.population_date if settles else None,
+            preliminary_date=settles,
         ),
         basis=CorrectionBasis(
             allocation.year,

@@ -10,7 +10,7 @@ from datetime import date
 from norrort_cost.allocation.membership import counted_periods, paid_period
 from norrort_cost.allocation.results import Allocation
 from norrort_cost.dataset.models import Dataset, Municipality, NumberSeries
-from norrort_cost.invoicing.documents import Contact, Party
+from norrort_cost.invoicing.documents import Contact, ExampleReason, Party
 from norrort_cost.invoicing.payments import validate_bankgiro
 from norrort_cost.problems import UsageError, said
 
@@ -67,7 +67,7 @@ class Terms:
     bankgiro: str
     vat_category: str
     vat_exemption_reason: str
-    example_reasons: tuple[str, ...]
+    example_reasons: tuple[ExampleReason, ...]
     series: NumberSeries
     contact: Contact
     late_payment_text: str
@@ -113,12 +113,14 @@ def run_terms(
     )
 
 
-def _example_reasons(allocation: Allocation, *, bankgiro_is_example: bool) -> tuple[str, ...]:
+def _example_reasons(
+    allocation: Allocation, *, bankgiro_is_example: bool
+) -> tuple[ExampleReason, ...]:
     reasons = []
     if allocation.illustrative:
-        reasons.append("illustrativ budget")
+        reasons.append(ExampleReason.ILLUSTRATIVE_BUDGET)
     if bankgiro_is_example:
-        reasons.append("exempel på bankgironummer")
+        reasons.append(ExampleReason.EXAMPLE_BANKGIRO)
     return tuple(reasons)
 
 

@@ -1,7 +1,11 @@
-"""An invoice line's calculation basis in words (Swedish, as on the invoice).
+"""An invoice's words (Swedish, as on the invoice): its lines' names, descriptions and
+calculation basis, and its notes (preliminary basis, EXEMPEL).
 
-The invoicing core gives the records (:class:`~norrort_cost.invoicing.invoices.LineBasis`);
-this module words them for the PDF and the UBL line note, numbers formatted by money.py.
+The invoicing core gives the records (a line's :data:`~norrort_cost.invoicing.lines.Subject`
+and :data:`~norrort_cost.invoicing.lines.Basis`, an invoice's basis and example reasons);
+this module words them for the PDF and the UBL, numbers formatted by money.py. An invoice
+to a Swedish municipality is in Swedish whatever the reader's language: these words are not
+translated (the settlement's causes are, for the terminal: :func:`cause_sentences`).
 """
 
 from __future__ import annotations
@@ -11,14 +15,87 @@ from datetime import date
 
 from norrort_cost.allocation.results import Share
 from norrort_cost.dataset.models import AllocationKey
+from norrort_cost.invoicing.documents import ExampleReason, Invoice
 from norrort_cost.invoicing.lines import (
     Basis,
     Cause,
+    Correction,
     CorrectionBasis,
     InstallmentBasis,
+    PoolPart,
     PopulationChange,
+    Subject,
+    YearPart,
 )
 from norrort_cost.money import format_fraction_sv, format_int, format_percent, format_sek
+
+# a pool's line: the label its name ends with (when the year has several pools), and its
+# description
+_POOL_WORDS = {
+    AllocationKey.PER_CAPITA: (
+        "efter invånarantal",
+        "Kostnadsfördelning efter invånarantal och dagar som medlem",
+    ),
+    AllocationKey.EQUAL: ("lika delar", "Lika delar per medlem, efter dagar som medlem"),
+    AllocationKey.BASE_FEE: (
+        "grundavgift",
+        "Grundavgift per medlem och år, efter dagar som medlem",
+    ),
+    AllocationKey.FIXED: ("fast belopp", "Fast belopp per medlem"),
+}
+_EXAMPLE_REASONS = {
+    ExampleReason.ILLUSTRATIVE_BUDGET: "illustrativ budget",
+    ExampleReason.EXAMPLE_BANKGIRO: "exempel på bankgironummer",
+}
+
+
+def line_name(subject: Subject) -> str:
+    """A line's name, what it charges: ``Andel av Koordination Norrort 2014``."""
+    year = f"{subject.cooperation} {subject.year}"
+    if isinstance(subject, Correction):
+        return f"{'Kreditering' if subject.credit else 'Tillägg'}: andel av {year}"
+    if isinstance(subject, YearPart):
+        return f"Andel av {year}, delbetalning {subject.number} av {subject.count}"
+    if subject.pooled:
+        return f"Andel av {year}: {_POOL_WORDS[subject.key][0]}"
+    return f"Andel av {year}"
+
+
+def line_description(subject: Subject) -> str:
+    """A line's description: how its pool is split, which installment, what it settles."""
+    if isinstance(subject, PoolPart):
+        return _POOL_WORDS[subject.key][1]
+    if isinstance(subject, YearPart):
+        return f"Delbetalning {subject.number} av {subject.count} av årets andel"
+    final, preliminary = subject.final_date, subject.preliminary_date
+    if final is None or preliminary is None:
+        return "Avräkning efter ny beräkning av årets kostnadsfördelning"
+    return (
+        f"Avräkning på folkmängden {final.isoformat()} av den preliminära fördelningen på "
+        f"folkmängden {preliminary.isoformat()}"
+    )
+
+
+def preliminary_note(invoice: Invoice) -> str:
+    """The visible note of an invoice on a preliminary basis ("" on the final one)."""
+    used, final = invoice.population_date, invoice.final_population_date
+    if invoice.basis != "preliminary" or used is None or final is None:
+        return ""
+    return (
+        f"Preliminär fördelning på folkmängden {used.isoformat()}; avräknas när SCB "
+        f"publicerat {final.isoformat()}."
+    )
+
+
+def example_note(invoice: Invoice) -> str:
+    """The visible EXEMPEL note, with why ("" for a real invoice)."""
+    if not invoice.is_example:
+        return ""
+    reasons = ", ".join(_EXAMPLE_REASONS[reason] for reason in invoice.example_reasons)
+    return (
+        f"EXEMPEL: fakturan bygger på exempeldata ({reasons}) och är inte en verklig "
+        "betalningsbegäran."
+    )
 
 
 def basis_text(basis: Basis) -> tuple[str, ...]:
@@ -147,5 +224,5 @@ def _installment(basis: InstallmentBasis) -> tuple[str, ...]:
             f"Årets andel: {format_sek(basis.year_ore)} kr, fördelad på {basis.count} "
             f"delbetalningar{days}, exakt till öret"
         ),
-        *(f"{name}: {format_sek(ore)} kr" for name, ore in basis.lines),
+        *(f"{line_name(line.subject)}: {format_sek(line.amount_ore)} kr" for line in basis.lines),
     )

@@ -34,7 +34,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from norrort_cost.invoicing.documents import Invoice
-from norrort_cost.rendering.invoice_text import basis_text
+from norrort_cost.rendering.invoice_text import basis_text, line_description, line_name
 from norrort_cost.rendering.pdf_sections import (
     FONT,
     FOOTER_HEIGHT,
@@ -95,7 +95,8 @@ def unprintable(invoice: Invoice) -> set[str]:
         invoice.contact.our_reference, invoice.contact.name, invoice.contact.email,
     ]  # fmt: skip
     for line in invoice.lines:
-        texts += [line.name, line.description, *basis_text(line.basis)]
+        texts += [line_name(line.subject), line_description(line.subject)]
+        texts += basis_text(line.basis)
     return {c for text in texts for c in unicodedata.normalize("NFC", text) if c not in _PRINTABLE}
 
 
@@ -238,7 +239,7 @@ class _InvoicePdf(FPDF):
             header(self, self.invoice)
             if self.invoice.is_example:
                 example_marking(self, self.invoice)
-            if self.invoice.preliminary_note:
+            if self.invoice.is_preliminary:
                 preliminary_marking(self, self.invoice)
             return
         set_font(self, 10, bold=True)

@@ -9,7 +9,13 @@ from fpdf.enums import XPos, YPos
 
 from norrort_cost.invoicing.documents import Invoice
 from norrort_cost.money import format_sek
-from norrort_cost.rendering.invoice_text import basis_text
+from norrort_cost.rendering.invoice_text import (
+    basis_text,
+    example_note,
+    line_description,
+    line_name,
+    preliminary_note,
+)
 
 FONT = "SourceSansPro"
 MARGIN = 20.0
@@ -90,7 +96,7 @@ def example_marking(pdf: FPDF, invoice: Invoice) -> None:
     pdf.set_draw_color(*RED)
     pdf.set_line_width(0.6)
     set_font(pdf, 10, bold=True, color=RED)
-    pdf.multi_cell(WIDTH, 5, invoice.example_note, border=1, align="C", padding=1)
+    pdf.multi_cell(WIDTH, 5, example_note(invoice), border=1, align="C", padding=1)
     pdf.set_draw_color(0, 0, 0)
     pdf.set_line_width(0.2)
     pdf.ln(4)
@@ -99,7 +105,7 @@ def example_marking(pdf: FPDF, invoice: Invoice) -> None:
 def preliminary_marking(pdf: FPDF, invoice: Invoice) -> None:
     """The boxed note that the amount rests on preliminary figures, to be settled."""
     set_font(pdf, 10, bold=True)
-    pdf.multi_cell(WIDTH, 5, invoice.preliminary_note, border=1, align="C", padding=1)
+    pdf.multi_cell(WIDTH, 5, preliminary_note(invoice), border=1, align="C", padding=1)
     pdf.ln(4)
 
 
@@ -176,13 +182,13 @@ def lines(pdf: FPDF, invoice: Invoice) -> None:
     pdf.ln(7)
     for line in invoice.lines:
         set_font(pdf, 10, bold=True)
-        _fitted(pdf, WIDTH - AMOUNT_WIDTH, 6, line.name, 10)
+        _fitted(pdf, WIDTH - AMOUNT_WIDTH, 6, line_name(line.subject), 10)
         pdf.set_xy(MARGIN + WIDTH - AMOUNT_WIDTH, pdf.get_y())
         set_font(pdf, 10)
         pdf.cell(AMOUNT_WIDTH, 6, format_sek(line.amount_ore), align="R")
         pdf.ln(6)
         set_font(pdf, 9, color=GREY)
-        for text in (line.description, *basis_text(line.basis)):
+        for text in (line_description(line.subject), *basis_text(line.basis)):
             _text(pdf, WIDTH - AMOUNT_WIDTH, 4.2, text, new_x=XPos.LMARGIN)
         pdf.ln(2)
     pdf.line(MARGIN, pdf.get_y(), MARGIN + WIDTH, pdf.get_y())

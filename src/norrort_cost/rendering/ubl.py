@@ -19,7 +19,14 @@ import xml.etree.ElementTree as ET
 from norrort_cost.invoicing.documents import Invoice, Party
 from norrort_cost.invoicing.lines import CorrectionBasis, InvoiceLine
 from norrort_cost.money import machine_amount
-from norrort_cost.rendering.invoice_text import basis_text, cause_lines
+from norrort_cost.rendering.invoice_text import (
+    basis_text,
+    cause_lines,
+    example_note,
+    line_description,
+    line_name,
+    preliminary_note,
+)
 
 INVOICE_NS = "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
 CREDIT_NOTE_NS = "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2"
@@ -135,12 +142,12 @@ def _root_tag(invoice: Invoice) -> str:
 
 def _note(invoice: Invoice) -> str:
     note = f"{invoice.cooperation} {invoice.year}: kostnadsfördelning mellan medlemskommunerna."
-    if invoice.preliminary_note:
-        note = f"{note} {invoice.preliminary_note}"
+    if invoice.is_preliminary:
+        note = f"{note} {preliminary_note(invoice)}"
     bases = [line.basis for line in invoice.lines if isinstance(line.basis, CorrectionBasis)]
     if bases:
         note = f"{note} Avräkning: {'; '.join(cause_lines(bases[0].causes))}."
-    return f"{invoice.example_note} {note}" if invoice.is_example else note
+    return f"{example_note(invoice)} {note}" if invoice.is_example else note
 
 
 def _attachment(root: ET.Element, invoice: Invoice, pdf: bytes) -> None:
@@ -249,8 +256,8 @@ def _line(root: ET.Element, invoice: Invoice, line: InvoiceLine) -> None:
     _cbc(element, "CreditedQuantity" if credit else "InvoicedQuantity", "1", unitCode=UNIT_ONE)
     _amount(element, "LineExtensionAmount", ore, invoice.currency)
     item = _cac(element, "Item")
-    _cbc(item, "Description", line.description)
-    _cbc(item, "Name", line.name)
+    _cbc(item, "Description", line_description(line.subject))
+    _cbc(item, "Name", line_name(line.subject))
     _tax_category(_cac(item, "ClassifiedTaxCategory"), invoice, with_reason=False)
     price = _cac(element, "Price")
     _amount(price, "PriceAmount", ore, invoice.currency)
