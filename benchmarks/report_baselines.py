@@ -2,16 +2,16 @@
 
     python benchmarks/report_baselines.py pdf CONTENT.json OUT.pdf
     python benchmarks/report_baselines.py html CONTENT.json OUT.html
-    python benchmarks/report_baselines.py allocate-html CONTENT.json OUT.html
+    python benchmarks/report_baselines.py allocate-pdf CONTENT.json OUT.pdf   # or allocate-html
 
 ``CONTENT.json`` is what ``report_bench.content`` writes: the report's texts, tables and
 the shapes of its two charts, as norrort-cost laid them out. ``pdf`` draws them with plain
 fpdf2 in the same font files (the notice at the head of every page, the footer with page
 numbers, paragraphs, table cells, chart shapes); ``html`` writes them as a page with the
-charts as inline SVG (``str.format``); ``allocate-html`` first runs ``norrort-cost allocate
---year 2014 --format json`` in this process (the command line's stack and the numbers),
-then writes the same page. Nothing but the plain library and the standard library is used
-to draw: no checks, no layout decisions beyond fpdf2's own.
+charts as inline SVG (``str.format``). ``allocate-pdf`` and ``allocate-html`` first run
+``norrort-cost allocate --year 2014 --format json`` in this process (the command line's
+stack and the year's numbers), then draw the same. Nothing but the plain library and the
+standard library is used to draw: no checks, no layout decisions beyond fpdf2's own.
 """
 
 from __future__ import annotations
@@ -247,12 +247,12 @@ def main(argv: list[str]) -> None:
     """Draw the content file named second into the file named third, as the first says."""
     kind, content, out = argv[0], Path(argv[1]), Path(argv[2])
     doc = json.loads(content.read_text(encoding="utf-8"))
+    if kind.startswith("allocate-"):
+        allocate()
+        kind = kind.removeprefix("allocate-")
     if kind == "pdf":
         pdf(doc, out)
     elif kind == "html":
-        html(doc, out)
-    elif kind == "allocate-html":
-        allocate()
         html(doc, out)
     else:
         raise SystemExit(f"unknown baseline {kind!r}")

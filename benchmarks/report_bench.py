@@ -1,29 +1,33 @@
-"""The committee report against the same report drawn the plain way, the same work each.
+"""The committee report against the same report drawn the plain way, after the same stack.
 
 Called by ``run.py`` (its ``report`` step); runnable alone too:
 
     python benchmarks/report_bench.py --runs 5
 
 Every measurement compares the CPU time (user + system) of a child process running the
-installed command with a baseline run in the same rounds (interleaved, after a warm-up
+installed command with baselines run in the same rounds (interleaved, after a warm-up
 round; medians). The baselines draw exactly what the command draws: before measuring,
-the report's content for the measured command (its texts, tables and the two charts'
-rectangles, lines and texts) is written once to a JSON file by norrort-cost's own layout
-(:func:`content`); each baseline reads that file and draws it with the plain library:
+the report's content (its texts, tables and the two charts' rectangles, lines and texts)
+is written once to a JSON file by norrort-cost's own layout (:func:`content`), and
+``report_baselines.py`` draws that file with the plain library:
 
-- **PDF** against plain fpdf2 drawing the same document: the same font files (Source Sans
-  Pro regular and bold from the same wheel, cut by fpdf2 at output), the notice at the
-  head of every page, the footer and page numbers, every paragraph, table cell and chart
-  shape with fpdf2's own calls. The command pays for everything else itself: its imports,
-  reading and validating the dataset, the allocations of every year, the layout. The pages
-  of both PDFs are counted and must be equal.
-- **HTML** against ``allocate --year 2014 --format json`` (the command line's stack and
-  numbers, in process) followed by Python writing the same page (the same texts, tables,
-  CSS and inline SVG charts written with ``str.format``). Writing a page of text costs a
-  few milliseconds, so any baseline without the stack would measure nothing but the stack
-  (``allocate``'s own step measures that); this one measures what the report adds to
-  getting the numbers: a detour (a PDF library imported, a font cut per run, a plotting
-  library) shows at once.
+- **PDF**: plain fpdf2 drawing the same pages in the same font files (Source Sans Pro
+  regular and bold from the same wheel, cut by fpdf2 at output), the notice at the head of
+  every page, the footer and page numbers, every paragraph, table cell and chart shape
+  with fpdf2's own calls. Both PDFs must have the same number of pages.
+- **HTML**: the same page (texts, tables, CSS, the charts as inline SVG) written with
+  ``str.format``.
+
+The target compares the command with ``allocate --year 2014 --format json`` (run in the
+baseline's process: the command line's stack, the dataset read and checked, the year
+allocated) followed by the same plain drawing. That is the work any way of making this
+report must do, and what the report adds to it is what this step judges: a detour (the
+SVG parser, a PDF library imported for the HTML page, a font cut on every run, a plotting
+library) shows at once. The stack's own cost is judged by the ``allocate`` step, against
+the libraries it imports. The PDF's detail also gives plain fpdf2 alone: that ratio
+cannot reach 1.3 while the stack costs more than 0.3 times fpdf2's import and drawing
+(even a report layer that cost nothing would be ``(stack + fpdf2) / fpdf2``), so it is
+shown, not judged.
 
 The package's modules are compiled to bytecode first (``compileall``, as ``pip install``
 does), so that an interpreter started with ``PYTHONDONTWRITEBYTECODE`` does not charge the
@@ -146,7 +150,7 @@ def pages(path: Path) -> int:
 
 
 def report(cli: str, runs: int) -> list[Verdict]:
-    """The report as PDF and as HTML, each against the same document drawn the plain way."""
+    """The report as PDF and as HTML, each against allocate + the same drawn the plain way."""
     compile_package()
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
@@ -158,32 +162,29 @@ def report(cli: str, runs: int) -> list[Verdict]:
 
         def plain(kind: str, suffix: str) -> Callable[[int], list[str]]:
             script = str(HERE / "report_baselines.py")
-            out = folder / "plain-{}.{}"
-            return lambda i: [
-                sys.executable,
-                script,
-                kind,
-                str(document),
-                str(out).format(i, suffix),
-            ]
+            out = str(folder / f"{kind}-{{}}.{suffix}")
+            return lambda i: [sys.executable, script, kind, str(document), out.format(i)]
 
-        pdf_ours, pdf_plain = interleaved([ours("pdf"), plain("pdf", "pdf")], runs)
-        html_ours, html_plain = interleaved([ours("html"), plain("allocate-html", "html")], runs)
-        page_counts = pages(folder / "ours-0.pdf"), pages(folder / "plain-0.pdf")
+        pdf_ours, pdf_stack, pdf_alone = interleaved(
+            [ours("pdf"), plain("allocate-pdf", "pdf"), plain("pdf", "pdf")], runs
+        )
+        html_ours, html_stack = interleaved([ours("html"), plain("allocate-html", "html")], runs)
+        page_counts = pages(folder / "ours-0.pdf"), pages(folder / "pdf-0.pdf")
         if page_counts[0] != page_counts[1]:
             raise SystemExit(f"the baseline drew {page_counts[1]} pages, ours {page_counts[0]}")
+        alone = f"{pdf_ours / pdf_alone:.2f}× plain fpdf2 alone ({pdf_alone * 1000:.0f} ms)"
         return [
             Verdict(
-                "6. report PDF / plain fpdf2, the same pages",
-                pdf_ours / pdf_plain,
+                "6. report PDF / allocate + plain fpdf2, same pages",
+                pdf_ours / pdf_stack,
                 PDF_TARGET,
-                f"{_ms(pdf_ours, pdf_plain)} CPU, {page_counts[0]} pages each",
+                f"{_ms(pdf_ours, pdf_stack)} CPU, {page_counts[0]} pages each; {alone}",
             ),
             Verdict(
                 "6. report HTML / allocate + the same page",
-                html_ours / html_plain,
+                html_ours / html_stack,
                 HTML_TARGET,
-                f"{_ms(html_ours, html_plain)} CPU",
+                f"{_ms(html_ours, html_stack)} CPU",
             ),
         ]
 
