@@ -15,7 +15,7 @@ from fractions import Fraction
 
 from norrort_cost.allocation.results import Allocation, Share
 from norrort_cost.audit.report import CommitteeReport, PartYear, average_ore_per_inhabitant
-from norrort_cost.money import format_fraction_sv, format_int, kronor
+from norrort_cost.money import format_fraction_sv, kronor
 from norrort_cost.rendering.report.drawing import (
     NO_FILL,
     Chart,
@@ -37,7 +37,8 @@ MARK = "*"
 
 
 def _kr(ore: float) -> str:
-    return format_int(round(ore / 100))
+    """Whole kronor, rounded as every figure for people is (half away from zero)."""
+    return format_fraction_sv(kronor(Fraction(ore)), 0)
 
 
 def _kr2(ore: float) -> str:
@@ -113,7 +114,7 @@ def share_chart(report: CommitteeReport, t: Mapping[str, str]) -> Chart:
         Text(0, 4, t["chart_shares"].format(year=report.year), 9, bold=True),
         Text(layout.amounts.x, top - 2.5, t["axis_amount"], SMALL, "#555555"),
         Text(layout.per.x, top - 2.5, t["axis_per_inhabitant"], SMALL, "#555555"),
-        *_x_axis(layout.amounts, (top, bottom), lambda v: format_int(round(v))),
+        *_x_axis(layout.amounts, (top, bottom), lambda v: _kr(v * 100)),
         *_x_axis(layout.per, (top, bottom), lambda v: f"{v:.2f}".replace(".", ",")),
     ]
     for row, (share, name) in enumerate(zip(shares, names, strict=True)):
