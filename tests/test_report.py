@@ -501,3 +501,15 @@ def test_a_preliminary_year_says_so_in_the_headline(dataset, lang):
     assert "2026-12-31" in view.headline
     final = report_view(committee_report(dataset, 2026, made_on=DAY), lang, "x")
     assert word not in final.headline
+
+
+def test_chart_labels_round_whole_kronor_as_every_figure_for_people():
+    """A bar of 48 198,50 kr is labelled 48 199 (half away from zero, money's display rule),
+    not 48 198 as rounding half to even would have it; kr per invånare keep two decimals."""
+    from norrort_cost.rendering.report.chart_pieces import kr2, whole_kr
+
+    assert whole_kr(4819850) == "48 199"
+    assert whole_kr(1649250) == "16 493"
+    assert whole_kr(4819849) == "48 198"
+    assert whole_kr(20_000 * 100.0) == "20 000"
+    assert kr2(127.0) == "1,27"
