@@ -513,3 +513,19 @@ def test_chart_labels_round_whole_kronor_as_every_figure_for_people():
     assert whole_kr(4819849) == "48 198"
     assert whole_kr(20_000 * 100.0) == "20 000"
     assert kr2(127.0) == "1,27"
+
+
+def test_the_swedish_and_english_texts_have_the_same_keys_and_fields():
+    """Every text of the report exists in both languages with the same {fields}, so that a
+    report in either language fills every text it uses."""
+    from string import Formatter
+
+    from norrort_cost.rendering.report.strings import LANGUAGES, texts
+
+    def fields(lang: str) -> dict[str, set[str]]:
+        table = texts(lang)
+        return {key: {f for _, f, _, _ in Formatter().parse(table[key]) if f} for key in table}
+
+    swedish, english = (fields(lang) for lang in LANGUAGES)
+    assert swedish == english
+    assert len(swedish) > 100
