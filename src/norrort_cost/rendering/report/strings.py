@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from norrort_cost.rendering.report import strings_en, strings_sv
+from norrort_cost.rendering.report.strings_en import TEXTS as ENGLISH
+from norrort_cost.rendering.report.strings_sv import TEXTS as SWEDISH
 
 LANGUAGES = ("sv", "en")
 
-_TABLES: dict[str, dict[str, str]] = {"sv": strings_sv.TEXTS, "en": strings_en.TEXTS}
+_TABLES: dict[str, dict[str, str]] = {"sv": SWEDISH, "en": ENGLISH}
 
 
 def texts(lang: str) -> Mapping[str, str]:
