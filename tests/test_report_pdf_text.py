@@ -9,6 +9,7 @@ from fpdf import FPDF
 from fpdf.enums import MethodReturnValue
 
 from norrort_cost.audit.report import committee_report
+from norrort_cost.rendering.pdf import close_fonts
 from norrort_cost.rendering.report.content import report_view
 from norrort_cost.rendering.report.pdf import WIDTH, font_files
 from norrort_cost.rendering.report.pdf_text import wrapped
@@ -28,6 +29,7 @@ def pdf():
             document.add_font("SourceSans", style, path)
         document.add_page()
         yield document
+        close_fonts(document)  # fpdf2 keeps the font files open until its output
 
 
 def texts(dataset, lang: str, member: str | None) -> list[str]:
