@@ -534,7 +534,8 @@ def main(argv: list[str] | None = None) -> int:
             "bulk": lambda: bulk(args.runs),
             "scaling": lambda: scaling(args.runs),
             "register": lambda: register_list(cli, args.runs, data_dir),
-            # the committee report against plain fpdf2 and its import stack: report_bench.py
+            # the committee report against the same report drawn with plain fpdf2 (PDF) and
+            # against allocate + the same page (HTML): report_bench.py
             "report": lambda: __import__("report_bench").report(cli, args.runs),
         }
         try:

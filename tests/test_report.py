@@ -463,27 +463,27 @@ def test_the_pdf_draws_its_charts_itself(files):
         assert "/XObject" not in page["/Resources"]
 
 
-def test_the_html_report_imports_no_pdf_or_plotting_library():
-    """Made in a fresh interpreter, the HTML report leaves fpdf, matplotlib and fontTools
-    unimported, and embeds no font."""
+def test_the_html_report_imports_no_pdf_or_plotting_library(tmp_path):
+    """Made in a fresh interpreter by the command line, the HTML report leaves fpdf,
+    matplotlib, fontTools, numpy and pandas unimported, and embeds no font."""
+    page = tmp_path / "r.html"
     probe = (
-        "import sys\n"
-        "from datetime import date\n"
-        "from norrort_cost import load_dataset\n"
-        "from norrort_cost.audit.report import committee_report\n"
-        "from norrort_cost.rendering.formats import Format\n"
-        "from norrort_cost.rendering.report import render_report\n"
-        "report = committee_report(load_dataset(), 2014, made_on=date(2024, 5, 2),"
-        " municipality='Ekerö')\n"
-        "page = render_report(report, Format.HTML, 'sv', 'x')\n"
-        "assert b'<svg' in page and b'@font-face' not in page\n"
+        "import contextlib, io, sys\n"
+        "from norrort_cost.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['report', '--year', '2014', '-m', 'Ekerö', '--date', '2024-05-02',"
+        f" '-o', {str(page)!r}])\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in"
-        " ('fpdf', 'matplotlib', 'fontTools')))\n"
+        " ('fpdf', 'matplotlib', 'fontTools', 'numpy', 'pandas')))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
     )
     assert done.stdout.strip() == "[]"
+    html = page.read_text(encoding="utf-8")
+    assert "<svg" in html
+    assert "@font-face" not in html
+    assert "base64" not in html
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
@@ -501,3 +501,31 @@ def test_a_preliminary_year_says_so_in_the_headline(dataset, lang):
     assert "2026-12-31" in view.headline
     final = report_view(committee_report(dataset, 2026, made_on=DAY), lang, "x")
     assert word not in final.headline
+
+
+def test_chart_labels_round_whole_kronor_as_every_figure_for_people():
+    """A bar of 48 198,50 kr is labelled 48 199 (half away from zero, money's display rule),
+    not 48 198 as rounding half to even would have it; kr per invånare keep two decimals."""
+    from norrort_cost.rendering.report.chart_pieces import kr2, whole_kr
+
+    assert whole_kr(4819850) == "48 199"
+    assert whole_kr(1649250) == "16 493"
+    assert whole_kr(4819849) == "48 198"
+    assert whole_kr(20_000 * 100.0) == "20 000"
+    assert kr2(127.0) == "1,27"
+
+
+def test_the_swedish_and_english_texts_have_the_same_keys_and_fields():
+    """Every text of the report exists in both languages with the same {fields}, so that a
+    report in either language fills every text it uses."""
+    from string import Formatter
+
+    from norrort_cost.rendering.report.strings import LANGUAGES, texts
+
+    def fields(lang: str) -> dict[str, set[str]]:
+        table = texts(lang)
+        return {key: {f for _, f, _, _ in Formatter().parse(table[key]) if f} for key in table}
+
+    swedish, english = (fields(lang) for lang in LANGUAGES)
+    assert swedish == english
+    assert len(swedish) > 100

@@ -23,6 +23,7 @@ from norrort_cost.rendering.report.content import ReportView
 from norrort_cost.rendering.report.drawing import NO_FILL, Chart, Line, Rect, Text, rgb
 from norrort_cost.rendering.report.parts import Section
 from norrort_cost.rendering.report.pdf_table import draw_table, table_height
+from norrort_cost.rendering.report.pdf_text import paragraph
 
 MARGIN = 15.0
 WIDTH = 210.0 - 2 * MARGIN
@@ -82,10 +83,10 @@ def font_files() -> Iterator[dict[str, Path]]:
 
 def _report_body(pdf: _ReportPdf, view: ReportView, charts: tuple[Chart, ...]) -> bytes:
     _font(pdf, 16, bold=True)
-    pdf.multi_cell(WIDTH, 7.5, view.title, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    paragraph(pdf, WIDTH, 7.5, view.title)
     pdf.ln(1)
     _font(pdf, 12, bold=True)
-    pdf.multi_cell(WIDTH, 6, view.headline, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    paragraph(pdf, WIDTH, 6, view.headline)
     pdf.ln(3)
     if view.notice:
         _notice(pdf, view.notice)
@@ -153,9 +154,9 @@ def _chart(pdf: FPDF, chart: Chart) -> None:
     pdf.set_y(top + chart.height)
     _font(pdf, 8, color=(51, 51, 51))
     for note in chart.notes:
-        pdf.multi_cell(WIDTH, 4, note, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        paragraph(pdf, WIDTH, 4, note)
     _font(pdf, 8, color=GREY)
-    pdf.multi_cell(WIDTH, 4, chart.caption, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    paragraph(pdf, WIDTH, 4, chart.caption)
     pdf.ln(3)
 
 
@@ -196,7 +197,7 @@ def _section(pdf: FPDF, section: Section) -> None:
         _facts(pdf, section.facts)
     _font(pdf, 10)
     for text in section.paragraphs:
-        pdf.multi_cell(WIDTH, 5, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        paragraph(pdf, WIDTH, 5, text)
         pdf.ln(1)
     if section.subtitle:
         _font(pdf, 11, bold=True)
@@ -204,7 +205,7 @@ def _section(pdf: FPDF, section: Section) -> None:
     _font(pdf, 9.5)
     for number, step in enumerate(section.steps, start=1):
         pdf.cell(7, 5, f"{number}.")
-        pdf.multi_cell(WIDTH - 7, 5, step, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        paragraph(pdf, WIDTH - 7, 5, step)
     for table in section.tables:
         draw_table(pdf, table, WIDTH)
     pdf.ln(3)
@@ -217,5 +218,5 @@ def _facts(pdf: FPDF, facts: tuple[tuple[str, str], ...]) -> None:
         _font(pdf, 10, bold=True)
         pdf.cell(label, 5.5, key)
         _font(pdf, 10)
-        pdf.multi_cell(WIDTH - label, 5.5, value, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        paragraph(pdf, WIDTH - label, 5.5, value)
     pdf.ln(2)

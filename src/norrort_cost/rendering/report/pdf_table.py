@@ -9,9 +9,10 @@ reaches the foot of a page goes on with its headings on the next one.
 from __future__ import annotations
 
 from fpdf import FPDF
-from fpdf.enums import Align, XPos
+from fpdf.enums import Align
 
 from norrort_cost.rendering.report.parts import Table
+from norrort_cost.rendering.report.pdf_text import wrapped
 
 SIZE = 9.0  # pt
 LINE = 4.6  # mm, a row
@@ -57,10 +58,12 @@ def _headings(pdf: FPDF, table: Table, widths: tuple[float, ...]) -> None:
     pdf.set_font(style="B", size=SIZE)
     top, x, bottom = pdf.get_y(), pdf.l_margin, pdf.get_y()
     for heading, w, numeric in zip(table.header, widths, table.numeric, strict=True):
-        pdf.set_xy(x, top)
-        align = Align.R if numeric else Align.L
-        pdf.multi_cell(w, 4, heading, align=align, new_x=XPos.RIGHT)
-        bottom = max(bottom, pdf.get_y())
+        y = top
+        for line in wrapped(pdf, heading, w):
+            pdf.set_xy(x, y)
+            pdf.cell(w, 4, line, align=Align.R if numeric else Align.L)
+            y += 4
+        bottom = max(bottom, y)
         x += w
     pdf.set_xy(pdf.l_margin, bottom)
     pdf.set_draw_color(*RULE)
