@@ -22,8 +22,6 @@ BEING_SPLIT = {
     "loading/scb/table.py",
     "loading/scb/api.py",
     "loading/scb/labels.py",
-    "rendering/report/charts.py",
-    "rendering/report/strings.py",
 }
 
 

@@ -53,17 +53,11 @@ def test_a_message_shows_rounded_numbers_not_fractions() -> None:
     assert "/" not in problem.message
 
 
-# a chart's axis ticks are matplotlib's float positions, not amounts: rounding them to whole
-# kronor for the tick label is drawing, not money
-ROUND_ALLOWED = {"charts.py"}
-
-
 def test_no_builtin_round_in_the_source() -> None:
     """round() rounds half to even: amounts are rounded only through money.round_fraction."""
     calls = [
         f"{path.name}:{node.lineno}"
         for path in SRC.rglob("*.py")
-        if path.name not in ROUND_ALLOWED
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
         if isinstance(node, ast.Call)
         and isinstance(node.func, ast.Name)
