@@ -18,11 +18,12 @@ from typing import NamedTuple
 from norrort_cost.loading.csvfile import read_bytes
 from norrort_cost.loading.encoding import decode_checked
 from norrort_cost.loading.scb.choice import cube_choice_problems
+from norrort_cost.loading.scb.grid import Grid
 from norrort_cost.loading.scb.header import ColumnChoice
 from norrort_cost.loading.scb.jsonstat import read_jsonstat
 from norrort_cost.loading.scb.observations import Observation, resolve
 from norrort_cost.loading.scb.pcaxis import px_text, read_px
-from norrort_cost.loading.scb.sniff import Kind, advice, sniff, text_rows
+from norrort_cost.loading.scb.sniff import Kind, advice, sniff, text_grid
 from norrort_cost.loading.scb.table import read_table
 from norrort_cost.loading.scb.workbook import sheet_rows
 from norrort_cost.loading.workbooks import file_problem
@@ -113,7 +114,7 @@ def _observations(
         rows, sheet, problems = sheet_rows(data, name, choice)
         if problems:
             return [], None, problems
-        return read_table(rows, f"{name} (sheet {sheet})", choice, "Excel", sheet)
+        return read_table(Grid.of_rows(rows), f"{name} (sheet {sheet})", choice, "Excel", sheet)
     if kind == Kind.PX:
         text, mixed = px_text(data, name)
         return ([], None, [mixed]) if mixed else read_px(text, name, choice.value)
@@ -122,8 +123,8 @@ def _observations(
         return [], None, [mixed]
     if kind == Kind.JSON:
         return read_jsonstat(text, name, choice.value)
-    rows, delimiter = text_rows(text)
-    return read_table(rows, name, choice, f"CSV ({delimiter!r})")
+    grid, delimiter = text_grid(text)
+    return read_table(grid, name, choice, f"CSV ({delimiter!r})")
 
 
 def _too_large(path: Path) -> Problem | None:
