@@ -32,3 +32,53 @@ def test_a_pcaxis_file_read_whole_and_by_statement_give_the_same_figures() -> No
     figures = read_scb(SYNTHETIC / "be0101n1-2018-2019.px").figures
     assert len(figures) == 30
     assert (figures[-1].region, figures[-1].inhabitants) == ("0191 Sigtuna", 48964)
+
+
+def _long_export(rows: int) -> list[str]:
+    """A long export of districts (``region;år;Folkmängd``), ``rows`` of them, then Vaxholm."""
+    lines = ["region;år;Folkmängd"]
+    lines += [f"{9000000 + i} Distrikt {i};2019;{1000 + i % 5000}" for i in range(rows)]
+    return [*lines, "0187 Vaxholm;2019;12003"]
+
+
+def test_a_bad_figure_deep_in_a_large_export_is_reported_at_its_line_and_column() -> None:
+    """A figure gone wrong on line 60 002 of a long export is named there, with its column."""
+    lines = _long_export(60_000)
+    lines[60_001] = lines[60_001].rsplit(";", 1)[0] + ";12x45"
+    _, _, problems = read_export("\n".join(lines).encode(), "big.csv", ColumnChoice())
+    assert [(p.code, p.line, p.column, p.value) for p in problems] == [
+        ("invalid-number", 60_002, "Folkmängd", "12x45")
+    ]
+
+
+def test_a_bad_period_deep_in_a_large_export_is_reported_at_its_line() -> None:
+    """A year that is none (``2O19``), far down a long export, is named at its line."""
+    lines = _long_export(30_000)
+    lines[25_000] = lines[25_000].replace(";2019;", ";2O19;")
+    _, _, problems = read_export("\n".join(lines).encode(), "big.csv", ColumnChoice())
+    assert [(p.code, p.line, p.column, p.value) for p in problems] == [
+        ("unknown-period", 25_001, "år", "2O19")
+    ]
+
+
+def test_a_quoted_cell_over_two_lines_keeps_the_lines_below_in_place() -> None:
+    """A region quoted over two lines: every row below it is still named by its own line."""
+    lines = _long_export(20_000)
+    lines[10] = '"9000009 Distrikt\nnio";2019;1009'
+    lines[15_000] = lines[15_000].rsplit(";", 1)[0] + ";7y"
+    _, _, problems = read_export("\n".join(lines).encode(), "big.csv", ColumnChoice())
+    assert [(p.line, p.value) for p in problems] == [(15_002, "7y")]
+
+
+def test_stub_regions_continue_across_thousands_of_rows() -> None:
+    """PxWeb's stub leaves the region empty on the rows below it, however many there are."""
+    lines = ["region;kön;2019"]
+    for number in range(3_000):
+        lines += [f"{9000000 + number} Distrikt;män;10", ";kvinnor;11", ";totalt;21"]
+    lines += ["0187 Vaxholm;män;6000", ";kvinnor;6003", ";totalt;12003"]
+    found, _, problems = read_export("\n".join(lines).encode(), "stub.csv", ColumnChoice())
+    assert problems == []
+    assert len(found) == 3_001
+    last = found[-1]
+    assert (last.region, last.inhabitants, last.line) == ("0187 Vaxholm", 12003, 9004)
+    assert (found[4_000 // 3].region, found[4_000 // 3].inhabitants) == ("9001333 Distrikt", 21)

@@ -44,8 +44,9 @@ def body_end(grid: Grid, start: int) -> int:
     figures = np.zeros(len(grid) - start, np.bool_)  # a figure after the first cell
     for index, column in enumerate(codes):
         filled += column != 0
-        if index:
-            figures |= grid.judged(column, figure_like)
+        pending = np.flatnonzero(~figures) if index else None  # rows without a figure yet
+        if pending is not None and len(pending):
+            figures[pending] = grid.judged(column[pending], figure_like)
     ends = ~figures
     alone = np.flatnonzero(filled == 1)
     if len(alone):
