@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from norrort_cost.loading.scb import ColumnChoice, read_export, read_scb
 
 SYNTHETIC = Path(__file__).parent / "data" / "scb" / "synthetic"
@@ -82,3 +84,61 @@ def test_stub_regions_continue_across_thousands_of_rows() -> None:
     last = found[-1]
     assert (last.region, last.inhabitants, last.line) == ("0187 Vaxholm", 12003, 9004)
     assert (found[4_000 // 3].region, found[4_000 // 3].inhabitants) == ("9001333 Distrikt", 21)
+
+
+SCB = Path(__file__).parent / "data" / "scb"
+TEXTS = sorted(p for p in SCB.rglob("*") if p.suffix in (".csv", ".txt") and p.parent.name != "api")
+ODD = {
+    "quotes in odd places": 'region;2019\n"0187 Vaxholm";"12 003"\n0114 "Väsby";1"2"\n'
+    '"0115" Vallentuna;"33 432"x\n"0117 Österåker;;x";44831\n',
+    "blank and space lines, a trailing blank line": "region;2019\n0187 Vaxholm;12003\n  \n\n"
+    "Källa: SCB\n\n",
+    "carriage returns alone": "region;2019\r0187 Vaxholm;12003\r0114 Väsby;45543",
+    "a quoted line break": 'region;2019\n"0187\nVaxholm";12003\n0114 Väsby;4554x\n',
+    "ragged rows": "region;2019\n0187 Vaxholm;12003;7;8\n0114 Väsby\n;;\n",
+    "a doubled quote": 'region;2019\n"0187 ""Vaxholm""";12003\n',
+}
+
+
+def _read_both(data: bytes, name: str, monkeypatch: pytest.MonkeyPatch) -> tuple[object, object]:
+    from norrort_cost.loading.scb import grid
+
+    by_csv = read_export(data, name, ColumnChoice())
+    monkeypatch.setattr(grid, "PANDAS_CHARS", 0)
+    by_pandas = read_export(data, name, ColumnChoice())
+    monkeypatch.undo()
+    return by_csv, by_pandas
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=[p.name for p in TEXTS])
+def test_a_large_text_read_by_pandas_gives_what_the_csv_module_gives(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every CSV export of the tests, read as a large one is: the same figures and problems."""
+    by_csv, by_pandas = _read_both(path.read_bytes(), path.name, monkeypatch)
+    assert by_pandas == by_csv
+
+
+@pytest.mark.parametrize("text", ODD.values(), ids=list(ODD))
+def test_odd_csv_text_read_by_pandas_gives_what_the_csv_module_gives(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Quotes, blank lines, line ends and ragged rows read the same by either reader."""
+    by_csv, by_pandas = _read_both(text.encode(), "odd.csv", monkeypatch)
+    assert by_pandas == by_csv
+
+
+def test_a_large_regular_export_is_read_by_pandas_not_the_csv_module(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """pandas reads a large export whose rows are one line each; the csv module is not asked."""
+    from norrort_cost.loading.scb import grid
+
+    def refused(text: str, delimiter: str) -> grid.Grid:
+        raise AssertionError("the csv module read a text pandas can read")
+
+    monkeypatch.setattr(grid, "PANDAS_CHARS", 0)
+    monkeypatch.setattr(grid, "_csv_grid", refused)
+    lines = _long_export(2_000)
+    found, _, problems = read_export("\n".join(lines).encode(), "big.csv", ColumnChoice())
+    assert (len(found), problems) == (2_001, [])

@@ -135,7 +135,78 @@ class Rows(Sequence[GridRow]):
 
 
 def read_grid(text: str, delimiter: str) -> Grid:
-    """The grid of a CSV text: every row with the physical line it starts on."""
+    """The grid of a CSV text: every row with the physical line it starts on.
+
+    The csv module reads it; a large text (from :data:`PANDAS_CHARS` on) is read by
+    pandas' C tokenizer instead, whose categories give each distinct cell once without a
+    Python string per cell. Both read quotes, delimiters and line breaks alike; where
+    pandas could count rows otherwise (a quoted line break, a row wider than the first
+    lines), the csv module reads the text.
+    """
+    if len(text) >= PANDAS_CHARS and "\0" not in text:
+        grid = _pandas_grid(text, delimiter)
+        if grid is not None:
+            return grid
+    return _csv_grid(text, delimiter)
+
+
+PANDAS_CHARS = 8_000_000  # from here on, pandas' tokenizer pays for its import
+_WIDTH_LINES = 1000  # lines that tell the widest row pandas is told of
+_NARROW = 8  # columns up to which pandas reads in chunks (less memory, as fast)
+
+
+def _pandas_grid(text: str, delimiter: str) -> Grid | None:
+    """The grid pandas reads, or None where its rows may not be the csv module's."""
+    import numpy as np
+    import pandas as pd
+
+    width = 1 + max((line.count(delimiter) for line in first_lines(text, _WIDTH_LINES)), default=0)
+    try:
+        frame = pd.read_csv(
+            io.BytesIO(text.encode("utf-8")),
+            sep=delimiter,
+            header=None,
+            names=range(width),
+            dtype="category",
+            keep_default_na=False,
+            na_filter=False,
+            skip_blank_lines=False,
+            engine="c",
+            encoding="utf-8",
+            low_memory=width <= _NARROW,  # wide: one pass, not chunks' categories joined
+        )
+    except (pd.errors.ParserError, ValueError):
+        return None  # a row wider than the first lines (an extra cell): the csv module says
+    if len(frame) != _line_count(text):
+        return None  # a quoted line break: the csv module knows each row's line
+    builder = _Builder()
+    columns = []
+    for name in frame.columns:
+        cells = frame[name].array
+        found = builder.codes_of([str(raw) for raw in cells.categories.tolist()])
+        columns.append(np.array([*found, 0], np.uint32)[cells.codes])  # -1 (none): empty
+    lines: array[int] = array("q", range(1, len(frame) + 1))
+    return Grid(builder.texts, columns, lines)
+
+
+def _line_count(text: str) -> int:
+    """The lines of a text as the csv module counts them (\\r\\n, \\r, \\n end one)."""
+    ends = text.count("\n") + text.count("\r") - text.count("\r\n")
+    return ends + (1 if text and not text.endswith(("\n", "\r")) else 0)
+
+
+def first_lines(text: str, count: int) -> list[str]:
+    """``text.splitlines()[:count]``, without splitting the whole text."""
+    size = 1 << 16
+    while True:
+        lines = text[:size].splitlines()
+        if len(lines) > count or size >= len(text):
+            return lines[:count]
+        size *= 4
+
+
+def _csv_grid(text: str, delimiter: str) -> Grid:
+    """The grid of a text read by the csv module (quoted delimiters and line breaks)."""
     reader = csv.reader(_physical_lines(text), delimiter=delimiter)
     builder = _Builder()
     lines: array[int] = array("q")
@@ -157,7 +228,7 @@ class _Builder:
     def __init__(self) -> None:
         self.texts = [""]
         self._chunks: list[Codes] = []  # one matrix (rows x width) per chunk
-        self._of_raw: dict[str, int] = {"": 0}
+        self._of_raw = _Codes(self)
         self._of_text: dict[str, int] = {"": 0}
 
     def add(self, chunk: Sequence[Sequence[str]]) -> None:
@@ -165,15 +236,23 @@ class _Builder:
 
         widths = np.fromiter(map(len, chunk), np.int64, len(chunk))
         flat = list(chain.from_iterable(chunk))
-        for raw in set(flat).difference(self._of_raw):
-            self._of_raw[raw] = self._code(trim(raw))
+        codes = np.array(
+            itemgetter(*flat)(self._of_raw)
+            if len(flat) > 1
+            else [self._of_raw[cell] for cell in flat],
+            np.uint32,
+        )
         width = int(widths.max(initial=0))
+        if len(codes) == width * len(chunk):  # every row as wide as the widest
+            self._chunks.append(codes.reshape(len(chunk), width))
+            return
         matrix = np.zeros((len(chunk), width), np.uint32)
-        if len(flat) > 1:
-            matrix[np.arange(width) < widths[:, None]] = itemgetter(*flat)(self._of_raw)
-        elif flat:
-            matrix[0, 0] = self._of_raw[flat[0]]
+        matrix[np.arange(width) < widths[:, None]] = codes
         self._chunks.append(matrix)
+
+    def codes_of(self, cells: list[str]) -> list[int]:
+        """The code of each raw cell."""
+        return [self._of_raw[cell] for cell in cells]
 
     def columns(self) -> list[Codes]:
         """Every column's codes, all rows (0 where a row is shorter)."""
@@ -190,11 +269,24 @@ class _Builder:
             for index in range(width)
         ]
 
-    def _code(self, text: str) -> int:
+    def code(self, text: str) -> int:
+        """The code of a trimmed text (a new one for a text not seen yet)."""
         code = self._of_text.get(text)
         if code is None:
             code = self._of_text[text] = len(self.texts)
             self.texts.append(text)
+        return code
+
+
+class _Codes(dict[str, int]):
+    """Raw cell -> code of its trimmed text; a cell not seen yet is trimmed when looked up."""
+
+    def __init__(self, builder: _Builder) -> None:
+        super().__init__({"": 0})
+        self._builder = builder
+
+    def __missing__(self, raw: str) -> int:
+        code = self[raw] = self._builder.code(trim(raw))
         return code
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from norrort_cost.loading.scb.grid import Grid, read_grid
+from norrort_cost.loading.scb.grid import Grid, first_lines, read_grid
 
 DELIMITERS = (";", ",", "\t")
 
@@ -93,20 +93,10 @@ def text_grid(text: str) -> tuple[Grid, str]:
 
 def _delimiter(text: str) -> str:
     """The delimiter on the most lines (outside quotes); ``,`` when none is used."""
-    lines = [_unquoted(line) for line in _first_lines(text, 400)]
+    lines = [_unquoted(line) for line in first_lines(text, 400)]
     used = {d: sum(1 for line in lines if d in line) for d in DELIMITERS}
     best = max(DELIMITERS, key=lambda d: (used[d], sum(line.count(d) for line in lines)))
     return best if used[best] else ","
-
-
-def _first_lines(text: str, count: int) -> list[str]:
-    """``text.splitlines()[:count]``, without splitting the whole text."""
-    size = 1 << 16
-    while True:
-        lines = text[:size].splitlines()
-        if len(lines) > count or size >= len(text):
-            return lines[:count]
-        size *= 4
 
 
 def _unquoted(line: str) -> str:
