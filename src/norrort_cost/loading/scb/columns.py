@@ -94,26 +94,41 @@ def classify(header: GridRow, cells: ColumnCells) -> list[Column]:
 
 
 def _by_cells(named: Role, cells: list[str]) -> Role:
-    """The role of a column without a telling name, from what its cells hold (each once)."""
+    """The role of a column without a telling name, from what its cells hold (each once).
+
+    The tests run in order and each stops at its first answer: a column of a million
+    region names is told from its first names, not judged a million times over.
+    """
     values = [c for c in cells if c and not is_missing(c)]
     if not values:
         return named
-    periods = [period_of(c) for c in values]
-    bare = [c.isdigit() for c in values]  # 0, 1, 2 without "år": a row number, not an age
     # a column named Region may hold codes that lost their zeros: 0 (riket), 1 (län), 114
     codes = _SHORT_CODE if named == Role.REGION else _CODE
-    tests = (
-        (Role.BREAKDOWN, any(is_breakdown_category(c) for c in values)),
-        (Role.SEX, all(sex_of(c) for c in values)),
-        (Role.AGE, named == Role.UNKNOWN and all(map(is_age, values)) and not all(bare)),
-        (Role.CONTENTS, all(role_of(c) in (Role.POPULATION, Role.CHANGE) for c in values)),
-        (Role.PERIOD, all(periods) and not all(p and is_plain_year(p) for p in periods)),
+    tests: tuple[tuple[Role, Callable[[], bool]], ...] = (
+        (Role.BREAKDOWN, lambda: any(map(is_breakdown_category, values))),
+        (Role.SEX, lambda: all(map(sex_of, values))),
+        (
+            Role.AGE,
+            lambda: named == Role.UNKNOWN and all(map(is_age, values)) and not _bare(values),
+        ),
+        (Role.CONTENTS, lambda: all(role_of(c) in (Role.POPULATION, Role.CHANGE) for c in values)),
+        (Role.PERIOD, lambda: all(map(period_of, values)) and not _plain_years(values)),
         (
             Role.UNKNOWN,
-            all(is_number(c) for c in values) and not all(codes.fullmatch(c) for c in values),
+            lambda: all(map(is_number, values)) and not all(map(codes.fullmatch, values)),
         ),
     )
-    return next((role for role, holds in tests if holds), Role.REGION)
+    return next((role for role, holds in tests if holds()), Role.REGION)
+
+
+def _bare(values: list[str]) -> bool:
+    """Whether every value is a bare number: 0, 1, 2 without "år" number rows, not ages."""
+    return all(c.isdigit() for c in values)
+
+
+def _plain_years(values: list[str]) -> bool:
+    """Whether every value (each a period) is a bare year: a count could be one too."""
+    return all(is_plain_year(period_of(c) or "") for c in values)
 
 
 def layout(

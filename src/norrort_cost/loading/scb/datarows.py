@@ -158,20 +158,21 @@ def _observations(
     ages = _labels(grid, kept, found.age, lambda text: text)
     values = [(c, grid.codes(c.index)[kept].tolist()) for c in found.values]
     found_here: list[Observation] = []
+    add = found_here.append
     for at, line in enumerate(lines):
         period, sex = periods[at], sexes[at]
-        found_here.extend(
-            Observation(
-                line=line,
-                column=column.label,
-                region=regions[at],
-                period=column.period or _on_day(period, column.day),
-                value=texts[codes[at]],
-                sex=column.sex or sex,
-                age=ages[at],
+        for column, codes in values:
+            add(
+                Observation(
+                    line=line,
+                    column=column.label,
+                    region=regions[at],
+                    period=column.period or _on_day(period, column.day),
+                    value=texts[codes[at]],
+                    sex=column.sex or sex,
+                    age=ages[at],
+                )
             )
-            for column, codes in values
-        )
     return found_here
 
 

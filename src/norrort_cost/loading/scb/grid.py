@@ -96,9 +96,11 @@ class Grid:
         """The filled texts among ``codes``, each once, in the order they first appear."""
         import numpy as np
 
-        found, first = np.unique(codes, return_index=True)
-        order = np.argsort(first, kind="stable")
-        return [self.texts[code] for code in found[order].tolist() if code]
+        first = np.full(len(self.texts), len(codes), np.int64)  # where each code is first
+        np.minimum.at(first, codes, np.arange(len(codes)))
+        found = np.flatnonzero(first < len(codes))
+        order = found[np.argsort(first[found], kind="stable")]
+        return [self.texts[code] for code in order.tolist() if code]
 
 
 class Rows(Sequence[GridRow]):

@@ -18,6 +18,7 @@ from norrort_cost.loading.scb.words import BREAKDOWN_VALUES, CHANGE_PARTS, MONTH
 # 2017, 2019M12 (month), 2019K4 (kvartal, quarter), 2019Q4; SCB writes them without spaces.
 # 2019.0: a year that became a float on its way through pandas or a spreadsheet.
 _PERIOD = re.compile(r"((?:18|19|20|21)\d\d)(?:\.0|\s*([MKQ])\s*(\d{1,2}))?", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _ISO_DATE = re.compile(r"(?:18|19|20|21)\d\d-\d\d-\d\d")
 # SCB's marks for a figure that does not exist or is not published
 MISSING_MARKS = frozenset(
@@ -273,8 +274,11 @@ def is_age_total(text: str) -> bool:
 
 
 def is_breakdown_category(text: str) -> bool:
-    """Whether a cell is a category of civilstånd (``gifta``): a part, never the population."""
-    return fold(text) in BREAKDOWN_VALUES
+    """Whether a cell is a category of civilstånd (``gifta``): a part, never the population.
+
+    No category has a digit (folding keeps digits), so a cell with one is none at once.
+    """
+    return not _DIGIT.search(text) and fold(text) in BREAKDOWN_VALUES
 
 
 @cache_labels
