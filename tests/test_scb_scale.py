@@ -101,10 +101,10 @@ ODD = {
 
 
 def _read_both(data: bytes, name: str, monkeypatch: pytest.MonkeyPatch) -> tuple[object, object]:
-    from norrort_cost.loading.scb import grid
+    from norrort_cost.loading.scb import csvgrid
 
     by_csv = read_export(data, name, ColumnChoice())
-    monkeypatch.setattr(grid, "PANDAS_CHARS", 0)
+    monkeypatch.setattr(csvgrid, "PANDAS_CHARS", 0)
     by_pandas = read_export(data, name, ColumnChoice())
     monkeypatch.undo()
     return by_csv, by_pandas
@@ -132,13 +132,13 @@ def test_a_large_regular_export_is_read_by_pandas_not_the_csv_module(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """pandas reads a large export whose rows are one line each; the csv module is not asked."""
-    from norrort_cost.loading.scb import grid
+    from norrort_cost.loading.scb import csvgrid
 
-    def refused(text: str, delimiter: str) -> grid.Grid:
+    def refused(text: str, delimiter: str) -> csvgrid.Grid:
         raise AssertionError("the csv module read a text pandas can read")
 
-    monkeypatch.setattr(grid, "PANDAS_CHARS", 0)
-    monkeypatch.setattr(grid, "_csv_grid", refused)
+    monkeypatch.setattr(csvgrid, "PANDAS_CHARS", 0)
+    monkeypatch.setattr(csvgrid, "_csv_grid", refused)
     lines = _long_export(2_000)
     found, _, problems = read_export("\n".join(lines).encode(), "big.csv", ColumnChoice())
     assert (len(found), problems) == (2_001, [])

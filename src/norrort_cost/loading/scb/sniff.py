@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from norrort_cost.loading.scb.grid import Grid, first_lines, read_grid
+from norrort_cost.loading.scb.csvgrid import first_lines, read_grid
+from norrort_cost.loading.scb.grid import Grid
 
 DELIMITERS = (";", ",", "\t")
 
