@@ -97,6 +97,8 @@ ODD = {
     "a quoted line break": 'region;2019\n"0187\nVaxholm";12003\n0114 Väsby;4554x\n',
     "ragged rows": "region;2019\n0187 Vaxholm;12003;7;8\n0114 Väsby\n;;\n",
     "a doubled quote": 'region;2019\n"0187 ""Vaxholm""";12003\n',
+    "a form feed in the first line": "Folkmängd;efter\x0c;region;år\nregion;2019\n"
+    "0187 Vaxholm;12003\n",
 }
 
 

@@ -62,8 +62,8 @@ def _pandas_grid(text: str, delimiter: str) -> Grid | None:
         )
     except (pd.errors.ParserError, ValueError):
         return None  # a row wider than the first lines (an extra cell): the csv module says
-    if len(frame) != _line_count(text):
-        return None  # a quoted line break: the csv module knows each row's line
+    if len(frame) != _line_count(text) or not isinstance(frame.index, pd.RangeIndex):
+        return None  # a quoted line break (or a first row taken for an index): csv reads it
     builder = GridBuilder()
     columns = []
     for name in frame.columns:
