@@ -2,7 +2,8 @@
 
 The csv module reads chunks of rows that are turned into columns at C speed, each row with
 the physical line it starts on (a quoted cell may span lines). A large text is tokenised
-by pandas into categories instead: each distinct cell once, no Python string per cell.
+by pandas instead, a chunk of rows at a time, and each column's distinct cells are found
+by ``pandas.factorize`` (hashing in C): each distinct cell is trimmed and coded once.
 """
 
 from __future__ import annotations
@@ -12,8 +13,14 @@ import io
 from array import array
 from collections.abc import Iterator
 from itertools import chain, islice
+from typing import TYPE_CHECKING
 
 from norrort_cost.loading.scb.grid import Grid, GridBuilder
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from norrort_cost.loading.scb.grid import Codes
 
 _CHUNK_ROWS = 8192  # rows turned into columns at a time
 _PIECE_CHARS = 1 << 20  # text handed to the csv module at a time (whole lines)
@@ -23,10 +30,10 @@ def read_grid(text: str, delimiter: str) -> Grid:
     """The grid of a CSV text: every row with the physical line it starts on.
 
     The csv module reads it; a large text (from :data:`PANDAS_CHARS` on) is read by
-    pandas' C tokenizer instead, whose categories give each distinct cell once without a
-    Python string per cell. Both read quotes, delimiters and line breaks alike; where
-    pandas could count rows otherwise (a quoted line break, a row wider than the first
-    lines), the csv module reads the text.
+    pandas' C tokenizer instead, a chunk of rows at a time, each column's distinct cells
+    found by ``pandas.factorize`` (hashing in C). Both read quotes, delimiters and line
+    breaks alike; where pandas could count rows otherwise (a quoted line break, a row wider
+    than the first lines), the csv module reads the text.
     """
     if len(text) >= PANDAS_CHARS and "\0" not in text:
         grid = _pandas_grid(text, delimiter)
@@ -37,41 +44,54 @@ def read_grid(text: str, delimiter: str) -> Grid:
 
 PANDAS_CHARS = 8_000_000  # from here on, pandas' tokenizer pays for its import
 _WIDTH_LINES = 1000  # lines that tell the widest row pandas is told of
-_NARROW = 8  # columns up to which pandas reads in chunks (less memory, as fast)
+_PANDAS_ROWS = 65_536  # rows pandas gives at a time
 
 
 def _pandas_grid(text: str, delimiter: str) -> Grid | None:
     """The grid pandas reads, or None where its rows may not be the csv module's."""
-    import numpy as np
     import pandas as pd
 
     width = 1 + max((line.count(delimiter) for line in first_lines(text, _WIDTH_LINES)), default=0)
+    builder = GridBuilder()
+    rows = 0
     try:
-        frame = pd.read_csv(
+        with pd.read_csv(
             io.BytesIO(text.encode("utf-8")),
             sep=delimiter,
             header=None,
             names=range(width),
-            dtype="category",
+            dtype=object,
             keep_default_na=False,
             na_filter=False,
             skip_blank_lines=False,
             engine="c",
             encoding="utf-8",
-            low_memory=width <= _NARROW,  # wide: one pass, not chunks' categories joined
-        )
+            chunksize=_PANDAS_ROWS,
+        ) as chunks:
+            for chunk in chunks:
+                if not isinstance(chunk.index, pd.RangeIndex):
+                    return None  # a first row wider than the lines that told the width
+                builder.add_codes(_chunk_codes(chunk, builder))
+                rows += len(chunk)
     except (pd.errors.ParserError, ValueError):
         return None  # a row wider than the first lines (an extra cell): the csv module says
-    if len(frame) != _line_count(text) or not isinstance(frame.index, pd.RangeIndex):
-        return None  # a quoted line break (or a first row taken for an index): csv reads it
-    builder = GridBuilder()
-    columns = []
-    for name in frame.columns:
-        cells = frame[name].array
-        found = builder.codes_of([str(raw) for raw in cells.categories.tolist()])
-        columns.append(np.array([*found, 0], np.uint32)[cells.codes])  # -1 (none): empty
-    lines: array[int] = array("q", range(1, len(frame) + 1))
-    return Grid(builder.texts, columns, lines)
+    if rows != _line_count(text):
+        return None  # a quoted line break: the csv module knows each row's line
+    lines: array[int] = array("q", range(1, rows + 1))
+    return Grid(builder.texts, builder.columns(), lines)
+
+
+def _chunk_codes(chunk: pd.DataFrame, builder: GridBuilder) -> Codes:
+    """The codes of a chunk of rows, column by column (a missing cell is empty)."""
+    import numpy as np
+    import pandas as pd
+
+    matrix = np.zeros(chunk.shape, np.uint32)
+    for at, name in enumerate(chunk.columns):
+        codes, distinct = pd.factorize(chunk[name].to_numpy())
+        found = builder.codes_of([str(cell) for cell in distinct.tolist()])
+        matrix[:, at] = np.array([*found, 0], np.uint32)[codes]  # -1 (none): the last, empty
+    return matrix
 
 
 def _line_count(text: str) -> int:

@@ -163,9 +163,21 @@ class GridBuilder:
         matrix[np.arange(width) < widths[:, None]] = codes
         self._chunks.append(matrix)
 
+    def add_codes(self, matrix: Codes) -> None:
+        """Add a chunk of rows already coded (rows x columns)."""
+        self._chunks.append(matrix)
+
     def codes_of(self, cells: list[str]) -> list[int]:
-        """The code of each raw cell."""
-        return [self._of_raw[cell] for cell in cells]
+        """The code of each raw cell (a column's distinct cells, as pandas factorizes them)."""
+        of_raw, of_text, texts = self._of_raw, self._of_text, self.texts
+        for raw in [cell for cell in cells if cell not in of_raw]:
+            text = trim(raw)
+            code = of_text.get(text)
+            if code is None:
+                code = of_text[text] = len(texts)
+                texts.append(text)
+            of_raw[raw] = code
+        return [of_raw[cell] for cell in cells]
 
     def columns(self) -> list[Codes]:
         """Every column's codes, all rows (0 where a row is shorter)."""

@@ -191,8 +191,14 @@ _period_end = lru_cache(maxsize=4096)(period_end)
 
 def _only_counties(found: list[Observation], file: str) -> list[Problem]:
     """A problem when every region is a county or the country: no municipality at all."""
-    regions = list(dict.fromkeys(o.region for o in found))
-    if not regions or not all(_NOT_A_MUNICIPALITY.fullmatch(r.strip()) for r in regions):
+    seen: dict[str, None] = {}  # the regions judged, in file order
+    for observation in found:
+        if observation.region not in seen:
+            if not _NOT_A_MUNICIPALITY.fullmatch(observation.region.strip()):
+                return []  # a municipality: no need to look further
+            seen[observation.region] = None
+    regions = list(seen)
+    if not regions:
         return []
     shown = ", ".join(regions[:3]) + (", ..." if len(regions) > 3 else "")
     return [
