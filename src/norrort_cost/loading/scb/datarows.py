@@ -10,7 +10,9 @@ visited one by one.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from functools import partial
+from itertools import chain, repeat
 from typing import TYPE_CHECKING, TypeVar
 
 from norrort_cost.loading.scb.body import region_text
@@ -149,31 +151,39 @@ def _observations(
     names: list[str],
     found: Layout,
 ) -> list[Observation]:
-    """One observation per kept row and value column, row by row."""
+    """One observation per kept row and value column, row by row.
+
+    Made a value column at a time from lists (``map``, ``zip``: no Python step per cell
+    but the tuple itself), then put in row order.
+    """
     texts = grid.texts
     lines = grid.lines[kept].tolist()
     regions = [names[i] for i in region.tolist()]
     periods = _labels(grid, kept, found.period, period_of)
     sexes = _labels(grid, kept, found.sex, sex_of)
     ages = _labels(grid, kept, found.age, lambda text: text)
-    values = [(c, grid.codes(c.index)[kept].tolist()) for c in found.values]
-    found_here: list[Observation] = []
-    add = found_here.append
-    for at, line in enumerate(lines):
-        period, sex = periods[at], sexes[at]
-        for column, codes in values:
-            add(
-                Observation(
-                    line=line,
-                    column=column.label,
-                    region=regions[at],
-                    period=column.period or _on_day(period, column.day),
-                    value=texts[codes[at]],
-                    sex=column.sex or sex,
-                    age=ages[at],
-                )
-            )
-    return found_here
+    make = partial(tuple.__new__, Observation)  # a named tuple from its seven fields
+    by_column = []
+    for column in found.values:
+        values = map(texts.__getitem__, grid.codes(column.index)[kept].tolist())
+        if column.period:
+            dated: Iterable[str | None] = repeat(column.period)
+        else:
+            dated = periods if column.day is None else [_on_day(p, column.day) for p in periods]
+        fields = zip(
+            lines,
+            repeat(column.label),
+            regions,
+            dated,
+            values,
+            repeat(column.sex) if column.sex else sexes,
+            ages,
+            strict=False,  # repeat() is endless; the lists are as long as the rows
+        )
+        by_column.append(list(map(make, fields)))
+    if len(by_column) == 1:
+        return by_column[0]
+    return list(chain.from_iterable(zip(*by_column, strict=True)))
 
 
 def _labels(

@@ -45,13 +45,18 @@ def resolve(
     problems.extend(_only_counties(found, file))
     if problems:
         return [], notes, problems
-    groups: dict[tuple[str, str | None], list[Observation]] = {}
+    first: dict[tuple[str, str | None], Observation] = {}  # each region and period's first
+    more: dict[tuple[str, str | None], list[Observation]] = {}  # ... and all, where several
     for observation in kept:
-        groups.setdefault((observation.region, observation.period), []).append(observation)
+        key = (observation.region, observation.period)
+        if key in first:
+            more.setdefault(key, [first[key]]).append(observation)
+        else:
+            first[key] = observation
     figures: list[RegionFigure] = []
     summed = False
-    for group in groups.values():
-        figure, was_summed = _one_figure(group, file, problems)
+    for key, observation in first.items():
+        figure, was_summed = _one_figure(more.get(key) or [observation], file, problems)
         summed = summed or was_summed
         if figure is not None:
             figures.append(figure)
