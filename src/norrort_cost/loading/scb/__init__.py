@@ -2,8 +2,9 @@
 
 The file's kind is told from its bytes (:mod:`.sniff`): CSV text (:mod:`.table`, with
 :mod:`.header` and :mod:`.columns` deciding which line is the header and which columns
-hold the region and the figures), Excel (:mod:`.workbook`), JSON-stat 2.0
-(:mod:`.jsonstat`) and PC-Axis (:mod:`.pcaxis`). Each gives observations that
+hold the region and the figures; its cells a :mod:`.grid`, each distinct text once, read
+by :mod:`.csvgrid`), Excel (:mod:`.workbook`), JSON-stat 2.0 (:mod:`.jsonstat`) and
+PC-Axis (:mod:`.pcaxis`). Each gives observations that
 :mod:`.observations` turns into one figure per region and period, the same way for all.
 Nothing is guessed: where a file is ambiguous, the problem names the lines or columns it
 looked at and the option that decides (``--region-column``, ``--value-column``, ``--date``).
