@@ -145,3 +145,13 @@ def test_a_large_regular_export_is_read_by_pandas_not_the_csv_module(
     lines = _long_export(2_000)
     found, _, problems = read_export("\n".join(lines).encode(), "big.csv", ColumnChoice())
     assert (len(found), problems) == (2_001, [])
+
+
+def test_a_quote_never_closed_is_a_problem_at_the_row_it_opens_not_a_crash() -> None:
+    """A quote opened and never closed swallows the file: the row where it opens is named."""
+    lines = ["region;2019", '"0187 Vaxholm;12003']
+    lines += [f"{9000000 + i} Distrikt;{i}" for i in range(20_000)]
+    _, reading, problems = read_export("\n".join(lines).encode(), "open.csv", ColumnChoice())
+    assert reading is None
+    assert [(p.code, p.line) for p in problems] == [("unreadable-row", 2)]
+    assert "close or remove it" in problems[0].hint

@@ -19,6 +19,7 @@ from typing import NamedTuple
 from norrort_cost.loading.csvfile import read_bytes
 from norrort_cost.loading.encoding import decode_checked
 from norrort_cost.loading.scb.choice import cube_choice_problems
+from norrort_cost.loading.scb.csvgrid import UnreadableRowError
 from norrort_cost.loading.scb.grid import Grid
 from norrort_cost.loading.scb.header import ColumnChoice
 from norrort_cost.loading.scb.jsonstat import read_jsonstat
@@ -124,8 +125,29 @@ def _observations(
         return [], None, [mixed]
     if kind == Kind.JSON:
         return read_jsonstat(text, name, choice.value)
-    grid, delimiter = text_grid(text)
+    return _csv_observations(text, name, choice)
+
+
+def _csv_observations(
+    text: str, name: str, choice: ColumnChoice
+) -> tuple[list[Observation], Reading | None, list[Problem]]:
+    try:
+        grid, delimiter = text_grid(text)
+    except UnreadableRowError as exc:
+        return [], None, [_unreadable(name, exc)]
     return read_table(grid, name, choice, f"CSV ({delimiter!r})")
+
+
+def _unreadable(file: str, exc: UnreadableRowError) -> Problem:
+    """The row where a quote opens and never closes (past the csv module's limit)."""
+    return problem(
+        "unreadable-row",
+        "the row starting here cannot be read as CSV ({reason})",
+        file=file,
+        line=exc.line,
+        hint='a quote (") opened on this line is probably not closed: close or remove it',
+        reason=exc.reason,
+    )
 
 
 def _too_large(path: Path) -> Problem | None:

@@ -110,17 +110,41 @@ def first_lines(text: str, count: int) -> list[str]:
         size *= 4
 
 
+class UnreadableRowError(Exception):
+    """A row the csv module cannot read (a cell past its 128 KiB limit: a quote never closed)."""
+
+    def __init__(self, line: int, reason: str) -> None:
+        super().__init__(reason)
+        self.line = line  # where the row starts
+        self.reason = reason
+
+
 def _csv_grid(text: str, delimiter: str) -> Grid:
     """The grid of a text read by the csv module (quoted delimiters and line breaks)."""
     reader = csv.reader(_physical_lines(text), delimiter=delimiter)
     builder = GridBuilder()
     lines: array[int] = array("q")
     before = 0
-    while chunk := list(islice(reader, _CHUNK_ROWS)):
-        _number(chunk, before, reader.line_num, lines)
-        before = reader.line_num
-        builder.add(chunk)
+    try:
+        while chunk := list(islice(reader, _CHUNK_ROWS)):
+            _number(chunk, before, reader.line_num, lines)
+            before = reader.line_num
+            builder.add(chunk)
+    except csv.Error as exc:
+        raise UnreadableRowError(_failing_row(text, delimiter), str(exc)) from None
     return Grid(builder.texts, builder.columns(), lines)
+
+
+def _failing_row(text: str, delimiter: str) -> int:
+    """The line where the row the csv module cannot read starts (read again, row by row)."""
+    reader = csv.reader(_physical_lines(text), delimiter=delimiter)
+    start = 1
+    try:
+        for _ in reader:
+            start = reader.line_num + 1
+    except csv.Error:
+        return start
+    return start
 
 
 def _number(chunk: list[list[str]], before: int, read: int, lines: array[int]) -> None:
