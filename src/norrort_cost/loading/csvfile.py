@@ -8,15 +8,17 @@ codes are interpreted by the models, so ``0114`` keeps its leading zero.
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from norrort_cost.loading.csvheader import check_header as _check_header
 from norrort_cost.loading.encoding import decode_checked
 from norrort_cost.loading.suspicious import DELIMITERS, mixed_delimiter, odd_row
 from norrort_cost.loading.text import normalise
 from norrort_cost.problems import Problem, problem, quoted, said
+
+__all__ = ["CsvRow", "CsvTable", "_check_header", "decode", "read_bytes", "read_csv"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,73 +175,6 @@ def _numbered(text: str, table: CsvTable) -> list[tuple[int, list[str]]]:
         )
         table.usable = False
     return out
-
-
-def _check_header(table: CsvTable, required: tuple[str, ...], optional: tuple[str, ...]) -> None:
-    known = required + optional
-    seen: set[str] = set()
-    for index, column in enumerate(table.header, start=1):
-        if not column:
-            table.problems.append(
-                problem(
-                    "blank-header",
-                    "column {index} has no name",
-                    file=table.name,
-                    line=1,
-                    column=f"#{index}",
-                    value="",
-                    hint="remove the empty column (a trailing delimiter on every line makes one)",
-                    index=index,
-                )
-            )
-        elif column in seen:
-            table.problems.append(
-                problem(
-                    "duplicate-header",
-                    said("column {column!r} appears twice", column=column),
-                    file=table.name,
-                    line=1,
-                    column=column,
-                    value=column,
-                    hint="keep one",
-                )
-            )
-            table.usable = False  # which of the two holds the data is anyone's guess
-        elif column not in known:
-            table.problems.append(
-                problem(
-                    "unknown-header",
-                    said("unknown column {column!r}", column=column),
-                    file=table.name,
-                    line=1,
-                    column=column,
-                    value=column,
-                    hint=_suggest(column, known),
-                )
-            )
-        seen.add(column)
-    for column in required:
-        if column not in seen:
-            table.problems.append(
-                problem(
-                    "missing-header",
-                    said("column {column!r} is missing", column=column),
-                    file=table.name,
-                    line=1,
-                    column=column,
-                    hint=said(
-                        "the header must name: {names}", names=", ".join(map(repr, required))
-                    ),
-                )
-            )
-            table.usable = False
-
-
-def _suggest(column: str, known: tuple[str, ...]) -> str:
-    close = difflib.get_close_matches(column, known, n=1, cutoff=0.6)
-    if close:
-        return said("did you mean {names}?", names=repr(close[0]))
-    return said("expected columns: {columns}", columns=", ".join(known))
 
 
 def _collect_rows(table: CsvTable, rows: list[tuple[int, list[str]]]) -> None:

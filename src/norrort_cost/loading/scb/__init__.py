@@ -2,8 +2,9 @@
 
 The file's kind is told from its bytes (:mod:`.sniff`): CSV text (:mod:`.table`, with
 :mod:`.header` and :mod:`.columns` deciding which line is the header and which columns
-hold the region and the figures), Excel (:mod:`.workbook`), JSON-stat 2.0
-(:mod:`.jsonstat`) and PC-Axis (:mod:`.pcaxis`). Each gives observations that
+hold the region and the figures; its cells a :mod:`.grid`, each distinct text once, read
+by :mod:`.csvgrid`), Excel (:mod:`.workbook`), JSON-stat 2.0 (:mod:`.jsonstat`) and
+PC-Axis (:mod:`.pcaxis`). Each gives observations that
 :mod:`.observations` turns into one figure per region and period, the same way for all.
 Nothing is guessed: where a file is ambiguous, the problem names the lines or columns it
 looked at and the option that decides (``--region-column``, ``--value-column``, ``--date``).
@@ -18,11 +19,13 @@ from typing import NamedTuple
 from norrort_cost.loading.csvfile import read_bytes
 from norrort_cost.loading.encoding import decode_checked
 from norrort_cost.loading.scb.choice import cube_choice_problems
+from norrort_cost.loading.scb.csvgrid import UnreadableRowError
+from norrort_cost.loading.scb.grid import Grid
 from norrort_cost.loading.scb.header import ColumnChoice
 from norrort_cost.loading.scb.jsonstat import read_jsonstat
 from norrort_cost.loading.scb.observations import Observation, resolve
 from norrort_cost.loading.scb.pcaxis import px_text, read_px
-from norrort_cost.loading.scb.sniff import Kind, advice, sniff, text_rows
+from norrort_cost.loading.scb.sniff import Kind, advice, sniff, text_grid
 from norrort_cost.loading.scb.table import read_table
 from norrort_cost.loading.scb.workbook import sheet_rows
 from norrort_cost.loading.workbooks import file_problem
@@ -113,7 +116,7 @@ def _observations(
         rows, sheet, problems = sheet_rows(data, name, choice)
         if problems:
             return [], None, problems
-        return read_table(rows, f"{name} (sheet {sheet})", choice, "Excel", sheet)
+        return read_table(Grid.of_rows(rows), f"{name} (sheet {sheet})", choice, "Excel", sheet)
     if kind == Kind.PX:
         text, mixed = px_text(data, name)
         return ([], None, [mixed]) if mixed else read_px(text, name, choice.value)
@@ -122,8 +125,29 @@ def _observations(
         return [], None, [mixed]
     if kind == Kind.JSON:
         return read_jsonstat(text, name, choice.value)
-    rows, delimiter = text_rows(text)
-    return read_table(rows, name, choice, f"CSV ({delimiter!r})")
+    return _csv_observations(text, name, choice)
+
+
+def _csv_observations(
+    text: str, name: str, choice: ColumnChoice
+) -> tuple[list[Observation], Reading | None, list[Problem]]:
+    try:
+        grid, delimiter = text_grid(text)
+    except UnreadableRowError as exc:
+        return [], None, [_unreadable(name, exc)]
+    return read_table(grid, name, choice, f"CSV ({delimiter!r})")
+
+
+def _unreadable(file: str, exc: UnreadableRowError) -> Problem:
+    """The row where a quote opens and never closes (past the csv module's limit)."""
+    return problem(
+        "unreadable-row",
+        "the row starting here cannot be read as CSV ({reason})",
+        file=file,
+        line=exc.line,
+        hint='a quote (") opened on this line is probably not closed: close or remove it',
+        reason=exc.reason,
+    )
 
 
 def _too_large(path: Path) -> Problem | None:

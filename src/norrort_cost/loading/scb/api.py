@@ -23,7 +23,18 @@ from email.message import Message
 from http.client import HTTPException, HTTPMessage, HTTPResponse
 from typing import IO
 
+from norrort_cost.loading.scb.apierrors import (
+    PROXY_HINT,
+    ScbUnreachableError,
+    detail,
+    http_error,
+    too_slow,
+    unreachable,
+)
 from norrort_cost.problems import UsageError, said
+
+__all__ = ["Exchange", "ScbUnreachableError", "_detail"]
+_detail = detail  # the title of an error answer (tests read it here)
 
 DEFAULT_API_URL = "https://statistikdatabasen.scb.se/api/v2"
 API_PATH = "/api/v2"  # where PxWebApi 2 lives on its host
@@ -35,24 +46,7 @@ TOTAL_SECONDS = 90.0  # the whole exchange, retries and waits included
 MAX_BYTES = 16 * 1024 * 1024  # an answer for the members is some kilobytes
 RETRIES = 3  # after HTTP 429
 LONGEST_WAIT = 30.0  # a Retry-After beyond this is not waited for
-EXIT_UNREACHABLE = 4
 _CHUNK = 64 * 1024
-
-PROXY_HINT = (
-    "a proxy or a network login page answered instead of SCB: set HTTPS_PROXY (and "
-    "NO_PROXY) to your organisation's proxy, or sign in to the network, and try again"
-)
-NETWORK_HINT = (
-    "check the network connection and HTTPS_PROXY, or download the table as a file from "
-    "Statistikdatabasen and use 'population import-scb FILE'"
-)
-
-
-class ScbUnreachableError(UsageError):
-    """SCB's API could not be reached or did not answer with figures (exit code 4)."""
-
-    exit_code = EXIT_UNREACHABLE
-    status: int | None = None  # the HTTP status of an error answer, if there was one
 
 
 class _SameHost(urllib.request.HTTPRedirectHandler):
@@ -151,13 +145,13 @@ class Exchange:
                 )
             self.sleep(wait)
         if status >= 300:  # a redirect urllib does not follow (307 on POST) is an error too
-            raise _http_error(status, body)
+            raise http_error(status, body)
         return _parse(body, headers.get("Content-Type", ""))
 
     def _send(self, request: urllib.request.Request) -> tuple[int, Message, bytes]:
         left = self.deadline - self.clock()
         if left <= 0:
-            raise _too_slow(self.total_seconds)
+            raise too_slow(self.total_seconds)
         opener = urllib.request.build_opener(_SameHost())
         try:
             with opener.open(request, timeout=min(REQUEST_SECONDS, left)) as answer:
@@ -169,7 +163,7 @@ class Exchange:
                 exc.close()
         except (TimeoutError, urllib.error.URLError, OSError, HTTPException) as exc:
             # HTTPException: an answer that is not HTTP, cut short or with broken framing
-            raise _unreachable(request.full_url, exc) from None
+            raise unreachable(request.full_url, exc) from None
 
     def _read(self, answer: HTTPResponse | urllib.error.HTTPError) -> bytes:
         chunks: list[bytes] = []
@@ -182,7 +176,7 @@ class Exchange:
                     "ask fewer years at a time (--year)",
                 )
             if self.clock() > self.deadline:
-                raise _too_slow(self.total_seconds)
+                raise too_slow(self.total_seconds)
             chunks.append(chunk)
         return b"".join(chunks)
 
@@ -236,77 +230,3 @@ def _parse(body: bytes, content_type: str) -> object:
         raise ScbUnreachableError(
             said("SCB's API answered with {kind}, not JSON", kind=kind), PROXY_HINT
         ) from None
-
-
-def _http_error(status: int, body: bytes) -> ScbUnreachableError:
-    error = _status_error(status, body)
-    error.status = status
-    return error
-
-
-def _status_error(status: int, body: bytes) -> ScbUnreachableError:
-    title = _detail(body)
-    message = said("SCB's API answered {status}: {title}", status=status, title=title)
-    if status >= 500:
-        return ScbUnreachableError(message, "SCB's service has a problem: try again later")
-    if status in (404, 410):
-        return ScbUnreachableError(
-            message, "check the table ids (--table, scb_tables) and the API address (--api-url)"
-        )
-    if status in (401, 403, 407):
-        return ScbUnreachableError(message, PROXY_HINT)
-    return ScbUnreachableError(
-        message, "SCB refused the selection: check the table ids (--table) and the years"
-    )
-
-
-def _detail(body: bytes) -> str:
-    """The title of an API error answer (RFC 7807 problem JSON), or its first words."""
-    from norrort_cost.loading.jsontext import parse_json
-
-    try:
-        data = parse_json(body.decode("utf-8"))
-    except (ValueError, UnicodeDecodeError):  # not JSON, or past a limit
-        text = body[:120].decode("utf-8", errors="replace").strip()
-        return " ".join(text.split()) or said("no details")
-    if isinstance(data, dict):
-        return str(data.get("title") or data.get("detail") or data)[:200]
-    return str(data)[:200]
-
-
-def _too_slow(seconds: float) -> ScbUnreachableError:
-    return ScbUnreachableError(
-        said("SCB's API did not answer within {seconds} seconds", seconds=int(seconds)),
-        "try again later, or download the table from Statistikdatabasen and use "
-        "'population import-scb FILE'",
-    )
-
-
-def _unreachable(url: str, exc: BaseException) -> ScbUnreachableError:
-    reason = getattr(exc, "reason", exc)
-    host = urllib.parse.urlsplit(url).netloc
-    if isinstance(reason, TimeoutError):
-        return ScbUnreachableError(
-            said("SCB's API at {host} did not answer in time", host=host), NETWORK_HINT
-        )
-    return ScbUnreachableError(
-        said("SCB's API at {host} cannot be reached: {reason}", host=host, reason=_why(reason)),
-        NETWORK_HINT,
-    )
-
-
-def _why(reason: object) -> object:
-    """Why a connection failed, in words the catalog can say for the common causes (the
-    system's own text, in English, otherwise)."""
-    import socket
-    import ssl
-
-    if isinstance(reason, ConnectionRefusedError):
-        return said("the connection was refused")
-    if isinstance(reason, ConnectionResetError):
-        return said("the connection was broken off")
-    if isinstance(reason, socket.gaierror):
-        return said("the host name is not known (no network, or a misspelt address?)")
-    if isinstance(reason, ssl.SSLError):
-        return said("the secure connection (TLS) could not be set up")
-    return reason

@@ -12,6 +12,7 @@ the kön columns (``Män``, ``Kvinnor``, ``Totalt``) or the one population colum
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from norrort_cost.dataset.lookup import fold
@@ -37,6 +38,9 @@ _SHORT_CODE = re.compile(r"\d{1,4}")
 # what tools that flatten a table call its one number column (pyjstat, PxWeb's relational
 # CSV, R's pxweb): the population only where a tabellinnehåll column says so, row by row
 _GENERIC_VALUE = frozenset({"value", "values", "varde", "observations", "obs value", "obsvalue"})
+
+ColumnCells = Callable[[int], list[str]]
+"""The filled cells of a column of the data (by its index), each once, first seen first."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +73,7 @@ class Layout:
     ignored: list[Column] = field(default_factory=list)
 
 
-def classify(header: GridRow, body: list[GridRow]) -> list[Column]:
+def classify(header: GridRow, cells: ColumnCells) -> list[Column]:
     """Every column of the header with its role (stub columns by their cells)."""
     columns = []
     for index, name in enumerate(header.cells):
@@ -84,42 +88,57 @@ def classify(header: GridRow, body: list[GridRow]) -> list[Column]:
         else:
             role = role_of(name)
             if role in (Role.UNKNOWN, Role.REGION):
-                role = _by_cells(role, [_cell(row, index) for row in body])
+                role = _by_cells(role, cells(index))
             columns.append(Column(index, name, role, day=day_of(name)))
     return columns
 
 
 def _by_cells(named: Role, cells: list[str]) -> Role:
-    """The role of a column without a telling name, from what its cells hold."""
+    """The role of a column without a telling name, from what its cells hold (each once).
+
+    The tests run in order and each stops at its first answer: a column of a million
+    region names is told from its first names, not judged a million times over.
+    """
     values = [c for c in cells if c and not is_missing(c)]
     if not values:
         return named
-    periods = [period_of(c) for c in values]
-    bare = [c.isdigit() for c in values]  # 0, 1, 2 without "år": a row number, not an age
     # a column named Region may hold codes that lost their zeros: 0 (riket), 1 (län), 114
     codes = _SHORT_CODE if named == Role.REGION else _CODE
-    tests = (
-        (Role.BREAKDOWN, any(is_breakdown_category(c) for c in values)),
-        (Role.SEX, all(sex_of(c) for c in values)),
-        (Role.AGE, named == Role.UNKNOWN and all(map(is_age, values)) and not all(bare)),
-        (Role.CONTENTS, all(role_of(c) in (Role.POPULATION, Role.CHANGE) for c in values)),
-        (Role.PERIOD, all(periods) and not all(p and is_plain_year(p) for p in periods)),
+    tests: tuple[tuple[Role, Callable[[], bool]], ...] = (
+        (Role.BREAKDOWN, lambda: any(map(is_breakdown_category, values))),
+        (Role.SEX, lambda: all(map(sex_of, values))),
+        (
+            Role.AGE,
+            lambda: named == Role.UNKNOWN and all(map(is_age, values)) and not _bare(values),
+        ),
+        (Role.CONTENTS, lambda: all(role_of(c) in (Role.POPULATION, Role.CHANGE) for c in values)),
+        (Role.PERIOD, lambda: all(map(period_of, values)) and not _plain_years(values)),
         (
             Role.UNKNOWN,
-            all(is_number(c) for c in values) and not all(codes.fullmatch(c) for c in values),
+            lambda: all(map(is_number, values)) and not all(map(codes.fullmatch, values)),
         ),
     )
-    return next((role for role, holds in tests if holds), Role.REGION)
+    return next((role for role, holds in tests if holds()), Role.REGION)
+
+
+def _bare(values: list[str]) -> bool:
+    """Whether every value is a bare number: 0, 1, 2 without "år" number rows, not ages."""
+    return all(c.isdigit() for c in values)
+
+
+def _plain_years(values: list[str]) -> bool:
+    """Whether every value (each a period) is a bare year: a count could be one too."""
+    return all(is_plain_year(period_of(c) or "") for c in values)
 
 
 def layout(
-    columns: list[Column], body: list[GridRow], file: str, line: int, choice: ColumnChoice
+    columns: list[Column], cells: ColumnCells, file: str, line: int, choice: ColumnChoice
 ) -> tuple[Layout | None, list[Problem]]:
     """The region and value columns, or the problems saying why they cannot be told."""
-    region, problems = _region(columns, body, file, line, choice)
-    values, ignored, value_problems = _values(columns, body, file, line, choice)
+    region, problems = _region(columns, cells, file, line, choice)
+    values, ignored, value_problems = _values(columns, cells, file, line, choice)
     problems.extend(value_problems)
-    problems.extend(_breakdowns(columns, body, file, line))
+    problems.extend(_breakdowns(columns, cells, file, line))
     if problems:
         return None, problems
     used = {c.index for c in region + values}
@@ -135,12 +154,14 @@ def layout(
     ), []
 
 
-def _breakdowns(columns: list[Column], body: list[GridRow], file: str, line: int) -> list[Problem]:
+def _breakdowns(columns: list[Column], cells: ColumnCells, file: str, line: int) -> list[Problem]:
     """A problem for each civilstånd-like column that holds anything but its total."""
     problems = []
     for column in columns:
-        values = list(dict.fromkeys(c for row in body if (c := _cell(row, column.index))))
-        if column.role == Role.BREAKDOWN and not all(is_total(v) for v in values):
+        if column.role != Role.BREAKDOWN:
+            continue
+        values = cells(column.index)
+        if not all(is_total(v) for v in values):
             problems.append(
                 problem(
                     "unknown-breakdown",
@@ -164,7 +185,7 @@ def _breakdowns(columns: list[Column], body: list[GridRow], file: str, line: int
 
 
 def _region(
-    columns: list[Column], body: list[GridRow], file: str, line: int, choice: ColumnChoice
+    columns: list[Column], cells: ColumnCells, file: str, line: int, choice: ColumnChoice
 ) -> tuple[list[Column], list[Problem]]:
     if choice.region:
         chosen = _named(columns, choice.region)
@@ -172,7 +193,7 @@ def _region(
             return [], [_no_such(file, line, columns, choice.region, "--region-column")]
         return [chosen], []
     found = [c for c in columns if c.role == Role.REGION]
-    codes = [c for c in found if _all_codes(c, body)]
+    codes = [c for c in found if _all_codes(c, cells)]
     names = [c for c in found if c not in codes]
     if len(codes) == 1 and len(names) == 1:
         return [codes[0], names[0]], []
@@ -198,20 +219,20 @@ def _region(
 
 
 def _values(
-    columns: list[Column], body: list[GridRow], file: str, line: int, choice: ColumnChoice
+    columns: list[Column], cells: ColumnCells, file: str, line: int, choice: ColumnChoice
 ) -> tuple[list[Column], list[Column], list[Problem]]:
     numeric = [c for c in columns if c.role in (Role.POPULATION, Role.CHANGE, Role.UNKNOWN)]
     if choice.value:
         chosen = _named(columns, choice.value)
         if chosen is None:
             return [], [], [_no_such(file, line, columns, choice.value, "--value-column")]
-        return [chosen], [c for c in numeric if c != chosen and _has_numbers(c, body)], []
+        return [chosen], [c for c in numeric if c != chosen and _has_numbers(c, cells)], []
     periods = [c for c in numeric if c.period is not None]
     sexes = [c for c in numeric if c.sex is not None]
     plain = [c for c in numeric if c.role == Role.POPULATION and c.period is None and c.sex is None]
     for values in (periods, sexes, plain if len(plain) == 1 else [], _generic(columns, numeric)):
         if values:
-            ignored = [c for c in numeric if c not in values and _has_numbers(c, body)]
+            ignored = [c for c in numeric if c not in values and _has_numbers(c, cells)]
             return values, ignored, []
     what = (
         "more than one column may be the population" if plain else "no column holds the population"
@@ -261,19 +282,15 @@ def _no_such(file: str, line: int, columns: list[Column], name: str, option: str
     )
 
 
-def _cell(row: GridRow, index: int) -> str:
-    return row.cells[index] if index < len(row.cells) else ""
-
-
-def _all_codes(column: Column, body: list[GridRow]) -> bool:
-    values = [_cell(row, column.index) for row in body if _cell(row, column.index)]
+def _all_codes(column: Column, cells: ColumnCells) -> bool:
+    values = cells(column.index)
     return bool(values) and all(_SHORT_CODE.fullmatch(v) for v in values)
 
 
-def _has_numbers(column: Column, body: list[GridRow]) -> bool:
-    return any(is_number(_cell(row, column.index)) for row in body)
+def _has_numbers(column: Column, cells: ColumnCells) -> bool:
+    return any(is_number(value) for value in cells(column.index))
 
 
 def cell(row: GridRow, index: int) -> str:
     """The row's cell at ``index`` ('' past its end)."""
-    return _cell(row, index)
+    return row.cells[index] if index < len(row.cells) else ""

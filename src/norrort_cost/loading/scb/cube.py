@@ -10,7 +10,7 @@ other dimension must hold one category or a total.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import product
 
 from norrort_cost.dataset.lookup import fold
@@ -104,7 +104,7 @@ def _on_named_day(found: list[Observation], contents: str) -> list[Observation]:
     if day is None:
         return found
     return [
-        replace(o, period=on_day(o.period, day) if o.period and is_plain_year(o.period) else None)
+        o._replace(period=on_day(o.period, day) if o.period and is_plain_year(o.period) else None)
         for o in found
     ]
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from norrort_cost.dataset.lookup import fold
@@ -106,7 +107,7 @@ def _names_a_column(cell: str) -> bool:
 
 
 def find_header(
-    rows: list[GridRow], file: str, choice: ColumnChoice
+    rows: Sequence[GridRow], file: str, choice: ColumnChoice
 ) -> tuple[int | None, list[Problem]]:
     """The index of the header row, or None and the problem that says why there is none."""
     data_above: list[GridRow] = []
@@ -150,7 +151,7 @@ def _names_columns(row: GridRow) -> bool:
     return bool(labels) and all(role_of(c) != Role.UNKNOWN or sex_of(c) for c in labels)
 
 
-def _header_follows(rows: list[GridRow], index: int, choice: ColumnChoice) -> bool:
+def _header_follows(rows: Sequence[GridRow], index: int, choice: ColumnChoice) -> bool:
     """Whether the next filled row is a header too (a unit line above it, a two-row heading)."""
     following = next((r for r in rows[index + 1 :] if len(r.filled()) >= 2), None)
     return following is not None and is_header(following, choice)

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any, overload
+from typing import Any
 
 from norrort_cost.loading.jsontext import JsonLimitError, parse_json
 from norrort_cost.loading.scb.cube import Dimension, cube_observations
 from norrort_cost.loading.scb.observations import Observation
 from norrort_cost.loading.scb.pxjson import is_pxjson, read_pxjson
+from norrort_cost.loading.scb.values import LazyValues
 from norrort_cost.loading.workbooks import cube_problem
 from norrort_cost.population.importing import Reading
 from norrort_cost.problems import Problem, problem, said
@@ -108,7 +109,7 @@ def _values(data: dict[str, Any], size: int) -> Sequence[str]:
     return _Values(raw, data.get("status") or {})
 
 
-class _Values(Sequence[str]):
+class _Values(LazyValues):
     """The cube's values as text, each made only when its cell is asked for.
 
     A missing value (``null``) is its ``status`` mark (one for all, a list, or a mapping by
@@ -122,15 +123,7 @@ class _Values(Sequence[str]):
     def __len__(self) -> int:
         return len(self._raw)
 
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[str]: ...
-
-    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
+    def _cell(self, index: int) -> str:
         value = self._raw[index]
         if value is not None:
             return str(value)

@@ -13,11 +13,20 @@ from enum import StrEnum
 from functools import lru_cache
 
 from norrort_cost.dataset.lookup import fold
-from norrort_cost.loading.scb.words import BREAKDOWN_VALUES, CHANGE_PARTS, MONTHS, TOTALS
+from norrort_cost.loading.scb.words import (
+    AGE_TOTALS,
+    BREAKDOWN_VALUES,
+    CHANGE_PARTS,
+    MONTHS,
+    ROLE_WORDS,
+    SEX_WORDS,
+    TOTALS,
+)
 
 # 2017, 2019M12 (month), 2019K4 (kvartal, quarter), 2019Q4; SCB writes them without spaces.
 # 2019.0: a year that became a float on its way through pandas or a spreadsheet.
 _PERIOD = re.compile(r"((?:18|19|20|21)\d\d)(?:\.0|\s*([MKQ])\s*(\d{1,2}))?", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _ISO_DATE = re.compile(r"(?:18|19|20|21)\d\d-\d\d-\d\d")
 # SCB's marks for a figure that does not exist or is not published
 MISSING_MARKS = frozenset(
@@ -48,100 +57,8 @@ class Sex(StrEnum):
     WOMEN = "women"
 
 
-_WORDS: dict[Role, frozenset[str]] = {
-    Role.REGION: frozenset(
-        {
-            "region",
-            "regioner",
-            "kommun",
-            "kommuner",
-            "kommunnamn",
-            "kommunkod",
-            "kommun kod",
-            "kommun namn",
-            "kod",
-            "namn",
-            "name",
-            "municipality",
-            "regionkod",
-            "regionnamn",
-            "omrade",
-            "kommunnummer",
-        }
-    ),
-    Role.DESCRIPTOR: frozenset(
-        {"land", "lan", "lansnamn", "lanskod", "riket", "country", "county", "landsdel"}
-    ),
-    Role.PERIOD: frozenset(
-        {
-            "ar",
-            "year",
-            "tid",
-            "manad",
-            "kvartal",
-            "period",
-            "month",
-            "quarter",
-            "referensar",
-            "datum",
-            "date",
-            "referensdatum",
-            "tidpunkt",
-        }
-    ),
-    Role.CONTENTS: frozenset({"tabellinnehall", "contents", "innehall", "matt", "variabel"}),
-    Role.SEX: frozenset({"kon", "sex", "gender"}),
-    Role.BREAKDOWN: frozenset(
-        {
-            "civilstand",
-            "marital status",
-            "fodelseland",
-            "country of birth",
-            "region of birth",
-            "bakgrund",
-            "svensk utlandsk bakgrund",
-            "medborgarskap",
-            "citizenship",
-        }
-    ),
-    Role.AGE: frozenset({"alder", "age", "aldersgrupp", "aldersklass"}),
-    Role.POPULATION: frozenset(
-        {
-            "folkmangd",
-            "folkmangden",
-            "antal",
-            "befolkning",
-            "invanare",
-            "antal invanare",
-            "population",
-            "inhabitants",
-            "folkmangd 31 dec",
-            "folkmangd 31 december",
-            "folkmangden per manad",
-            "folkmangden per region",
-            "be0101n1",  # SCB's code of the contents Folkmängd (PxWeb's "codes" output)
-        }
-    ),
-}
-_SEX_VALUES = {
-    Sex.TOTAL: frozenset(
-        {
-            "totalt",
-            "total",
-            "bada konen",
-            "samtliga",
-            "man och kvinnor",
-            "totalt samtliga man och kvinnor",
-            "totsa",
-            "alla",
-        }
-    ),
-    Sex.MEN: frozenset({"man", "men", "male", "males"}),
-    Sex.WOMEN: frozenset({"kvinnor", "women", "female", "females"}),
-}
-_AGETOTALS = frozenset(
-    {"totalt alder", "totalt", "total", "samtliga aldrar", "alla aldrar", "tot", "totalt aldrar"}
-)
+_WORDS = {Role(role): words for role, words in ROLE_WORDS.items()}
+_SEX_VALUES = {Sex(sex): words for sex, words in SEX_WORDS.items()}
 MAX_AGE = 120
 cache_labels = lru_cache(maxsize=4096)
 """The words of a table repeat on every row: each distinct one is judged once (pure functions)."""
@@ -263,18 +180,21 @@ def is_age(text: str) -> bool:
     folded = fold(text)
     if folded.isdigit():
         return int(folded) <= MAX_AGE  # a bare number above it is a count, not an age
-    return folded in _AGETOTALS or bool(_AGE.fullmatch(folded))
+    return folded in AGE_TOTALS or bool(_AGE.fullmatch(folded))
 
 
 @cache_labels
 def is_age_total(text: str) -> bool:
     """Whether an age category is the total over all ages."""
-    return fold(text) in _AGETOTALS or fold(text).startswith(("totalt", "samtliga", "alla"))
+    return fold(text) in AGE_TOTALS or fold(text).startswith(("totalt", "samtliga", "alla"))
 
 
 def is_breakdown_category(text: str) -> bool:
-    """Whether a cell is a category of civilstånd (``gifta``): a part, never the population."""
-    return fold(text) in BREAKDOWN_VALUES
+    """Whether a cell is a category of civilstånd (``gifta``): a part, never the population.
+
+    No category has a digit (folding keeps digits), so a cell with one is none at once.
+    """
+    return not _DIGIT.search(text) and fold(text) in BREAKDOWN_VALUES
 
 
 @cache_labels

@@ -10,7 +10,9 @@ date; SCB's ``..`` kept as "no figure" (an error only for a member, decided by t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from functools import lru_cache
+from typing import NamedTuple
 
 from pydantic_core import PydanticCustomError
 
@@ -22,9 +24,8 @@ from norrort_cost.problems import Problem, problem, said
 _NOT_A_MUNICIPALITY = re.compile(r"(\d{2}|00|\d{2}\s.*|.*\sl[aä]n|riket|sverige|hela riket)", re.I)
 
 
-@dataclass(frozen=True, slots=True)
-class Observation:
-    """One number of an export and what it counts."""
+class Observation(NamedTuple):
+    """One number of an export and what it counts (a named tuple: a million are made fast)."""
 
     line: int | None
     column: str
@@ -44,13 +45,18 @@ def resolve(
     problems.extend(_only_counties(found, file))
     if problems:
         return [], notes, problems
-    groups: dict[tuple[str, str | None], list[Observation]] = {}
+    first: dict[tuple[str, str | None], Observation] = {}  # each region and period's first
+    more: dict[tuple[str, str | None], list[Observation]] = {}  # ... and all, where several
     for observation in kept:
-        groups.setdefault((observation.region, observation.period), []).append(observation)
+        key = (observation.region, observation.period)
+        if key in first:
+            more.setdefault(key, [first[key]]).append(observation)
+        else:
+            first[key] = observation
     figures: list[RegionFigure] = []
     summed = False
-    for group in groups.values():
-        figure, was_summed = _one_figure(group, file, problems)
+    for key, observation in first.items():
+        figure, was_summed = _one_figure(more.get(key) or [observation], file, problems)
         summed = summed or was_summed
         if figure is not None:
             figures.append(figure)
@@ -88,6 +94,8 @@ def _one_figure(
     group: list[Observation], file: str, problems: list[Problem]
 ) -> tuple[RegionFigure | None, bool]:
     """One region's figure for one period: the total, or men + women."""
+    if len(group) == 1 and group[0].sex in (None, Sex.TOTAL):  # one total (most often)
+        return _figure(group[0], file, _count(group[0], file, problems)), False
     totals = [o for o in group if o.sex in (None, Sex.TOTAL)]
     men = [o for o in group if o.sex == Sex.MEN]
     women = [o for o in group if o.sex == Sex.WOMEN]
@@ -139,11 +147,9 @@ def _twice(same: list[Observation], file: str) -> Problem:
 
 
 def _count(observation: Observation, file: str, problems: list[Problem]) -> int | None:
-    if is_missing(observation.value):
-        return None
-    try:
-        return parse_whole_number(observation.value)
-    except PydanticCustomError as exc:
+    count = _parsed(observation.value)
+    if isinstance(count, PydanticCustomError):
+        exc = count
         problems.append(
             problem(
                 exc.type,
@@ -156,6 +162,18 @@ def _count(observation: Observation, file: str, problems: list[Problem]) -> int 
             )
         )
         return None
+    return count
+
+
+@lru_cache(maxsize=1 << 16)
+def _parsed(value: str) -> int | PydanticCustomError | None:
+    """A figure's count (None for SCB's mark for none), or why it is none: each text once."""
+    if is_missing(value):
+        return None
+    try:
+        return parse_whole_number(value)
+    except PydanticCustomError as exc:
+        return exc
 
 
 def _figure(
@@ -167,16 +185,25 @@ def _figure(
         line=observation.line,
         column=column or observation.column,
         region=observation.region,
-        reference_date=period_end(period) if period else None,
+        reference_date=_period_end(period) if period else None,
         inhabitants=count,
         raw=observation.value,
     )
 
 
+_period_end = lru_cache(maxsize=4096)(period_end)
+
+
 def _only_counties(found: list[Observation], file: str) -> list[Problem]:
     """A problem when every region is a county or the country: no municipality at all."""
-    regions = list(dict.fromkeys(o.region for o in found))
-    if not regions or not all(_NOT_A_MUNICIPALITY.fullmatch(r.strip()) for r in regions):
+    seen: dict[str, None] = {}  # the regions judged, in file order
+    for observation in found:
+        if observation.region not in seen:
+            if not _NOT_A_MUNICIPALITY.fullmatch(observation.region.strip()):
+                return []  # a municipality: no need to look further
+            seen[observation.region] = None
+    regions = list(seen)
+    if not regions:
         return []
     shown = ", ".join(regions[:3]) + (", ..." if len(regions) > 3 else "")
     return [

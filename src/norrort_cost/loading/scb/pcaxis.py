@@ -15,16 +15,18 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import product
-from typing import overload
 
 from norrort_cost.loading.scb.cube import Dimension, cube_observations
 from norrort_cost.loading.scb.observations import Observation
+from norrort_cost.loading.scb.values import LazyValues
 from norrort_cost.loading.workbooks import cube_problem
 from norrort_cost.population.importing import Reading
 from norrort_cost.problems import Problem, problem, said
 
 _KEYWORD = re.compile(r'\s*([A-Z0-9-]+)(?:\[[^\]]*\])?(?:\("([^"]*)"\))?\s*=', re.S)
 _STRING = re.compile(r'"([^"]*)"')
+# a statement's value: plain text and quoted strings (possessive: one pass, no backtracking)
+_VALUE = re.compile(r'(?:[^";]++|"[^"]*+")*+')
 
 
 def px_encoding(data: bytes) -> str:
@@ -93,7 +95,7 @@ def _tokens(data: str) -> list[str]:
     return [token.strip('"') for token in re.findall(r'"[^"]*"|[^\s,;"]+', data)]
 
 
-class _Data(Sequence[str]):
+class _Data(LazyValues):
     """The DATA numbers, split line by line only when a cell of that line is asked for.
 
     Counting the numbers splits every line once (nothing kept); a cell is then found by its
@@ -111,17 +113,7 @@ class _Data(Sequence[str]):
     def __len__(self) -> int:
         return self._starts[-1]
 
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[str]: ...
-
-    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if not 0 <= index < len(self):
-            raise IndexError(index)
+    def _cell(self, index: int) -> str:
         line = bisect_right(self._starts, index) - 1
         if self._cached[0] != line:
             self._cached = (line, _tokens(self._lines[line]))
@@ -178,14 +170,17 @@ def _not_px(file: str, message: str, count: str | None) -> Problem:
 
 
 def _statements(text: str) -> dict[tuple[str, str | None], str]:
-    """Every ``KEYWORD("variable")=value;`` statement (value up to ``;`` outside quotes)."""
+    """Every ``KEYWORD("variable")=value;`` statement (value up to ``;`` outside quotes).
+
+    A value is matched whole by one regular expression (runs of plain text and quoted
+    strings, so a ``;`` inside quotes is text); a value that never ends (an unclosed
+    quote, no ``;``) runs to the end of the file.
+    """
     out: dict[tuple[str, str | None], str] = {}
     position = 0
     while (found := _KEYWORD.match(text, position)) is not None:
-        end = text.find(";", found.end())
-        while end >= 0 and text.count('"', found.end(), end) % 2:
-            end = text.find(";", end + 1)  # that ``;`` is inside quotes
-        end = len(text) if end < 0 else end
+        value = _VALUE.match(text, found.end())
+        end = value.end() if value is not None and text.startswith(";", value.end()) else len(text)
         out.setdefault((found.group(1), found.group(2)), text[found.end() : end])
         position = end + 1
     return out

@@ -8,11 +8,10 @@ Anything else is named for what it is, so the refusal says what to do.
 
 from __future__ import annotations
 
-import csv
-import io
 from enum import StrEnum
 
-from norrort_cost.loading.scb.header import GridRow
+from norrort_cost.loading.scb.csvgrid import first_lines, read_grid
+from norrort_cost.loading.scb.grid import Grid
 
 DELIMITERS = (";", ",", "\t")
 
@@ -87,24 +86,15 @@ def decode(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def text_rows(text: str) -> tuple[list[GridRow], str]:
-    """The rows of a CSV text (cells trimmed, trailing empty cells dropped) and its delimiter."""
+def text_grid(text: str) -> tuple[Grid, str]:
+    """The cells of a CSV text (trimmed, trailing empty cells dropped) and its delimiter."""
     delimiter = _delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = []
-    line = 1
-    for cells in reader:
-        trimmed = [cell.strip().lstrip("\ufeff").strip() for cell in cells]
-        while trimmed and not trimmed[-1]:
-            trimmed.pop()
-        rows.append(GridRow(line, tuple(trimmed)))
-        line = reader.line_num + 1
-    return rows, delimiter
+    return read_grid(text, delimiter), delimiter
 
 
 def _delimiter(text: str) -> str:
     """The delimiter on the most lines (outside quotes); ``,`` when none is used."""
-    lines = [_unquoted(line) for line in text.splitlines()[:400]]
+    lines = [_unquoted(line) for line in first_lines(text, 400)]
     used = {d: sum(1 for line in lines if d in line) for d in DELIMITERS}
     best = max(DELIMITERS, key=lambda d: (used[d], sum(line.count(d) for line in lines)))
     return best if used[best] else ","

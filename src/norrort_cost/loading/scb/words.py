@@ -55,3 +55,100 @@ BREAKDOWN_VALUES = frozenset(
     | {"unmarried", "married", "divorced", "widowers/widows", "widows", "widowers"}
 )
 TOTALS = frozenset({"totalt", "total", "samtliga", "alla", "tot", "summa"})
+# column names by the role they give a column (a role of labels.Role, by its value)
+ROLE_WORDS: dict[str, frozenset[str]] = {
+    "region": frozenset(
+        {
+            "region",
+            "regioner",
+            "kommun",
+            "kommuner",
+            "kommunnamn",
+            "kommunkod",
+            "kommun kod",
+            "kommun namn",
+            "kod",
+            "namn",
+            "name",
+            "municipality",
+            "regionkod",
+            "regionnamn",
+            "omrade",
+            "kommunnummer",
+        }
+    ),
+    "descriptor": frozenset(
+        {"land", "lan", "lansnamn", "lanskod", "riket", "country", "county", "landsdel"}
+    ),
+    "period": frozenset(
+        {
+            "ar",
+            "year",
+            "tid",
+            "manad",
+            "kvartal",
+            "period",
+            "month",
+            "quarter",
+            "referensar",
+            "datum",
+            "date",
+            "referensdatum",
+            "tidpunkt",
+        }
+    ),
+    "contents": frozenset({"tabellinnehall", "contents", "innehall", "matt", "variabel"}),
+    "sex": frozenset({"kon", "sex", "gender"}),
+    "breakdown": frozenset(
+        {
+            "civilstand",
+            "marital status",
+            "fodelseland",
+            "country of birth",
+            "region of birth",
+            "bakgrund",
+            "svensk utlandsk bakgrund",
+            "medborgarskap",
+            "citizenship",
+        }
+    ),
+    "age": frozenset({"alder", "age", "aldersgrupp", "aldersklass"}),
+    "population": frozenset(
+        {
+            "folkmangd",
+            "folkmangden",
+            "antal",
+            "befolkning",
+            "invanare",
+            "antal invanare",
+            "population",
+            "inhabitants",
+            "folkmangd 31 dec",
+            "folkmangd 31 december",
+            "folkmangden per manad",
+            "folkmangden per region",
+            "be0101n1",  # SCB's code of the contents Folkmängd (PxWeb's "codes" output)
+        }
+    ),
+}
+# kön categories by the sex they stand for (labels.Sex, by its value)
+SEX_WORDS: dict[str, frozenset[str]] = {
+    "total": frozenset(
+        {
+            "totalt",
+            "total",
+            "bada konen",
+            "samtliga",
+            "man och kvinnor",
+            "totalt samtliga man och kvinnor",
+            "totsa",
+            "alla",
+        }
+    ),
+    "men": frozenset({"man", "men", "male", "males"}),
+    "women": frozenset({"kvinnor", "women", "female", "females"}),
+}
+# the age categories that are the total over all ages
+AGE_TOTALS = frozenset(
+    {"totalt alder", "totalt", "total", "samtliga aldrar", "alla aldrar", "tot", "totalt aldrar"}
+)
