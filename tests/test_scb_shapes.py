@@ -563,3 +563,53 @@ def test_a_jsonstat_cube_by_age_sums_men_and_women_when_kon_has_no_total() -> No
         ("0125 Ekerö", 28690, "14380"),
         ("0187 Vaxholm", None, ".."),
     ]
+
+
+def _figures(path: Path) -> list[tuple[str, date | None, int | None]]:
+    return [(f.region, f.reference_date, f.inhabitants) for f in read_scb(path).figures]
+
+
+def _px_with(tmp_path: Path, name: str, before_data: bytes, *, prefix: bytes = b"") -> Path:
+    """The synthetic PC-Axis file with statements inserted before DATA (and a prefix)."""
+    px = (SYNTHETIC / "be0101n1-2018-2019.px").read_bytes()
+    at = px.index(b"DATA=")
+    (tmp_path / name).write_bytes(prefix + px[:at] + before_data + px[at:])
+    return tmp_path / name
+
+
+def test_pc_axis_notes_on_a_value_are_read_past(tmp_path: Path) -> None:
+    """PxWeb writes notes and precisions about one value of a variable
+    (``VALUENOTEX("region","0186 Lidingö")=...``, ``PRECISION(...)``, ``CELLNOTE(...)``):
+    the file is read past them, with the same figures as without."""
+    plain = _figures(SYNTHETIC / "be0101n1-2018-2019.px")
+    notes = (
+        b'PRECISION("region","0114 Upplands V\xe4sby")=0;\r\n'
+        b'VALUENOTEX("region","0186 Liding\xf6")="Note; with a semicolon";\r\n'
+        b'CELLNOTE("*","*","2019")="a cell note";\r\n'
+        b'NOTE[en]("region")="a note in English";\r\n'
+    )
+    assert _figures(_px_with(tmp_path, "noted.px", notes)) == plain
+
+
+def test_a_utf8_pc_axis_file_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    """PxWeb saves UTF-8 PC-Axis with a byte-order mark before CODEPAGE="utf-8": the mark
+    is no part of the text and the figures are those of the file without it."""
+    px = (SYNTHETIC / "be0101n1-2018-2019.px").read_bytes()
+    text = px.decode("cp1252").replace('CODEPAGE="iso-8859-1"', 'CODEPAGE="utf-8"')
+    if 'CODEPAGE="utf-8"' not in text:
+        text = 'CODEPAGE="utf-8";\r\n' + text
+    (tmp_path / "bom.px").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert _figures(tmp_path / "bom.px") == _figures(SYNTHETIC / "be0101n1-2018-2019.px")
+
+
+def test_a_pc_axis_statement_that_cannot_be_read_is_named_by_its_line(tmp_path: Path) -> None:
+    """A line that is no ``KEYWORD=value;`` statement stops the reading: the problem names
+    that line rather than saying DATA is missing."""
+    px = (SYNTHETIC / "be0101n1-2018-2019.px").read_bytes()
+    lines = px.split(b"\n")
+    (tmp_path / "odd.px").write_bytes(b"\n".join([*lines[:3], b"this is no statement", *lines[3:]]))
+    with pytest.raises(DataError) as caught:
+        read_scb(tmp_path / "odd.px")
+    [found] = caught.value.problems
+    assert (found.code, found.line) == ("not-px", 4)
+    assert "not a PC-Axis statement" in str(found.message)

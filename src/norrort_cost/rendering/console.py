@@ -57,14 +57,23 @@ class _LiteralConsole(Console):
         """Like rich's, after escaping control characters; options are passed through."""
         return super().render_str(literal(text), **options)  # type: ignore[arg-type]
 
+    _rendering = False  # inside a render: the outermost one escapes every segment once
+
     def render(
         self, renderable: RenderableType, options: ConsoleOptions | None = None
     ) -> Iterable[Segment]:
-        for segment in super().render(renderable, options):
-            if segment.control or segment.text.isprintable():
-                yield segment
-            else:
-                yield Segment(literal(segment.text), segment.style)
+        if self._rendering:  # a part of a table or a group: its segments pass the outer one
+            yield from super().render(renderable, options)
+            return
+        self._rendering = True
+        try:
+            for segment in super().render(renderable, options):
+                if segment.control or segment.text.isprintable():
+                    yield segment
+                else:
+                    yield Segment(literal(segment.text), segment.style)
+        finally:
+            self._rendering = False
 
     def on_broken_pipe(self) -> None:
         """Leave a closed pipe to the caller (rich would exit with 1, the bad-data code)."""

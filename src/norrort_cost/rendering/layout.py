@@ -22,6 +22,7 @@ import re
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rich.cells import cell_len
 from rich.console import Console, Group, JustifyMethod, RenderableType
@@ -49,6 +50,7 @@ def literal(text: str) -> str:
     return text.translate(_CONTROL)
 
 
+@lru_cache(maxsize=1 << 14)  # a table's cells repeat (names, codes, dates): each made once
 def unbroken(text: str) -> str:
     """``text`` with the spaces that group a number's thousands, or stand between an amount
     and its unit, made no-break spaces, and control characters made visible (so that a

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import product
+from typing import cast
 
 from norrort_cost.dataset.lookup import fold
 from norrort_cost.loading.scb.labels import (
@@ -135,34 +136,43 @@ def _observations(
     strides = [1] * len(dimensions)
     for at in range(len(dimensions) - 2, -1, -1):
         strides[at] = strides[at + 1] * len(dimensions[at + 1].codes)
+    # each kept category once: (its offset in the values, what it says for its role, its
+    # column words); a cell is then one choice per dimension, its index the offsets' sum
+    choices = [
+        [(at * stride, _said(d, at), d.column[at]) for at in d.kept]
+        for d, stride in zip(decoded, strides, strict=True)
+    ]
+    where = {d.role: place for place, d in enumerate(decoded)}
+    region_at = where[Role.REGION]
+    period_at, sex_at, age_at = (where.get(role) for role in (Role.PERIOD, Role.SEX, Role.AGE))
+    named = list(range(len(decoded)))[-2:]  # the column names the last two dimensions
     found = []
-    for categories in product(*(d.kept for d in decoded)):
-        index = sum(at * stride for at, stride in zip(categories, strides, strict=True))
-        region = period = age = None
-        sex: Sex | None = None
-        column = []
-        for dimension, at in zip(decoded, categories, strict=True):
-            if dimension.role == Role.REGION:
-                region = dimension.region[at]
-            elif dimension.role == Role.PERIOD:
-                period = dimension.period[at]
-            elif dimension.role == Role.SEX:
-                sex = dimension.sex[at]
-            elif dimension.role == Role.AGE:
-                age = dimension.age[at]
-            column.append(dimension.column[at])
+    for cell in product(*choices):
         found.append(
             Observation(
                 line=None,
-                column=", ".join(column[-2:]),
-                region=region or "",
-                period=period,
-                value=values[index],
-                sex=sex,
-                age=age,
+                column=", ".join(cell[at][2] for at in named),
+                region=cell[region_at][1] or "",
+                period=None if period_at is None else cell[period_at][1],
+                value=values[sum(choice[0] for choice in cell)],
+                sex=None if sex_at is None else cast("Sex | None", cell[sex_at][1]),
+                age=None if age_at is None else cell[age_at][1],
             )
         )
     return found
+
+
+def _said(categories: _Categories, at: int) -> str | Sex | None:
+    """What category ``at`` says for its dimension's role (region, period, kön or age)."""
+    if categories.role == Role.REGION:
+        return categories.region[at]
+    if categories.role == Role.PERIOD:
+        return categories.period[at]
+    if categories.role == Role.SEX:
+        return categories.sex[at]
+    if categories.role == Role.AGE:
+        return categories.age[at]
+    return None
 
 
 def _categories(dimension: Dimension, role: Role | str, contents: int) -> _Categories:

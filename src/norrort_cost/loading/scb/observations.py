@@ -10,13 +10,12 @@ date; SCB's ``..`` kept as "no figure" (an error only for a member, decided by t
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
 from pydantic_core import PydanticCustomError
 
-from norrort_cost.dataset.fields import parse_whole_number
+from norrort_cost.dataset.fields import MAX_WHOLE_DIGITS, parse_whole_number
 from norrort_cost.loading.scb.labels import Sex, is_age_total, is_missing, period_end
 from norrort_cost.population.importing import RegionFigure
 from norrort_cost.problems import Problem, problem, said
@@ -96,6 +95,9 @@ def _one_figure(
     """One region's figure for one period: the total, or men + women."""
     if len(group) == 1 and group[0].sex in (None, Sex.TOTAL):  # one total (most often)
         return _figure(group[0], file, _count(group[0], file, problems)), False
+    if len(group) == 2 and {group[0].sex, group[1].sex} == _BOTH:  # men and women only
+        male, female = sorted(group, key=lambda o: o.sex != Sex.MEN)
+        return _summed(male, female, file, problems), True
     totals = [o for o in group if o.sex in (None, Sex.TOTAL)]
     men = [o for o in group if o.sex == Sex.MEN]
     women = [o for o in group if o.sex == Sex.WOMEN]
@@ -121,10 +123,19 @@ def _one_figure(
             )
         )
         return None, False
-    counts = [_count(men[0], file, problems), _count(women[0], file, problems)]
+    return _summed(men[0], women[0], file, problems), True
+
+
+_BOTH = frozenset({Sex.MEN, Sex.WOMEN})
+
+
+def _summed(
+    men: Observation, women: Observation, file: str, problems: list[Problem]
+) -> RegionFigure:
+    """The figure of men + women (none if either has none)."""
+    counts = [_count(men, file, problems), _count(women, file, problems)]
     both = None if None in counts else sum(c for c in counts if c is not None)
-    figure = _figure(men[0], file, both, f"{men[0].column} + {women[0].column}")
-    return replace(figure, parts=True), True
+    return _figure(men, file, both, f"{men.column} + {women.column}", parts=True)
 
 
 def _twice(same: list[Observation], file: str) -> Problem:
@@ -168,6 +179,8 @@ def _count(observation: Observation, file: str, problems: list[Problem]) -> int 
 @lru_cache(maxsize=1 << 16)
 def _parsed(value: str) -> int | PydanticCustomError | None:
     """A figure's count (None for SCB's mark for none), or why it is none: each text once."""
+    if value.isascii() and value.isdigit() and len(value) <= MAX_WHOLE_DIGITS:
+        return int(value)  # plain digits, as SCB writes nearly every figure
     if is_missing(value):
         return None
     try:
@@ -177,7 +190,12 @@ def _parsed(value: str) -> int | PydanticCustomError | None:
 
 
 def _figure(
-    observation: Observation, file: str, count: int | None, column: str | None = None
+    observation: Observation,
+    file: str,
+    count: int | None,
+    column: str | None = None,
+    *,
+    parts: bool = False,
 ) -> RegionFigure:
     period = observation.period
     return RegionFigure(
@@ -188,6 +206,7 @@ def _figure(
         reference_date=_period_end(period) if period else None,
         inhabitants=count,
         raw=observation.value,
+        parts=parts,
     )
 
 

@@ -23,7 +23,11 @@ from norrort_cost.loading.workbooks import cube_problem
 from norrort_cost.population.importing import Reading
 from norrort_cost.problems import Problem, problem, said
 
-_KEYWORD = re.compile(r'\s*([A-Z0-9-]+)(?:\[[^\]]*\])?(?:\("([^"]*)"\))?\s*=', re.S)
+# KEYWORD, KEYWORD[en], KEYWORD("variable") or KEYWORD("variable","value", ...) and "=":
+# the parentheses name the variable (and, for PRECISION, VALUENOTE, CELLNOTE, ..., values)
+_KEYWORD = re.compile(
+    r'\s*([A-Z0-9-]+)(?:\[[^\]]*\])?(?:\(\s*("[^"]*"(?:\s*,\s*"[^"]*")*)\s*\))?\s*=', re.S
+)
 _STRING = re.compile(r'"([^"]*)"')
 # a statement's value: plain text and quoted strings (possessive: one pass, no backtracking)
 _VALUE = re.compile(r'(?:[^";]++|"[^"]*+")*+')
@@ -46,9 +50,15 @@ def px_encoding(data: bytes) -> str:
 
 
 def px_text(data: bytes, file: str) -> tuple[str, Problem | None]:
-    """The file's text in its declared encoding (or the one found), or the offending line."""
+    """The file's text in its declared encoding (or the one found), or the offending line.
+
+    A byte-order mark says UTF-8 whatever ``CODEPAGE`` declares (PxWeb writes one before
+    ``CODEPAGE="utf-8"``); it is not part of the text.
+    """
     from norrort_cost.loading.encoding import decode_checked
 
+    if data.startswith(codecs.BOM_UTF8):
+        return decode_checked(data[len(codecs.BOM_UTF8) :], file, "utf-8")
     head = data[:2000].decode("ascii", errors="replace")
     if re.search(r'CODEPAGE\s*=\s*"([^"]+)"', head):
         return decode_checked(data, file, px_encoding(data))
@@ -59,10 +69,12 @@ def read_px(
     text: str, file: str, value_choice: str | None
 ) -> tuple[list[Observation], Reading | None, list[Problem]]:
     """The observations of a PC-Axis file."""
-    statements = _statements(text)
+    statements, unread = _statements(text)
     stub = _strings(statements.get(("STUB", None), ""))
     heading = _strings(statements.get(("HEADING", None), ""))
     data = statements.get(("DATA", None))
+    if data is None and unread is not None:
+        return [], None, [_unreadable(file, unread)]
     if data is None or not stub + heading:
         return [], None, [_not_px(file, "a PC-Axis file without STUB, HEADING or DATA", None)]
     dimensions = [_dimension(name, statements) for name in stub + heading]
@@ -169,7 +181,18 @@ def _not_px(file: str, message: str, count: str | None) -> Problem:
     )
 
 
-def _statements(text: str) -> dict[tuple[str, str | None], str]:
+def _unreadable(file: str, line: int) -> Problem:
+    return problem(
+        "not-px",
+        "this line is not a PC-Axis statement (KEYWORD=value;), so DATA was never reached",
+        file=file,
+        line=line,
+        hint="the file is damaged or in a PC-Axis form this tool does not know: save the "
+        "table again from Statistikdatabasen as PC-Axis, or export a CSV",
+    )
+
+
+def _statements(text: str) -> tuple[dict[tuple[str, str | None], str], int | None]:
     """Every ``KEYWORD("variable")=value;`` statement (value up to ``;`` outside quotes).
 
     A value is matched whole by one regular expression (runs of plain text and quoted
@@ -181,9 +204,25 @@ def _statements(text: str) -> dict[tuple[str, str | None], str]:
     while (found := _KEYWORD.match(text, position)) is not None:
         value = _VALUE.match(text, found.end())
         end = value.end() if value is not None and text.startswith(";", value.end()) else len(text)
-        out.setdefault((found.group(1), found.group(2)), text[found.end() : end])
+        out.setdefault((found.group(1), _subkey(found.group(2))), text[found.end() : end])
         position = end + 1
-    return out
+    unread = None
+    if text[position:].strip():
+        unread = text.count("\n", 0, _skip_space(text, position)) + 1
+    return out, unread
+
+
+def _subkey(names: str | None) -> str | None:
+    """The variable a statement is about: its one name unquoted, several names as written."""
+    if names is None:
+        return None
+    strings = _STRING.findall(names)
+    return strings[0] if len(strings) == 1 else names
+
+
+def _skip_space(text: str, position: int) -> int:
+    """The first position at or after ``position`` that is not white space."""
+    return len(text) - len(text[position:].lstrip())
 
 
 def _strings(value: str) -> list[str]:
