@@ -15,7 +15,7 @@ from rich.console import Console
 from norrort_cost.audit.explain import Explanation
 from norrort_cost.audit.reconcile import CheckResult, Verdict
 from norrort_cost.money import format_sek, format_signed_sek
-from norrort_cost.rendering.check_text import check_summary, reading_text
+from norrort_cost.rendering.check_text import check_summary, kind_name, reading_text
 from norrort_cost.rendering.console import hidden_note
 from norrort_cost.rendering.explain_rows import explanation_rows
 from norrort_cost.rendering.i18n import _
@@ -81,7 +81,7 @@ def print_check(out: Console, result: CheckResult) -> None:
             [reading_text(c.reading, _) + (" ←" if c is result.chosen else "") for c in readings],
             prose=True,
         ),
-        Column(_("Kind"), [_(c.reading.kind.value) for c in readings], rank=1),
+        Column(_("Kind"), [kind_name(c.reading.kind, _) for c in readings], rank=1),
         Column(
             _("Difference (kr)"),
             [format_signed_sek(c.difference_ore) for c in readings],
