@@ -23,7 +23,7 @@ from norrort_cost.rendering import vocabulary
 from norrort_cost.rendering.i18n import _
 from norrort_cost.rendering.layout import Column, fit, print_fitted, print_text
 from norrort_cost.rendering.records import ILLUSTRATIVE_NOTICE, preliminary_notice
-from norrort_cost.rendering.vocabulary import method_name
+from norrort_cost.rendering.vocabulary import method_name, tie_break_name
 
 
 def illustrative_notice(allocation: Allocation) -> Text | None:
@@ -135,7 +135,7 @@ def allocation_caption(allocation: Allocation, *, by_pool: bool = False) -> str:
         date=allocation.population_date,
         days=allocation.days_in_year,
         method=method_name(allocation.method, allocation.method_version),
-        tie_break=_(allocation.tie_break),
+        tie_break=tie_break_name(allocation.tie_break),
         unit=_unit_name(allocation.rounding_unit),
     )
     if by_pool:

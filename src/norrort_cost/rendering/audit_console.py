@@ -21,7 +21,7 @@ from norrort_cost.rendering.explain_rows import explanation_rows
 from norrort_cost.rendering.i18n import _
 from norrort_cost.rendering.layout import Column, fit, print_fitted, print_text
 from norrort_cost.rendering.records import ILLUSTRATIVE_NOTICE, preliminary_text
-from norrort_cost.rendering.vocabulary import method_name
+from norrort_cost.rendering.vocabulary import method_name, tie_break_name
 
 
 def notice(out: Console, *, illustrative: bool, preliminary: Sequence[str | None] = ()) -> None:
@@ -52,7 +52,8 @@ def print_explanation(out: Console, result: Explanation) -> None:
         amount=format_sek(result.amount_ore),
     )
     caption = _("Method: {method}; {tie_break}.").format(
-        method=method_name(result.method, result.method_version), tie_break=_(result.tie_break)
+        method=method_name(result.method, result.method_version),
+        tie_break=tie_break_name(result.tie_break),
     )
     print_fitted(out, fit(columns, out.width, title=title, caption=caption), hidden_note())
     notice(out, illustrative=result.illustrative, preliminary=preliminary)

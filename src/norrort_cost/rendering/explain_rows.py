@@ -11,7 +11,7 @@ from norrort_cost.audit.explain import BaseFeeStep, Explanation, PoolStep
 from norrort_cost.money import format_fraction_sv, format_int, format_sek, kronor
 from norrort_cost.rendering.console import pool_label
 from norrort_cost.rendering.i18n import _
-from norrort_cost.rendering.vocabulary import method_name, population_rule_meaning
+from norrort_cost.rendering.vocabulary import method_name, population_rule_meaning, tie_break_name
 
 
 def _exact(value: Fraction, places: int = 6) -> str:
@@ -209,6 +209,10 @@ def explanation_rows(result: Explanation) -> list[tuple[str, str, str]]:
             per_inhabitant,
             f"{format_sek(result.amount_ore)} ÷ {format_int(result.inhabitants)}",
         ),
-        (_("Method"), method_name(result.method, result.method_version), _(result.tie_break)),
+        (
+            _("Method"),
+            method_name(result.method, result.method_version),
+            tie_break_name(result.tie_break),
+        ),
     ]
     return rows

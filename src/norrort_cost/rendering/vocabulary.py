@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from norrort_cost.allocation.keys import FIXED_FILE
+from norrort_cost.allocation.yearly import TIE_BREAK
 from norrort_cost.dataset.models import AllocationKey
 from norrort_cost.money import format_int, format_sek
 from norrort_cost.rendering.i18n import _
@@ -32,6 +33,15 @@ def method_name(method: str, version: str) -> str:
     """The method for people: ``largest remainder (Hamilton), version 2``."""
     name = _(METHOD_NAMES.get(method, method))
     return _("{method}, version {version}").format(method=name, version=version)
+
+
+TIE_BREAKS = {TIE_BREAK: "equal remainders: kommunkod ascending"}
+
+
+def tie_break_name(tie_break: str) -> str:
+    """How equal remainders are ordered, for people: ``equal remainders: kommunkod
+    ascending`` (Swedish: ``lika rester: kommunkod i stigande ordning``)."""
+    return _(TIE_BREAKS.get(tie_break, tie_break))
 
 
 def counted(count: int, one: str, many: str) -> str:
