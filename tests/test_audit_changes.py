@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from norrort_cost.audit.changes import (
@@ -98,12 +96,3 @@ def test_compare_backwards_marks_ekero_as_left(dataset):
     """From 2014 back to 2013, Ekerö is a member who left."""
     result = compare(dataset, 2014, 2013)
     assert next(m for m in result.members if m.kommunkod == "0125").status == Status.LEFT
-
-
-def test_changes_describe_themselves():
-    """A change says what it is: join from a first day, leave on a last day, or without."""
-    assert [
-        MembershipChange(ChangeKind.JOIN, "0125", date(2014, 1, 1)).describe(),
-        MembershipChange(ChangeKind.LEAVE, "0184", date(2014, 6, 30)).describe(),
-        MembershipChange(ChangeKind.WITHOUT, "0125").describe(),
-    ] == ["join 0125 (from 2014-01-01)", "leave 0184 (last day 2014-06-30)", "without 0125"]

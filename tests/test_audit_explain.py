@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from norrort_cost import load_dataset
-from norrort_cost.audit.explain import explain
+from norrort_cost.audit.explain import PopulationRule, explain
 from norrort_cost.cli import app
 from norrort_cost.dataset.models import BudgetLine, Membership, PopulationFigure
 from norrort_cost.problems import UsageError
@@ -27,7 +27,7 @@ def test_ekero_2014_shows_the_inputs(dataset):
     result = explain(dataset, 2014, "Ekerö")
     assert (result.kommunkod, result.inhabitants) == ("0125", 26355)
     assert result.population_date == date(2013, 12, 31)
-    assert result.population_rule.startswith("previous-year-end")
+    assert result.population_rule == PopulationRule("previous-year-end")
     assert [(p.counted_from, p.counted_to, p.days) for p in result.periods] == [
         (date(2014, 4, 15), date(2014, 12, 31), 261)
     ]

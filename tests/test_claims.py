@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from norrort_cost.audit.claims import ReadingKind, parse_claim
+from norrort_cost.audit.claims import Notation, ReadingKind, parse_claim
 from norrort_cost.problems import UsageError
 
 # (text as written, literal kronor, separator readings in kronor, approximate?)
@@ -64,20 +64,20 @@ def test_dot_with_three_digits_is_thousands_first_then_decimal_point():
     """'24.300' is read literally as 24 300 and alternatively as 24,3, each described."""
     claim = parse_claim("24.300 tkr")
     literal, alternative = claim.readings[0], claim.readings[1]
-    assert (literal.number, literal.description) == (Decimal(24300), "dot groups thousands")
+    assert (literal.number, literal.notation) == (Decimal(24300), (Notation.DOT_GROUPS,))
     assert alternative.kind == ReadingKind.SEPARATOR
-    assert (alternative.number, alternative.description) == (
+    assert (alternative.number, alternative.notation) == (
         Decimal("24.300"),
-        "dot is the decimal mark",
+        (Notation.DOT_DECIMAL,),
     )
 
 
 def test_comma_with_three_digits_is_decimal_first_then_english_thousands():
     """'24,300' is 24,3 by Swedish convention; the English thousands comma is the alternative."""
     claim = parse_claim("24,300 kr")
-    assert [r.description for r in claim.readings[:2]] == [
-        "comma is the decimal mark",
-        "comma groups thousands",
+    assert [r.notation for r in claim.readings[:2]] == [
+        (Notation.COMMA_DECIMAL,),
+        (Notation.COMMA_GROUPS,),
     ]
 
 

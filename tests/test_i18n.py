@@ -11,12 +11,12 @@ from babel.messages.pofile import read_po
 from typer.main import get_command
 from typer.testing import CliRunner
 
-from norrort_cost.allocation.yearly import TIE_BREAK
 from norrort_cost.cli import app
 from norrort_cost.cli.localized import translated
 from norrort_cost.cli.typer_words import TYPER_WORDS
 from norrort_cost.rendering.i18n import LOCALE_DIR, compiled, language_from, use
 from norrort_cost.rendering.layout import unbroken
+from norrort_cost.rendering.vocabulary import TIE_BREAKS
 
 runner = CliRunner()
 PO = LOCALE_DIR / "sv" / "LC_MESSAGES" / "norrort_cost.po"
@@ -92,7 +92,7 @@ def test_every_help_text_has_a_swedish_one():
     ctx_class = type(root.make_context("norrort-cost", ["--help"], resilient_parsing=True))
     texts = {inspect.cleandoc(t) for t in _help_texts(root, ctx_class(root)) if t}
     assert not sorted(t for t in texts if not catalog.get(t))
-    assert all(catalog.get(w) for w in (*TYPER_WORDS.values(), TIE_BREAK))
+    assert all(catalog.get(w) for w in (*TYPER_WORDS.values(), *TIE_BREAKS.values()))
 
 
 @pytest.mark.parametrize("args", MACHINE, ids=lambda a: " ".join(a[:2]))

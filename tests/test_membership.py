@@ -15,6 +15,7 @@ import pytest
 
 from norrort_cost import allocate, explain, load_dataset
 from norrort_cost.allocation.membership import counted_periods, days_counted, paid_period
+from norrort_cost.audit.explain import PopulationRule
 from norrort_cost.dataset.models import Dataset, Membership
 from norrort_cost.invoicing.invoices import build_invoices
 
@@ -128,4 +129,4 @@ def test_population_reference_budget_year_end_in_the_settings(data_copy: Path) -
     ekero = allocate(dataset, 2014).share_of("0125")
     assert (ekero.population_date, ekero.inhabitants) == (date(2014, 12, 31), 26698)
     result = explain(dataset, 2014, "0125")
-    assert result.population_rule == "budget-year-end: 31 December of the budget year"
+    assert result.population_rule == PopulationRule("budget-year-end")

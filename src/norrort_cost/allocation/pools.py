@@ -35,23 +35,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from norrort_cost.allocation.keys import FIXED_FILE
 from norrort_cost.dataset.models import AllocationKey, BudgetLine, FixedAmount
-from norrort_cost.money import format_sek
-
-TITLES = {
-    AllocationKey.PER_CAPITA: "Per capita",
-    AllocationKey.EQUAL: "Equal",
-    AllocationKey.BASE_FEE: "Base fee",
-    AllocationKey.FIXED: "Fixed",
-}
-BASES = {
-    AllocationKey.PER_CAPITA: "per inhabitant, pro-rated by days of membership",
-    AllocationKey.EQUAL: "equal parts per member, pro-rated by days of membership",
-    AllocationKey.BASE_FEE: "per member and year, pro-rated by days of membership",
-    AllocationKey.FIXED: f"amounts given per member in {FIXED_FILE}",
-}
-LABELS = {AllocationKey.BASE_FEE: "Base fee (grundavgift)"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +62,8 @@ class PoolPlan:
     """A pool ready to split: what feeds it and every member's integer weight.
 
     A member's weight is ``weights[k] / denominator``; ``unit_ore`` is the unit the pool
-    is rounded to (the fixed pool is always exact to the öre).
+    is rounded to (the fixed pool is always exact to the öre); ``fees_ore`` the base fees
+    per member and year of a base-fee pool's lines, each once, smallest first.
     """
 
     key: AllocationKey
@@ -86,7 +71,7 @@ class PoolPlan:
     weights: Mapping[str, int]
     denominator: int
     unit_ore: int
-    description: str
+    fees_ore: tuple[int, ...] = ()
     # base_fee pools: what a full-year member pays (the sum of the fees), when that is a
     # whole number of rounding units; None otherwise
     full_year_ore: int | None = None
@@ -95,11 +80,6 @@ class PoolPlan:
     def amount_ore(self) -> int:
         """The pool's amount: the sum of what the lines feed into it."""
         return sum(amount for _, amount in self.contributions)
-
-    @property
-    def title(self) -> str:
-        """A short name for people (a column header), e.g. ``Base fee``."""
-        return TITLES[self.key]
 
 
 def base_fees_ore(fee_ore: int, days: Mapping[str, int], days_in_year: int, unit_ore: int) -> int:
@@ -128,7 +108,7 @@ def plan_pools(
                 weights=weights,
                 denominator=denominator,
                 unit_ore=1 if key == AllocationKey.FIXED else unit_ore,
-                description=_description(key, lines),
+                fees_ore=_fees(key, lines),
                 full_year_ore=_full_year_fee(key, lines, unit_ore),
             )
         )
@@ -196,9 +176,8 @@ def _weights(
     return dict(days), days_in_year
 
 
-def _description(key: AllocationKey, lines: Sequence[BudgetLine]) -> str:
+def _fees(key: AllocationKey, lines: Sequence[BudgetLine]) -> tuple[int, ...]:
+    """A base-fee pool's fees per member and year, each once, smallest first (() otherwise)."""
     if key != AllocationKey.BASE_FEE:
-        return f"{LABELS.get(key, TITLES[key])}: {BASES[key]}"
-    fees = sorted({line.base_fee_ore or 0 for line in lines if line.key == AllocationKey.BASE_FEE})
-    amounts = " + ".join(f"{format_sek(fee)} kr" for fee in fees)
-    return f"{LABELS[key]}: {amounts} {BASES[key]}"
+        return ()
+    return tuple(sorted({line.base_fee_ore or 0 for line in lines if line.key == key}))

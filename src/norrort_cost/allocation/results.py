@@ -46,9 +46,11 @@ class Pool:
 
     ``name`` is the key's value (``per_capita``, ``equal``, ``base_fee``, ``fixed``);
     ``lines`` names the lines that feed it and ``contributions`` says how much each feeds
-    (a base-fee line feeds its fees here and its rest to ``per_capita``). ``title`` and
-    ``description`` are for people; ``total_weight`` is the sum of the members' weights
-    (member-years for ``equal`` and ``base_fee``, öre for ``fixed``).
+    (a base-fee line feeds its fees here and its rest to ``per_capita``); ``fees_ore`` are
+    a base-fee pool's fees per member and year, each once, smallest first. ``total_weight``
+    is the sum of the members' weights (member-years for ``equal`` and ``base_fee``, öre
+    for ``fixed``). Its title and description for people are worded in rendering
+    (:func:`norrort_cost.rendering.vocabulary.pool_description`).
     """
 
     name: str
@@ -56,8 +58,7 @@ class Pool:
     lines: tuple[str, ...]
     amount_ore: int
     total_weight: Fraction
-    title: str = ""
-    description: str = ""
+    fees_ore: tuple[int, ...] = ()
     contributions: tuple[tuple[str, int], ...] = ()
 
 

@@ -82,8 +82,7 @@ def _split_pool(plan: PoolPlan) -> tuple[Pool, dict[str, Part]]:
         lines=tuple(dict.fromkeys(name for name, _ in plan.contributions)),
         amount_ore=amount,
         total_weight=Fraction(sum(plan.weights.values()), plan.denominator),
-        title=plan.title,
-        description=plan.description,
+        fees_ore=plan.fees_ore,
         contributions=plan.contributions,
     )
     parts = _base_fee_split(plan, pool.name) or largest_remainder(

@@ -41,6 +41,10 @@ from norrort_cost.dataset.models import BudgetLine, Dataset, Municipality
 from norrort_cost.money import ORE_PER_KRONA
 from norrort_cost.problems import DataError, UsageError, errors_only, said
 
+# Identifiers of the method, not words for people: written as they are into the machine
+# output (JSON "method", CSV "method", a frame's attrs) and kept stable there; tables and
+# captions say them in the reader's language through rendering.vocabulary (method_name,
+# tie_break_name).
 METHOD = "largest-remainder (Hamilton)"
 METHOD_VERSION = "2"
 TIE_BREAK = "equal remainders: kommunkod ascending"

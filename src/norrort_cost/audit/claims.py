@@ -86,16 +86,36 @@ class ReadingKind(StrEnum):
     UNIT = "unit"  # the literal number with another unit than the one written
 
 
+class Notation(StrEnum):
+    """How a mark of the written number is read: one part of how a reading reads the text
+    (rendering words each part: ``dot groups thousands``, ``comma is the decimal mark``)."""
+
+    PLAIN = "plain"  # no mark: the digits as they stand
+    SPACES_GROUP = "spaces_group"  # spaces (also no-break) group thousands
+    APOSTROPHES_GROUP = "apostrophes_group"  # apostrophes group thousands
+    DOT_GROUPS = "dot_groups"  # a dot groups thousands
+    COMMA_GROUPS = "comma_groups"  # a comma groups thousands
+    DOT_DECIMAL = "dot_decimal"  # a dot is the decimal mark
+    COMMA_DECIMAL = "comma_decimal"  # a comma is the decimal mark
+    COLON_ORE = "colon_ore"  # a colon stands before the öre: 24 291:03
+
+
 @dataclass(frozen=True, slots=True)
 class Reading:
-    """One way to read a claimed amount: a number, a unit and the kronor they make."""
+    """One way to read a claimed amount: a number, a unit and the kronor they make.
+
+    ``notation`` says how the marks of the number were read (for a ``unit`` reading, as in
+    the literal one); ``written_unit`` is the unit as written, which a ``unit`` reading
+    replaces by ``unit`` (the others keep it).
+    """
 
     kind: ReadingKind
     number: Decimal
     unit: str
     kronor: Decimal
-    description: str
+    notation: tuple[Notation, ...]
     side: Side = Side.EXACT
+    written_unit: str = "kr"
 
     @property
     def rounded(self) -> bool:
@@ -137,31 +157,35 @@ class Claim:
         return self.readings[0]
 
 
-def number_readings(token: str) -> list[tuple[Decimal, str]]:
-    """The numbers a digit token can mean, conventional reading first, each described."""
+def number_readings(token: str) -> list[tuple[Decimal, tuple[Notation, ...]]]:
+    """The numbers a digit token can mean, conventional reading first, each with how its
+    marks were read."""
     if any(space in token for space in _SPACES):
-        mark = "comma" if "," in token else "dot" if "." in token else ""
-        how = f", {mark} is the decimal mark" if mark else ""
-        return [(parse_decimal(token), "spaces group thousands" + how)]
+        mark = "," if "," in token else "." if "." in token else ""
+        decimal = (_DECIMAL[mark],) if mark else ()
+        return [(parse_decimal(token), (Notation.SPACES_GROUP, *decimal))]
     separators = {c for c in token if c in ".,'"}
     if not separators:
-        return [(Decimal(token), "a plain number")]
+        return [(Decimal(token), (Notation.PLAIN,))]
     if separators == {"'"}:
-        return [(Decimal(token.replace("'", "")), "apostrophes group thousands")]
+        return [(Decimal(token.replace("'", "")), (Notation.APOSTROPHES_GROUP,))]
     if len(separators) > 1:
-        return [(parse_decimal(token.replace("'", "")), _mixed_description(token))]
+        return [(parse_decimal(token.replace("'", "")), _mixed_notation(token))]
     return _one_mark_readings(token, separators.pop())
 
 
-def _one_mark_readings(token: str, mark: str) -> list[tuple[Decimal, str]]:
+_GROUPING = {".": Notation.DOT_GROUPS, ",": Notation.COMMA_GROUPS}
+_DECIMAL = {".": Notation.DOT_DECIMAL, ",": Notation.COMMA_DECIMAL}
+
+
+def _one_mark_readings(token: str, mark: str) -> list[tuple[Decimal, tuple[Notation, ...]]]:
     """Readings of a token with one kind of mark: grouping, decimal, or either."""
     groups = token.split(mark)
     grouped = _valid_grouping(groups)
-    name = "dot" if mark == "." else "comma"
-    as_grouping = (Decimal("".join(groups)), f"{name} groups thousands")
+    as_grouping = (Decimal("".join(groups)), (_GROUPING[mark],))
     if len(groups) > 2:
         return [as_grouping] if grouped else []
-    as_decimal = (parse_decimal(token), f"{name} is the decimal mark")
+    as_decimal = (parse_decimal(token), (_DECIMAL[mark],))
     if not grouped:
         return [as_decimal]
     return [as_grouping, as_decimal] if mark == "." else [as_decimal, as_grouping]
@@ -171,10 +195,11 @@ def _valid_grouping(groups: list[str]) -> bool:
     return 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
 
 
-def _mixed_description(token: str) -> str:
-    decimal = "comma" if token.rfind(",") > token.rfind(".") else "dot"
-    grouping = "dot" if decimal == "comma" else "comma"
-    return f"{grouping} groups thousands, {decimal} is the decimal mark"
+def _mixed_notation(token: str) -> tuple[Notation, Notation]:
+    """Both a dot and a comma: the last one is the decimal mark, the other groups."""
+    decimal = "," if token.rfind(",") > token.rfind(".") else "."
+    grouping = "." if decimal == "," else ","
+    return _GROUPING[grouping], _DECIMAL[decimal]
 
 
 def _unit_of(written: str | None) -> str:
@@ -236,7 +261,7 @@ def parse_claim(text: str) -> Claim:
         )
     if match.group("ore"):
         ore = Decimal(match.group("ore")) / 100
-        numbers = [(number + ore, f"{how}, colon before öre") for number, how in numbers]
+        numbers = [(number + ore, (*how, Notation.COLON_ORE)) for number, how in numbers]
     readings = [
         Reading(
             ReadingKind.LITERAL if i == 0 else ReadingKind.SEPARATOR,
@@ -245,18 +270,20 @@ def parse_claim(text: str) -> Claim:
             number * MULTIPLIERS[unit],
             how,
             side,
+            unit,
         )
         for i, (number, how) in enumerate(numbers)
     ]
-    literal_number = numbers[0][0]
+    literal_number, literal_notation = numbers[0]
     readings.extend(
         Reading(
             ReadingKind.UNIT,
             literal_number,
             other,
             literal_number * factor,
-            f"the number in {other}, not {unit}",
+            literal_notation,
             side,
+            unit,
         )
         for other, factor in MULTIPLIERS.items()
         if other not in {unit, "mdkr"} and not (other == "öre" and unit != "kr")

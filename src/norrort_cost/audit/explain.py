@@ -27,10 +27,15 @@ from norrort_cost.dataset.lookup import find_municipality
 from norrort_cost.dataset.models import AllocationKey, Dataset
 from norrort_cost.problems import UsageError, said
 
-POPULATION_RULES = {
-    "previous-year-end": "31 December of the year before the budget year",
-    "budget-year-end": "31 December of the budget year",
-}
+
+@dataclass(frozen=True, slots=True)
+class PopulationRule:
+    """What chose the reference date of the population: the dataset's
+    ``population_reference`` setting (``previous-year-end``, ``budget-year-end`` or a fixed
+    ISO date), or, ``given``, a date given explicitly (then the setting was not used)."""
+
+    setting: str
+    given: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +115,7 @@ class Explanation:
     inhabitants: int
     population_date: date
     population_source: str
-    population_rule: str
+    population_rule: PopulationRule
     pro_rating: str
     periods: tuple[CountedPeriod, ...]
     membership_days: int
@@ -170,12 +175,7 @@ def explain(
     )
     share = member_share(dataset, allocation, municipality)
     pools = {pool.name: pool for pool in allocation.pools}
-    rule = dataset.settings.population_reference
-    rule_text = (
-        "given explicitly"
-        if population_date
-        else f"{rule}: {POPULATION_RULES.get(rule, 'a fixed date')}"
-    )
+    rule = PopulationRule(dataset.settings.population_reference, given=bool(population_date))
     return Explanation(
         cooperation=allocation.cooperation,
         year=year,
@@ -186,7 +186,7 @@ def explain(
         inhabitants=share.inhabitants,
         population_date=share.population_date,
         population_source=share.population_source,
-        population_rule=rule_text,
+        population_rule=rule,
         pro_rating=dataset.settings.pro_rating,
         periods=counted_periods(
             dataset.memberships, share.kommunkod, year, dataset.settings.pro_rating

@@ -32,13 +32,6 @@ class MembershipChange:
     kommunkod: str
     on: date | None = None
 
-    def describe(self) -> str:
-        """The change in words, e.g. ``without 0125`` or ``join 0125 on 2014-01-01``."""
-        if self.kind == ChangeKind.WITHOUT:
-            return f"without {self.kommunkod}"
-        when = "from" if self.kind == ChangeKind.JOIN else "last day"
-        return f"{self.kind.value} {self.kommunkod} ({when} {self.on})"
-
 
 def parse_change(
     kind: ChangeKind, text: str, municipalities: Iterable[Municipality]

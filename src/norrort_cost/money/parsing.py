@@ -13,6 +13,7 @@ from numbers import Integral
 
 from norrort_cost.money.formatting import format_int
 from norrort_cost.money.units import GROUPING_SPACES, ORE_PER_KRONA
+from norrort_cost.problems import said
 
 _GROUPING = str.maketrans("", "", GROUPING_SPACES)
 # only ASCII digits are numbers: Decimal() also takes other scripts' digits and underscores
@@ -87,20 +88,26 @@ def kronor_to_ore(value: object) -> int:
 def whole_ore(value: object) -> int:
     """An amount given in öre (a field named ``*_ore``): a whole number, bounded."""
     if isinstance(value, bool) or not isinstance(value, Integral | str | Decimal | float):
-        raise AmountError("invalid-amount", f"{value!r} is not a whole number of öre", _ORE_HINT)
+        raise AmountError("invalid-amount", _not_whole_ore(value), _ORE_HINT)
     if isinstance(value, Integral):
         number = Decimal(int(value))
     else:
         try:
             number = parse_decimal(value) if isinstance(value, str) else Decimal(value)
         except (NumberFormatError, InvalidOperation):
-            raise AmountError(
-                "invalid-amount", f"{value!r} is not a whole number of öre", _ORE_HINT
-            ) from None
+            raise AmountError("invalid-amount", _not_whole_ore(value), _ORE_HINT) from None
     _check_size(number, value, digits=MAX_AMOUNT_DIGITS + 2)
     if number != number.to_integral_value():
-        raise AmountError("invalid-amount", f"{value!r} is not a whole number of öre", _ORE_HINT)
+        raise AmountError("invalid-amount", _not_whole_ore(value), _ORE_HINT)
     return int(number)
+
+
+def _not_whole_ore(value: object) -> str:
+    return said("{value!r} is not a whole number of öre", value=value)
+
+
+def _not_an_amount(value: object) -> str:
+    return said("{value!r} is not an amount", value=value)
 
 
 _KRONOR_HINT = "write kronor, e.g. 756000 or 756 000,00"
@@ -110,7 +117,7 @@ _ORE_HINT = "a field named *_ore takes whole öre (an int); give kronor as amoun
 def _kronor_decimal(value: object) -> Decimal:
     """The exact decimal a person meant, before any check of size or öre."""
     if isinstance(value, bool):
-        raise AmountError("invalid-amount", f"{value!r} is not an amount", _KRONOR_HINT)
+        raise AmountError("invalid-amount", _not_an_amount(value), _KRONOR_HINT)
     if isinstance(value, Integral):
         return Decimal(int(value))
     if isinstance(value, Decimal):
@@ -121,18 +128,18 @@ def _kronor_decimal(value: object) -> Decimal:
         return _fraction_decimal(value, value)
     if isinstance(value, str):
         return _text_decimal(value)
-    raise AmountError("invalid-amount", f"{value!r} is not an amount", _KRONOR_HINT)
+    raise AmountError("invalid-amount", _not_an_amount(value), _KRONOR_HINT)
 
 
 def _float_decimal(value: float) -> Decimal:
     """A float as the shortest decimal that reads back as it (what was typed)."""
     if not math.isfinite(value):
-        raise AmountError("invalid-amount", f"{value!r} is not an amount", _KRONOR_HINT)
+        raise AmountError("invalid-amount", _not_an_amount(value), _KRONOR_HINT)
     number = Decimal(repr(float(value)))
     if _check_size(number, value) and not _two_decimals(number):
         raise AmountError(
             "invalid-amount",
-            f"{value!r} kr has more than two decimals",
+            said("{value!r} kr has more than two decimals", value=value),
             "a float cannot hold this amount exactly: round it to whole öre, or give it "
             "as text or Decimal",
         )
@@ -142,8 +149,12 @@ def _float_decimal(value: float) -> Decimal:
 def _fraction_decimal(value: Fraction, shown: object) -> Decimal:
     ore = value * ORE_PER_KRONA
     if ore.denominator != 1:
-        raise AmountError("invalid-amount", f"{shown} kr has a fraction of an öre", _KRONOR_HINT)
+        raise AmountError("invalid-amount", _fraction_of_ore(shown), _KRONOR_HINT)
     return Decimal(ore.numerator).scaleb(-2)
+
+
+def _fraction_of_ore(shown: object) -> str:
+    return said("{amount} kr has a fraction of an öre", amount=shown)
 
 
 def _text_decimal(text: str) -> Decimal:
@@ -152,20 +163,34 @@ def _text_decimal(text: str) -> Decimal:
         whole, mark, rest = re.split(r"([.,])", cleaned.lstrip("+-\u2212"))
         raise AmountError(
             "ambiguous-amount",
-            f"{text.strip()!r}: is {mark!r} a thousands separator ({whole} {rest} kr) "
-            f"or the decimal mark ({whole},{rest[:2]} kr)?",
-            f"write {whole}{rest} or {whole} {rest} for thousands, {whole},{rest[:2]} for kronor",
+            said(
+                "{text!r}: is {mark!r} a thousands separator ({whole} {rest} kr) "
+                "or the decimal mark ({whole},{cents} kr)?",
+                text=text.strip(),
+                mark=mark,
+                whole=whole,
+                rest=rest,
+                cents=rest[:2],
+            ),
+            said(
+                "write {whole}{rest} or {whole} {rest} for thousands, {whole},{cents} for kronor",
+                whole=whole,
+                rest=rest,
+                cents=rest[:2],
+            ),
         )
     try:
         number = parse_decimal(text)
     except NumberFormatError:
         raise AmountError(
-            "invalid-amount", f"{text.strip()!r} is not an amount in kronor", _KRONOR_HINT
+            "invalid-amount",
+            said("{text!r} is not an amount in kronor", text=text.strip()),
+            _KRONOR_HINT,
         ) from None
     if number.is_finite() and _exponent(number) < -2:  # 1.500 000 is not 1,50 kr
         raise AmountError(
             "invalid-amount",
-            f"{text.strip()!r} has more than two decimals",
+            said("{text!r} has more than two decimals", text=text.strip()),
             "kronor have two decimals (öre); remove a stray point or comma between thousands",
         )
     return number
@@ -174,12 +199,17 @@ def _text_decimal(text: str) -> Decimal:
 def _check_size(number: Decimal, shown: object, *, digits: int = MAX_AMOUNT_DIGITS) -> bool:
     """Refuse a magnitude of ``10**digits`` or more, from the exponent alone (no arithmetic)."""
     if not number.is_finite():
-        raise AmountError("invalid-amount", f"{shown!r} is not an amount", _KRONOR_HINT)
+        raise AmountError("invalid-amount", _not_an_amount(shown), _KRONOR_HINT)
     if number and number.adjusted() >= digits:
         unit = "kr" if digits == MAX_AMOUNT_DIGITS else "öre"
         raise AmountError(
             "amount-too-large",
-            f"{shown} {unit} is too large: amounts must stay below {format_int(10**digits)} {unit}",
+            said(
+                "{amount} {unit} is too large: amounts must stay below {limit} {unit}",
+                amount=shown,
+                unit=unit,
+                limit=format_int(10**digits),
+            ),
             "check the number (amounts are kronor, written without exponents)",
         )
     return True
@@ -205,7 +235,7 @@ def _exact_ore(number: Decimal, shown: object) -> int:
     if not _two_decimals(number):
         raise AmountError(
             "invalid-amount",
-            f"{shown} kr has a fraction of an öre",
+            _fraction_of_ore(shown),
             "round to two decimals (whole öre)",
         )
     sign, digits, _ = number.as_tuple()

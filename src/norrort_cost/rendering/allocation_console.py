@@ -19,10 +19,11 @@ from norrort_cost.money import (
     format_sek,
     kronor,
 )
+from norrort_cost.rendering import vocabulary
 from norrort_cost.rendering.i18n import _
 from norrort_cost.rendering.layout import Column, fit, print_fitted, print_text
 from norrort_cost.rendering.records import ILLUSTRATIVE_NOTICE, preliminary_notice
-from norrort_cost.rendering.vocabulary import method_name, pool_description
+from norrort_cost.rendering.vocabulary import method_name, tie_break_name
 
 
 def illustrative_notice(allocation: Allocation) -> Text | None:
@@ -110,8 +111,8 @@ def _pool_column(pool: Pool, shares: Sequence[Share]) -> Column:
 
 
 def pool_title(pool: Pool) -> str:
-    """A pool's name for people: its title, else its key's name (never ``per_capita``)."""
-    return _(pool.title) if pool.title else pool_label(pool.name)
+    """A pool's name for people: ``Base fee`` (never ``base_fee``)."""
+    return vocabulary.pool_title(pool.key, _)
 
 
 def pool_label(name: str) -> str:
@@ -119,12 +120,7 @@ def pool_label(name: str) -> str:
     return _(POOL_NAMES.get(name, name))
 
 
-POOL_NAMES = {
-    "per_capita": "Per capita",
-    "base_fee": "Base fee",
-    "equal": "Equal",
-    "fixed": "Fixed",
-}
+POOL_NAMES = {key.value: title for key, title in vocabulary.POOL_TITLES.items()}
 
 
 def allocation_caption(allocation: Allocation, *, by_pool: bool = False) -> str:
@@ -139,7 +135,7 @@ def allocation_caption(allocation: Allocation, *, by_pool: bool = False) -> str:
         date=allocation.population_date,
         days=allocation.days_in_year,
         method=method_name(allocation.method, allocation.method_version),
-        tie_break=_(allocation.tie_break),
+        tie_break=tie_break_name(allocation.tie_break),
         unit=_unit_name(allocation.rounding_unit),
     )
     if by_pool:
@@ -154,7 +150,7 @@ def part_ore(share: Share, pool: str) -> int:
 
 def _pool_note(pool: Pool) -> str:
     feeds = ", ".join(f"{line} {format_sek(ore)} kr" for line, ore in pool.contributions)
-    about = pool_description(pool.description) if pool.description else pool_title(pool)
+    about = vocabulary.pool_description(pool, _)
     return _("{about}. {amount} kr from: {feeds}.").format(
         about=about, amount=format_sek(pool.amount_ore), feeds=feeds
     )

@@ -15,13 +15,13 @@ from rich.console import Console
 from norrort_cost.audit.explain import Explanation
 from norrort_cost.audit.reconcile import CheckResult, Verdict
 from norrort_cost.money import format_sek, format_signed_sek
-from norrort_cost.rendering.check_text import check_summary, reading_text
+from norrort_cost.rendering.check_text import check_summary, kind_name, reading_text
 from norrort_cost.rendering.console import hidden_note
 from norrort_cost.rendering.explain_rows import explanation_rows
 from norrort_cost.rendering.i18n import _
 from norrort_cost.rendering.layout import Column, fit, print_fitted, print_text
 from norrort_cost.rendering.records import ILLUSTRATIVE_NOTICE, preliminary_text
-from norrort_cost.rendering.vocabulary import method_name
+from norrort_cost.rendering.vocabulary import method_name, tie_break_name
 
 
 def notice(out: Console, *, illustrative: bool, preliminary: Sequence[str | None] = ()) -> None:
@@ -52,7 +52,8 @@ def print_explanation(out: Console, result: Explanation) -> None:
         amount=format_sek(result.amount_ore),
     )
     caption = _("Method: {method}; {tie_break}.").format(
-        method=method_name(result.method, result.method_version), tie_break=_(result.tie_break)
+        method=method_name(result.method, result.method_version),
+        tie_break=tie_break_name(result.tie_break),
     )
     print_fitted(out, fit(columns, out.width, title=title, caption=caption), hidden_note())
     notice(out, illustrative=result.illustrative, preliminary=preliminary)
@@ -81,7 +82,7 @@ def print_check(out: Console, result: CheckResult) -> None:
             [reading_text(c.reading, _) + (" ←" if c is result.chosen else "") for c in readings],
             prose=True,
         ),
-        Column(_("Kind"), [_(c.reading.kind.value) for c in readings], rank=1),
+        Column(_("Kind"), [kind_name(c.reading.kind, _) for c in readings], rank=1),
         Column(
             _("Difference (kr)"),
             [format_signed_sek(c.difference_ore) for c in readings],

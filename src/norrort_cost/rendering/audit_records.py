@@ -22,8 +22,9 @@ from norrort_cost.money import (
     machine_decimal,
     machine_number,
 )
-from norrort_cost.rendering.check_text import check_summary
+from norrort_cost.rendering.check_text import check_summary, describe
 from norrort_cost.rendering.records import SCHEMA_VERSION, method_record
+from norrort_cost.rendering.vocabulary import population_rule_record
 
 SIGN_CONVENTION = "difference = new - baseline; positive means the member would pay more"
 
@@ -133,7 +134,7 @@ def explanation_record(result: Explanation) -> dict[str, Any]:
             "inhabitants": result.inhabitants,
             "reference_date": result.population_date.isoformat(),
             "source": result.population_source,
-            "rule": result.population_rule,
+            "rule": population_rule_record(result.population_rule),
             "basis": "final" if result.final_population_date is None else "preliminary",
             "final_population_date": (
                 result.final_population_date.isoformat() if result.final_population_date else None
@@ -175,7 +176,7 @@ def _reading(check: ReadingCheck) -> dict[str, Any]:
         "number": machine_number(reading.number),
         "unit": reading.unit,
         "kronor": machine_number(reading.kronor),
-        "description": reading.description,
+        "description": describe(reading),
         "difference": machine_number(check.difference),
         "relative": None if check.relative is None else machine_decimal(check.relative),
         "ratio": None if check.ratio is None else machine_decimal(check.ratio),

@@ -5,11 +5,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from decimal import Decimal
 
-from norrort_cost.audit.claims import Reading, Side
+from norrort_cost.audit.claims import Notation, Reading, ReadingKind, Side
 from norrort_cost.audit.reconcile import CheckResult, ReadingCheck, Verdict
 from norrort_cost.money import (
     format_decimal_sv,
@@ -30,17 +29,41 @@ def reading_text(reading: Reading, tr: Callable[[str], str] = _same) -> str:
     written = f"{format_decimal_sv(reading.number.normalize())} {reading.unit}"
     amount = f"{format_kronor(reading.kronor)} kr"
     same = reading.unit == "kr"
-    return f"{amount} ({describe(reading.description, tr)})" if same else f"{written} = {amount}"
+    return f"{amount} ({describe(reading, tr)})" if same else f"{written} = {amount}"
 
 
-_OTHER_UNIT = re.compile(r"the number in (?P<other>\S+), not (?P<unit>\S+)")
+NOTATIONS = {
+    Notation.PLAIN: "a plain number",
+    Notation.SPACES_GROUP: "spaces group thousands",
+    Notation.APOSTROPHES_GROUP: "apostrophes group thousands",
+    Notation.DOT_GROUPS: "dot groups thousands",
+    Notation.COMMA_GROUPS: "comma groups thousands",
+    Notation.DOT_DECIMAL: "dot is the decimal mark",
+    Notation.COMMA_DECIMAL: "comma is the decimal mark",
+    Notation.COLON_ORE: "colon before öre",
+}
+KINDS = {
+    ReadingKind.LITERAL: "literal",
+    ReadingKind.SEPARATOR: "separator",
+    ReadingKind.UNIT: "unit",
+}
 
 
-def describe(description: str, tr: Callable[[str], str] = _same) -> str:
-    """A reading's description, its parts translated (``dot groups thousands, ...``)."""
-    if match := _OTHER_UNIT.fullmatch(description):
-        return tr("the number in {other}, not {unit}").format(**match.groupdict())
-    return ", ".join(tr(part) for part in description.split(", "))
+def describe(reading: Reading, tr: Callable[[str], str] = _same) -> str:
+    """How a reading reads the text, its parts translated: ``dot groups thousands``,
+    ``spaces group thousands, comma is the decimal mark`` or, for a reading in another
+    unit than the one written, ``the number in tkr, not kr``. Untranslated, the JSON
+    ``description`` of the reading."""
+    if reading.kind == ReadingKind.UNIT:
+        return tr("the number in {other}, not {unit}").format(
+            other=reading.unit, unit=reading.written_unit
+        )
+    return ", ".join(tr(NOTATIONS[part]) for part in reading.notation)
+
+
+def kind_name(kind: ReadingKind, tr: Callable[[str], str] = _same) -> str:
+    """Where a reading comes from, in words: ``literal``, ``separator`` or ``unit``."""
+    return tr(KINDS[kind])
 
 
 PRECISIONS = {
@@ -149,7 +172,7 @@ def check_summary(result: CheckResult, tr: Callable[[str], str] = _same) -> str:
         ) + _assumed(literal, tr)
     chosen = result.chosen
     return tr("likely {slip} slip: {literally}; read as {reading}, consistent ({how})").format(
-        slip=tr(chosen.reading.kind.value),
+        slip=kind_name(chosen.reading.kind, tr),
         literally=read_literally,
         reading=reading_text(chosen.reading, tr),
         how=_how_consistent(chosen, tr("it"), tr),

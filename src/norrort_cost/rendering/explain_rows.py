@@ -11,7 +11,7 @@ from norrort_cost.audit.explain import BaseFeeStep, Explanation, PoolStep
 from norrort_cost.money import format_fraction_sv, format_int, format_sek, kronor
 from norrort_cost.rendering.console import pool_label
 from norrort_cost.rendering.i18n import _
-from norrort_cost.rendering.vocabulary import method_name
+from norrort_cost.rendering.vocabulary import method_name, population_rule_meaning, tie_break_name
 
 
 def _exact(value: Fraction, places: int = 6) -> str:
@@ -41,13 +41,6 @@ def _membership(result: Explanation) -> list[tuple[str, str, str]]:
     )
     rows.append((_("Days counted"), of, counted))
     return rows
-
-
-def _rule(text: str) -> str:
-    """The population rule by its meaning (``31 December of the year before ...``), its
-    words translated; the setting's own value (``previous-year-end``) stays in the records."""
-    _rule_name, colon, words = text.partition(": ")
-    return _(words) if colon else _(text)
 
 
 def _reason(step: PoolStep) -> str:
@@ -184,7 +177,11 @@ def explanation_rows(result: Explanation) -> list[tuple[str, str, str]]:
             format_int(result.inhabitants),
             _("at {date}").format(date=result.population_date) + source,
         ),
-        (_("Reference date"), result.population_date.isoformat(), _rule(result.population_rule)),
+        (
+            _("Reference date"),
+            result.population_date.isoformat(),
+            population_rule_meaning(result.population_rule, _),
+        ),
         *_membership(result),
         (
             _("Weight"),
@@ -212,6 +209,10 @@ def explanation_rows(result: Explanation) -> list[tuple[str, str, str]]:
             per_inhabitant,
             f"{format_sek(result.amount_ore)} ÷ {format_int(result.inhabitants)}",
         ),
-        (_("Method"), method_name(result.method, result.method_version), _(result.tie_break)),
+        (
+            _("Method"),
+            method_name(result.method, result.method_version),
+            tie_break_name(result.tie_break),
+        ),
     ]
     return rows

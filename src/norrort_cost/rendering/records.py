@@ -22,6 +22,7 @@ from norrort_cost.allocation.results import Allocation, Part, Pool, Share
 from norrort_cost.dataset.models import PopulationFigure
 from norrort_cost.money import decimal_text, kronor, machine_amount, machine_decimal
 from norrort_cost.problems import Problem
+from norrort_cost.rendering.vocabulary import pool_description, pool_title
 
 if TYPE_CHECKING:
     from norrort_cost.audit.explain import Explanation
@@ -163,8 +164,8 @@ def pool_record(pool: Pool) -> dict[str, Any]:
     return {
         "name": pool.name,
         "key": pool.key.value,
-        "title": pool.title,
-        "description": pool.description,
+        "title": pool_title(pool.key),
+        "description": pool_description(pool),
         "lines": [
             {"line": line, "amount": machine_amount(ore), "amount_ore": ore}
             for line, ore in pool.contributions
