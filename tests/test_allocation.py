@@ -139,3 +139,13 @@ def test_membership_days_are_inclusive() -> None:
     membership = Membership(kommunkod="0125", start=date(2014, 4, 15))
     assert membership.days_in(date(2014, 1, 1), date(2014, 12, 31)) == 261
     assert membership.days_in(date(2013, 1, 1), date(2013, 12, 31)) == 0
+
+
+def test_the_sum_guard_refuses_parts_that_do_not_add_up() -> None:
+    """The guard every split and every invoice run passes through: parts that add up to the
+    total pass, parts one öre off stop the run (an ArithmeticError, never an invoice)."""
+    from norrort_cost.allocation.yearly import check_sum
+
+    check_sum(85_700_000, [2_429_103, 83_270_897])
+    with pytest.raises(ArithmeticError, match="sum to 85700001, not 85700000"):
+        check_sum(85_700_000, [2_429_104, 83_270_897])
