@@ -3,6 +3,7 @@ commands, made without importing any, says what each command's own help says."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -87,3 +88,24 @@ def test_no_commands_module_imports_another_commands_module():
                 if target in modules - {module}:
                     crossing.add((module, target))
     assert crossing == set()
+
+
+def test_the_swedish_help_lists_the_commands_in_swedish():
+    """`--lang sv --help`, in a fresh process (no command loaded), lists every command by
+    its Swedish summary: the list is made without importing the commands, so it must be
+    translated where it is made."""
+    done = subprocess.run(
+        [sys.executable, "-m", "norrort_cost", "--lang", "sv", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "COLUMNS": "200"},
+    )
+    i18n.use("sv")
+    try:
+        swedish = {name: translated(entry.summary) for name, entry in COMMANDS.items()}
+    finally:
+        i18n.use("en")
+    for name, summary in swedish.items():
+        assert summary != COMMANDS[name].summary, name  # the catalog has it
+        assert summary in done.stdout, name

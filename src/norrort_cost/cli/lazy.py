@@ -21,6 +21,7 @@ from typer.core import TyperCommand
 
 from norrort_cost.cli.common import app
 from norrort_cost.cli.json_errors import JsonErrorsGroup
+from norrort_cost.cli.localized import translated
 
 if TYPE_CHECKING:
     from typer import _click
@@ -112,7 +113,8 @@ class LazyGroup(JsonErrorsGroup):
         if command is not None or cmd_name not in COMMANDS:
             return command
         if self.listing:
-            return TyperCommand(cmd_name, help=COMMANDS[cmd_name].summary)
+            # in the reader's language, as a loaded command's help is shown
+            return TyperCommand(cmd_name, help=translated(COMMANDS[cmd_name].summary))
         command = build(cmd_name)
         self.commands[cmd_name] = command
         return command
