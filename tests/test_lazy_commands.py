@@ -63,30 +63,20 @@ def test_a_run_imports_only_the_command_it_runs():
     assert loaded("register", "list", "--help") == {"registry"}
 
 
-def test_no_commands_module_imports_another_commands_module():
-    """A command's module imports shared helper modules, never another command's module
-    (which would import and register that command too): each command loads alone."""
-    import ast
-    from pathlib import Path
+def test_no_module_but_the_table_imports_a_commands_module():
+    """Only the table of commands (cli/lazy.py) imports a command's module: no other command
+    and no shared helper does, in any form (``from norrort_cost.cli import registry``,
+    relative, ``import_module``), which would load and register that command too."""
+    from tests.test_layers import GRAPH
 
-    import norrort_cost.cli
-
-    package = Path(norrort_cost.cli.__file__).parent
-    modules = {entry.module for entry in COMMANDS.values()}
-    crossing = set()
-    for module in sorted(modules):
-        tree = ast.parse((package / f"{module}.py").read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.module:
-                names = [node.module]
-            elif isinstance(node, ast.Import):
-                names = [alias.name for alias in node.names]
-            else:
-                continue
-            for name in names:
-                target = name.removeprefix("norrort_cost.cli.")
-                if target in modules - {module}:
-                    crossing.add((module, target))
+    commands = {f"norrort_cost.cli.{entry.module}" for entry in COMMANDS.values()}
+    crossing = {
+        (module, target)
+        for module, targets in GRAPH.items()
+        if module != "norrort_cost.cli.lazy"
+        for target in targets & commands
+        if target != module
+    }
     assert crossing == set()
 
 
@@ -109,3 +99,29 @@ def test_the_swedish_help_lists_the_commands_in_swedish():
     for name, summary in swedish.items():
         assert summary != COMMANDS[name].summary, name  # the catalog has it
         assert summary in done.stdout, name
+
+
+@pytest.mark.parametrize(
+    ("args", "lang", "said"),
+    [
+        (["allocat"], "C.UTF-8", "Did you mean 'allocate'?"),
+        (["allocat"], "sv_SE.UTF-8", "Menade du 'allocate'?"),
+        (["regster", "list"], "C.UTF-8", "Did you mean 'register'?"),
+        (["allocat", "--format", "json"], "C.UTF-8", "Did you mean 'allocate'?"),
+    ],
+)
+def test_a_mistyped_command_gets_its_did_you_mean_in_a_fresh_process(
+    args: list[str], lang: str, said: str
+):
+    """A mistyped command, the first thing a fresh process meets (no command loaded yet), is
+    refused with exit 2 and the names it may have meant, in the reader's language and in
+    the JSON error record."""
+    done = subprocess.run(
+        [sys.executable, "-m", "norrort_cost", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "LANG": lang, "LC_ALL": "", "COLUMNS": "200"},
+    )
+    assert done.returncode == 2
+    assert said in done.stderr

@@ -119,6 +119,22 @@ class LazyGroup(JsonErrorsGroup):
         self.commands[cmd_name] = command
         return command
 
+    def resolve_command(
+        self, ctx: _click.Context, args: list[str]
+    ) -> tuple[str | None, _click.Command | None, list[str]]:
+        """Find the command; an unknown one gets its did-you-mean from every command's name
+        (typer suggests from the commands loaded, and none is loaded yet)."""
+        if not args or args[0] in COMMANDS:
+            return super().resolve_command(ctx, args)
+        loaded = self.commands
+        self.commands = {
+            name: loaded.get(name) or TyperCommand(name) for name in self.list_commands(ctx)
+        }
+        try:
+            return super().resolve_command(ctx, args)
+        finally:
+            self.commands = loaded
+
     def format_help(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
         """The help, listing the commands by their summaries (none is imported for it)."""
         self.listing = True
