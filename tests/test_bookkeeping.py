@@ -4,6 +4,7 @@ refusals that stand on their own, nothing issued ever lost, copies checked by ha
 from __future__ import annotations
 
 import errno
+import json
 import os
 import sqlite3
 import subprocess
@@ -400,3 +401,19 @@ def test_invoices_settle_and_register_speak_swedish(tmp_path, data_copy):
         "Invoice register",
     )
     assert not [word for word in english if word in said]
+
+
+def test_register_list_shows_one_members_documents(tmp_path):
+    """`register list -m` keeps the documents of the members named (by name or kommunkod,
+    repeatable), as every other command's -m does; a name that is no member is refused."""
+    assert invoke("invoices", "-y", 2014, *ISSUE, "-o", tmp_path / "a").exit_code == 0
+    every = invoke("register", "list", "-y", 2014, "--format", "json")
+    assert every.exit_code == 0, every.output
+    assert len({d["kommunkod"] for d in json.loads(every.stdout)["documents"]}) > 2
+    listed = invoke("register", "list", "-y", 2014, "-m", "Ekerö", "-m", "0184", "-f", "json")
+    assert listed.exit_code == 0, listed.output
+    documents = json.loads(listed.stdout)["documents"]
+    assert {d["kommunkod"] for d in documents} == {"0125", "0184"}
+    assert all(d["year"] == 2014 for d in documents)
+    unknown = invoke("register", "list", "-m", "Atlantis")
+    assert unknown.exit_code == 2

@@ -116,6 +116,17 @@ PopulationDateOption = Annotated[
 ]
 
 
+MembersOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--municipality",
+        "-m",
+        metavar="NAME",
+        help="Only this member (kommunkod or name); repeatable.",
+    ),
+]
+
+
 def member_codes(dataset: Dataset, written: Sequence[str]) -> frozenset[str] | None:
     """The kommunkoder of ``--municipality`` options (None when none was given)."""
     if not written:

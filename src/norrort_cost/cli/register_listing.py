@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from norrort_cost.cli.common import load
+from norrort_cost.cli.options import member_codes
 from norrort_cost.cli.output import emit, emit_table
 from norrort_cost.cli.register_file import register_path
 from norrort_cost.rendering.formats import Format
@@ -32,9 +33,11 @@ def write_listing(
     status: str | None = None,
     on: date | None = None,
     dated: bool = False,
+    members: Sequence[str] = (),
 ) -> None:
-    """The register's documents (of ``year``, the one ``number``, or of ``status`` on the
-    day ``on``) with what remains of each, in ``fmt``, to ``output`` or stdout."""
+    """The register's documents (of ``year``, the one ``number``, of ``members``, or of
+    ``status`` on the day ``on``) with what remains of each, in ``fmt``, to ``output`` or
+    stdout."""
     from norrort_cost.rendering.files import to_csv, to_json, to_xlsx
     from norrort_cost.rendering.register_records import (
         REGISTER_SCHEMA_VERSION,
@@ -43,7 +46,7 @@ def write_listing(
     )
     from norrort_cost.storage.register import open_register
 
-    path = register if register is not None else register_path(None, data_dir, load(data_dir))
+    path, wanted = _register_and_members(register, data_dir, members)
     with open_register(path, create=False) as opened:
         found = opened.documents(year)
         left = _remaining(opened.documents() if year is not None else found)
@@ -56,6 +59,8 @@ def write_listing(
             if (row.seller, row.number) in owed
             and _status(owed[(row.seller, row.number)], on, status)
         ]
+    if wanted is not None:
+        found = [row for row in found if row.kommunkod in wanted]
     if number is not None:
         found = _one(found, number, path)
     rows = register_rows(found, left)
@@ -84,6 +89,21 @@ def write_listing(
         emit_table(lambda console: print_receivables(console, rows), output)
     else:
         emit_table(lambda console: print_register(console, found, left), output)
+
+
+def _register_and_members(
+    register: Path | None, data_dir: Path | None, members: Sequence[str]
+) -> tuple[Path, frozenset[str] | None]:
+    """The register's path and the kommunkoder of ``members`` (None: every member).
+
+    The dataset names both: the register's place (unless --register does) and the members;
+    it is not read when --register is given and no member is asked for.
+    """
+    if register is not None and not members:
+        return register, None
+    dataset = load(data_dir)
+    path = register if register is not None else register_path(None, data_dir, dataset)
+    return path, member_codes(dataset, members)
 
 
 def _remaining(rows: Sequence[Registered]) -> dict[tuple[str, str], int]:

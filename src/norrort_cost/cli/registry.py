@@ -18,6 +18,7 @@ from norrort_cost.cli.localized import LocalizedTyper
 from norrort_cost.cli.options import (
     DataDirOption,
     FormatOption,
+    MembersOption,
     OutputOption,
     date_option,
     format_option,
@@ -68,6 +69,7 @@ def list_documents(
             "The day statuses are taken on, for overdue and days overdue (default: today).",
         ),
     ] = None,
+    municipality: MembersOption = None,
     fmt: FormatOption = Format.TABLE,
     output: OutputOption = None,
     register: RegisterOption = None,
@@ -77,13 +79,24 @@ def list_documents(
     invoice was paid, what remains and its status.
 
     Example: norrort-cost register list --data-dir my-data --status overdue --date 2014-09-01
+
+    Example: norrort-cost register list --year 2014 -m Ekerö
     """
     with reporting(fmt):
         from norrort_cost.cli.common import today
 
         day = on.date() if on else today()
         write_listing(
-            year, None, fmt, output, register, data_dir, status=status, on=day, dated=on is not None
+            year,
+            None,
+            fmt,
+            output,
+            register,
+            data_dir,
+            status=status,
+            on=day,
+            dated=on is not None,
+            members=municipality or [],
         )
 
 

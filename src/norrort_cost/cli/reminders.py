@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from norrort_cost.cli.common import app, load, reporting
-from norrort_cost.cli.options import DataDirOption, date_option, member_codes
+from norrort_cost.cli.options import DataDirOption, MembersOption, date_option, member_codes
 from norrort_cost.cli.register_file import RegisterOption, register_path
 
 if TYPE_CHECKING:
@@ -48,15 +48,7 @@ def reminders(
             help="Directory to write the reminders into (created if missing).",
         ),
     ],
-    municipality: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--municipality",
-            "-m",
-            metavar="NAME",
-            help="Only this member (kommunkod or name); repeatable.",
-        ),
-    ] = None,
+    municipality: MembersOption = None,
     again: Annotated[
         bool,
         typer.Option("--again", help="Remind also members already reminded on this date."),
