@@ -18,13 +18,14 @@ from typing import TYPE_CHECKING, TextIO
 import typer
 
 from norrort_cost.cli.options import CsvDialect
+from norrort_cost.exit_codes import BROKEN_PIPE
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from rich.console import Console
 
-EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE
+EXIT_BROKEN_PIPE = BROKEN_PIPE  # 141 = 128 + SIGPIPE, from the one table of exit codes
 
 
 @contextmanager
