@@ -60,7 +60,7 @@ def test_the_hand_built_check_sees_both_spellings():
 def _f_string_messages(source: str) -> list[int]:
     """The lines of ``source`` that give an f-string as the text of a problem or a usage
     error: a template of said(), the message or hint of problem() (the factory, or a field
-    parser's), of UsageError or DataError."""
+    parser's), of UsageError, DataError or AmountError (a refused amount)."""
     found = []
     for node in ast.walk(ast.parse(source)):
         if not isinstance(node, ast.Call):
@@ -69,7 +69,7 @@ def _f_string_messages(source: str) -> list[int]:
         name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
         if name == "problem" and isinstance(func, ast.Name):
             texts = node.args[1:]  # problem(code, message, ...): the code may be computed
-        elif name in {"said", "UsageError", "DataError"}:
+        elif name in {"said", "UsageError", "DataError", "AmountError"}:
             texts = node.args
         else:
             continue
@@ -91,16 +91,17 @@ def test_no_message_for_people_is_an_f_string():
 
 
 def test_the_f_string_check_sees_messages_and_hints():
-    """The check finds an f-string as a problem's message, as its hint and as a usage
-    error's message, but not a said() template or an f-string in a column."""
+    """The check finds an f-string as a problem's message, as its hint, as a usage error's
+    and as a refused amount's message, but not a said() template or an f-string in a column."""
     source = (
         "problem('a-code', f'{x} is wrong', file='a')\n"
         "problem('a-code', 'fixed', file='a', hint=f'try {y}')\n"
         "raise UsageError(f'no {year}')\n"
         "problem('a-code', said('{x} is wrong', x=x), file='a', column=f'{a}-{b}')\n"
         "reader.problem(1, f'{a}-{b}', value, 'a-code', 'fixed')\n"
+        "raise AmountError('invalid-amount', f'{value!r} is not an amount', 'x')\n"
     )
-    assert _f_string_messages(source) == [1, 2, 3]
+    assert _f_string_messages(source) == [1, 2, 3, 6]
 
 
 def test_no_module_is_over_300_lines():
