@@ -95,9 +95,6 @@ def _one_figure(
     """One region's figure for one period: the total, or men + women."""
     if len(group) == 1 and group[0].sex in (None, Sex.TOTAL):  # one total (most often)
         return _figure(group[0], file, _count(group[0], file, problems)), False
-    if len(group) == 2 and {group[0].sex, group[1].sex} == _BOTH:  # men and women only
-        male, female = sorted(group, key=lambda o: o.sex != Sex.MEN)
-        return _summed(male, female, file, problems), True
     totals = [o for o in group if o.sex in (None, Sex.TOTAL)]
     men = [o for o in group if o.sex == Sex.MEN]
     women = [o for o in group if o.sex == Sex.WOMEN]
@@ -124,9 +121,6 @@ def _one_figure(
         )
         return None, False
     return _summed(men[0], women[0], file, problems), True
-
-
-_BOTH = frozenset({Sex.MEN, Sex.WOMEN})
 
 
 def _summed(
