@@ -15,13 +15,14 @@ command's summary, the first paragraph of its help, kept here beside the module'
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, NamedTuple
 
 from typer.core import TyperCommand
 
 from norrort_cost.cli.common import app
 from norrort_cost.cli.json_errors import JsonErrorsGroup
-from norrort_cost.cli.localized import translated
 
 if TYPE_CHECKING:
     from typer import _click
@@ -101,8 +102,6 @@ OWN_LANGUAGE = frozenset({"report"})
 class LazyGroup(JsonErrorsGroup):
     """The top-level group: its commands are imported and built when first asked for."""
 
-    listing = False  # while the help lists the commands: summaries, nothing imported
-
     def list_commands(self, ctx: _click.Context) -> list[str]:
         """Every command, in the help's order, loaded or not."""
         return [*COMMANDS, *(name for name in self.commands if name not in COMMANDS)]
@@ -110,42 +109,45 @@ class LazyGroup(JsonErrorsGroup):
     def get_command(self, ctx: _click.Context, cmd_name: str) -> _click.Command | None:
         """The command ``cmd_name``, imported and built now if it was not yet."""
         command = self.commands.get(cmd_name)
-        if command is not None or cmd_name not in COMMANDS:
-            return command
-        if self.listing:
-            # in the reader's language, as a loaded command's help is shown
-            return TyperCommand(cmd_name, help=translated(COMMANDS[cmd_name].summary))
-        command = build(cmd_name)
-        self.commands[cmd_name] = command
+        if command is None and cmd_name in COMMANDS:
+            command = self.commands[cmd_name] = build(cmd_name)
         return command
 
     def resolve_command(
         self, ctx: _click.Context, args: list[str]
     ) -> tuple[str | None, _click.Command | None, list[str]]:
-        """Find the command; an unknown one gets its did-you-mean from every command's name
-        (typer suggests from the commands loaded, and none is loaded yet)."""
-        if not args or args[0] in COMMANDS:
+        """Find the command; an unknown one gets its did-you-mean from every command's name."""
+        if args and args[0] in COMMANDS:
             return super().resolve_command(ctx, args)
-        loaded = self.commands
-        self.commands = {
-            name: loaded.get(name) or TyperCommand(name) for name in self.list_commands(ctx)
-        }
-        try:
+        with self._all_named():
             return super().resolve_command(ctx, args)
-        finally:
-            self.commands = loaded
 
     def format_help(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
         """The help, listing the commands by their summaries (none is imported for it)."""
-        self.listing = True
-        try:
+        with self._all_named():
             super().format_help(ctx, formatter)
-        finally:
-            self.listing = False
 
     def takes_own_language(self, name: str) -> bool:
         """Whether command ``name`` has a ``--lang`` of its own."""
         return name in OWN_LANGUAGE
+
+    @contextmanager
+    def _all_named(self) -> Iterator[None]:
+        """Every command among ``self.commands``, those not loaded as stand-ins with their
+        name and summary, while typer reads that dict itself (to list the commands in the
+        help, translated there, or to suggest one for a typo)."""
+        loaded = self.commands
+        self.commands = {
+            **{
+                name: loaded.get(name) or TyperCommand(name, help=entry.summary)
+                for name, entry in COMMANDS.items()
+            },
+            **loaded,
+        }
+        try:
+            yield
+        finally:
+            self.commands = loaded
 
 
 def build(name: str) -> _click.Command:
