@@ -21,9 +21,7 @@ missed (each miss named), 2 when norrort-cost is not installed here.
 from __future__ import annotations
 
 import argparse
-import compileall
 import gc
-import importlib.util
 import os
 import shutil
 import sqlite3
@@ -39,6 +37,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))  # scb_files, baselines, verdict
+from report_bench import compile_package  # noqa: E402 - found beside this script
 from verdict import REFERENCE, Verdict  # noqa: E402 - found beside this script, on the path just set
 
 MEMBERS = 290
@@ -486,17 +485,6 @@ def table(verdicts: list[Verdict], header: str) -> str:
         name = verdict.name.strip()
         lines.append(f"| {name} | {ratio} | {target} | {status} | {verdict.detail} |")
     return "\n".join(lines) + "\n"
-
-
-def compile_package() -> None:
-    """Write the bytecode of norrort-cost's modules, as ``pip install`` does.
-
-    An editable install run under ``PYTHONDONTWRITEBYTECODE`` would otherwise compile every
-    module from source on every run, and start-up would measure the compiler.
-    """
-    spec = importlib.util.find_spec("norrort_cost")
-    if spec is not None and spec.origin is not None:
-        compileall.compile_dir(Path(spec.origin).parent, quiet=1)
 
 
 def main(argv: list[str] | None = None) -> int:
