@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import shutil
 import subprocess
@@ -529,3 +530,24 @@ def test_the_swedish_and_english_texts_have_the_same_keys_and_fields():
     swedish, english = (fields(lang) for lang in LANGUAGES)
     assert swedish == english
     assert len(swedish) > 100
+
+
+@pytest.mark.parametrize(("years", "slot"), [(5, 14.0), (14, 5.07), (30, 2.4), (57, 1.2)])
+def test_year_labels_under_the_columns_never_touch(years: int, slot: float) -> None:
+    """However many years a chart shows, the year labels under its columns fit: first
+    smaller (never below 5 pt), then every second, third, ... year, so that neighbouring
+    labels shown never overlap; a few years keep the usual size and every label."""
+    from norrort_cost.rendering.report.chart_pieces import SMALL
+    from norrort_cost.rendering.report.chart_years import SMALLEST, _shown, _year_labels
+    from norrort_cost.rendering.report.drawing import text_width
+
+    labels = [f"{2013 + i}{'*' if i == 1 else ''}" for i in range(years)]
+    size, step = _year_labels(labels, slot)
+    assert SMALLEST <= size <= SMALL
+    widest = max(text_width(label, size) for label in labels)
+    assert widest <= slot * step  # the distance between two labels shown
+    shown = _shown([label.endswith("*") for label in labels], step)
+    assert 1 in shown  # the part year keeps its label
+    assert all(b - a >= step for a, b in itertools.pairwise(shown))
+    if years == 5:
+        assert (size, step) == (SMALL, 1)

@@ -21,7 +21,14 @@ from norrort_cost.rendering.report.chart_pieces import (
     part_year_note,
     whole_kr,
 )
-from norrort_cost.rendering.report.drawing import Chart, Line, Shape, Text, nice_ticks
+from norrort_cost.rendering.report.drawing import (
+    Chart,
+    Line,
+    Shape,
+    Text,
+    nice_ticks,
+    text_width,
+)
 from norrort_cost.rendering.report.palette import AVERAGE, FOCUS, GRID, POOL_COLOURS
 
 
@@ -123,6 +130,37 @@ def _columns(panel: _Columns, box: tuple[float, float, float, float]) -> list[Sh
             h = (bottom - top) * value / 100 / ticks[-1]
             part = panel.marked[index] and colour == FOCUS
             shapes.append(bar_shape((x, bottom - h, bar * 0.92, h), colour, part=part))
+    size, step = _year_labels(panel.labels, slot)
+    for index in _shown(panel.marked, step):
         middle = x0 + axis + slot * (index + 0.5)
-        shapes.append(Text(middle, bottom + 3.2, panel.labels[index], SMALL, anchor="middle"))
+        shapes.append(Text(middle, bottom + 3.2, panel.labels[index], size, anchor="middle"))
     return shapes
+
+
+def _shown(marked: Sequence[bool], step: int) -> list[int]:
+    """The years whose label is shown: every ``step``-th, and a marked (part) year always,
+    its neighbours closer than ``step`` then left without one."""
+    kept = [at for at, part in enumerate(marked) if part]
+    return sorted(
+        {
+            *kept,
+            *(at for at in range(0, len(marked), step) if all(abs(at - k) >= step for k in kept)),
+        }
+    )
+
+
+SMALLEST = 5.0  # pt: year labels shrink to fit their slot, not below this
+
+
+def _year_labels(labels: Sequence[str], slot: float) -> tuple[float, int]:
+    """The size of the years' labels and every how many years one is shown, so that
+    neighbouring labels do not touch: smaller first, then every second (third, ...) year."""
+    widest = max(labels, key=len, default="")
+    room = slot * 0.8  # the estimate is an average letter: some room for wider fonts
+    size = SMALL
+    while size > SMALLEST and text_width(widest, size) > room:
+        size -= 0.25
+    step = 1
+    while text_width(widest, size) > room * step:
+        step += 1
+    return size, step
